@@ -1,0 +1,1 @@
+"""One module per exercise, each exposing `EXERCISE` (see `workshop.exercise`)."""

@@ -1,0 +1,125 @@
+"""The Atelier application: opens projects, routes errors to clear messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, TypeVar
+
+from textual.app import App
+from textual.binding import Binding
+from textual.content import Content
+
+from workshop.clock import Clock, SystemClock
+from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
+from workshop.i18n import t
+from workshop.library import ProjectLibrary
+from workshop.project import Project
+from workshop.store import restore_backup
+
+T = TypeVar("T")
+
+
+class AtelierApp(App[None]):
+    TITLE = "Atelier"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("f1,question_mark", "help", t("common.help")),
+        Binding("ctrl+q", "quit", t("common.quit"), priority=True),
+    ]
+
+    def __init__(
+        self,
+        library: ProjectLibrary | None = None,
+        project_path: Path | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library or ProjectLibrary()
+        self.initial_path = project_path
+        self.clock: Clock = clock or SystemClock()
+        self.project: Project | None = None
+        self.sub_title = t("app.subtitle")
+
+    def on_mount(self) -> None:
+        from screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.initial_path is not None:
+            self.open_project(self.initial_path)
+
+    # Projects ---------------------------------------------------------------------
+    def open_project(self, path: Path) -> bool:
+        """Open a project and show it; a clear message when it cannot be opened."""
+        from screens.project import ProjectScreen
+
+        self.close_project()
+        try:
+            self.project = Project.open(path)
+        except ProjectLocked as error:
+            self.notify(Content(error.message()), severity="error", timeout=10)
+            return False
+        except ProjectDamaged as error:
+            self._offer_backup(path, error)
+            return False
+        except FileNotFoundError:
+            self.notify(Content(t("error.project_missing", path=str(path))), severity="error")
+            return False
+        self.push_screen(ProjectScreen(self.project))
+        return True
+
+    def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
+        from screens.modals.confirm import ConfirmModal
+        from workshop.storage import backup_path
+
+        message = error.message()
+        if not backup_path(Path(path)).exists():
+            self.notify(Content(message + "\n" + t("error.no_backup", path=str(path))), severity="error", timeout=15)
+            return
+
+        def answered(restore: bool | None) -> None:
+            if not restore:
+                return
+            try:
+                moved = restore_backup(Path(path))
+            except (AtelierError, OSError) as failure:
+                text = failure.message() if isinstance(failure, AtelierError) else str(failure)
+                self.notify(Content(text), severity="error", timeout=15)
+                return
+            self.notify(Content(t("home.backup_restored", path=str(moved))), timeout=10)
+            self.open_project(Path(path))
+
+        self.push_screen(ConfirmModal(message + "\n\n" + t("home.offer_backup"), t("home.restore_backup")), answered)
+
+    def close_project(self) -> None:
+        if self.project is not None:
+            try:
+                self.project.close()
+            except AtelierError as error:
+                self.notify(Content(error.message()), severity="error")
+            self.project = None
+
+    # Errors -----------------------------------------------------------------------
+    def attempt(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a core action; turn its errors into a message. None when it failed."""
+        try:
+            return action(*args, **kwargs)
+        except StorageError as error:
+            self.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
+        except AtelierError as error:
+            self.notify(Content(error.message()), severity="warning")
+        except ValueError as error:  # an enum value the core refused
+            self.notify(Content(str(error)), severity="warning")
+        return None
+
+    # Help -------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from screens.modals.help import HelpModal
+
+        if isinstance(self.screen, HelpModal):
+            return
+        provider = getattr(self.screen, "help_markdown", None)
+        markdown = provider() if callable(provider) else t("help.general")
+        self.push_screen(HelpModal(markdown))
+
+    def on_unmount(self) -> None:
+        self.close_project()

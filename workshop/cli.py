@@ -1,0 +1,85 @@
+"""The `atelier` command: the one place that wires the core and the interface.
+
+    atelier [--data-dir DIR] [--lang fr|en]            home screen
+    atelier open PATH                                  open one project file
+    atelier demo [--fresh]                             open the bundled demo project
+
+Commands that need no interface (such as `export`) import no Textual code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+from workshop import __version__
+from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
+
+# Headless sub-commands register here: name -> (configure parser, run) .
+Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+headless_commands: dict[str, Command] = {}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="atelier",
+        description="Atelier — run live co-construction workshops between organisations.",
+    )
+    parser.add_argument("--version", action="version", version=f"atelier {__version__}")
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface and minutes language (default: fr)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="folder of the projects (default: the platform's data folder)")
+    sub = parser.add_subparsers(dest="command")
+    open_parser = sub.add_parser("open", help="open a project file")
+    open_parser.add_argument("path", type=Path)
+    demo_parser = sub.add_parser("demo", help="open the bundled demo project")
+    demo_parser.add_argument("--fresh", action="store_true", help="rebuild the demo project from scratch")
+    _load_headless_commands()
+    for name, (configure, _run) in headless_commands.items():
+        configure(sub.add_parser(name))
+    return parser
+
+
+def _load_headless_commands() -> None:
+    # Importing a command module registers it in `headless_commands`.
+    import importlib
+
+    for module in ("workshop.minutes.command",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as error:
+            if error.name != module:
+                raise
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    set_language(args.lang)
+    if args.command in headless_commands:
+        return headless_commands[args.command][1](args)
+
+    from workshop.library import ProjectLibrary
+
+    library = ProjectLibrary(args.data_dir)
+    project_path: Path | None = None
+    if args.command == "open":
+        project_path = args.path.expanduser().resolve()
+        if not project_path.exists():
+            print(t("error.project_missing", path=str(project_path)), file=sys.stderr)
+            return 2
+    elif args.command == "demo":
+        from workshop.demo import ensure_demo
+
+        project_path = ensure_demo(library.folder, fresh=args.fresh)
+
+    from screens.app import AtelierApp
+
+    app = AtelierApp(library=library, project_path=project_path)
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

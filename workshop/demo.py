@@ -1,0 +1,125 @@
+"""The bundled demo project: a fictional cooperation to try Atelier at once.
+
+Four structures, one external actor, eleven participants, one workshop planned
+and one already run (each registered exercise fills its own results in it via
+`Exercise.fill_demo`). Built by code, so it always matches the current version.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from workshop.model import Attendance, Role, StructureKind
+from workshop.project import Project
+from workshop.registry import exercises, get_exercise
+from workshop.store import PROJECT_SUFFIX
+
+DEMO_VERSION = 1
+DEMO_STEM = "demo-cooperation-val-d-orge"
+
+STRUCTURES = [
+    ("Les Jardins de Montreuil", StructureKind.ASSOCIATION, True),
+    ("EHPAD Les Tilleuls", StructureKind.ESTABLISHMENT, True),
+    ("Centre social La Passerelle", StructureKind.ASSOCIATION, True),
+    ("Communauté de communes du Val d'Orge", StructureKind.AUTHORITY, True),
+    ("Conseil départemental", StructureKind.FUNDER, False),
+]
+
+PARTICIPANTS = [
+    ("Zoé Martin", 0, Role.DIRECTION),
+    ("Karim Benali", 0, Role.STAFF),
+    ("Hélène Dubois", 0, Role.CHAIR),
+    ("Marc Lefèvre", 1, Role.DIRECTION),
+    ("Nadia Haddad", 1, Role.MANAGER),
+    ("Paul Girard", 1, Role.USER),
+    ("Sophie Laurent", 2, Role.DIRECTION),
+    ("Théo Moreau", 2, Role.STAFF),
+    ("Aïcha Diallo", 2, Role.BOARD),
+    ("Julien Roux", 3, Role.MANAGER),
+    ("Claire Fontaine", 4, Role.MANAGER),
+]
+
+# (kind, title, minutes); kinds not registered yet become free items.
+AGENDA = [
+    ("free", "Accueil et tour de présentation", 20),
+    ("values", "Nos valeurs communes", 45),
+    ("apt", "Attraits, peurs et tentations", 60),
+    ("free", "Pause", 15),
+    ("supra", "Notre objectif supra", 45),
+    ("matrix", "Qui fait quoi", 45),
+    ("commitments", "Propositions d'action et engagement", 30),
+    ("free", "Prochaines étapes", 15),
+]
+
+
+def demo_path(folder: Path) -> Path:
+    return folder / f"{DEMO_STEM}{PROJECT_SUFFIX}"
+
+
+def ensure_demo(folder: Path, fresh: bool = False) -> Path:
+    """The demo project in `folder`, built when missing, outdated or `fresh` is asked.
+
+    Only the demo's own file is ever replaced (the old one is kept as `.old`);
+    other projects in the folder are never touched.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path = demo_path(folder)
+    if path.exists() and not fresh and _demo_version(path) == DEMO_VERSION:
+        return path
+    if path.exists():
+        os.replace(path, path.with_name(path.name + ".old"))
+    build_demo(path)
+    return path
+
+
+def _demo_version(path: Path) -> int:
+    from workshop.storage import read_project_file
+
+    try:
+        data = read_project_file(path)
+    except Exception:  # noqa: BLE001 - an unreadable demo is simply rebuilt
+        return -1
+    meta = next(iter(data.get("meta", {}).values()), {})
+    return int(meta.get("demo_version", 0))
+
+
+def build_demo(path: Path) -> None:
+    with Project.create(path, "Coopération du Val d'Orge (démo)") as project, project.batch():
+        project._set_meta(demo_version=DEMO_VERSION)
+        structure_ids = [project.add_structure(name, kind, member).id for name, kind, member in STRUCTURES]
+        project.set_promoter(structure_ids[0])
+        people = [project.add_participant(name, structure_ids[s], role) for name, s, role in PARTICIPANTS]
+
+        done = project.add_workshop("Atelier 1 — Poser les fondations", "2026-10-12", "Salle des fêtes de Montreuil", "Camille Petit (URIOPSS)")
+        done = project.update_workshop(done.id, start_time="09:30")
+        project.set_attendance(done.id, people[5].id, Attendance.EXCUSED)
+        _agenda(project, done.id)
+        started = time.mktime((2026, 10, 12, 9, 35, 0, 0, 0, -1))
+        for item in project.agenda(done.id):
+            project.update_agenda_item(
+                item.id,
+                actual_start=started,
+                actual_seconds=float(item.planned_minutes * 60 + 120),
+                timer={"planned_seconds": item.planned_minutes * 60, "elapsed_before": float(item.planned_minutes * 60 + 120), "bell_rung": True},
+            )
+            started += item.planned_minutes * 60 + 120
+            get_exercise(item.kind).fill_demo(project, project.workshop(done.id), project.agenda_item(item.id))
+        project.update_workshop(
+            done.id,
+            next_steps="- Envoyer le compte rendu aux structures\n- Préparer **l'atelier 2** : gouvernance et convention",
+        )
+
+        planned = project.add_workshop("Atelier 2 — S'organiser ensemble", "2026-12-07", "Centre social La Passerelle", "Camille Petit (URIOPSS)")
+        project.update_workshop(planned.id, start_time="14:00")
+        project.set_attendance(planned.id, people[2].id, Attendance.ABSENT)
+        _agenda(project, planned.id)
+
+
+def _agenda(project: Project, workshop_id: int) -> None:
+    known = {e.kind for e in exercises()}
+    for kind, title, minutes in AGENDA:
+        item = project.add_agenda_item(workshop_id, kind if kind in known else "free", title, minutes)
+        if item.kind == "free" and title == "Pause":
+            project.update_agenda_item(item.id, notes="Café offert par l'EHPAD Les Tilleuls.")

@@ -1,0 +1,50 @@
+"""Errors the core raises, each carrying a message key from the catalog.
+
+The user interface turns them into a clear sentence with `t(error.key, **error.params)`.
+"""
+
+from __future__ import annotations
+
+
+class AtelierError(Exception):
+    """Base of every error the core reports to a person."""
+
+    key = "error.generic"
+
+    def __init__(self, key: str | None = None, **params: object) -> None:
+        self.key = key or self.key
+        self.params = params
+        super().__init__(self.key, params)
+
+    def message(self) -> str:
+        from workshop.i18n import t
+
+        return t(self.key, **self.params)
+
+
+class ValidationError(AtelierError):
+    """Input a person typed that cannot be accepted as it is."""
+
+    key = "error.invalid"
+
+
+class ProjectDamaged(AtelierError):
+    """The project file cannot be read; it is left untouched."""
+
+    key = "error.project_damaged"
+
+
+class ProjectLocked(AtelierError):
+    """Another Atelier already has this project open."""
+
+    key = "error.project_locked"
+
+
+class StorageError(AtelierError):
+    """A save failed (full disk, read-only folder); the data is kept in memory."""
+
+    key = "error.storage"
+
+
+class NotFound(AtelierError):
+    key = "error.not_found"

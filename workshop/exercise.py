@@ -1,0 +1,51 @@
+"""What every exercise provides to the core: the boundary new exercises plug into.
+
+An exercise is one logic module in `exercises/` (a subclass of `Exercise`
+exposed as the module-level `EXERCISE`), one guide per language in
+`exercises/guides/<kind>.<lang>.md`, and one screen in `screens/exercises/`.
+"""
+
+from __future__ import annotations
+
+import random
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from workshop.i18n import DEFAULT_LANGUAGE, language, t
+
+if TYPE_CHECKING:
+    from workshop.minutes.blocks import Block
+    from workshop.model import AgendaItem, Workshop
+    from workshop.project import Project
+
+
+class Exercise:
+    kind: str = ""
+    default_minutes: int = 15
+
+    @property
+    def title(self) -> str:
+        return t(f"exercise.{self.kind}.title")
+
+    @property
+    def summary(self) -> str:
+        return t(f"exercise.{self.kind}.summary")
+
+    def guide(self, lang: str | None = None) -> str:
+        """The facilitator guide in Markdown (falls back to French)."""
+        folder = resources.files("exercises") / "guides"
+        for candidate in (lang or language(), DEFAULT_LANGUAGE):
+            entry = folder / f"{self.kind}.{candidate}.md"
+            if entry.is_file():
+                return entry.read_text(encoding="utf-8")
+        return ""
+
+    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        """This exercise's results for the minutes; the caller adds the item heading."""
+        return []
+
+    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
+        """Give the demo project's filled workshop realistic results for this exercise."""
+
+    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
+        """Fill the benchmark's reference project (DESIGN §6), deterministically from `rng`."""

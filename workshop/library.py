@@ -1,0 +1,88 @@
+"""The projects in a data folder, as the home screen lists them."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from workshop.errors import AtelierError, ProjectDamaged, ValidationError
+from workshop.filenames import safe_stem, unused_path
+from workshop.lock import lock_path
+from workshop.names import clean_name
+from workshop.project import WORKSHOPS, Project
+from workshop.storage import backup_path, read_project_file
+from workshop.store import PROJECT_SUFFIX
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("atelier", appauthor=False)) / "projects"
+
+
+@dataclass(frozen=True)
+class ProjectSummary:
+    path: Path
+    name: str
+    workshops: int
+    modified: float
+    problem: str = ""  # a message when the file cannot be read
+
+
+class ProjectLibrary:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else default_data_dir()
+
+    def ensure(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+    def summaries(self) -> list[ProjectSummary]:
+        if not self.folder.is_dir():
+            return []
+        found: list[ProjectSummary] = []
+        for path in self.folder.glob(f"*{PROJECT_SUFFIX}"):
+            if not path.is_file():
+                continue
+            found.append(summarise(path))
+        return sorted(found, key=lambda s: -s.modified)
+
+    def create(self, name: str) -> Project:
+        name = clean_name(name, "project")
+        self.ensure()
+        path = unused_path(self.folder, safe_stem(name, "projet"), PROJECT_SUFFIX)
+        return Project.create(path, name)
+
+    def rename(self, path: Path, name: str) -> None:
+        with Project.open(path) as project:
+            project.rename(name)
+
+    def delete(self, path: Path) -> None:
+        """Remove a project file and its backup. Refused while it is open elsewhere."""
+        if path.parent.resolve() != self.folder.resolve():
+            raise ValidationError("error.invalid")
+        from workshop.lock import ProjectLock
+
+        lock = ProjectLock(path.resolve())
+        lock.acquire()
+        try:
+            for victim in (path, backup_path(path)):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(victim)
+        finally:
+            lock.release()
+            with contextlib.suppress(OSError):
+                os.unlink(lock_path(path.resolve()))
+
+
+def summarise(path: Path) -> ProjectSummary:
+    modified = path.stat().st_mtime
+    try:
+        data = read_project_file(path)
+    except ProjectDamaged as error:
+        return ProjectSummary(path, path.stem, 0, modified, error.message())
+    except (AtelierError, OSError) as error:
+        return ProjectSummary(path, path.stem, 0, modified, str(error))
+    meta = next(iter(data.get("meta", {}).values()), {})
+    return ProjectSummary(path, str(meta.get("name") or path.stem), len(data.get(WORKSHOPS, {})), modified)

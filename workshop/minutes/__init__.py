@@ -1,0 +1,1 @@
+"""The minutes (compte rendu): one description, written as Markdown and .docx."""

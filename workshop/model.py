@@ -1,0 +1,122 @@
+"""The cooperation project's records, as plain dataclasses.
+
+Each record maps to one TinyDB document; `id` is the document id (0 before it is
+stored). Records are values: change them through `workshop.project.Project`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from enum import StrEnum
+from typing import Any, Self
+
+DEFAULT_THRESHOLD = 60  # percent: the promoter's commitment (DESIGN §3.4.5)
+
+
+class StructureKind(StrEnum):
+    ASSOCIATION = "association"
+    ESTABLISHMENT = "establishment"
+    AUTHORITY = "authority"
+    FUNDER = "funder"
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    DIRECTION = "direction"
+    CHAIR = "chair"
+    BOARD = "board"
+    MANAGER = "manager"
+    STAFF = "staff"
+    USER = "user"
+    OTHER = "other"
+
+
+class Attendance(StrEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+
+
+class Record:
+    """Conversion between a dataclass and its TinyDB document."""
+
+    id: int
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], doc_id: int) -> Self:
+        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        values = {k: v for k, v in doc.items() if k in names and k != "id"}
+        return cls(id=doc_id, **values)
+
+    def to_doc(self) -> dict[str, Any]:
+        doc = asdict(self)  # type: ignore[call-overload]
+        doc.pop("id", None)
+        return doc
+
+
+@dataclass
+class Structure(Record):
+    name: str
+    kind: str = StructureKind.ASSOCIATION.value
+    member: bool = True  # False: an external actor, outside the cooperation
+    id: int = 0
+
+
+@dataclass
+class Participant(Record):
+    name: str
+    structure_id: int
+    role: str = Role.STAFF.value
+    id: int = 0
+
+
+@dataclass
+class Workshop(Record):
+    title: str
+    date: str = ""  # ISO date, YYYY-MM-DD
+    start_time: str = ""  # planned start, HH:MM; the agenda's planned times count from it
+    place: str = ""
+    facilitator: str = ""
+    attendance: dict[str, str] = field(default_factory=dict)  # participant id (str) -> Attendance
+    current_item_id: int = 0
+    next_steps: str = ""  # Markdown, written by the facilitator
+    id: int = 0
+
+    def status_of(self, participant_id: int) -> str:
+        return self.attendance.get(str(participant_id), Attendance.PRESENT.value)
+
+
+@dataclass
+class TimerState:
+    """What a countdown needs to survive a restart: wall-clock times only."""
+
+    planned_seconds: int = 0
+    extra_seconds: int = 0  # +1 / -1 minute adjustments
+    started_at: float | None = None  # wall clock when running, None when paused
+    elapsed_before: float = 0.0  # seconds run before the last start
+    bell_rung: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TimerState:
+        return cls(**(data or {}))
+
+
+@dataclass
+class AgendaItem(Record):
+    workshop_id: int
+    kind: str  # an exercise kind from the registry ("free" for a free item)
+    title: str
+    planned_minutes: int = 15
+    position: int = 0
+    notes: str = ""  # facilitator notes, Markdown
+    actual_start: float | None = None  # wall clock when the item was first run
+    actual_seconds: float | None = None  # time spent, recorded on leaving the item
+    timer: dict[str, Any] = field(default_factory=dict)  # a TimerState as a dict
+    id: int = 0
+
+    @property
+    def timer_state(self) -> TimerState:
+        state = TimerState.from_dict(self.timer)
+        if not state.planned_seconds:
+            state.planned_seconds = self.planned_minutes * 60
+        return state

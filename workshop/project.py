@@ -1,0 +1,346 @@
+"""The cooperation project: settings, structures, participants, workshops, agenda.
+
+`Project` is the one way the rest of Atelier changes a project file. Each method
+validates its input (ValidationError with a catalog key), saves durably, and
+returns the stored record.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+from tinydb.table import Document
+
+from workshop.errors import NotFound, ValidationError
+from workshop.model import (
+    DEFAULT_THRESHOLD,
+    AgendaItem,
+    Attendance,
+    Participant,
+    Record,
+    Role,
+    Structure,
+    StructureKind,
+    Workshop,
+)
+from workshop.names import clean_name, name_key
+from workshop.store import FORMAT_VERSION, ProjectStore
+
+R = TypeVar("R", bound=Record)
+
+META, STRUCTURES, PARTICIPANTS, WORKSHOPS, AGENDA = (
+    "meta",
+    "structures",
+    "participants",
+    "workshops",
+    "agenda",
+)
+
+# Features that reference structures register a guard here: it returns a catalog
+# key (and params) explaining why a structure cannot be removed, or None.
+StructureGuard = Callable[["Project", int], tuple[str, dict[str, Any]] | None]
+structure_guards: list[StructureGuard] = []
+
+
+class Project:
+    """An open cooperation project."""
+
+    def __init__(self, store: ProjectStore) -> None:
+        self.store = store
+
+    # Opening --------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Project:
+        return cls(ProjectStore.open(path))
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], name: str) -> Project:
+        name = clean_name(name, "project")
+        path = Path(path)
+        if path.exists():
+            raise ValidationError("error.project_exists", path=str(path))
+        project = cls(ProjectStore.open(path, create=True))
+        project.store.table(META).insert(
+            {
+                "name": name,
+                "format": FORMAT_VERSION,
+                "promoter_id": 0,
+                "threshold": DEFAULT_THRESHOLD,
+                "created": time.time(),
+            }
+        )
+        return project
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self.store.path
+
+    def batch(self):  # noqa: ANN201 - a context manager
+        return self.store.batch()
+
+    # Generic record access --------------------------------------------------------
+    def _all(self, table: str, cls: type[R]) -> list[R]:
+        return [cls.from_doc(doc, doc.doc_id) for doc in self.store.table(table).all()]
+
+    def _get(self, table: str, cls: type[R], record_id: int) -> R:
+        doc = self.store.table(table).get(doc_id=record_id) if record_id else None
+        if doc is None:
+            raise NotFound("error.not_found", what=table, id=record_id)
+        return cls.from_doc(doc, record_id)
+
+    def _insert(self, table: str, record: R) -> R:
+        doc_id = self.store.table(table).insert(record.to_doc())
+        return replace(record, id=doc_id)
+
+    def _save(self, table: str, record: R) -> R:
+        self.store.table(table).update(record.to_doc(), doc_ids=[record.id])
+        return record
+
+    # Settings -----------------------------------------------------------------------
+    @property
+    def meta(self) -> dict[str, Any]:
+        docs = self.store.table(META).all()
+        return dict(docs[0]) if docs else {}
+
+    def _set_meta(self, **values: Any) -> None:
+        table = self.store.table(META)
+        docs = table.all()
+        if docs:
+            table.update(values, doc_ids=[docs[0].doc_id])
+        else:
+            table.insert(values)
+
+    @property
+    def name(self) -> str:
+        return self.meta.get("name", self.path.stem)
+
+    def rename(self, name: str) -> None:
+        self._set_meta(name=clean_name(name, "project"))
+
+    @property
+    def promoter_id(self) -> int:
+        return int(self.meta.get("promoter_id") or 0)
+
+    def set_promoter(self, structure_id: int) -> None:
+        if structure_id:
+            self.structure(structure_id)
+        self._set_meta(promoter_id=structure_id)
+
+    @property
+    def threshold(self) -> int:
+        return int(self.meta.get("threshold", DEFAULT_THRESHOLD))
+
+    def set_threshold(self, percent: int | str) -> None:
+        try:
+            value = int(str(percent).strip().rstrip("%").strip())
+        except ValueError:
+            raise ValidationError("error.threshold_invalid") from None
+        if not 1 <= value <= 100:
+            raise ValidationError("error.threshold_invalid")
+        self._set_meta(threshold=value)
+
+    # Structures ---------------------------------------------------------------------
+    def structures(self) -> list[Structure]:
+        return sorted(self._all(STRUCTURES, Structure), key=lambda s: (not s.member, name_key(s.name)))
+
+    def structure(self, structure_id: int) -> Structure:
+        return self._get(STRUCTURES, Structure, structure_id)
+
+    def structure_name_taken(self, name: str, exclude_id: int = 0) -> bool:
+        key = name_key(name)
+        return any(s.id != exclude_id and name_key(s.name) == key for s in self._all(STRUCTURES, Structure))
+
+    def add_structure(self, name: str, kind: str = StructureKind.ASSOCIATION, member: bool = True) -> Structure:
+        return self._insert(STRUCTURES, Structure(clean_name(name, "structure"), StructureKind(kind).value, member))
+
+    def update_structure(self, structure_id: int, **changes: Any) -> Structure:
+        structure = self.structure(structure_id)
+        if "name" in changes:
+            changes["name"] = clean_name(changes["name"], "structure")
+        if "kind" in changes:
+            changes["kind"] = StructureKind(changes["kind"]).value
+        return self._save(STRUCTURES, replace(structure, **changes))
+
+    def remove_structure(self, structure_id: int) -> None:
+        structure = self.structure(structure_id)
+        members = [p for p in self.participants() if p.structure_id == structure_id]
+        if members:
+            raise ValidationError("error.structure_has_participants", name=structure.name, count=len(members))
+        for guard in structure_guards:
+            refusal = guard(self, structure_id)
+            if refusal:
+                key, params = refusal
+                raise ValidationError(key, name=structure.name, **params)
+        with self.batch():
+            self.store.table(STRUCTURES).remove(doc_ids=[structure_id])
+            if self.promoter_id == structure_id:
+                self._set_meta(promoter_id=0)
+
+    # Participants ---------------------------------------------------------------------
+    def participants(self) -> list[Participant]:
+        order = {s.id: i for i, s in enumerate(self.structures())}
+        return sorted(
+            self._all(PARTICIPANTS, Participant),
+            key=lambda p: (order.get(p.structure_id, len(order)), name_key(p.name)),
+        )
+
+    def participant(self, participant_id: int) -> Participant:
+        return self._get(PARTICIPANTS, Participant, participant_id)
+
+    def participant_name_taken(self, name: str, exclude_id: int = 0) -> bool:
+        key = name_key(name)
+        return any(p.id != exclude_id and name_key(p.name) == key for p in self._all(PARTICIPANTS, Participant))
+
+    def add_participant(self, name: str, structure_id: int, role: str = Role.STAFF) -> Participant:
+        name = clean_name(name, "participant")
+        if not structure_id:
+            raise ValidationError("error.participant_needs_structure")
+        self.structure(structure_id)
+        return self._insert(PARTICIPANTS, Participant(name, structure_id, Role(role).value))
+
+    def update_participant(self, participant_id: int, **changes: Any) -> Participant:
+        participant = self.participant(participant_id)
+        if "name" in changes:
+            changes["name"] = clean_name(changes["name"], "participant")
+        if "structure_id" in changes:
+            self.structure(changes["structure_id"])
+        if "role" in changes:
+            changes["role"] = Role(changes["role"]).value
+        return self._save(PARTICIPANTS, replace(participant, **changes))
+
+    def remove_participant(self, participant_id: int) -> None:
+        self.participant(participant_id)
+        self.store.table(PARTICIPANTS).remove(doc_ids=[participant_id])
+
+    # Workshops --------------------------------------------------------------------------
+    def workshops(self) -> list[Workshop]:
+        return sorted(self._all(WORKSHOPS, Workshop), key=lambda w: (w.date or "9999", w.id))
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        return self._get(WORKSHOPS, Workshop, workshop_id)
+
+    def add_workshop(self, title: str, date: str = "", place: str = "", facilitator: str = "") -> Workshop:
+        workshop = Workshop(clean_name(title, "workshop"), _check_date(date), place.strip(), facilitator.strip())
+        return self._insert(WORKSHOPS, workshop)
+
+    def update_workshop(self, workshop_id: int, **changes: Any) -> Workshop:
+        workshop = self.workshop(workshop_id)
+        if "title" in changes:
+            changes["title"] = clean_name(changes["title"], "workshop")
+        if "date" in changes:
+            changes["date"] = _check_date(changes["date"])
+        return self._save(WORKSHOPS, replace(workshop, **changes))
+
+    def remove_workshop(self, workshop_id: int) -> None:
+        self.workshop(workshop_id)
+        agenda = self.store.table(AGENDA)
+        with self.batch():
+            agenda.remove(lambda doc: doc.get("workshop_id") == workshop_id)
+            self.store.table(WORKSHOPS).remove(doc_ids=[workshop_id])
+
+    def set_attendance(self, workshop_id: int, participant_id: int, status: str) -> Workshop:
+        workshop = self.workshop(workshop_id)
+        self.participant(participant_id)
+        attendance = dict(workshop.attendance)
+        attendance[str(participant_id)] = Attendance(status).value
+        return self._save(WORKSHOPS, replace(workshop, attendance=attendance))
+
+    def present(self, workshop_id: int) -> list[Participant]:
+        """Participants marked present, in the project's order (structure, then name)."""
+        workshop = self.workshop(workshop_id)
+        return [p for p in self.participants() if workshop.status_of(p.id) == Attendance.PRESENT]
+
+    # Agenda -------------------------------------------------------------------------------
+    def agenda(self, workshop_id: int) -> list[AgendaItem]:
+        docs: Iterable[Document] = self.store.table(AGENDA).search(
+            lambda doc: doc.get("workshop_id") == workshop_id
+        )
+        items = [AgendaItem.from_doc(doc, doc.doc_id) for doc in docs]
+        return sorted(items, key=lambda i: (i.position, i.id))
+
+    def agenda_item(self, item_id: int) -> AgendaItem:
+        return self._get(AGENDA, AgendaItem, item_id)
+
+    def add_agenda_item(self, workshop_id: int, kind: str, title: str, planned_minutes: int = 15) -> AgendaItem:
+        from workshop.registry import exercise_kinds
+
+        self.workshop(workshop_id)
+        if kind not in exercise_kinds():
+            raise ValidationError("error.unknown_exercise", kind=kind)
+        minutes = _check_minutes(planned_minutes)
+        position = max((i.position for i in self.agenda(workshop_id)), default=-1) + 1
+        item = AgendaItem(workshop_id, kind, clean_name(title, "item"), minutes, position)
+        return self._insert(AGENDA, item)
+
+    def update_agenda_item(self, item_id: int, **changes: Any) -> AgendaItem:
+        item = self.agenda_item(item_id)
+        if "title" in changes:
+            changes["title"] = clean_name(changes["title"], "item")
+        if "planned_minutes" in changes:
+            changes["planned_minutes"] = _check_minutes(changes["planned_minutes"])
+        return self._save(AGENDA, replace(item, **changes))
+
+    def remove_agenda_item(self, item_id: int) -> None:
+        item = self.agenda_item(item_id)
+        with self.batch():
+            self.store.table(AGENDA).remove(doc_ids=[item_id])
+            self._renumber(item.workshop_id)
+
+    def move_agenda_item(self, item_id: int, delta: int) -> list[AgendaItem]:
+        """Move an item up (delta < 0) or down the agenda; returns the new order."""
+        item = self.agenda_item(item_id)
+        items = self.agenda(item.workshop_id)
+        index = next(i for i, it in enumerate(items) if it.id == item_id)
+        target = max(0, min(len(items) - 1, index + delta))
+        items.insert(target, items.pop(index))
+        with self.batch():
+            for position, it in enumerate(items):
+                if it.position != position:
+                    self._save(AGENDA, replace(it, position=position))
+        return self.agenda(item.workshop_id)
+
+    def _renumber(self, workshop_id: int) -> None:
+        for position, it in enumerate(self.agenda(workshop_id)):
+            if it.position != position:
+                self._save(AGENDA, replace(it, position=position))
+
+
+def _check_date(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        return ""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise ValidationError("error.date_invalid", text=text)
+
+
+def _check_minutes(value: int | str) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        raise ValidationError("error.minutes_invalid") from None
+    if not 1 <= minutes <= 24 * 60:
+        raise ValidationError("error.minutes_invalid")
+    return minutes

@@ -1,0 +1,48 @@
+"""The exercise registry: built-in modules of `exercises/`, plus third-party ones.
+
+A built-in exercise is any module of the `exercises` package with a module-level
+`EXERCISE`. Other packages add theirs through the `atelier.exercises` entry-point
+group, each entry pointing at an `Exercise` instance.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from functools import cache
+from importlib.metadata import entry_points
+
+from workshop.exercise import Exercise
+
+ENTRY_POINT_GROUP = "atelier.exercises"
+
+
+@cache
+def _registry() -> dict[str, Exercise]:
+    import exercises
+
+    found: dict[str, Exercise] = {}
+    for module_info in sorted(pkgutil.iter_modules(exercises.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"exercises.{module_info.name}")
+        exercise = getattr(module, "EXERCISE", None)
+        if isinstance(exercise, Exercise):
+            found[exercise.kind] = exercise
+    for entry in entry_points(group=ENTRY_POINT_GROUP):
+        exercise = entry.load()
+        if isinstance(exercise, Exercise) and exercise.kind not in found:
+            found[exercise.kind] = exercise
+    return found
+
+
+def exercises() -> list[Exercise]:
+    """Every exercise, the free item first, then in a stable order."""
+    ordered = sorted(_registry().values(), key=lambda e: (getattr(e, "order", 100), e.kind))
+    return ordered
+
+
+def exercise_kinds() -> set[str]:
+    return set(_registry())
+
+
+def get_exercise(kind: str) -> Exercise:
+    return _registry()[kind]
