@@ -1,0 +1,1 @@
+"""One screen module per exercise; each registers itself with `screens.registry`."""

@@ -1,0 +1,70 @@
+"""Where feature screens plug into the cockpit, without the cockpit knowing them.
+
+- An exercise screen module (`screens/exercises/<kind>.py`) calls
+  `register_exercise_screen(kind, factory)`: the cockpit opens it (Enter) on an
+  agenda item of that kind.
+- A cockpit tool module (`screens/tools/<name>.py`) calls `register_tool(...)`:
+  the cockpit shows it in its footer under its key (rounds, export, proposals…).
+
+`discover()` imports every module of both packages once, so registering is
+adding a file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from workshop.project import Project
+
+ScreenFactory = Callable[["Project", int, int], "Screen"]  # (project, workshop_id, item_id)
+
+
+@dataclass(frozen=True)
+class CockpitTool:
+    key: str  # a Textual key name, e.g. "r"
+    action: str  # a unique action name, e.g. "round"
+    label_key: str  # catalog key of the footer label
+    factory: ScreenFactory
+    order: int = 100
+
+
+_exercise_screens: dict[str, ScreenFactory] = {}
+_tools: dict[str, CockpitTool] = {}
+_discovered = False
+
+
+def register_exercise_screen(kind: str, factory: ScreenFactory) -> None:
+    _exercise_screens[kind] = factory
+
+
+def register_tool(tool: CockpitTool) -> None:
+    _tools[tool.action] = tool
+
+
+def discover() -> None:
+    global _discovered
+    if _discovered:
+        return
+    _discovered = True
+    import screens.exercises
+    import screens.tools
+
+    for package in (screens.exercises, screens.tools):
+        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+
+
+def exercise_screen(kind: str) -> ScreenFactory | None:
+    discover()
+    return _exercise_screens.get(kind)
+
+
+def tools() -> list[CockpitTool]:
+    discover()
+    return sorted(_tools.values(), key=lambda tool: (tool.order, tool.action))

@@ -1,0 +1,1 @@
+"""Cockpit tools (rounds, minutes export, proposals…); each registers itself with `screens.registry`."""
