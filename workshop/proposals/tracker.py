@@ -1,0 +1,299 @@
+"""Recording action proposals, the promoter's decisions and their follow-up.
+
+Every function validates its input (ValidationError with a catalog key) and saves
+at once; the screens, the exercises and the CLI all go through here.
+"""
+
+from __future__ import annotations
+
+import datetime
+import time
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from workshop.errors import NotFound, ValidationError
+from workshop.proposals.proposal import (
+    NO_REFERENT,
+    OPEN_STATUSES,
+    Decision,
+    Proposal,
+    Referent,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from workshop.model import Participant, Structure
+    from workshop.project import Project
+
+TABLE = "proposals"
+MAX_TEXT_LENGTH = 2000
+MAX_REASON_LENGTH = 2000
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED: Any = _Unchanged()
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def day_of(timestamp: float) -> str:
+    """The local ISO date of a wall-clock instant (screens pass `app.clock.now()`)."""
+    return datetime.date.fromtimestamp(timestamp).isoformat()
+
+
+# Reading --------------------------------------------------------------------------
+def proposals(project: Project, workshop_id: int | None = None) -> list[Proposal]:
+    """Every proposal (or those made in one workshop), in the order they were made."""
+    docs = project.store.table(TABLE).all()
+    found = [Proposal.from_doc(doc, doc.doc_id) for doc in docs]
+    if workshop_id is not None:
+        found = [p for p in found if p.workshop_id == workshop_id]
+    return sorted(found, key=lambda p: (p.date or "9999", p.created, p.id))
+
+
+def proposal(project: Project, proposal_id: int) -> Proposal:
+    doc = project.store.table(TABLE).get(doc_id=proposal_id) if proposal_id else None
+    if doc is None:
+        raise NotFound("error.not_found", what=TABLE, id=proposal_id)
+    return Proposal.from_doc(doc, proposal_id)
+
+
+def _save(project: Project, item: Proposal) -> Proposal:
+    project.store.table(TABLE).update(item.to_doc(), doc_ids=[item.id])
+    return item
+
+
+# Recording ------------------------------------------------------------------------
+def _clean_text(text: str, key: str, limit: int) -> str:
+    cleaned = " ".join((text or "").replace("\x00", "").split())
+    if len(cleaned) > limit:
+        raise ValidationError(key + "_too_long", limit=limit)
+    return cleaned
+
+
+def _author(project: Project, structure_id: int, participant_id: int) -> tuple[int, int]:
+    """The proposing structure and person, checked against each other."""
+    if participant_id:
+        person = project.participant(participant_id)
+        if not structure_id:
+            structure_id = person.structure_id
+        elif person.structure_id != structure_id:
+            raise ValidationError(
+                "proposals.error.person_elsewhere",
+                name=person.name,
+                structure=project.structure(person.structure_id).name,
+            )
+    if not structure_id:
+        raise ValidationError("proposals.error.no_structure")
+    project.structure(structure_id)
+    return structure_id, participant_id
+
+
+def record_proposal(
+    project: Project,
+    text: str,
+    structure_id: int,
+    participant_id: int = 0,
+    workshop_id: int = 0,
+    item_id: int = 0,
+    source: str = "",
+    date: str = "",
+) -> Proposal:
+    """Record an action proposal made by a structure (and one of its people).
+
+    `source` is "" when it was typed directly, else the kind of exercise or round
+    it came from. `date` defaults to the workshop's date, else today.
+    """
+    from workshop.project import _check_date
+
+    cleaned = _clean_text(text, "proposals.error.text", MAX_TEXT_LENGTH)
+    if not cleaned:
+        raise ValidationError("proposals.error.no_text")
+    structure_id, participant_id = _author(project, structure_id, participant_id)
+    workshop_date = ""
+    if workshop_id:
+        workshop_date = project.workshop(workshop_id).date
+    if item_id:
+        item = project.agenda_item(item_id)
+        if workshop_id and item.workshop_id != workshop_id:
+            raise ValidationError("proposals.error.item_elsewhere")
+        if not workshop_id:
+            workshop_id = item.workshop_id
+            workshop_date = project.workshop(workshop_id).date
+    day = _check_date(date) or workshop_date or today()
+    record = Proposal(
+        text=cleaned,
+        structure_id=structure_id,
+        participant_id=participant_id,
+        workshop_id=workshop_id,
+        item_id=item_id,
+        source=str(source or ""),
+        date=day,
+        created=time.time(),
+    )
+    doc_id = project.store.table(TABLE).insert(record.to_doc())
+    return replace(record, id=doc_id)
+
+
+def edit_proposal(
+    project: Project,
+    proposal_id: int,
+    text: str = UNCHANGED,
+    structure_id: int = UNCHANGED,
+    participant_id: int = UNCHANGED,
+) -> Proposal:
+    """Correct a proposal's wording or author."""
+    current = proposal(project, proposal_id)
+    changes: dict[str, Any] = {}
+    if text is not UNCHANGED:
+        cleaned = _clean_text(text, "proposals.error.text", MAX_TEXT_LENGTH)
+        if not cleaned:
+            raise ValidationError("proposals.error.no_text")
+        changes["text"] = cleaned
+    if structure_id is not UNCHANGED or participant_id is not UNCHANGED:
+        person = current.participant_id if participant_id is UNCHANGED else participant_id
+        structure = current.structure_id if structure_id is UNCHANGED else structure_id
+        if participant_id is not UNCHANGED and structure_id is UNCHANGED and participant_id:
+            structure = 0  # the new person's structure
+        changes["structure_id"], changes["participant_id"] = _author(project, structure, person)
+    return _save(project, replace(current, **changes))
+
+
+def remove_proposal(project: Project, proposal_id: int) -> None:
+    proposal(project, proposal_id)
+    project.store.table(TABLE).remove(doc_ids=[proposal_id])
+
+
+# Deciding ---------------------------------------------------------------------------
+def decide(
+    project: Project,
+    proposal_id: int,
+    decision: str | Decision,
+    reason: str = "",
+    on: str = "",
+    workshop_id: int = 0,
+) -> Proposal:
+    """The promoter's decision. "Not retained" needs a reason.
+
+    `on` is the day it was taken (default today); `workshop_id` the workshop it
+    was taken in, when it was taken live.
+    """
+    from workshop.project import _check_date
+
+    current = proposal(project, proposal_id)
+    value = Decision(decision).value
+    why = _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
+    if value == Decision.NOT_RETAINED and not why:
+        raise ValidationError("proposals.error.reason_required")
+    day = _check_date(on) or today()
+    if workshop_id:
+        project.workshop(workshop_id)
+    log = [dict(entry) for entry in current.log]
+    log.append({"on": day, "decision": value})
+    changes: dict[str, Any] = {
+        "decision": value,
+        "reason": why,
+        "decided_on": day if value else "",
+        "decided_workshop_id": workshop_id,
+        "log": log,
+    }
+    if value == Decision.RETAINED and current.decision != Decision.RETAINED and current.status not in OPEN_STATUSES:
+        # Retained again after a drop: its follow-up starts over.
+        changes.update(status=Status.TO_DO.value, status_reason="")
+    return _save(project, replace(current, **changes))
+
+
+# Following up -------------------------------------------------------------------------
+def follow_up(
+    project: Project,
+    proposal_id: int,
+    referent: Referent | Participant | Structure | None = UNCHANGED,
+    due: str = UNCHANGED,
+    status: str | Status = UNCHANGED,
+    reason: str = UNCHANGED,
+    on: str = "",
+) -> Proposal:
+    """Set who carries a retained proposal, by when, and where it stands.
+
+    Only the arguments given change. A due date in the past is accepted (the
+    proposal shows as late); "dropped" needs a reason.
+    """
+    from workshop.model import Participant, Structure
+    from workshop.project import _check_date
+
+    current = proposal(project, proposal_id)
+    if current.decision != Decision.RETAINED:
+        raise ValidationError("proposals.error.not_retained_follow_up")
+    changes: dict[str, Any] = {}
+    if referent is not UNCHANGED:
+        if referent is None:
+            referent = NO_REFERENT
+        elif isinstance(referent, Participant):
+            referent = Referent.participant(referent.id)
+        elif isinstance(referent, Structure):
+            referent = Referent.structure(referent.id)
+        if referent.participant_id and referent.structure_id:
+            raise ValidationError("proposals.error.one_referent")
+        if referent.participant_id:
+            project.participant(referent.participant_id)
+        if referent.structure_id:
+            project.structure(referent.structure_id)
+        changes["referent_participant_id"] = referent.participant_id
+        changes["referent_structure_id"] = referent.structure_id
+    if due is not UNCHANGED:
+        changes["due"] = _check_date(due or "")
+    new_status = current.status if status is UNCHANGED else Status(status).value
+    why = current.status_reason if reason is UNCHANGED else _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
+    if new_status == Status.DROPPED and not why:
+        raise ValidationError("proposals.error.drop_reason_required")
+    if new_status != Status.DROPPED and status is not UNCHANGED and reason is UNCHANGED:
+        why = ""  # a reason belongs to the drop it explained
+    changes["status_reason"] = why
+    if new_status != current.status:
+        day = _check_date(on) or today()
+        log = [dict(entry) for entry in current.log]
+        log.append({"on": day, "status": new_status})
+        changes.update(status=new_status, status_on=day, log=log)
+    return _save(project, replace(current, **changes))
+
+
+# Questions the tracker asks -------------------------------------------------------------
+def previous_workshop(project: Project, workshop_id: int):  # noqa: ANN201 - Workshop | None
+    workshops = project.workshops()
+    for index, workshop in enumerate(workshops):
+        if workshop.id == workshop_id:
+            return workshops[index - 1] if index else None
+    raise NotFound("error.not_found", what="workshops", id=workshop_id)
+
+
+def due_since_last(project: Project, workshop_id: int) -> list[Proposal]:
+    """Retained proposals due by this workshop: those falling due since the previous
+    workshop, plus older ones still open (late). Ordered by due date."""
+    workshop = project.workshop(workshop_id)
+    before = previous_workshop(project, workshop_id)
+    since = before.date if before is not None else ""
+    until = workshop.date or "9999-12-31"
+    found = [
+        p
+        for p in proposals(project)
+        if p.retained and p.due and p.due <= until and (p.due > since or p.status in OPEN_STATUSES)
+    ]
+    return sorted(found, key=lambda p: (p.due, p.id))
+
+
+def late(project: Project, day: str) -> list[Proposal]:
+    return [p for p in proposals(project) if p.is_late(day)]
+
+
+def authored_count(project: Project, structure_id: int) -> int:
+    return sum(1 for p in proposals(project) if p.structure_id == structure_id)
+
+
+def carried_count(project: Project, structure_id: int) -> int:
+    return sum(1 for p in proposals(project) if p.referent_structure_id == structure_id)
