@@ -217,3 +217,40 @@ async def test_tracker_survives_tiny_and_huge_sizes(demo_path: Path, library: Pr
         for key in ("3", "2", "1"):
             await pilot.press(key)
             await pilot.pause()
+
+
+async def test_an_exercise_opens_the_entry_prefilled(tmp_path: Path, library: ProjectLibrary) -> None:
+    path = tmp_path / "coop.atelier"
+    _make_project(path)
+    app = AtelierApp(library=library, project_path=path, clock=_clock(2026, 10, 12))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        workshop = app.project.workshops()[0]
+        item = app.project.agenda(workshop.id)[0]
+        person = app.project.participants()[-1]
+        modal = ProposalModal(app.project, workshop.id, item.id, source="apt", text="Une charte [i]commune", participant_id=person.id)
+        app.push_screen(modal)
+        await pilot.pause()
+        assert modal.query_one("#structure", Select).value == person.structure_id
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (made,) = proposals(app.project)
+        assert (made.text, made.source, made.participant_id) == ("Une charte [i]commune", "apt", person.id)
+
+
+async def test_decision_keys_act_only_on_the_list(demo_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=demo_path, clock=_clock(2026, 10, 12))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, workshop_index=0)
+        assert screen.filter == "workshop"
+        before = [p.decision for p in proposals(app.project)]
+        await pilot.press("2", "r", "e")
+        await pilot.pause()
+        assert [p.decision for p in proposals(app.project)] == before
+        await pilot.press("1")
+        await pilot.pause()
+        table = screen.query_one("#proposals", DataTable)
+        table.move_cursor(row=4)  # "not retained" in the demo
+        await pilot.press("u")
+        await pilot.pause()
+        assert proposals(app.project)[4].decision == ""

@@ -258,6 +258,9 @@ class CommitmentsScreen(Screen[None]):
         )
 
     def _current(self) -> Proposal | None:
+        """The highlighted proposal; None unless the list is in view."""
+        if self.query_one(TabbedContent).active != "tab-proposals":
+            return None
         table = self.query_one("#proposals", DataTable)
         if not self.shown or not 0 <= table.cursor_row < len(self.shown):
             return None
@@ -307,7 +310,7 @@ class CommitmentsScreen(Screen[None]):
                 answered,
             )
             return
-        self._decide(current.id, decision, current.reason if decision == Decision.UNDER_STUDY else "")
+        self._decide(current.id, decision, current.reason if current.decision == decision else "")
 
     def _decide(self, proposal_id: int, decision: str, reason: str) -> None:
         done = self.app.attempt(decide, self.project, proposal_id, decision, reason, on=self.today, workshop_id=self.workshop_id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
@@ -23,12 +23,12 @@ NOBODY = "-"
 class FollowUpModal(ModalScreen[Proposal | None]):
     DEFAULT_CSS = """
     FollowUpModal { align: center middle; }
-    FollowUpModal > Vertical {
+    FollowUpModal > VerticalScroll {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 2;
     }
     FollowUpModal #heading { text-style: bold; color: $accent; }
-    FollowUpModal Label { margin-top: 1; }
+    FollowUpModal Label { margin-top: 0; color: $text-muted; }
     """
     BINDINGS = [
         Binding("escape", "cancel", t("common.cancel")),
@@ -56,7 +56,7 @@ class FollowUpModal(ModalScreen[Proposal | None]):
         )
         if current not in {value for _, value in referents}:
             current = NOBODY
-        with Vertical():
+        with VerticalScroll():
             yield Static(Content(t("proposals.follow.heading")), id="heading")
             yield Static(Content(p.text), id="proposal-text")
             yield Label(Content(t("proposals.follow.referent")))

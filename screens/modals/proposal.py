@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
@@ -24,7 +24,7 @@ NO_PERSON = 0
 class ProposalModal(ModalScreen[Proposal | None]):
     DEFAULT_CSS = """
     ProposalModal { align: center middle; }
-    ProposalModal > Vertical {
+    ProposalModal > VerticalScroll {
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: thick $primary; background: $surface; padding: 0 2;
     }
@@ -36,9 +36,21 @@ class ProposalModal(ModalScreen[Proposal | None]):
         Binding("ctrl+s", "save", t("common.save"), priority=True),
     ]
 
-    def __init__(self, project: Project, workshop_id: int = 0, item_id: int = 0, source: str | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        workshop_id: int = 0,
+        item_id: int = 0,
+        source: str | None = None,
+        text: str = "",
+        structure_id: int = 0,
+        participant_id: int = 0,
+    ) -> None:
+        """`text`, `structure_id` and `participant_id` prefill the form: an exercise
+        where an action comes up opens it with what is already known."""
         super().__init__()
         self.project = project
+        self.prefill = (text, structure_id, participant_id)
         self.workshop_id = workshop_id
         self.item_id = item_id
         self.item = project.agenda_item(item_id) if item_id else None
@@ -51,20 +63,28 @@ class ProposalModal(ModalScreen[Proposal | None]):
         structures = self.project.structures()
         names = {s.id: s.name for s in structures}
         people = self.project.participants()
-        with Vertical():
+        with VerticalScroll():
             yield Static(Content(t("proposals.entry.heading")), id="heading")
             if self.item is not None:
                 yield Static(Content(t("proposals.entry.from_item", item=self.item.title)), classes="hint")
             yield Label(Content(t("proposals.entry.text")))
-            yield Input(placeholder=t("proposals.entry.text_placeholder"), id="text")
+            text, structure_id, participant_id = self.prefill
+            if participant_id and not structure_id:
+                structure_id = next((p.structure_id for p in people if p.id == participant_id), 0)
+            yield Input(value=text, placeholder=t("proposals.entry.text_placeholder"), id="text")
             yield Label(Content(t("proposals.entry.structure")))
-            yield Select([(Content(s.name), s.id) for s in structures], prompt=t("proposals.entry.choose_structure"), id="structure")
+            yield Select(
+                [(Content(s.name), s.id) for s in structures],
+                prompt=t("proposals.entry.choose_structure"),
+                value=structure_id if structure_id in names else Select.NULL,
+                id="structure",
+            )
             yield Label(Content(t("proposals.entry.person")))
             yield Select(
                 [(Content(t("proposals.entry.no_person")), NO_PERSON)]
                 + [(Content.assemble(p.name, (" — " + names.get(p.structure_id, ""), "$text-muted")), p.id) for p in people],
                 prompt=t("proposals.entry.choose_person"),
-                value=NO_PERSON,
+                value=participant_id if any(p.id == participant_id for p in people) else NO_PERSON,
                 allow_blank=False,
                 id="person",
             )
