@@ -145,6 +145,11 @@ class CommitmentsScreen(Screen[None]):
         self.refresh_all()
         table.focus()
 
+    def on_screen_resume(self) -> None:
+        # Proposals typed from another screen (the cockpit's tool) show at once.
+        if self.is_mounted:
+            self.refresh_all()
+
     def on_resize(self) -> None:
         compact = self.size.height < COMPACT_BELOW_HEIGHT
         for gauge in self.query(ShareGauge):

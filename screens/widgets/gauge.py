@@ -91,7 +91,12 @@ class ShareGauge(Vertical):
         self.query_one(".gauge-verdict", Static).update(Content(reading.verdict))
         self.set_class(reading.reached is True, "-reached")
         self.set_class(reading.reached is False, "-below")
-        for old in self.query(".gauge-detail"):
+        existing = list(self.query(".gauge-detail").results(Static))
+        if len(existing) == len(reading.details):
+            for widget, detail in zip(existing, reading.details):
+                widget.update(Content(detail))
+            return
+        for old in existing:
             old.remove()
         for detail in reading.details:
             self.mount(Static(Content(detail), classes="gauge-detail", markup=False))
