@@ -42,8 +42,18 @@ META, STRUCTURES, PARTICIPANTS, WORKSHOPS, AGENDA = (
 
 # Features that reference structures register a guard here: it returns a catalog
 # key (and params) explaining why a structure cannot be removed, or None.
+# Guard modules are listed in GUARD_MODULES and imported before any removal, so
+# a guard applies whichever screen asks first.
 StructureGuard = Callable[["Project", int], tuple[str, dict[str, Any]] | None]
 structure_guards: list[StructureGuard] = []
+GUARD_MODULES = ("workshop.proposals.guard",)
+
+
+def _load_guards() -> None:
+    import importlib
+
+    for module in GUARD_MODULES:
+        importlib.import_module(module)
 
 
 class Project:
@@ -179,6 +189,7 @@ class Project:
         members = [p for p in self.participants() if p.structure_id == structure_id]
         if members:
             raise ValidationError("error.structure_has_participants", name=structure.name, count=len(members))
+        _load_guards()
         for guard in structure_guards:
             refusal = guard(self, structure_id)
             if refusal:
