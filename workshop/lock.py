@@ -1,4 +1,8 @@
-"""One writer per project: a lock file beside the project file."""
+"""One writer per project: a lock file beside the project file.
+
+The lock is an OS file lock (`filelock`): it is released when the process ends,
+even by `kill -9`, so a crash never leaves a project locked.
+"""
 
 from __future__ import annotations
 
@@ -19,6 +23,10 @@ class ProjectLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = FileLock(str(lock_path(path)), timeout=0, mode=0o600)
+
+    @property
+    def held(self) -> bool:
+        return self._lock.is_locked
 
     def acquire(self) -> None:
         try:
