@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,8 +13,10 @@ from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
 from workshop.library import ProjectLibrary
-from workshop.project import Project
-from workshop.store import restore_backup
+
+if TYPE_CHECKING:
+    # Imported when a project is opened: the home screen starts without TinyDB.
+    from workshop.project import Project
 
 T = TypeVar("T")
 
@@ -51,6 +53,7 @@ class AtelierApp(App[None]):
     def open_project(self, path: Path) -> bool:
         """Open a project and show it; a clear message when it cannot be opened."""
         from screens.project import ProjectScreen
+        from workshop.project import Project
 
         self.close_project()
         try:
@@ -69,7 +72,7 @@ class AtelierApp(App[None]):
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-        from workshop.storage import backup_path
+        from workshop.projectfile import backup_path
 
         message = error.message()
         if not backup_path(Path(path)).exists():
@@ -79,6 +82,8 @@ class AtelierApp(App[None]):
         def answered(restore: bool | None) -> None:
             if not restore:
                 return
+            from workshop.store import restore_backup
+
             try:
                 moved = restore_backup(Path(path))
             except (AtelierError, OSError) as failure:

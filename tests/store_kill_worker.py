@@ -14,6 +14,8 @@ import os
 import random
 import sys
 
+import filelock  # noqa: F401 - imported once here, not in every forked writer
+
 from workshop.store import ProjectStore
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from tinydb.table import Document
 
-import workshop.storage as storage_module
+import workshop.projectfile as storage_module
 from workshop.errors import ProjectDamaged, ProjectLocked, StorageError, ValidationError
 from workshop.i18n import set_language
 from workshop.library import ProjectLibrary
@@ -76,8 +76,10 @@ def test_content_is_utf8_and_literal(project: Project) -> None:
 
 def test_batch_saves_once_at_the_end(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     writes = []
-    real = storage_module.write_atomically
-    monkeypatch.setattr(storage_module, "write_atomically", lambda *a, **k: (writes.append(1), real(*a, **k)))
+    import workshop.storage
+
+    real = workshop.storage.write_atomically
+    monkeypatch.setattr(workshop.storage, "write_atomically", lambda *a, **k: (writes.append(1), real(*a, **k)))
     with project.batch():
         project.add_structure("A")
         project.add_structure("B")

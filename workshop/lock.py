@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from workshop.errors import ProjectLocked
 
 
@@ -21,6 +19,8 @@ class ProjectLock:
     """Holds `<project>.lock` while the project is open; a second holder is refused."""
 
     def __init__(self, path: Path) -> None:
+        from filelock import FileLock  # imported when a project is opened, not at start-up
+
         self.path = path
         self._lock = FileLock(str(lock_path(path)), timeout=0, mode=0o600)
 
@@ -29,6 +29,8 @@ class ProjectLock:
         return self._lock.is_locked
 
     def acquire(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout as error:
