@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+RETRY_SAVE_SECONDS = 15  # a save that failed (full disk, read-only folder) is tried again this often
+
 
 class AtelierApp(App[None]):
     TITLE = "Atelier"
@@ -46,6 +48,7 @@ class AtelierApp(App[None]):
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.set_interval(RETRY_SAVE_SECONDS, self.retry_pending_save)
         if self.initial_path is not None:
             self.open_project(self.initial_path)
 
@@ -102,6 +105,16 @@ class AtelierApp(App[None]):
             except AtelierError as error:
                 self.notify(Content(error.message()), severity="error")
             self.project = None
+
+    def retry_pending_save(self) -> None:
+        """Save again what a failed save kept in memory, once the disk allows it."""
+        if self.project is None or not self.project.store.storage.pending:
+            return
+        try:
+            self.project.store.storage.retry()
+        except StorageError:
+            return  # still failing: the person was told when it first failed
+        self.notify(Content(t("storage.saved_again", path=str(self.project.path))), timeout=10)
 
     # Errors -----------------------------------------------------------------------
     def attempt(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
