@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
@@ -98,13 +99,23 @@ class AtelierApp(App[None]):
 
         self.push_screen(ConfirmModal(message + "\n\n" + t("home.offer_backup"), t("home.restore_backup")), answered)
 
-    def close_project(self) -> None:
+    def close_project(self) -> str | None:
+        """Close the open project; the message when its last save failed."""
+        problem = None
         if self.project is not None:
             try:
                 self.project.close()
             except AtelierError as error:
-                self.notify(Content(error.message()), severity="error")
+                problem = error.message()
+                self.notify(Content(problem), severity="error", timeout=30)
             self.project = None
+        return problem
+
+    async def action_quit(self) -> None:
+        # Closing here, not on unmount, so that a failed last save (and where its
+        # rescue copy went) is printed in the terminal once the app has gone.
+        problem = self.close_project()
+        self.exit(message=Text(problem) if problem else None)
 
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""

@@ -125,3 +125,37 @@ async def test_a_project_open_elsewhere_is_refused_with_the_message(project_path
             assert isinstance(app.screen, HomeScreen)
             assert app.project is None
             assert any("déjà ouvert dans un autre Atelier" in m for m in messages(app))
+
+
+async def test_quitting_when_the_last_save_fails_tells_where_the_rescue_copy_is(
+    project_path: Path,
+    library: ProjectLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    Project.create(project_path, "Projet").close()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(projectfile.os, "fsync", lambda fd: full_disk())
+        app.attempt(app.project.add_structure, "Dernière saisie")
+        monkeypatch.undo()
+        monkeypatch.setenv("HOME", str(home))
+        real_replace = os.replace
+
+        def project_folder_full(src: object, dst: object) -> None:
+            if Path(str(dst)).parent == project_path.parent:
+                full_disk()
+            real_replace(src, dst)
+
+        monkeypatch.setattr(projectfile.os, "replace", project_folder_full)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    printed = capfd.readouterr().err.replace("\n", "")  # printed in the terminal after the app is gone
+    rescue = next(home.glob("*.atelier"))
+    assert "copie de secours" in printed and str(rescue) in printed
+    assert names_on_disk(rescue) == ["Dernière saisie"]
