@@ -14,12 +14,15 @@ from __future__ import annotations
 
 import argparse
 import calendar
+import contextlib
 import datetime
+import itertools
 import random
 import sys
+import time
 from pathlib import Path
 from contextlib import AbstractContextManager
-from typing import Callable, Collection
+from typing import Callable, Collection, Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -87,7 +90,7 @@ def build_reference(
     path = Path(path)
     for leftover in (path, path.with_name(path.name + ".bak")):
         leftover.unlink(missing_ok=True)
-    with Project.create(path, "Coopération de référence") as project:
+    with _fixed_clock(), Project.create(path, "Coopération de référence") as project:
         with project.batch():
             project._set_meta(created=CREATED)
             structure_ids = [project.add_structure(name, kind, member).id for name, kind, member in STRUCTURES]
@@ -102,6 +105,18 @@ def build_reference(
                 workshop_id = _plan_workshop(project, number, people)
             _fill_workshop(project, number, workshop_id, timer if number in timed else None)
     return path
+
+
+@contextlib.contextmanager
+def _fixed_clock() -> Iterator[None]:
+    """Records stamped with `time.time()` get the same stamps on every run."""
+    real = time.time
+    ticks = itertools.count()
+    time.time = lambda: CREATED + next(ticks)  # one second per reading
+    try:
+        yield
+    finally:
+        time.time = real
 
 
 def _plan_workshop(project: Project, number: int, people: list[int]) -> int:
