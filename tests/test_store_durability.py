@@ -427,3 +427,18 @@ def test_without_hard_links_the_backup_is_an_owner_only_copy(project: Project, m
     assert backup.read_bytes() == before
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     assert backup.stat().st_ino != project.path.stat().st_ino
+
+
+def test_a_removed_records_id_is_never_given_again(project: Project) -> None:
+    structure = project.add_structure("Les Tilleuls")
+    first = project.add_participant("Zoé", structure.id)
+    last = project.add_participant("Karim", structure.id)
+    workshop = project.add_workshop("Atelier 1")
+    project.set_attendance(workshop.id, last.id, "absent")
+    project.remove_participant(last.id)
+    path = project.path
+    project.close()
+    with Project.open(path) as again:  # TinyDB alone would give `last.id` again here
+        newcomer = again.add_participant("Nadia", structure.id)
+        assert newcomer.id not in (first.id, last.id)
+        assert again.workshop(workshop.id).status_of(newcomer.id) == "present"

@@ -25,6 +25,10 @@ from workshop.storage import DurableStorage, backup_path, read_project_file, rem
 
 PROJECT_SUFFIX = ".atelier"
 FORMAT_VERSION = 1
+# The highest id each table ever gave, so that a removed record's id is never
+# given again (TinyDB restarts from the highest id present when a file is opened:
+# a new participant would inherit a removed one's attendance and ballots).
+ISSUED_IDS = "_issued_ids"
 
 
 class _DocsById(MutableMapping[int, Any]):
@@ -64,6 +68,18 @@ class ProjectTable(Table):
     back, on every write: with 10,000 ballots each vote copied 10,000 entries.
     Here the update works in place on the stored dict.
     """
+
+    def _get_next_id(self) -> int:
+        next_id = super()._get_next_id()
+        tables = self._storage.read()
+        issued = tables.setdefault(ISSUED_IDS, {}).setdefault("1", {})
+        highest = issued.get(self.name, 0)
+        if next_id <= highest:
+            next_id = highest + 1
+            self._next_id = next_id + 1
+        # Saved with the insert that asked for the id (same write).
+        issued[self.name] = next_id
+        return next_id
 
     def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
         tables = self._storage.read()
