@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
@@ -13,10 +14,14 @@ from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
 from workshop.library import ProjectLibrary
-from workshop.project import Project
-from workshop.store import restore_backup
+
+if TYPE_CHECKING:
+    # Imported when a project is opened: the home screen starts without TinyDB.
+    from workshop.project import Project
 
 T = TypeVar("T")
+
+RETRY_SAVE_SECONDS = 15  # a save that failed (full disk, read-only folder) is tried again this often
 
 
 class AtelierApp(App[None]):
@@ -44,6 +49,7 @@ class AtelierApp(App[None]):
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.set_interval(RETRY_SAVE_SECONDS, self.retry_pending_save)
         if self.initial_path is not None:
             self.open_project(self.initial_path)
 
@@ -51,6 +57,7 @@ class AtelierApp(App[None]):
     def open_project(self, path: Path) -> bool:
         """Open a project and show it; a clear message when it cannot be opened."""
         from screens.project import ProjectScreen
+        from workshop.project import Project
 
         self.close_project()
         try:
@@ -69,7 +76,7 @@ class AtelierApp(App[None]):
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-        from workshop.storage import backup_path
+        from workshop.projectfile import backup_path
 
         message = error.message()
         if not backup_path(Path(path)).exists():
@@ -79,6 +86,8 @@ class AtelierApp(App[None]):
         def answered(restore: bool | None) -> None:
             if not restore:
                 return
+            from workshop.store import restore_backup
+
             try:
                 moved = restore_backup(Path(path))
             except (AtelierError, OSError) as failure:
@@ -90,13 +99,33 @@ class AtelierApp(App[None]):
 
         self.push_screen(ConfirmModal(message + "\n\n" + t("home.offer_backup"), t("home.restore_backup")), answered)
 
-    def close_project(self) -> None:
+    def close_project(self) -> str | None:
+        """Close the open project; the message when its last save failed."""
+        problem = None
         if self.project is not None:
             try:
                 self.project.close()
             except AtelierError as error:
-                self.notify(Content(error.message()), severity="error")
+                problem = error.message()
+                self.notify(Content(problem), severity="error", timeout=30)
             self.project = None
+        return problem
+
+    async def action_quit(self) -> None:
+        # Closing here, not on unmount, so that a failed last save (and where its
+        # rescue copy went) is printed in the terminal once the app has gone.
+        problem = self.close_project()
+        self.exit(message=Text(problem) if problem else None)
+
+    def retry_pending_save(self) -> None:
+        """Save again what a failed save kept in memory, once the disk allows it."""
+        if self.project is None or not self.project.store.storage.pending:
+            return
+        try:
+            self.project.store.storage.retry()
+        except StorageError:
+            return  # still failing: the person was told when it first failed
+        self.notify(Content(t("storage.saved_again", path=str(self.project.path))), timeout=10)
 
     # Errors -----------------------------------------------------------------------
     def attempt(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:

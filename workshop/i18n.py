@@ -9,9 +9,13 @@ Screens must still display the result with `Content(...)` or `markup=False`.
 
 from __future__ import annotations
 
-import tomllib
+import json
+import os
+import tempfile
+import zlib
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("fr", "en")
@@ -34,15 +38,60 @@ def language() -> str:
 @cache
 def catalog(lang: str) -> dict[str, str]:
     """All strings of one language, merged from every locale file."""
-    merged: dict[str, str] = {}
+    return _catalogs().get(lang, {})
+
+
+@cache
+def _catalogs() -> dict[str, dict[str, str]]:
+    """Every language's strings.
+
+    Parsing TOML is slow (pure Python) and every start-up needs the catalog, so
+    the merged result is kept as JSON in the user's cache folder, used only while
+    the locale files' names, sizes and dates are unchanged.
+    """
     folder = resources.files("workshop") / "locale"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
+    entries = sorted((e for e in folder.iterdir() if e.name.endswith(".toml")), key=lambda e: e.name)
+    cache_file, stamp = _cache_of(folder, entries)
+    if cache_file is not None:
+        try:
+            cached = json.loads(cache_file.read_text(encoding="utf-8"))
+            if cached.get("stamp") == stamp:
+                return cached["catalogs"]
+        except (OSError, ValueError, AttributeError, KeyError):
+            pass
+    import tomllib
+
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
+    for entry in entries:
         data = tomllib.loads(entry.read_text(encoding="utf-8"))
-        for key, text in _flatten(data.get(lang, {})):
-            merged[key] = text
+        for lang in LANGUAGES:
+            for key, text in _flatten(data.get(lang, {})):
+                merged[lang][key] = text
+    if cache_file is not None:
+        _write_cache(cache_file, {"stamp": stamp, "catalogs": merged})
     return merged
+
+
+def _cache_of(folder: Any, entries: list[Any]) -> tuple[Path | None, list[list[Any]]]:
+    try:
+        stamp = [[e.name, os.stat(e).st_size, os.stat(e).st_mtime_ns] for e in entries]
+        from platformdirs import user_cache_dir
+    except (OSError, TypeError, ImportError):
+        return None, []  # locale files not on a plain file system: no cache
+    # One cache per installation: several checkouts do not overwrite each other's.
+    where = zlib.crc32(str(folder).encode("utf-8"))
+    return Path(user_cache_dir("atelier", appauthor=False)) / f"catalog-{where:08x}.json", stamp
+
+
+def _write_cache(cache_file: Path, content: dict[str, Any]) -> None:
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=".catalog-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(content, handle, ensure_ascii=False)
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # no cache this time: the catalog is still right
 
 
 def _flatten(table: dict[str, Any], prefix: str = "") -> list[tuple[str, str]]:

@@ -1,4 +1,8 @@
-"""The projects in a data folder, as the home screen lists them."""
+"""The projects in a data folder, as the home screen lists them.
+
+Listing imports neither TinyDB nor the lock: the home screen is the first thing
+people see, so it stays cheap to start.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,24 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from typing import TYPE_CHECKING
 
 from workshop.errors import AtelierError, ProjectDamaged, ValidationError
 from workshop.filenames import safe_stem, unused_path
 from workshop.lock import lock_path
 from workshop.names import clean_name
-from workshop.project import WORKSHOPS, Project
-from workshop.storage import backup_path, read_project_file
-from workshop.store import PROJECT_SUFFIX
+from workshop.projectfile import backup_path, read_project_file
+
+if TYPE_CHECKING:
+    from workshop.project import Project
+
+PROJECT_SUFFIX = ".atelier"  # the same as workshop.store.PROJECT_SUFFIX (a test checks it)
+WORKSHOPS_TABLE = "workshops"  # workshop.project.WORKSHOPS
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir("atelier", appauthor=False)) / "projects"
 
 
@@ -44,17 +54,21 @@ class ProjectLibrary:
         found: list[ProjectSummary] = []
         for path in self.folder.glob(f"*{PROJECT_SUFFIX}"):
             if not path.is_file():
-                continue
+                continue  # a folder, or a file removed meanwhile
             found.append(summarise(path))
         return sorted(found, key=lambda s: -s.modified)
 
     def create(self, name: str) -> Project:
+        from workshop.project import Project
+
         name = clean_name(name, "project")
         self.ensure()
         path = unused_path(self.folder, safe_stem(name, "projet"), PROJECT_SUFFIX)
         return Project.create(path, name)
 
     def rename(self, path: Path, name: str) -> None:
+        from workshop.project import Project
+
         with Project.open(path) as project:
             project.rename(name)
 
@@ -63,6 +77,7 @@ class ProjectLibrary:
         if path.parent.resolve() != self.folder.resolve():
             raise ValidationError("error.invalid")
         from workshop.lock import ProjectLock
+        from workshop.projectfile import remove_leftovers
 
         lock = ProjectLock(path.resolve())
         lock.acquire()
@@ -70,6 +85,7 @@ class ProjectLibrary:
             for victim in (path, backup_path(path)):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(victim)
+            remove_leftovers(path)
         finally:
             lock.release()
             with contextlib.suppress(OSError):
@@ -77,7 +93,10 @@ class ProjectLibrary:
 
 
 def summarise(path: Path) -> ProjectSummary:
-    modified = path.stat().st_mtime
+    try:
+        modified = path.stat().st_mtime
+    except OSError:
+        modified = 0.0
     try:
         data = read_project_file(path)
     except ProjectDamaged as error:
@@ -85,4 +104,4 @@ def summarise(path: Path) -> ProjectSummary:
     except (AtelierError, OSError) as error:
         return ProjectSummary(path, path.stem, 0, modified, str(error))
     meta = next(iter(data.get("meta", {}).values()), {})
-    return ProjectSummary(path, str(meta.get("name") or path.stem), len(data.get(WORKSHOPS, {})), modified)
+    return ProjectSummary(path, str(meta.get("name") or path.stem), len(data.get(WORKSHOPS_TABLE, {})), modified)

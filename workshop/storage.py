@@ -2,100 +2,54 @@
 
 TinyDB's own JSONStorage rewrites the live file in place and re-reads it on every
 operation: a kill mid-write leaves a broken file and the cost grows with every
-write. This storage keeps the data in memory and writes a whole new file next to
-the old one, fsyncs it, moves it into place with `os.replace`, and fsyncs the
-folder, so the file on disk is always the old state or the new one.
-
-The previous version is kept as `<name>.bak` (a hard link, so it costs no copy).
+write. This storage keeps the data in memory and writes the whole project with
+`workshop.projectfile.write_atomically` (temporary file, fsync, replace, folder
+fsync, previous version kept as backup).
+When a save fails (full disk, read-only folder), the data stays in memory and
+the next write, or `retry()`, saves everything at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Iterator
 
 from tinydb.storages import Storage
 
-from workshop.errors import ProjectDamaged, StorageError
+from workshop.errors import StorageError
+from workshop.projectfile import (  # noqa: F401 - the file helpers are part of this module's API
+    FILE_MODE,
+    TEMP_SUFFIX,
+    backup_path,
+    read_project_file,
+    remove_leftovers,
+    temp_prefix,
+    write_atomically,
+)
 
-FILE_MODE = 0o600  # project files hold personal data: owner only
-
-
-def backup_path(path: Path) -> Path:
-    return path.with_name(path.name + ".bak")
-
-
-def read_project_file(path: Path) -> dict[str, Any]:
-    """Read and check a project file; raise ProjectDamaged if it is not one."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise
-    except OSError as error:
-        raise ProjectDamaged("error.project_unreadable", path=str(path), reason=str(error)) from error
-    if not raw.strip():
-        raise ProjectDamaged("error.project_empty", path=str(path))
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ProjectDamaged("error.project_not_json", path=str(path), reason=str(error)) from error
-    if not isinstance(data, dict) or not all(
-        isinstance(table, dict) and all(isinstance(doc, dict) for doc in table.values())
-        for table in data.values()
-    ):
-        raise ProjectDamaged("error.project_bad_shape", path=str(path))
-    return data
+# Why a save failed, in the person's words rather than the system's.
+_REASONS = {
+    errno.ENOSPC: "storage.reason.full",
+    errno.EDQUOT: "storage.reason.full",
+    errno.EFBIG: "storage.reason.full",
+    errno.EROFS: "storage.reason.read_only",
+    errno.EACCES: "storage.reason.denied",
+    errno.EPERM: "storage.reason.denied",
+    errno.ENOENT: "storage.reason.gone",
+    errno.EIO: "storage.reason.io",
+}
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # some platforms cannot open a folder; the rename is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def storage_error(path: Path, error: OSError) -> StorageError:
+    from workshop.i18n import t
 
-
-def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> None:
-    """Write `payload` to `path` so that a crash leaves the old file or the new one."""
-    folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.fchmod(fd, FILE_MODE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            _link_backup(path)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_dir(folder)
-
-
-def _link_backup(path: Path) -> None:
-    backup = backup_path(path)
-    tmp_backup = backup.with_name(backup.name + ".tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(tmp_backup)
-    try:
-        os.link(path, tmp_backup)
-    except OSError:
-        # File systems without hard links (FAT USB keys): fall back to a copy.
-        tmp_backup.write_bytes(path.read_bytes())
-        os.chmod(tmp_backup, FILE_MODE)
-    os.replace(tmp_backup, backup)
+    key = _REASONS.get(error.errno or 0)
+    reason = t(key) if key else (error.strerror or str(error))
+    return StorageError("error.storage", path=str(path), reason=reason)
 
 
 class DurableStorage(Storage):
@@ -105,6 +59,7 @@ class DurableStorage(Storage):
         self.path = Path(path)
         self._batch_depth = 0
         self._dirty = False
+        self._undo: bytes | None = None  # state at the start of a batch, when not on disk
         if create and not self.path.exists():
             self._data: dict[str, Any] = {}
             self._flush()
@@ -116,11 +71,20 @@ class DurableStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, Any]) -> None:
+        was_dirty = self._dirty
         self._data = data
+        self._dirty = True
         if self._batch_depth:
-            self._dirty = True
-        else:
+            return
+        try:
             self._flush()
+        except (TypeError, ValueError):
+            # A value JSON cannot hold (a bug in the caller): forget the change so
+            # that every later save does not fail with it.
+            if not was_dirty:
+                self._data = read_project_file(self.path)
+                self._dirty = False
+            raise
 
     def close(self) -> None:
         if self._dirty:
@@ -129,14 +93,46 @@ class DurableStorage(Storage):
     # Our own --------------------------------------------------------------------
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several changes into one save, made when the block ends."""
+        """Group several changes into one save, made when the block ends.
+
+        When the block raises, its changes are undone: the project is left as it
+        was before the block, in memory as on disk.
+        """
+        outermost = not self._batch_depth
+        if outermost:
+            # When the file already holds the current state it is the undo
+            # record; otherwise (a save failed earlier) keep a copy.
+            self._undo = None if not self._dirty else self._payload()
+            dirty_before = self._dirty
         self._batch_depth += 1
         try:
             yield
-        finally:
+        except BaseException:
             self._batch_depth -= 1
-            if not self._batch_depth and self._dirty:
-                self._flush()
+            if outermost:
+                self._rollback(dirty_before)
+            raise
+        self._batch_depth -= 1
+        if outermost:
+            self._undo = None
+            if self._dirty:
+                try:
+                    self._flush()
+                except (TypeError, ValueError):
+                    if not dirty_before:
+                        self._data = read_project_file(self.path)
+                        self._dirty = False
+                    raise
+
+    def _rollback(self, dirty_before: bool) -> None:
+        undo, self._undo = self._undo, None
+        if not self._dirty:
+            return  # the block changed nothing
+        if undo is not None:
+            self._data = json.loads(undo)
+        else:
+            self._data = read_project_file(self.path)
+        self._dirty = dirty_before
 
     @property
     def pending(self) -> bool:
@@ -144,14 +140,17 @@ class DurableStorage(Storage):
         return self._dirty
 
     def retry(self) -> None:
-        if self._dirty:
+        """Save what a failed save left in memory (StorageError if it fails again)."""
+        if self._dirty and not self._batch_depth:
             self._flush()
 
+    def _payload(self) -> bytes:
+        return json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
     def _flush(self) -> None:
-        payload = json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            write_atomically(self.path, payload)
+            write_atomically(self.path, self._payload())
         except OSError as error:
             self._dirty = True
-            raise StorageError("error.storage", path=str(self.path), reason=error.strerror or str(error)) from error
+            raise storage_error(self.path, error) from error
         self._dirty = False

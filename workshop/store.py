@@ -9,19 +9,90 @@ from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 import time
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from workshop.errors import ProjectDamaged
+from workshop.errors import ProjectDamaged, StorageError
+from workshop.filenames import unused_path
 from workshop.lock import ProjectLock
-from workshop.storage import DurableStorage, backup_path, read_project_file, write_atomically
+from workshop.storage import DurableStorage, backup_path, read_project_file, remove_leftovers, write_atomically
 
 PROJECT_SUFFIX = ".atelier"
 FORMAT_VERSION = 1
+# The highest id each table ever gave, so that a removed record's id is never
+# given again (TinyDB restarts from the highest id present when a file is opened:
+# a new participant would inherit a removed one's attendance and ballots).
+ISSUED_IDS = "_issued_ids"
+
+
+class _DocsById(MutableMapping[int, Any]):
+    """A table's stored documents seen with integer ids, changed in place."""
+
+    __slots__ = ("raw",)
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.raw = raw
+
+    def __getitem__(self, doc_id: int) -> Any:
+        return self.raw[str(doc_id)]
+
+    def __setitem__(self, doc_id: int, doc: Any) -> None:
+        self.raw[str(doc_id)] = doc
+
+    def __delitem__(self, doc_id: int) -> None:
+        del self.raw[str(doc_id)]
+
+    def __contains__(self, doc_id: object) -> bool:
+        return str(doc_id) in self.raw
+
+    def __iter__(self) -> Iterator[int]:
+        return (int(doc_id) for doc_id in list(self.raw))
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def clear(self) -> None:
+        self.raw.clear()
+
+
+class ProjectTable(Table):
+    """A TinyDB table whose writes cost the change, not the table's size.
+
+    TinyDB's own `_update_table` copies the whole table into a new dict, and
+    back, on every write: with 10,000 ballots each vote copied 10,000 entries.
+    Here the update works in place on the stored dict.
+    """
+
+    def _get_next_id(self) -> int:
+        next_id = super()._get_next_id()
+        tables = self._storage.read()
+        issued = tables.setdefault(ISSUED_IDS, {}).setdefault("1", {})
+        highest = issued.get(self.name, 0)
+        if next_id <= highest:
+            next_id = highest + 1
+            self._next_id = next_id + 1
+        # Saved with the insert that asked for the id (same write).
+        issued[self.name] = next_id
+        return next_id
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
+        tables = self._storage.read()
+        if tables is None:
+            tables = {}
+        raw = tables.setdefault(self.name, {})
+        updater(_DocsById(raw))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+
+class ProjectDB(TinyDB):
+    table_class = ProjectTable
 
 
 class ProjectStore:
@@ -40,7 +111,9 @@ class ProjectStore:
         lock = ProjectLock(path)
         lock.acquire()
         try:
-            db = TinyDB(path, storage=DurableStorage, create=create)
+            if lock.held:
+                remove_leftovers(path)
+            db = ProjectDB(path, storage=DurableStorage, create=create)
         except BaseException:
             lock.release()
             raise
@@ -58,10 +131,34 @@ class ProjectStore:
         return self.storage.batch()
 
     def close(self) -> None:
+        """Save what is pending and release the project.
+
+        If the last save fails, a complete rescue copy is written elsewhere
+        (home folder, then the temporary folder) and named in the error.
+        """
         try:
             self.db.close()
+        except StorageError as error:
+            rescue = self._write_rescue_copy()
+            if rescue is None:
+                raise
+            raise StorageError(
+                "storage.rescued", path=str(self.path), reason=error.params.get("reason", ""), rescue=str(rescue)
+            ) from error
         finally:
             self._lock.release()
+
+    def _write_rescue_copy(self) -> Path | None:
+        payload = self.storage._payload()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        for folder in (Path.home(), Path(tempfile.gettempdir())):
+            try:
+                target = unused_path(folder, f"{self.path.stem}-rescue-{stamp}", PROJECT_SUFFIX)
+                write_atomically(target, payload, keep_backup=False)
+            except OSError:
+                continue
+            return target
+        return None
 
     def __enter__(self) -> ProjectStore:
         return self
@@ -74,19 +171,24 @@ def restore_backup(path: Path) -> Path:
     """Put the backup in place of a damaged project; the damaged file is kept aside.
 
     Returns where the damaged file was moved. Raises ProjectDamaged when the
-    backup is missing or damaged too.
+    backup is missing or damaged too, ProjectLocked when the project is open.
     """
+    path = Path(path).expanduser().resolve()
     backup = backup_path(path)
     if not backup.exists():
         raise ProjectDamaged("error.no_backup", path=str(path))
     read_project_file(backup)  # raises if the backup is damaged too
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    damaged_copy = path.with_name(f"{path.name}.damaged-{stamp}")
-    if path.exists():
-        os.replace(path, damaged_copy)
-    # Copy, not move: the backup stays valid if the next save crashes.
-    payload = backup.read_bytes()
-    write_atomically(path, payload, keep_backup=False)
+    lock = ProjectLock(path)
+    lock.acquire()
+    try:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        damaged_copy = unused_path(path.parent, f"{path.name}.damaged-{stamp}", "")
+        if path.exists():
+            os.replace(path, damaged_copy)
+        # Copy, not move: the backup stays valid if the next save crashes.
+        write_atomically(path, backup.read_bytes(), keep_backup=False)
+    finally:
+        lock.release()
     return damaged_copy
 
 

@@ -1,0 +1,101 @@
+"""startup: `atelier` headless to the home screen and exit, whole process.
+
+The floor, measured in the same run: a bare Textual app with a Header and a
+Footer, started and stopped the same way. Each run is a fresh Python process;
+the two alternate and the medians are compared. The data folder holds the demo
+project, as after a first `make demo`.
+
+The ratio compares CPU time (user + system) of the child processes: on a
+shared machine wall-clock time mostly measures the neighbours. The wall-clock
+medians are printed too.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TARGET = 1.15
+RUNS = 15
+
+# Both processes run their app headless and leave once the first screen is shown.
+HEADLESS = """
+import sys
+from textual.app import App
+_run = App.run
+async def _leave(pilot):
+    await pilot.pause()
+    print(type(pilot.app.screen).__name__, flush=True)
+    pilot.app.exit()
+App.run = lambda self, **kw: _run(self, headless=True, size=(80, 24), auto_pilot=_leave)
+"""
+
+OURS = HEADLESS + """
+from workshop.cli import main
+main(sys.argv[1:])
+"""
+
+BARE = HEADLESS + """
+from textual.app import ComposeResult
+from textual.widgets import Footer, Header
+class Bare(App):
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Footer()
+Bare().run()
+"""
+
+
+def timed(code: str, *args: str) -> tuple[float, float, str]:
+    """(wall seconds, CPU seconds, what it printed) of one fresh process."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True
+    )
+    out, err = child.stdout.read(), child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise RuntimeError(f"the app failed to start:\n{err}")
+    return wall, usage.ru_utime + usage.ru_stime, out.strip()
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from workshop.demo import ensure_demo
+
+    with tempfile.TemporaryDirectory(prefix="atelier-bench-startup-") as folder:
+        ensure_demo(Path(folder))
+        ours_args = ("--data-dir", folder)
+        # Warm the disk cache and check both reach their first screen.
+        shown = timed(OURS, *ours_args)[2]
+        assert shown == "HomeScreen", shown
+        shown = timed(BARE)[2]
+        assert shown == "Screen", shown
+        ours: list[tuple[float, float, str]] = []
+        bare: list[tuple[float, float, str]] = []
+        for _ in range(RUNS):
+            bare.append(timed(BARE))
+            ours.append(timed(OURS, *ours_args))
+
+    def median(runs: list[tuple[float, float, str]], index: int) -> float:
+        return statistics.median(run[index] for run in runs)  # type: ignore[misc]
+
+    ratio = median(ours, 1) / median(bare, 1)
+    print(f"startup: {ratio:.2f} x (target <= {TARGET:g} x)")
+    print(
+        f"  CPU: atelier {median(ours, 1) * 1000:.0f} ms, bare Textual app {median(bare, 1) * 1000:.0f} ms;"
+        f" wall: {median(ours, 0) * 1000:.0f} ms vs {median(bare, 0) * 1000:.0f} ms"
+        f" (x{median(ours, 0) / median(bare, 0):.2f}); medians of {RUNS}"
+    )
+
+
+if __name__ == "__main__":
+    main()

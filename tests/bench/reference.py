@@ -1,0 +1,202 @@
+"""The benchmark's reference project (DESIGN §6), built deterministically.
+
+    python tests/bench/reference.py OUT_PATH [--workshops N]
+
+6 structures, 24 participants, 10 full-day workshops, each with the five
+exercises; every exercise fills its own rounds, contributions and ballots
+through `Exercise.fill_reference` with a seeded `random.Random`. An exercise
+kind not registered yet becomes a free item carrying a placeholder load of the
+same size (60 contributions and 200 ballots), so the benchmarks measure a
+realistically sized file before every exercise exists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import contextlib
+import datetime
+import itertools
+import random
+import sys
+import time
+from pathlib import Path
+from contextlib import AbstractContextManager
+from typing import Callable, Collection, Iterator
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from workshop.model import Attendance, Role, StructureKind  # noqa: E402
+from workshop.project import Project  # noqa: E402
+from workshop.registry import exercise_kinds, get_exercise  # noqa: E402
+
+WORKSHOPS = 10
+SEED = 20261123
+CREATED = 1_790_000_000.0  # a fixed creation time: the file is the same on every run
+
+STRUCTURES = [
+    ("Association Les Ponts", StructureKind.ASSOCIATION, True),
+    ("Foyer d'accueil Les Glycines", StructureKind.ESTABLISHMENT, True),
+    ("Maison des habitants du Clos", StructureKind.ASSOCIATION, True),
+    ("Service d'aide à domicile Vivre Chez Soi", StructureKind.ESTABLISHMENT, True),
+    ("Commune de Saint-Aubin", StructureKind.AUTHORITY, True),
+    ("Fondation Horizon Solidaire", StructureKind.FUNDER, False),
+]
+FIRST_NAMES = [
+    "Adèle", "Bastien", "Chloé", "Djamel", "Élodie", "Fabrice", "Gaëlle", "Hugo",
+    "Inès", "Jérôme", "Katia", "Louis", "Maëlys", "Nicolas", "Océane", "Pierre",
+    "Rania", "Simon", "Tiphaine", "Ulysse", "Valérie", "William", "Yasmina", "Zacharie",
+]
+LAST_NAMES = ["Arnaud", "Bertin", "Chevalier", "Da Silva", "Ertugrul", "Fournier", "Guérin", "Hoarau"]
+ROLES = [Role.DIRECTION, Role.STAFF, Role.MANAGER, Role.USER]
+
+# A full day: (kind, title, planned minutes).
+DAY = [
+    ("free", "Accueil et café", 20),
+    ("values", "Les valeurs que nous partageons", 60),
+    ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
+    ("free", "Pause du matin", 15),
+    ("supra", "Le but qui nous dépasse", 60),
+    ("free", "Déjeuner", 60),
+    ("matrix", "Qui apporte quoi", 75),
+    ("free", "Pause de l'après-midi", 15),
+    ("commitments", "Nos propositions et nos engagements", 60),
+    ("free", "Tour de clôture", 20),
+]
+EXERCISE_KINDS = ("values", "apt", "supra", "matrix", "commitments")
+PLACEHOLDER_TABLE = "reference_placeholder"
+PLACEHOLDER_CONTRIBUTIONS = 60
+PLACEHOLDER_BALLOTS = 200
+
+# Wraps the timed filling of one workshop: (project, workshop number) -> context manager.
+FillTimer = Callable[[Project, int], AbstractContextManager[object]]
+
+
+def build_reference(
+    path: str | Path,
+    workshops: int = WORKSHOPS,
+    timed: Collection[int] = (),
+    timer: FillTimer | None = None,
+) -> Path:
+    """Write the reference project at `path` (replaced if it exists); return the path.
+
+    Workshops are filled in one batch each, except the ones numbered in `timed`:
+    their first exercise is filled change by change (each change saved durably,
+    as during a live workshop) inside `timer(project, number)`. The save
+    benchmark uses this to compare the 1st and the 10th workshop.
+    """
+    path = Path(path)
+    for leftover in (path, path.with_name(path.name + ".bak")):
+        leftover.unlink(missing_ok=True)
+    with _fixed_clock(), Project.create(path, "Coopération de référence") as project:
+        with project.batch():
+            project._set_meta(created=CREATED)
+            structure_ids = [project.add_structure(name, kind, member).id for name, kind, member in STRUCTURES]
+            project.set_promoter(structure_ids[0])
+            people = []
+            for index, first in enumerate(FIRST_NAMES):
+                name = f"{first} {LAST_NAMES[index % len(LAST_NAMES)]}"
+                structure_id = structure_ids[index // 4]
+                people.append(project.add_participant(name, structure_id, ROLES[index % len(ROLES)]).id)
+        for number in range(1, workshops + 1):
+            with project.batch():
+                workshop_id = _plan_workshop(project, number, people)
+            _fill_workshop(project, number, workshop_id, timer if number in timed else None)
+    return path
+
+
+@contextlib.contextmanager
+def _fixed_clock() -> Iterator[None]:
+    """Records stamped with `time.time()` get the same stamps on every run."""
+    real = time.time
+    ticks = itertools.count()
+    time.time = lambda: CREATED + next(ticks)  # one second per reading
+    try:
+        yield
+    finally:
+        time.time = real
+
+
+def _plan_workshop(project: Project, number: int, people: list[int]) -> int:
+    rng = random.Random(f"{SEED}-plan-{number}")
+    date = datetime.date(2027, 1, 12) + datetime.timedelta(weeks=4 * (number - 1))
+    workshop = project.add_workshop(
+        f"Atelier {number} — journée de co-construction", date.isoformat(), "Salle du conseil, Saint-Aubin", "Camille Perrin"
+    )
+    project.update_workshop(workshop.id, start_time="09:00")
+    for participant_id in rng.sample(people, 3):
+        project.set_attendance(workshop.id, participant_id, rng.choice([Attendance.ABSENT, Attendance.EXCUSED]))
+    known = exercise_kinds()
+    started = calendar.timegm((date.year, date.month, date.day, 9, 5, 0, 0, 0, 0))
+    for kind, title, minutes in DAY:
+        item = project.add_agenda_item(workshop.id, kind if kind in known else "free", title, minutes)
+        spent = minutes * 60 + rng.randint(-5, 12) * 60
+        project.update_agenda_item(
+            item.id,
+            notes=f"Notes de l'animatrice pour « {title} ».",
+            actual_start=float(started),
+            actual_seconds=float(spent),
+            timer={"planned_seconds": minutes * 60, "elapsed_before": float(spent), "bell_rung": spent >= minutes * 60},
+        )
+        started += spent
+    project.update_workshop(workshop.id, next_steps=f"- Envoyer le compte rendu de l'atelier {number}\n- Préparer la suite")
+    return workshop.id
+
+
+def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillTimer | None) -> None:
+    known = exercise_kinds()
+    first_exercise = next(position for position, (kind, _, _) in enumerate(DAY) if kind in EXERCISE_KINDS)
+    for position, item in enumerate(project.agenda(workshop_id)):
+        kind = DAY[position][0]
+        rng = random.Random(f"{SEED}-fill-{number}-{position}")
+        if kind in known:
+            fill = get_exercise(kind).fill_reference
+        elif kind in EXERCISE_KINDS:
+            fill = _fill_placeholder
+        else:
+            continue
+        if timer is not None and position == first_exercise:
+            with timer(project, number):
+                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+        else:
+            with project.batch():
+                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+
+
+def _fill_placeholder(project: Project, workshop, item, rng: random.Random) -> None:  # noqa: ANN001
+    """The load of an exercise not registered yet: one round document grown change by change."""
+    table = project.store.table(PLACEHOLDER_TABLE)
+    present = [p.id for p in project.present(workshop.id)]
+    round_id = table.insert({"workshop_id": workshop.id, "item_id": item.id, "contributions": [], "ballots": []})
+    contributions: list[dict] = []
+    ballots: list[dict] = []
+    for index in range(PLACEHOLDER_CONTRIBUTIONS):
+        words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14)))
+        contributions.append({"id": index + 1, "voter": present[index % len(present)], "text": words.capitalize()})
+        table.update({"contributions": list(contributions)}, doc_ids=[round_id])
+    for index in range(PLACEHOLDER_BALLOTS):
+        ballots.append({"voter": present[index % len(present)], "choice": rng.randint(1, PLACEHOLDER_CONTRIBUTIONS), "at": index})
+        table.update({"ballots": list(ballots)}, doc_ids=[round_id])
+
+
+WORDS = (
+    "accueillir ensemble confiance projet partager habitants territoire soutien écoute "
+    "coopérer bénévoles salariés mutualiser locaux transport repas formation parole "
+    "respect solidarité autonomie familles aidants quartier convention moyens temps"
+).split()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--workshops", type=int, default=WORKSHOPS)
+    args = parser.parse_args(argv)
+    path = build_reference(args.out, workshops=args.workshops)
+    print(f"{path} ({path.stat().st_size / 1e6:.2f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""The benchmark's reference project is built deterministically (DESIGN §6)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from workshop import library, store
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "tests" / "bench" / "reference.py"
+
+
+def test_reference_script_is_deterministic_on_a_small_scale(tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a.atelier", "b.atelier"):
+        out = tmp_path / name
+        subprocess.run([sys.executable, str(SCRIPT), str(out), "--workshops", "2"], check=True, capture_output=True, cwd=ROOT)
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    data = json.loads(outputs[0])
+    assert len(data["structures"]) == 6
+    assert len(data["participants"]) == 24
+    assert len(data["workshops"]) == 2
+    agenda = [doc for doc in data["agenda"].values() if doc["workshop_id"] == 1]
+    assert len(agenda) == 10 and all(doc["actual_seconds"] for doc in agenda)
+
+
+def test_the_library_lists_the_files_the_store_opens() -> None:
+    assert library.PROJECT_SUFFIX == store.PROJECT_SUFFIX

@@ -1,0 +1,161 @@
+"""The app when the disk says no: failed saves, damaged and locked projects."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import workshop.projectfile as projectfile
+from screens.app import AtelierApp
+from screens.home import HomeScreen
+from screens.modals.confirm import ConfirmModal
+from screens.project import ProjectScreen
+from workshop.library import ProjectLibrary
+from workshop.project import Project
+from workshop.storage import backup_path
+
+
+def messages(app: AtelierApp) -> list[str]:
+    return [str(n.message) + " " + str(n.title or "") for n in app._notifications]
+
+
+def names_on_disk(path: Path) -> list[str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [doc["name"] for doc in data.get("structures", {}).values()]
+
+
+def full_disk(*args: object) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+async def test_a_failed_save_is_shown_the_app_keeps_running_and_saves_later(
+    project_path: Path, library: ProjectLibrary, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Project.create(project_path, "Projet [red]test[/]").close()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectScreen)
+        with monkeypatch.context() as broken:
+            broken.setattr(projectfile.os, "replace", full_disk)
+            assert app.attempt(app.project.add_structure, "Les [b]Tilleuls") is None
+            await pilot.pause()
+            assert any("disque est plein" in m and "Non enregistré" in m for m in messages(app))
+            app.retry_pending_save()  # still full: no new message, no crash
+            await pilot.pause()
+        assert isinstance(app.screen, ProjectScreen) and app.is_running
+        assert names_on_disk(project_path) == []
+        assert [s.name for s in app.project.structures()] == ["Les [b]Tilleuls"]  # kept in memory
+        app.retry_pending_save()  # space is back: saved without a new change
+        await pilot.pause()
+        assert names_on_disk(project_path) == ["Les [b]Tilleuls"]
+        assert any("de nouveau sur le disque" in m for m in messages(app))
+        app.attempt(app.project.add_structure, "La Passerelle")
+        assert names_on_disk(project_path) == ["Les [b]Tilleuls", "La Passerelle"]
+
+
+async def test_leaving_a_project_whose_save_fails_writes_a_rescue_copy(
+    project_path: Path, library: ProjectLibrary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    Project.create(project_path, "Projet").close()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        real_replace = os.replace
+
+        def read_only_project_folder(src: object, dst: object) -> None:
+            if Path(str(dst)).parent == project_path.parent:
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            real_replace(src, dst)
+
+        monkeypatch.setattr(projectfile.os, "replace", read_only_project_folder)
+        app.attempt(app.project.add_structure, "À ne pas perdre")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("copie de secours" in m for m in messages(app))
+    rescues = list(home.glob("*.atelier"))
+    assert len(rescues) == 1 and names_on_disk(rescues[0]) == ["À ne pas perdre"]
+
+
+async def test_a_damaged_project_shows_the_message_and_restoring_the_backup_works(
+    project_path: Path, library: ProjectLibrary
+) -> None:
+    with Project.create(project_path, "Projet") as project:
+        project.add_structure("Sauvée")
+        project.add_structure("Dernière")
+    project_path.write_bytes(b'{"structures": {"1": {"name": "Sauv')
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert "illisible" in app.screen.question and str(project_path) in app.screen.question
+        assert project_path.read_bytes().startswith(b'{"structures"')  # left untouched
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectScreen)
+        assert [s.name for s in app.project.structures()] == ["Sauvée"]
+        assert any("Sauvegarde restaurée" in m for m in messages(app))
+    damaged = list(project_path.parent.glob("projet.atelier.damaged-*"))
+    assert len(damaged) == 1 and damaged[0].read_bytes().endswith(b"Sauv")
+
+
+async def test_a_damaged_project_without_backup_is_refused_clearly(project_path: Path, library: ProjectLibrary) -> None:
+    project_path.write_bytes(b"")
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("vide" in m and "Aucune sauvegarde" in m for m in messages(app))
+    assert project_path.read_bytes() == b"" and not backup_path(project_path).exists()
+
+
+async def test_a_project_open_elsewhere_is_refused_with_the_message(project_path: Path, library: ProjectLibrary) -> None:
+    with Project.create(project_path, "Projet"):
+        app = AtelierApp(library=library, project_path=project_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert app.project is None
+            assert any("déjà ouvert dans un autre Atelier" in m for m in messages(app))
+
+
+async def test_quitting_when_the_last_save_fails_tells_where_the_rescue_copy_is(
+    project_path: Path,
+    library: ProjectLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    Project.create(project_path, "Projet").close()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(projectfile.os, "fsync", lambda fd: full_disk())
+        app.attempt(app.project.add_structure, "Dernière saisie")
+        monkeypatch.undo()
+        monkeypatch.setenv("HOME", str(home))
+        real_replace = os.replace
+
+        def project_folder_full(src: object, dst: object) -> None:
+            if Path(str(dst)).parent == project_path.parent:
+                full_disk()
+            real_replace(src, dst)
+
+        monkeypatch.setattr(projectfile.os, "replace", project_folder_full)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    printed = capfd.readouterr().err.replace("\n", "")  # printed in the terminal after the app is gone
+    rescue = next(home.glob("*.atelier"))
+    assert "copie de secours" in printed and str(rescue) in printed
+    assert names_on_disk(rescue) == ["Dernière saisie"]

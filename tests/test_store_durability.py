@@ -1,0 +1,444 @@
+"""The project file on disk: atomic saves, backup, permissions, damage, lock, failures."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from tinydb.table import Document
+
+import workshop.projectfile as storage_module
+from workshop.errors import ProjectDamaged, ProjectLocked, StorageError, ValidationError
+from workshop.i18n import set_language
+from workshop.library import ProjectLibrary
+from workshop.project import Project
+from workshop.storage import backup_path, read_project_file
+from workshop.store import ProjectStore, restore_backup
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def on_disk(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def names_on_disk(path: Path) -> list[str]:
+    return [doc["name"] for doc in on_disk(path).get("structures", {}).values()]
+
+
+# Saving --------------------------------------------------------------------------------
+def test_every_change_is_on_disk_when_the_method_returns(project: Project) -> None:
+    project.add_structure("Les Tilleuls")
+    assert names_on_disk(project.path) == ["Les Tilleuls"]
+    project.add_structure("La Passerelle")
+    assert names_on_disk(project.path) == ["Les Tilleuls", "La Passerelle"]
+
+
+def test_file_and_backup_are_owner_only(project: Project) -> None:
+    project.add_structure("A")
+    project.add_structure("B")
+    for path in (project.path, backup_path(project.path)):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_a_file_made_readable_by_others_is_owner_only_again_after_a_save(project: Project) -> None:
+    os.chmod(project.path, 0o644)
+    project.add_structure("A")
+    assert stat.S_IMODE(project.path.stat().st_mode) == 0o600
+
+
+def test_backup_is_the_previous_version(project: Project) -> None:
+    project.add_structure("Première")
+    before = project.path.read_bytes()
+    project.add_structure("Seconde")
+    assert backup_path(project.path).read_bytes() == before
+    assert names_on_disk(backup_path(project.path)) == ["Première"]
+
+
+def test_content_is_utf8_and_literal(project: Project) -> None:
+    name = "Zoé [red]Œuvre[/] 🌱 مرحبا"
+    project.add_structure(name)
+    raw = project.path.read_bytes()
+    assert name.encode("utf-8") in raw  # written as UTF-8, not \\u escapes
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("ascii")
+    project.close()
+    with Project.open(project.path) as again:
+        assert [s.name for s in again.structures()] == [name]
+
+
+def test_batch_saves_once_at_the_end(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    writes = []
+    import workshop.storage
+
+    real = workshop.storage.write_atomically
+    monkeypatch.setattr(workshop.storage, "write_atomically", lambda *a, **k: (writes.append(1), real(*a, **k)))
+    with project.batch():
+        project.add_structure("A")
+        project.add_structure("B")
+        assert names_on_disk(project.path) == []
+    assert len(writes) == 1
+    assert names_on_disk(project.path) == ["A", "B"]
+
+
+def test_a_batch_that_fails_is_undone_in_memory_and_on_disk(project: Project) -> None:
+    project.add_structure("Avant")
+    with pytest.raises(ValidationError):
+        with project.batch():
+            project.add_structure("Pendant")
+            project.add_participant("Zoé", 0)  # refused: no structure
+    assert [s.name for s in project.structures()] == ["Avant"]
+    assert names_on_disk(project.path) == ["Avant"]
+    project.add_structure("Après")  # the store still works, ids keep growing
+    assert names_on_disk(project.path) == ["Avant", "Après"]
+
+
+def test_a_value_json_cannot_hold_is_refused_without_poisoning_later_saves(project: Project) -> None:
+    with pytest.raises(TypeError):
+        project.store.table("notes").insert({"bad": {1, 2}})
+    project.add_structure("Encore possible")
+    assert names_on_disk(project.path) == ["Encore possible"]
+    assert "notes" not in on_disk(project.path) or not on_disk(project.path)["notes"]
+
+
+def test_no_temporary_files_are_left_behind(project: Project) -> None:
+    for i in range(5):
+        project.add_structure(f"S{i}")
+    leftovers = [p.name for p in project.path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+
+
+def test_leftovers_of_a_crash_are_removed_when_the_project_is_opened(project: Project) -> None:
+    path = project.path
+    project.close()
+    crumbs = [path.parent / f".{path.name}.abc123.tmp", path.parent / f".{path.name}.bak.link.tmp"]
+    for crumb in crumbs:
+        crumb.write_bytes(b'{"half": ')
+    other = path.parent / ".other.atelier.x.tmp"
+    other.write_bytes(b"")
+    with Project.open(path):
+        pass
+    assert not any(c.exists() for c in crumbs)
+    assert other.exists()  # another project's files are not ours to remove
+
+
+def test_in_place_table_writes_keep_tinydb_semantics(project: Project) -> None:
+    table = project.store.table("things")
+    ids = table.insert_multiple([{"n": i} for i in range(5)])
+    assert ids == [1, 2, 3, 4, 5]
+    table.update({"seen": True}, doc_ids=[2])
+    table.remove(doc_ids=[1])
+    table.remove(lambda doc: doc["n"] == 4)
+    table.upsert({"n": 3, "x": 1}, lambda doc: doc["n"] == 3)
+    assert table.insert({"n": 6}) == 6
+    with pytest.raises(ValueError):
+        table.insert(Document({"n": 9}, doc_id=2))  # an id in use is refused
+    expected = {"2": {"n": 1, "seen": True}, "3": {"n": 2}, "4": {"n": 3, "x": 1}, "6": {"n": 6}}
+    assert on_disk(project.path)["things"] == expected
+    table.truncate()
+    assert on_disk(project.path)["things"] == {}
+
+
+# Damaged files ---------------------------------------------------------------------------
+DAMAGE = {
+    "empty": (b"", "error.project_empty"),
+    "blank": (b"  \n", "error.project_empty"),
+    "truncated": (None, "error.project_not_json"),
+    "garbage": (b"\x00\xff\xfe garbage \x89PNG", "error.project_not_json"),
+    "not_utf8": ('{"meta": {"1": {"name": "\xe9"}}}'.encode("latin-1"), "error.project_not_json"),
+    "deep": (b"[" * 100_000, "error.project_not_json"),
+    "list": (b"[1, 2, 3]", "error.project_bad_shape"),
+    "table_is_list": (b'{"meta": [1]}', "error.project_bad_shape"),
+    "doc_is_string": (b'{"meta": {"1": "x"}}', "error.project_bad_shape"),
+    "id_not_a_number": (b'{"meta": {"one": {"name": "x"}}}', "error.project_bad_shape"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DAMAGE))
+def test_a_damaged_file_is_refused_clearly_and_left_untouched(project: Project, case: str) -> None:
+    project.add_structure("Sauvée")
+    project.add_structure("Perdue")
+    path = project.path
+    good = path.read_bytes()
+    project.close()
+    payload, key = DAMAGE[case]
+    if payload is None:
+        payload = good[: len(good) // 2]
+    path.write_bytes(payload)
+    with pytest.raises(ProjectDamaged) as caught:
+        Project.open(path)
+    assert caught.value.key == key
+    assert str(path) in caught.value.message()
+    assert path.read_bytes() == payload  # untouched
+    # The lock was released: once restored, the project opens at once.
+    moved = restore_backup(path)
+    assert moved.read_bytes() == payload
+    with Project.open(path) as restored:
+        assert [s.name for s in restored.structures()] == ["Sauvée"]
+    set_language("en")
+    assert "damaged" in caught.value.message() or "cannot" in caught.value.message() or "empty" in caught.value.message() or "not an Atelier" in caught.value.message()
+
+
+def test_a_file_with_a_byte_order_mark_still_opens(project: Project) -> None:
+    project.add_structure("Avec BOM")
+    path = project.path
+    project.close()
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    with Project.open(path) as again:
+        assert [s.name for s in again.structures()] == ["Avec BOM"]
+
+
+def test_restore_backup_twice_keeps_both_damaged_copies(project: Project) -> None:
+    project.add_structure("A")
+    project.add_structure("B")
+    path = project.path
+    project.close()
+    path.write_bytes(b"broken once")
+    first = restore_backup(path)
+    path.write_bytes(b"broken twice")
+    second = restore_backup(path)
+    assert first != second
+    assert first.read_bytes() == b"broken once" and second.read_bytes() == b"broken twice"
+
+
+def test_restore_backup_refuses_without_a_usable_backup(tmp_path: Path) -> None:
+    path = tmp_path / "seul.atelier"
+    path.write_bytes(b"garbage")
+    with pytest.raises(ProjectDamaged) as caught:
+        restore_backup(path)
+    assert caught.value.key == "error.no_backup"
+    backup_path(path).write_bytes(b"also garbage")
+    with pytest.raises(ProjectDamaged):
+        restore_backup(path)
+    assert path.read_bytes() == b"garbage"
+
+
+def test_the_home_screen_listing_marks_a_damaged_project(library: ProjectLibrary) -> None:
+    good = library.create("Bonne")
+    good.close()
+    (library.folder / "abimee.atelier").write_bytes(b"{")
+    summaries = {s.name: s for s in library.summaries()}
+    assert summaries["Bonne"].problem == ""
+    assert "abimee.atelier" in summaries["abimee"].problem
+
+
+# One writer per project -----------------------------------------------------------------------
+def test_a_second_opener_is_refused(project: Project) -> None:
+    with pytest.raises(ProjectLocked) as caught:
+        Project.open(project.path)
+    assert str(project.path) in caught.value.message()
+    project.add_structure("Toujours là")  # the first opener is not disturbed
+    project.close()
+    with Project.open(project.path) as again:
+        assert [s.name for s in again.structures()] == ["Toujours là"]
+
+
+def test_a_second_process_is_refused_and_a_killed_holder_frees_the_project(project: Project) -> None:
+    path = project.path
+    project.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(f"""
+            import sys
+            from workshop.project import Project
+            p = Project.open({str(path)!r})
+            print("ready", flush=True)
+            sys.stdin.read()
+        """)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(ProjectLocked):
+            Project.open(path)
+        with pytest.raises(ProjectLocked):
+            ProjectLibrary(path.parent).delete(path)
+        assert path.exists()
+        refused = subprocess.run(
+            [sys.executable, "-c", textwrap.dedent(f"""
+                from workshop.errors import ProjectLocked
+                from workshop.project import Project
+                try:
+                    Project.open({str(path)!r})
+                except ProjectLocked as error:
+                    print(error.message())
+            """)],
+            capture_output=True, text=True, cwd=ROOT, check=True,
+        )
+        assert "déjà ouvert" in refused.stdout
+    finally:
+        holder.kill()
+        holder.wait()
+    with Project.open(path):  # the OS released the lock of the killed process
+        pass
+
+
+# Full disk, read-only folder (simulated: root ignores permissions) -------------------------------
+@pytest.mark.parametrize(
+    ("code", "where", "reason"),
+    [
+        (errno.ENOSPC, "write", "le disque est plein"),
+        (errno.EROFS, "mkstemp", "lecture seule"),
+        (errno.EACCES, "replace", "accès au dossier est refusé"),
+        (errno.EIO, "fsync", "erreur de lecture"),
+    ],
+)
+def test_a_failed_save_keeps_the_data_and_the_next_save_writes_everything(
+    project: Project, monkeypatch: pytest.MonkeyPatch, code: int, where: str, reason: str
+) -> None:
+    project.add_structure("Avant")
+    good = project.path.read_bytes()
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    with monkeypatch.context() as broken:
+        if where == "write":
+            real_fdopen = os.fdopen
+
+            class FullFile:
+                def __init__(self, *a: object, **k: object) -> None:
+                    self.handle = real_fdopen(*a, **k)
+
+                def __enter__(self) -> FullFile:
+                    return self
+
+                def __exit__(self, *exc: object) -> None:
+                    self.handle.close()
+
+                def write(self, data: bytes) -> int:
+                    self.handle.write(data[:10])
+                    raise OSError(code, os.strerror(code))
+
+            broken.setattr(storage_module.os, "fdopen", FullFile)
+        elif where == "mkstemp":
+            broken.setattr(storage_module.tempfile, "mkstemp", fail)
+        elif where == "replace":
+            broken.setattr(storage_module.os, "replace", fail)
+        else:
+            broken.setattr(storage_module.os, "fsync", fail)
+        with pytest.raises(StorageError) as caught:
+            project.add_structure("Pendant la panne")
+        assert reason in caught.value.message()
+        assert str(project.path) in caught.value.message()
+        assert project.store.storage.pending
+        assert project.path.read_bytes() == good  # the file on disk is the old state, intact
+        assert [s.name for s in project.structures()] == ["Avant", "Pendant la panne"]  # nothing typed is lost
+        with pytest.raises(StorageError):
+            project.add_structure("Encore en panne")
+    leftovers = [p.name for p in project.path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
+    project.add_structure("Après")  # space is back: one save writes everything
+    assert not project.store.storage.pending
+    assert names_on_disk(project.path) == ["Avant", "Pendant la panne", "Encore en panne", "Après"]
+
+
+def test_retry_saves_pending_changes_without_a_new_change(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    with monkeypatch.context() as broken:
+        broken.setattr(storage_module.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+        with pytest.raises(StorageError):
+            project.add_structure("En attente")
+        with pytest.raises(StorageError):
+            project.store.storage.retry()
+    project.store.storage.retry()
+    assert names_on_disk(project.path) == ["En attente"]
+
+
+def test_a_batch_after_a_failed_save_that_fails_keeps_the_earlier_pending_change(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as broken:
+        broken.setattr(storage_module.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+        with pytest.raises(StorageError):
+            project.add_structure("En attente")
+    with pytest.raises(ValidationError):
+        with project.batch():
+            project.add_structure("Annulée")
+            project.add_participant("Zoé", 0)
+    assert [s.name for s in project.structures()] == ["En attente"]
+    project.store.storage.retry()
+    assert names_on_disk(project.path) == ["En attente"]
+
+
+def test_closing_when_the_last_save_fails_writes_a_rescue_copy(
+    project: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    path = project.path
+    real_replace = os.replace
+
+    def replace_elsewhere_only(src: object, dst: object) -> None:
+        if Path(str(dst)).parent == path.parent:
+            raise OSError(errno.EROFS, "read-only")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(storage_module.os, "replace", replace_elsewhere_only)
+    with pytest.raises(StorageError):
+        project.add_structure("À sauver")
+    with pytest.raises(StorageError) as caught:
+        project.close()
+    assert caught.value.key == "storage.rescued"
+    rescue = Path(caught.value.params["rescue"])
+    assert rescue.parent == tmp_path / "home"
+    assert names_on_disk(rescue) == ["À sauver"]
+    assert stat.S_IMODE(rescue.stat().st_mode) == 0o600
+    monkeypatch.undo()
+    with Project.open(path):  # the lock was released anyway
+        pass
+
+
+def test_a_missing_folder_gives_a_clear_message(project: Project, tmp_path: Path) -> None:
+    # A USB key pulled out: the folder is gone.
+    import shutil
+
+    shutil.rmtree(project.path.parent)
+    with pytest.raises(StorageError) as caught:
+        project.add_structure("Perdue ?")
+    assert "n'existe plus" in caught.value.message()
+    project.path.parent.mkdir()
+    project.add_structure("Retrouvée")
+    assert names_on_disk(project.path) == ["Perdue ?", "Retrouvée"]
+
+
+def test_read_project_file_reports_unreadable_as_damaged(tmp_path: Path) -> None:
+    folder = tmp_path / "dossier.atelier"
+    folder.mkdir()
+    with pytest.raises(ProjectDamaged) as caught:
+        read_project_file(folder)
+    assert caught.value.key == "error.project_unreadable"
+
+
+def test_without_hard_links_the_backup_is_an_owner_only_copy(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*args: object) -> None:
+        raise OSError(errno.EPERM, "no hard links on this file system")
+
+    monkeypatch.setattr(storage_module.os, "link", no_links)
+    project.add_structure("A")
+    before = project.path.read_bytes()
+    project.add_structure("B")
+    backup = backup_path(project.path)
+    assert backup.read_bytes() == before
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert backup.stat().st_ino != project.path.stat().st_ino
+
+
+def test_a_removed_records_id_is_never_given_again(project: Project) -> None:
+    structure = project.add_structure("Les Tilleuls")
+    first = project.add_participant("Zoé", structure.id)
+    last = project.add_participant("Karim", structure.id)
+    workshop = project.add_workshop("Atelier 1")
+    project.set_attendance(workshop.id, last.id, "absent")
+    project.remove_participant(last.id)
+    path = project.path
+    project.close()
+    with Project.open(path) as again:  # TinyDB alone would give `last.id` again here
+        newcomer = again.add_participant("Nadia", structure.id)
+        assert newcomer.id not in (first.id, last.id)
+        assert again.workshop(workshop.id).status_of(newcomer.id) == "present"

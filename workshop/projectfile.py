@@ -1,0 +1,132 @@
+"""The project file on disk: reading and checking it, writing it atomically.
+
+Kept apart from the TinyDB storage so that listing projects (the home screen)
+imports neither TinyDB nor the lock machinery.
+
+A write goes to a temporary file in the same folder, is flushed and fsynced,
+moved into place with `os.replace`, and the folder is fsynced: the file on
+disk is always the old state or the new one. The previous version is kept as
+`<name>.bak` (a hard link, so it costs no copy).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from workshop.errors import ProjectDamaged
+
+FILE_MODE = 0o600  # project files hold personal data: owner only
+TEMP_SUFFIX = ".tmp"
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def temp_prefix(path: Path) -> str:
+    """Temporary files of `path` start with this; leftovers of a crash are removed on open."""
+    return f".{path.name}."
+
+
+def read_project_file(path: Path) -> dict[str, Any]:
+    """Read and check a project file; raise ProjectDamaged if it is not one."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise ProjectDamaged("error.project_unreadable", path=str(path), reason=error.strerror or str(error)) from error
+    if not raw.strip():
+        raise ProjectDamaged("error.project_empty", path=str(path))
+    try:
+        # utf-8-sig: a file saved by hand with a byte-order mark is still read.
+        data = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        raise ProjectDamaged("error.project_not_json", path=str(path), reason=str(error)[:200]) from error
+    if not _is_project_shape(data):
+        raise ProjectDamaged("error.project_bad_shape", path=str(path))
+    return data
+
+
+def _is_project_shape(data: Any) -> bool:
+    """TinyDB's layout: {table: {"<integer id>": {document}}}."""
+    if not isinstance(data, dict):
+        return False
+    for table in data.values():
+        if not isinstance(table, dict):
+            return False
+        for doc_id, doc in table.items():
+            if not isinstance(doc, dict) or not doc_id.isdigit():
+                return False
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # some platforms cannot open a folder; the rename is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> None:
+    """Write `payload` to `path` so that a crash leaves the old file or the new one."""
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=folder)
+    try:
+        os.fchmod(fd, FILE_MODE)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            _link_backup(path)
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    _fsync_dir(folder)
+
+
+def _link_backup(path: Path) -> None:
+    backup = backup_path(path)
+    tmp_backup = backup.with_name(temp_prefix(backup) + "link" + TEMP_SUFFIX)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp_backup)
+    try:
+        try:
+            os.link(path, tmp_backup)
+        except OSError:
+            # File systems without hard links (FAT USB keys): fall back to a copy,
+            # owner-only from the start and on disk before it replaces the old backup.
+            payload = path.read_bytes()
+            fd = os.open(tmp_backup, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp_backup, backup)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_backup)
+        raise
+
+
+def remove_leftovers(path: Path) -> None:
+    """Remove temporary files a crash left beside `path` (call only while holding its lock)."""
+    for owner in (path, backup_path(path)):
+        prefix = temp_prefix(owner)
+        for leftover in owner.parent.glob(f"{glob.escape(prefix)}*{TEMP_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
