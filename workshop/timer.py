@@ -30,6 +30,11 @@ class Reading:
     total: int  # planned plus adjustments
     running: bool
     level: Level
+    extra: int = 0  # seconds added (or removed, when negative) with +1 / -1 minute
+
+    @property
+    def overtime(self) -> bool:
+        return self.level is Level.OVERTIME
 
     @property
     def display(self) -> str:
@@ -73,10 +78,11 @@ class Countdown:
     def reading(self) -> Reading:
         elapsed = self.elapsed()
         remaining = self.total - elapsed
-        return Reading(remaining, elapsed, self.total, self.running, self._level(remaining))
+        level = self._level(remaining, elapsed)
+        return Reading(remaining, elapsed, self.total, self.running, level, self.total - self.state.planned_seconds)
 
-    def _level(self, remaining: float) -> Level:
-        if remaining <= 0 and (self.total or self.elapsed() > 0):
+    def _level(self, remaining: float, elapsed: float) -> Level:
+        if remaining <= 0 and (self.total or elapsed > 0):
             return Level.OVERTIME
         if remaining <= self.total * DANGER_SHARE:
             return Level.DANGER
