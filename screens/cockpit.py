@@ -30,19 +30,27 @@ NARROW_WIDTH = 64  # below this width the agenda sidebar gives way to the curren
 SIDEBAR_EVERY = 5  # the agenda (ahead / behind) is refreshed every this many readings
 
 
+STEP = Binding.Group(t("cockpit.key_group_step"), compact=True)
+MINUTE = Binding.Group(t("cockpit.key_group_minute"), compact=True)
+
+
 class CockpitScreen(Screen[None]):
     CSS_PATH = "cockpit.tcss"
-    # Priority: the keys drive the workshop whatever has the focus (the notes scroll).
+    AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [
         Binding("space", "toggle", t("cockpit.key_toggle"), key_display="␣", priority=True),
-        Binding("plus,equals_sign", "adjust(1)", t("cockpit.key_plus"), key_display="+", priority=True),
-        Binding("minus", "adjust(-1)", t("cockpit.key_minus"), key_display="-", priority=True),
-        Binding("left,b", "step(-1)", t("cockpit.key_previous"), key_display="←", priority=True),
-        Binding("right,n", "step(1)", t("cockpit.key_next"), key_display="→", priority=True),
-        Binding("enter", "exercise", t("cockpit.key_exercise"), key_display="⏎", priority=True),
+        Binding("left,b", "step(-1)", t("cockpit.key_previous"), key_display="←", priority=True, group=STEP),
+        Binding("right,n", "step(1)", t("cockpit.key_next"), key_display="→", priority=True, group=STEP),
+        Binding("minus", "adjust(-1)", t("cockpit.key_minus"), key_display="-", priority=True, group=MINUTE),
+        Binding("plus,equals_sign", "adjust(1)", t("cockpit.key_plus"), key_display="+", priority=True, group=MINUTE),
         Binding("o", "notes", t("cockpit.key_notes"), priority=True),
+        Binding("enter", "exercise", t("cockpit.key_exercise"), key_display="⏎", priority=True),
         Binding("f", "projection", t("cockpit.key_projection"), priority=True),
         Binding("escape", "back", t("common.back"), priority=True),
+        Binding("up", "scroll_notes(-1)", show=False),
+        Binding("down", "scroll_notes(1)", show=False),
+        Binding("pageup", "scroll_notes(-10)", show=False),
+        Binding("pagedown", "scroll_notes(10)", show=False),
     ]
     RESERVED_KEYS = frozenset(
         key.strip() for binding in BINDINGS for key in binding.key.split(",")  # type: ignore[union-attr]
@@ -54,6 +62,7 @@ class CockpitScreen(Screen[None]):
         self.workshop_id = workshop_id
         self.live: LiveWorkshop | None = None
         self._notes_shown: str | None = None
+        self._state_shown: str | None = None
         self._readings = 0
         self._tools = {tool.action: tool for tool in registry.tools() if tool.key not in self.RESERVED_KEYS}
         for tool in self._tools.values():
@@ -74,10 +83,10 @@ class CockpitScreen(Screen[None]):
                 yield CountdownDisplay(id="countdown")
                 yield Static("", id="timer-state", markup=False)
                 yield Static("", id="next-up", markup=False)
-                with VerticalScroll(id="notes"):
+                with VerticalScroll(id="notes", can_focus=False):
                     yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
                     yield Markdown("", id="notes-body")
-        yield Footer()
+        yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.live = LiveWorkshop(self.project, self.workshop_id, self.app.clock)
@@ -146,7 +155,10 @@ class CockpitScreen(Screen[None]):
             return
         reading = self.app.attempt(live.reading)
         self.query_one(CountdownDisplay).show(reading)
-        self.query_one("#timer-state", Static).update(Content(_state_line(reading)))
+        state_line = _state_line(reading)
+        if state_line != self._state_shown:
+            self._state_shown = state_line
+            self.query_one("#timer-state", Static).update(Content(state_line))
         if reading is not None and reading.overtime and self.app.attempt(live.bell_due):
             self.app.bell()
         self._readings += 1
@@ -211,6 +223,9 @@ class CockpitScreen(Screen[None]):
             self.refresh_all()
 
         self.app.push_screen(ItemNotesModal(item.title, item.notes), written)
+
+    def action_scroll_notes(self, lines: int) -> None:
+        self.query_one("#notes", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def action_back(self) -> None:
         self.app.pop_screen()

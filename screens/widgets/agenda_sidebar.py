@@ -12,13 +12,12 @@ from textual.content import Content
 from textual.widgets import Static
 
 from workshop.i18n import t
-from workshop.schedule import Schedule, clock_time
+from workshop.schedule import ItemTiming, Schedule, clock_time
 
-BLANK_TIME = "  ·  "
 
 
 class AgendaRow(Static):
-    """One agenda item: marker, planned start, actual start, title (shown literally)."""
+    """One agenda item: its title (shown literally), then its planned and actual start."""
 
     def __init__(self, item_id: int) -> None:
         super().__init__("", markup=False)
@@ -29,16 +28,18 @@ class AgendaRow(Static):
 class AgendaSidebar(Vertical):
     DEFAULT_CSS = """
     AgendaSidebar {
-        width: 36;
+        width: 36%;
+        min-width: 30;
+        max-width: 48;
         height: 1fr;
         border-right: vkey $panel-lighten-2;
         padding: 0 1;
     }
     AgendaSidebar #agenda-heading { text-style: bold; color: $accent; }
-    AgendaSidebar #agenda-columns { color: $text-muted; }
+    AgendaSidebar .times { color: $text-muted; }
     AgendaSidebar #agenda-rows { height: 1fr; scrollbar-size-vertical: 1; }
     AgendaSidebar AgendaRow {
-        height: 1;
+        height: 2;
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
@@ -54,8 +55,6 @@ class AgendaSidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(t("cockpit.agenda_heading")), id="agenda-heading")
-        columns = f"  {t('cockpit.col_planned'):<5.5} {t('cockpit.col_actual'):<5.5}  {t('cockpit.col_item')}"
-        yield Static(Content(columns), id="agenda-columns")
         with VerticalScroll(id="agenda-rows", can_focus=False):
             pass
         yield Static("", id="agenda-drift", markup=False)
@@ -69,12 +68,11 @@ class AgendaSidebar(Vertical):
             container.mount_all(rows)
         for row, timing in zip(rows, schedule.items):
             marker = "▶" if timing.current else ("✓" if timing.done else " ")
-            planned = clock_time(timing.planned_start) or BLANK_TIME
-            actual = clock_time(timing.actual_start) or BLANK_TIME
-            text = f"{marker} {planned} {actual}  {timing.item.title}"
+            times = _times(timing)
+            text = f"{marker} {timing.item.title}\n  {times}"
             if text != row.text:
                 row.text = text
-                row.update(Content(text))
+                row.update(Content.assemble(f"{marker} ", timing.item.title, "\n", (f"  {times}", "dim")))
             row.set_class(timing.current, "-current")
             row.set_class(timing.done, "-done")
             if timing.current and timing.item.id != self._scrolled_to:
@@ -104,3 +102,17 @@ def _duration(minutes: int) -> str:
         return t("cockpit.duration_minutes", minutes=minutes)
     hours, rest = divmod(minutes, 60)
     return t("cockpit.duration_hours", hours=hours, minutes=rest)
+
+
+def _times(timing: ItemTiming) -> str:
+    """'14:00 · réel 14:05 · 22 min': planned start, actual start, time spent."""
+    parts = []
+    if timing.planned_start is not None:
+        parts.append(t("cockpit.row_planned", time=clock_time(timing.planned_start)))
+    if timing.actual_start is not None:
+        parts.append(t("cockpit.row_actual", time=clock_time(timing.actual_start)))
+    if timing.done:
+        parts.append(t("cockpit.duration_minutes", minutes=round(timing.spent / 60)))
+    elif not parts:
+        parts.append(t("cockpit.duration_minutes", minutes=timing.item.planned_minutes))
+    return " · ".join(parts)
