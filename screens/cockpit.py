@@ -90,7 +90,9 @@ class CockpitScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.live = LiveWorkshop(self.project, self.workshop_id, self.app.clock)
-        self.sub_title = t("cockpit.title")
+        self.title = t("cockpit.title")
+        workshop = self.app.attempt(lambda: self.project.workshop(self.workshop_id))
+        self.sub_title = workshop.title if workshop else ""  # the header shows it literally (Content)
         self.refresh_all()
         self.set_interval(REFRESH_SECONDS, self.update_timer)
 

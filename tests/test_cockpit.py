@@ -211,7 +211,10 @@ async def test_user_text_is_shown_literally(app: AtelierApp, demo_path: Path) ->
         items = app.project.agenda(workshop_id)
         app.project.update_agenda_item(items[0].id, title=tricky)
         app.project.update_agenda_item(items[1].id, title="[bold]Suite[/bold]")
+        app.project.update_workshop(workshop_id, title="[b]Atelier[/b] [/")
         screen = await open_cockpit(app, pilot)
+        header_title = app.format_title(screen.title or "", screen.sub_title or "")
+        assert "[b]Atelier[/b] [/" in header_title.plain
         assert text_of(screen.query_one("#item-title", Static)) == tricky
         assert "[bold]Suite[/bold]" in text_of(screen.query_one("#next-up", Static))
         assert tricky in list(screen.query(AgendaRow))[0].text
