@@ -190,6 +190,7 @@ class CockpitScreen(Screen[None]):
 
     def action_projection(self) -> None:
         self.toggle_class("-projection")
+        self.query_one(CountdownDisplay).big = self.has_class("-projection")
         if self.has_class("-projection"):
             self.notify(Content(t("cockpit.projection_on")), timeout=4)
 

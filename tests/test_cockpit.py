@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 from textual.widgets import Digits, Markdown, Static, TextArea
@@ -16,7 +17,7 @@ from screens.cockpit import CockpitScreen
 from screens.modals.help import HelpModal
 from screens.modals.item_notes import ItemNotesModal
 from screens.widgets.agenda_sidebar import AgendaRow, AgendaSidebar
-from screens.widgets.countdown import CountdownDisplay
+from screens.widgets.countdown import BlockDigits, CountdownDisplay, block_lines, block_size, fit_scale
 from workshop.clock import FakeClock
 from workshop.library import ProjectLibrary
 from workshop.project import Project
@@ -363,3 +364,30 @@ async def test_an_empty_agenda_explains_itself(app: AtelierApp) -> None:
         assert app.screen is screen
         assert "vide" in text_of(screen.query_one("#item-title", Static))
         assert not screen.query_one(CountdownDisplay).display
+
+
+async def test_projection_fills_the_screen_with_block_digits(app: AtelierApp) -> None:
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = await open_cockpit(app, pilot)
+        countdown = screen.query_one(CountdownDisplay)
+        assert not countdown.blocks_shown
+        await pilot.press("f")
+        await pilot.pause()
+        assert countdown.blocks_shown
+        drawn = countdown.query_one(BlockDigits).render()
+        assert isinstance(drawn, Content)
+        lines = drawn.plain.split("\n")
+        assert len(lines) >= 20 and "█" in lines[0]  # at least 4 times the 5-row glyphs
+        assert digits(screen) == "20:00"  # the Digits keep the value
+        await pilot.press("f")
+        await pilot.pause()
+        assert not countdown.blocks_shown
+
+
+def test_block_digits_scale_and_fit() -> None:
+    assert block_lines("1", 1) == ["  ██  ", "████  ", "  ██  ", "  ██  ", "██████"]
+    assert block_lines("-", 2)[4:6] == ["████████████"] * 2
+    assert block_size("20:00", 1) == (34, 5)
+    assert fit_scale("20:00", 34, 5) == 1
+    assert fit_scale("20:00", 33, 50) == 0
+    assert fit_scale("20:00", 200, 16) == 3
