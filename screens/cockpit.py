@@ -89,10 +89,13 @@ class CockpitScreen(Screen[None]):
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        workshop = self.app.attempt(self.project.workshop, self.workshop_id)
+        if workshop is None:  # removed meanwhile: the message was shown; Escape goes back
+            self.add_class("-empty")
+            return
         self.live = LiveWorkshop(self.project, self.workshop_id, self.app.clock)
         self.title = t("cockpit.title")
-        workshop = self.app.attempt(lambda: self.project.workshop(self.workshop_id))
-        self.sub_title = workshop.title if workshop else ""  # the header shows it literally (Content)
+        self.sub_title = workshop.title  # the header shows it literally (Content)
         self.refresh_all()
         self.set_interval(REFRESH_SECONDS, self.update_timer)
 

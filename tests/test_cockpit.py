@@ -391,3 +391,18 @@ def test_block_digits_scale_and_fit() -> None:
     assert fit_scale("20:00", 34, 5) == 1
     assert fit_scale("20:00", 33, 50) == 0
     assert fit_scale("20:00", 200, 16) == 3
+
+
+async def test_a_missing_workshop_shows_a_message_and_nothing_breaks(app: AtelierApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        below = app.screen
+        assert app.project is not None
+        screen = CockpitScreen(app.project, 999)
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("space", "n", "o", "enter", "plus")
+        assert app.screen is screen
+        assert len(app._notifications) == 1
+        await pilot.press("escape")
+        assert app.screen is below
