@@ -185,3 +185,12 @@ def test_notes_are_saved_on_the_current_item(live: LiveWorkshop) -> None:
     live.step(+1)
     live.set_notes("- **Important** : [red]Zoé[/]")
     assert live.agenda()[1].notes == "- **Important** : [red]Zoé[/]"
+
+
+def test_a_new_planned_duration_applies_to_a_saved_timer(live: LiveWorkshop, project: Project, clock: FakeClock) -> None:
+    live.start()
+    live.adjust(+1)
+    clock.advance(60)
+    project.update_agenda_item(live.current().id, planned_minutes=30)  # changed while preparing
+    assert live.reading().display == "30:00"  # 30 + 1 - 1
+    assert live.reading().extra == 60

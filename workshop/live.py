@@ -66,7 +66,7 @@ class LiveWorkshop:
 
     def countdown(self, item: AgendaItem | None = None) -> Countdown | None:
         item = item or self.current()
-        return Countdown(item.timer_state, self.clock) if item else None
+        return Countdown.of(item, self.clock) if item else None
 
     def reading(self) -> Reading | None:
         """The current item's countdown now; None for an empty agenda."""
@@ -92,7 +92,7 @@ class LiveWorkshop:
         item = self.current()
         if item is None:
             return
-        countdown = Countdown(item.timer_state, self.clock)
+        countdown = Countdown.of(item, self.clock)
         if countdown.running:
             return
         countdown.start()
@@ -108,7 +108,7 @@ class LiveWorkshop:
         item = self.current()
         if item is None:
             return
-        countdown = Countdown(item.timer_state, self.clock)
+        countdown = Countdown.of(item, self.clock)
         if countdown.running:
             countdown.pause()
             self._save_timer(item, countdown)
@@ -124,7 +124,7 @@ class LiveWorkshop:
         item = self.current()
         if item is None:
             return
-        countdown = Countdown(item.timer_state, self.clock)
+        countdown = Countdown.of(item, self.clock)
         countdown.adjust(minutes)
         self._save_timer(item, countdown)
 
@@ -133,7 +133,7 @@ class LiveWorkshop:
         item = self.current()
         if item is None:
             return False
-        countdown = Countdown(item.timer_state, self.clock)
+        countdown = Countdown.of(item, self.clock)
         if not countdown.bell_due():
             return False
         countdown.mark_bell_rung()
@@ -162,7 +162,7 @@ class LiveWorkshop:
 
     def _leave(self, item: AgendaItem) -> bool:
         """Pause the item left and record its time; True when its timer was running."""
-        countdown = Countdown(item.timer_state, self.clock)
+        countdown = Countdown.of(item, self.clock)
         was_running = countdown.running
         first_visit = countdown.state.elapsed_before == 0 and item.actual_start == countdown.state.started_at
         countdown.pause()

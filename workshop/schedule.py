@@ -108,7 +108,7 @@ def compute_schedule(workshop: Workshop, items: list[AgendaItem], clock: Clock) 
         planned_start = origin + offset if origin is not None else None
         planned_seconds = item.planned_minutes * 60
         if item.id == current_id:
-            reading = Countdown(item.timer_state, clock).reading()
+            reading = Countdown.of(item, clock).reading()
             spent = reading.elapsed
             if reading.running:
                 being_run = True

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from workshop.clock import Clock
-from workshop.model import TimerState
+from workshop.model import AgendaItem, TimerState
 
 WARNING_SHARE = 0.20  # colour warnings when 20% of the time is left...
 DANGER_SHARE = 0.05  # ...and again at 5%
@@ -60,6 +60,12 @@ class Countdown:
     def __init__(self, state: TimerState, clock: Clock) -> None:
         self.state = state
         self.clock = clock
+
+    @classmethod
+    def of(cls, item: AgendaItem, clock: Clock) -> Countdown:
+        """The countdown of an agenda item, following its planned duration even when
+        it was changed after the timer was saved (the +/- minutes are kept apart)."""
+        return cls(replace(item.timer_state, planned_seconds=item.planned_minutes * 60), clock)
 
     @property
     def running(self) -> bool:
