@@ -17,6 +17,9 @@ class Clock(Protocol):
 
 
 class SystemClock:
+    """The wall clock. Not `time.monotonic()`: it stops while a laptop sleeps (lid
+    closed during the break), and it cannot be compared across a restart."""
+
     def now(self) -> float:
         return time.time()
 
@@ -32,3 +35,6 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self._now += seconds
+
+    def set(self, instant: float) -> None:
+        self._now = instant

@@ -1,18 +1,24 @@
 """Driving a workshop live: the current item, its countdown, moving along the agenda.
 
-Every action saves at once, so a restart finds the same item and the same
-remaining time. The cockpit screen is a view over one `LiveWorkshop`.
+Every action saves at once (timer state, actual start, time spent, current item),
+so a restart finds the same item and the same remaining time. The cockpit screen
+is a view over one `LiveWorkshop`.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 
 from workshop.clock import Clock, SystemClock
+from workshop.errors import NotFound, ValidationError
 from workshop.model import AgendaItem, TimerState, Workshop
 from workshop.project import Project
 from workshop.schedule import Schedule, compute_schedule
 from workshop.timer import Countdown, Reading
+
+# An item left within this many seconds of its first start was skipped, not run:
+# its start is forgotten, so paging quickly through a running agenda records nothing.
+SKIP_SECONDS = 10.0
 
 
 class LiveWorkshop:
@@ -29,53 +35,83 @@ class LiveWorkshop:
         return self.project.agenda(self.workshop_id)
 
     def current(self) -> AgendaItem | None:
-        """The item being run; the first item when none was chosen yet."""
-        items = self.agenda()
+        """The item being run; the first item when none was chosen yet (or it was removed)."""
         current_id = self.workshop.current_item_id
-        for item in items:
-            if item.id == current_id:
+        if current_id:
+            try:
+                item = self.project.agenda_item(current_id)
+            except NotFound:
+                item = None
+            if item is not None and item.workshop_id == self.workshop_id:
                 return item
+        items = self.agenda()
         return items[0] if items else None
+
+    def position(self) -> tuple[int, int]:
+        """(1-based index of the current item, number of items); (0, 0) for an empty agenda."""
+        items = self.agenda()
+        current = self.current()
+        if current is None:
+            return 0, 0
+        index = next((i for i, it in enumerate(items) if it.id == current.id), 0)
+        return index + 1, len(items)
+
+    def next_item(self) -> AgendaItem | None:
+        items = self.agenda()
+        current = self.current()
+        if current is None:
+            return None
+        index = next((i for i, it in enumerate(items) if it.id == current.id), 0)
+        return items[index + 1] if index + 1 < len(items) else None
 
     def countdown(self, item: AgendaItem | None = None) -> Countdown | None:
         item = item or self.current()
-        return Countdown(item.timer_state, self.clock) if item else None
+        return Countdown.of(item, self.clock) if item else None
 
     def reading(self) -> Reading | None:
+        """The current item's countdown now; None for an empty agenda."""
         countdown = self.countdown()
         return countdown.reading() if countdown else None
 
     def schedule(self) -> Schedule:
         workshop = self.workshop
         items = self.agenda()
-        if not workshop.current_item_id and items:
-            workshop.current_item_id = items[0].id
+        current = self.current()
+        workshop.current_item_id = current.id if current else 0
         return compute_schedule(workshop, items, self.clock)
 
     # Timer actions ----------------------------------------------------------------
-    def _save_timer(self, item: AgendaItem, state: TimerState, **more: object) -> AgendaItem:
-        return self.project.update_agenda_item(item.id, timer=asdict(state), **more)
+    def _save_timer(self, item: AgendaItem, countdown: Countdown, **more: object) -> AgendaItem:
+        """Save the timer state; the time spent so far goes with it, for the minutes."""
+        spent = countdown.elapsed()
+        if spent > 0 and "actual_seconds" not in more:
+            more["actual_seconds"] = spent
+        return self.project.update_agenda_item(item.id, timer=asdict(countdown.state), **more)
 
     def start(self) -> None:
         item = self.current()
         if item is None:
             return
-        countdown = self.countdown(item)
-        assert countdown is not None
+        countdown = Countdown.of(item, self.clock)
+        if countdown.running:
+            return
+        countdown.start()
         more: dict[str, object] = {}
         if item.actual_start is None:
-            more["actual_start"] = self.clock.now()
+            more["actual_start"] = countdown.state.started_at  # the same instant, to the microsecond
         with self.project.batch():
             if self.workshop.current_item_id != item.id:
                 self.project.update_workshop(self.workshop_id, current_item_id=item.id)
-            self._save_timer(item, countdown.start(), **more)
+            self._save_timer(item, countdown, **more)
 
     def pause(self) -> None:
         item = self.current()
-        if item is not None:
-            countdown = self.countdown(item)
-            assert countdown is not None
-            self._save_timer(item, countdown.pause())
+        if item is None:
+            return
+        countdown = Countdown.of(item, self.clock)
+        if countdown.running:
+            countdown.pause()
+            self._save_timer(item, countdown)
 
     def toggle(self) -> None:
         countdown = self.countdown()
@@ -84,36 +120,63 @@ class LiveWorkshop:
         self.pause() if countdown.running else self.start()
 
     def adjust(self, minutes: int) -> None:
+        """+1 / -1 minute on the current item; the total never goes below zero."""
         item = self.current()
-        if item is not None:
-            countdown = self.countdown(item)
-            assert countdown is not None
-            self._save_timer(item, countdown.adjust(minutes))
+        if item is None:
+            return
+        countdown = Countdown.of(item, self.clock)
+        countdown.adjust(minutes)
+        self._save_timer(item, countdown)
 
     def bell_due(self) -> bool:
-        """True once per zero crossing; it records that the bell rang."""
+        """True once per zero crossing of the current item; it records that the bell rang."""
         item = self.current()
-        countdown = self.countdown(item) if item else None
-        if item is None or countdown is None or not countdown.bell_due():
+        if item is None:
             return False
-        self._save_timer(item, countdown.mark_bell_rung())
+        countdown = Countdown.of(item, self.clock)
+        if not countdown.bell_due():
+            return False
+        countdown.mark_bell_rung()
+        self._save_timer(item, countdown)
         return True
 
     # Moving along the agenda ------------------------------------------------------
     def go_to(self, item_id: int) -> AgendaItem | None:
-        """Leave the current item (pausing it, recording its time) and make `item_id` current."""
+        """Leave the current item and make `item_id` current.
+
+        The item left is paused and its time spent recorded. When its timer was
+        running, the new item's timer starts: the workshop flows on.
+        """
+        target = self.project.agenda_item(item_id)
+        if target.workshop_id != self.workshop_id:
+            raise ValidationError("live.item_elsewhere", title=target.title)
         leaving = self.current()
+        was_running = False
         with self.project.batch():
             if leaving is not None and leaving.id != item_id:
-                countdown = self.countdown(leaving)
-                assert countdown is not None
-                state = countdown.pause()
-                spent = countdown.elapsed()
-                self._save_timer(leaving, state, actual_seconds=spent if spent > 0 else leaving.actual_seconds)
+                was_running = self._leave(leaving)
             self.project.update_workshop(self.workshop_id, current_item_id=item_id)
+            if was_running:
+                self.start()
         return self.current()
 
+    def _leave(self, item: AgendaItem) -> bool:
+        """Pause the item left and record its time; True when its timer was running."""
+        countdown = Countdown.of(item, self.clock)
+        was_running = countdown.running
+        first_visit = countdown.state.elapsed_before == 0 and item.actual_start == countdown.state.started_at
+        countdown.pause()
+        spent = countdown.elapsed()
+        if was_running and first_visit and spent < SKIP_SECONDS:
+            # Skipped on the way to another item: leave no trace of a start.
+            state = replace(countdown.state, elapsed_before=0.0, started_at=None, bell_rung=False)
+            self.project.update_agenda_item(item.id, timer=asdict(state), actual_start=None, actual_seconds=None)
+        elif spent > 0:
+            self.project.update_agenda_item(item.id, timer=asdict(countdown.state), actual_seconds=spent)
+        return was_running
+
     def step(self, delta: int) -> AgendaItem | None:
+        """Go `delta` items forward (or back); stays put at either end of the agenda."""
         items = self.agenda()
         current = self.current()
         if not items or current is None:
@@ -123,3 +186,10 @@ class LiveWorkshop:
         if not 0 <= target < len(items):
             return current
         return self.go_to(items[target].id)
+
+    def set_notes(self, notes: str) -> AgendaItem | None:
+        """The facilitator's Markdown notes of the current item."""
+        item = self.current()
+        if item is None:
+            return None
+        return self.project.update_agenda_item(item.id, notes=notes)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from workshop.clock import Clock
-from workshop.model import TimerState
+from workshop.model import AgendaItem, TimerState
 
 WARNING_SHARE = 0.20  # colour warnings when 20% of the time is left...
 DANGER_SHARE = 0.05  # ...and again at 5%
@@ -30,6 +30,11 @@ class Reading:
     total: int  # planned plus adjustments
     running: bool
     level: Level
+    extra: int = 0  # seconds added (or removed, when negative) with +1 / -1 minute
+
+    @property
+    def overtime(self) -> bool:
+        return self.level is Level.OVERTIME
 
     @property
     def display(self) -> str:
@@ -56,6 +61,12 @@ class Countdown:
         self.state = state
         self.clock = clock
 
+    @classmethod
+    def of(cls, item: AgendaItem, clock: Clock) -> Countdown:
+        """The countdown of an agenda item, following its planned duration even when
+        it was changed after the timer was saved (the +/- minutes are kept apart)."""
+        return cls(replace(item.timer_state, planned_seconds=item.planned_minutes * 60), clock)
+
     @property
     def running(self) -> bool:
         return self.state.started_at is not None
@@ -73,10 +84,11 @@ class Countdown:
     def reading(self) -> Reading:
         elapsed = self.elapsed()
         remaining = self.total - elapsed
-        return Reading(remaining, elapsed, self.total, self.running, self._level(remaining))
+        level = self._level(remaining, elapsed)
+        return Reading(remaining, elapsed, self.total, self.running, level, self.total - self.state.planned_seconds)
 
-    def _level(self, remaining: float) -> Level:
-        if remaining <= 0 and (self.total or self.elapsed() > 0):
+    def _level(self, remaining: float, elapsed: float) -> Level:
+        if remaining <= 0 and (self.total or elapsed > 0):
             return Level.OVERTIME
         if remaining <= self.total * DANGER_SHARE:
             return Level.DANGER

@@ -1,0 +1,273 @@
+"""The live cockpit: drive a workshop item by item, with its countdown on the big screen.
+
+A view over `workshop.live.LiveWorkshop`: every key calls the core (which saves at
+once) and the screen redraws from what the core reads. Time comes only from the
+app's clock (`self.app.clock`), read on an interval: ticks may be dropped when
+the loop is busy, the reading never drifts.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from screens import registry
+from screens.widgets.agenda_sidebar import AgendaSidebar
+from screens.widgets.countdown import CountdownDisplay
+from workshop.i18n import t
+from workshop.live import LiveWorkshop
+from workshop.model import AgendaItem
+from workshop.project import Project
+from workshop.registry import exercise_kinds, get_exercise
+from workshop.timer import Reading, format_duration
+
+REFRESH_SECONDS = 0.2  # how often the clock is read; the display changes once a second
+NARROW_WIDTH = 64  # below this width the agenda sidebar gives way to the current item
+SIDEBAR_EVERY = 5  # the agenda (ahead / behind) is refreshed every this many readings
+
+
+STEP = Binding.Group(t("cockpit.key_group_step"), compact=True)
+MINUTE = Binding.Group(t("cockpit.key_group_minute"), compact=True)
+
+
+class CockpitScreen(Screen[None]):
+    CSS_PATH = "cockpit.tcss"
+    AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
+    BINDINGS = [
+        Binding("space", "toggle", t("cockpit.key_toggle"), key_display="␣", priority=True),
+        Binding("left,b", "step(-1)", t("cockpit.key_previous"), key_display="←", priority=True, group=STEP),
+        Binding("right,n", "step(1)", t("cockpit.key_next"), key_display="→", priority=True, group=STEP),
+        Binding("minus", "adjust(-1)", t("cockpit.key_minus"), key_display="-", priority=True, group=MINUTE),
+        Binding("plus,equals_sign", "adjust(1)", t("cockpit.key_plus"), key_display="+", priority=True, group=MINUTE),
+        Binding("o", "notes", t("cockpit.key_notes"), priority=True),
+        Binding("enter", "exercise", t("cockpit.key_exercise"), key_display="⏎", priority=True),
+        Binding("f", "projection", t("cockpit.key_projection"), priority=True),
+        Binding("escape", "back", t("common.back"), priority=True),
+        Binding("up", "scroll_notes(-1)", show=False),
+        Binding("down", "scroll_notes(1)", show=False),
+        Binding("pageup", "scroll_notes(-10)", show=False),
+        Binding("pagedown", "scroll_notes(10)", show=False),
+    ]
+    RESERVED_KEYS = frozenset(
+        key.strip() for binding in BINDINGS for key in binding.key.split(",")  # type: ignore[union-attr]
+    ) | {"f1", "question_mark", "ctrl+q"}
+
+    def __init__(self, project: Project, workshop_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.live: LiveWorkshop | None = None
+        self._notes_shown: str | None = None
+        self._state_shown: str | None = None
+        self._readings = 0
+        self._tools = {tool.action: tool for tool in registry.tools() if tool.key not in self.RESERVED_KEYS}
+        for tool in self._tools.values():
+            # Tools register after this class is built, so their keys are bound per
+            # screen. Textual 8 has `App.bind` but no public Screen-level `bind`
+            # (Textualize/textual#5477); both go through the node's BindingsMap.
+            self._bindings.bind(tool.key, f"tool({tool.action!r})", t(tool.label_key), priority=True)
+
+    # Layout -----------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="body"):
+            yield AgendaSidebar(id="sidebar")
+            with Vertical(id="stage"):
+                yield Static("", id="position", markup=False)
+                yield Static("", id="item-title", markup=False)
+                yield Static("", id="item-kind", markup=False)
+                yield CountdownDisplay(id="countdown")
+                yield Static("", id="timer-state", markup=False)
+                yield Static("", id="next-up", markup=False)
+                with VerticalScroll(id="notes", can_focus=False):
+                    yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
+                    yield Markdown("", id="notes-body")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        workshop = self.app.attempt(self.project.workshop, self.workshop_id)
+        if workshop is None:  # removed meanwhile: the message was shown; Escape goes back
+            self.add_class("-empty")
+            return
+        self.live = LiveWorkshop(self.project, self.workshop_id, self.app.clock)
+        self.title = t("cockpit.title")
+        self.sub_title = workshop.title  # the header shows it literally (Content)
+        self.refresh_all()
+        self.set_interval(REFRESH_SECONDS, self.update_timer)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
+
+    def on_screen_resume(self) -> None:
+        # Back from an exercise, a tool or the notes: they may have changed anything.
+        if self.live is not None:
+            self.refresh_all()
+
+    # Reading the core ---------------------------------------------------------------
+    def refresh_all(self) -> None:
+        """Redraw everything from the project: item, notes, agenda and countdown."""
+        live = self.live
+        if live is None:
+            return
+        item = self.app.attempt(live.current)
+        self.set_class(item is None, "-empty")
+        self._show_item(item)
+        self._show_agenda()
+        self.update_timer()
+
+    def _show_item(self, item: AgendaItem | None) -> None:
+        assert self.live is not None
+        title = self.query_one("#item-title", Static)
+        if item is None:
+            self.query_one("#position", Static).update("")
+            title.update(Content(t("cockpit.empty_agenda")))
+            self.query_one("#item-kind", Static).update("")
+            self.query_one("#next-up", Static).update("")
+            self._show_notes("")
+            return
+        index, count = self.live.position()
+        self.query_one("#position", Static).update(Content(t("cockpit.step", index=index, count=count)))
+        title.update(Content(item.title))
+        self.query_one("#item-kind", Static).update(Content(_kind_title(item.kind)))
+        following = self.live.next_item()
+        next_text = t("cockpit.next_up", title=following.title) if following else t("cockpit.last_item")
+        self.query_one("#next-up", Static).update(Content(next_text))
+        self._show_notes(item.notes)
+
+    def _show_notes(self, notes: str) -> None:
+        if notes == self._notes_shown:
+            return
+        self._notes_shown = notes
+        # The facilitator's own Markdown, rendered on purpose (their emphasis and lists).
+        self.query_one("#notes-body", Markdown).update(notes or t("cockpit.notes_empty"))
+
+    def _show_agenda(self) -> None:
+        assert self.live is not None
+        schedule = self.app.attempt(self.live.schedule)
+        if schedule is None:
+            return
+        has_start_time = bool(self.live.workshop.start_time.strip())
+        self.query_one(AgendaSidebar).show(schedule, has_start_time)
+
+    def update_timer(self) -> None:
+        """Read the clock: countdown, state line, bell at zero; the agenda now and then."""
+        live = self.live
+        if live is None or not self.is_mounted:
+            return
+        reading = self.app.attempt(live.reading)
+        self.query_one(CountdownDisplay).show(reading)
+        state_line = _state_line(reading)
+        if state_line != self._state_shown:
+            self._state_shown = state_line
+            self.query_one("#timer-state", Static).update(Content(state_line))
+        if reading is not None and reading.overtime and self.app.attempt(live.bell_due):
+            self.app.bell()
+        self._readings += 1
+        if self._readings % SIDEBAR_EVERY == 0:
+            self._show_agenda()
+
+    @property
+    def reading(self) -> Reading | None:
+        return self.live.reading() if self.live is not None else None
+
+    # Actions ------------------------------------------------------------------------
+    def _act(self, action, *args: object) -> None:  # noqa: ANN001 - a LiveWorkshop method
+        self.app.attempt(action, *args)
+        self.refresh_all()
+
+    def action_toggle(self) -> None:
+        if self.live is not None:
+            self._act(self.live.toggle)
+
+    def action_adjust(self, minutes: int) -> None:
+        if self.live is not None:
+            self._act(self.live.adjust, minutes)
+
+    def action_step(self, delta: int) -> None:
+        if self.live is not None:
+            self._act(self.live.step, delta)
+
+    def action_projection(self) -> None:
+        self.toggle_class("-projection")
+        self.query_one(CountdownDisplay).big = self.has_class("-projection")
+        if self.has_class("-projection"):
+            self.notify(Content(t("cockpit.projection_on")), timeout=4)
+
+    def action_exercise(self) -> None:
+        item = self._current()
+        if item is None:
+            return
+        factory = registry.exercise_screen(item.kind)
+        if factory is None:
+            key = "cockpit.free_item" if item.kind == "free" else "cockpit.no_exercise_screen"
+            self.notify(Content(t(key, title=item.title, kind=_kind_title(item.kind))))
+            return
+        self.app.push_screen(factory(self.project, self.workshop_id, item.id))
+
+    def action_tool(self, action: str) -> None:
+        tool = self._tools.get(action)
+        if tool is None:
+            return
+        item = self._current()
+        self.app.push_screen(tool.factory(self.project, self.workshop_id, item.id if item else 0))
+
+    def action_notes(self) -> None:
+        from screens.modals.item_notes import ItemNotesModal
+
+        item = self._current()
+        if item is None or self.live is None:
+            return
+        live = self.live
+
+        def written(notes: str | None) -> None:
+            if notes is not None and self.app.attempt(live.set_notes, notes) is not None:
+                self.notify(Content(t("cockpit.notes_saved")), timeout=2)
+            self.refresh_all()
+
+        self.app.push_screen(ItemNotesModal(item.title, item.notes), written)
+
+    def action_scroll_notes(self, lines: int) -> None:
+        self.query_one("#notes", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _current(self) -> AgendaItem | None:
+        return self.app.attempt(self.live.current) if self.live is not None else None
+
+    # Help ---------------------------------------------------------------------------
+    def help_markdown(self) -> str:
+        text = t("help.cockpit")
+        if self._tools:
+            lines = [t("help.cockpit_tool", key=tool.key.upper(), label=t(tool.label_key)) for tool in self._tools.values()]
+            text += "\n" + t("help.cockpit_tools") + "\n".join(lines) + "\n"
+        return text
+
+
+def _kind_title(kind: str) -> str:
+    return get_exercise(kind).title if kind in exercise_kinds() else kind
+
+
+def _state_line(reading: Reading | None) -> str:
+    if reading is None:
+        return ""
+    if reading.overtime:
+        state = t("cockpit.state_overtime")
+    elif reading.running:
+        state = t("cockpit.state_running")
+    elif reading.elapsed > 0:
+        state = t("cockpit.state_paused")
+    else:
+        state = t("cockpit.state_ready")
+    parts = [state, t("cockpit.planned", minutes=(reading.total - reading.extra) // 60)]
+    if reading.extra > 0:
+        parts.append(t("cockpit.extra_more", minutes=reading.extra // 60))
+    elif reading.extra < 0:
+        parts.append(t("cockpit.extra_less", minutes=-reading.extra // 60))
+    if reading.elapsed > 0:
+        parts.append(t("cockpit.elapsed", time=format_duration(reading.elapsed)))
+    return " · ".join(parts)

@@ -1,0 +1,118 @@
+"""The agenda beside the live item: planned and actual start times, ahead or behind.
+
+Fed with `workshop.schedule.Schedule` values (`show`); rows are updated in place
+and only when their text changes, so refreshing it every second costs little.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from workshop.i18n import t
+from workshop.schedule import ItemTiming, Schedule, clock_time
+
+
+
+class AgendaRow(Static):
+    """One agenda item: its title (shown literally), then its planned and actual start."""
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__("", markup=False)
+        self.item_id = item_id
+        self.text = ""
+
+
+class AgendaSidebar(Vertical):
+    DEFAULT_CSS = """
+    AgendaSidebar {
+        width: 36%;
+        min-width: 30;
+        max-width: 48;
+        height: 1fr;
+        border-right: vkey $panel-lighten-2;
+        padding: 0 1;
+    }
+    AgendaSidebar #agenda-heading { text-style: bold; color: $accent; }
+    AgendaSidebar .times { color: $text-muted; }
+    AgendaSidebar #agenda-rows { height: 1fr; scrollbar-size-vertical: 1; }
+    AgendaSidebar AgendaRow {
+        height: 2;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    AgendaSidebar AgendaRow.-done { color: $text-muted; }
+    AgendaSidebar AgendaRow.-current { background: $accent 30%; text-style: bold; }
+    AgendaSidebar #agenda-drift { height: auto; margin-top: 1; text-style: bold; }
+    AgendaSidebar #agenda-drift.-behind { color: $error; }
+    AgendaSidebar #agenda-drift.-ahead { color: $success; }
+    AgendaSidebar #agenda-drift.-idle { color: $text-muted; text-style: none; }
+    """
+
+    _scrolled_to = 0  # the current item's row was last brought into view
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(t("cockpit.agenda_heading")), id="agenda-heading")
+        with VerticalScroll(id="agenda-rows", can_focus=False):
+            pass
+        yield Static("", id="agenda-drift", markup=False)
+
+    def show(self, schedule: Schedule, has_start_time: bool = True) -> None:
+        container = self.query_one("#agenda-rows", VerticalScroll)
+        rows = list(container.query_children(AgendaRow))
+        if [row.item_id for row in rows] != [timing.item.id for timing in schedule.items]:
+            container.remove_children()
+            rows = [AgendaRow(timing.item.id) for timing in schedule.items]
+            container.mount_all(rows)
+        for row, timing in zip(rows, schedule.items):
+            marker = "▶" if timing.current else ("✓" if timing.done else " ")
+            times = _times(timing)
+            text = f"{marker} {timing.item.title}\n  {times}"
+            if text != row.text:
+                row.text = text
+                row.update(Content.assemble(f"{marker} ", timing.item.title, "\n", (f"  {times}", "dim")))
+            row.set_class(timing.current, "-current")
+            row.set_class(timing.done, "-done")
+            if timing.current and timing.item.id != self._scrolled_to:
+                self._scrolled_to = timing.item.id
+                self.call_after_refresh(row.scroll_visible, animate=False)
+        self._show_drift(schedule, has_start_time)
+
+    def _show_drift(self, schedule: Schedule, has_start_time: bool) -> None:
+        drift = self.query_one("#agenda-drift", Static)
+        if schedule.drift is None:
+            text = t("cockpit.not_running") if has_start_time else t("cockpit.no_start_time")
+        elif schedule.behind:
+            text = t("cockpit.behind", duration=_duration(schedule.drift_minutes))
+        elif schedule.ahead:
+            text = t("cockpit.ahead", duration=_duration(schedule.drift_minutes))
+        else:
+            text = t("cockpit.on_time")
+        drift.update(Content(text))
+        drift.set_class(schedule.behind, "-behind")
+        drift.set_class(schedule.ahead, "-ahead")
+        drift.set_class(schedule.drift is None, "-idle")
+
+
+def _duration(minutes: int) -> str:
+    """'12 min', or '4 h 05' from an hour on."""
+    if minutes < 60:
+        return t("cockpit.duration_minutes", minutes=minutes)
+    hours, rest = divmod(minutes, 60)
+    return t("cockpit.duration_hours", hours=hours, minutes=rest)
+
+
+def _times(timing: ItemTiming) -> str:
+    """'14:00 · réel 14:05 · 22 min': planned start, actual start, time spent."""
+    parts = []
+    if timing.planned_start is not None:
+        parts.append(t("cockpit.row_planned", time=clock_time(timing.planned_start)))
+    if timing.actual_start is not None:
+        parts.append(t("cockpit.row_actual", time=clock_time(timing.actual_start)))
+    if timing.done:
+        parts.append(t("cockpit.duration_minutes", minutes=round(timing.spent / 60)))
+    elif not parts:
+        parts.append(t("cockpit.duration_minutes", minutes=timing.item.planned_minutes))
+    return " · ".join(parts)
