@@ -30,7 +30,7 @@ async def visit(pilot, keys: str) -> None:  # noqa: ANN001 - a Pilot
     """Press each key (space-separated) and let the app settle; a crash fails the test."""
     for key in keys.split():
         await pilot.press(key)
-        await settle(pilot)
+        await pilot.pause()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -282,7 +282,7 @@ async def test_attendance_cycle_and_direct_keys(project_path: Path, library: Pro
         await pilot.press("x")
         await settle(pilot)
         assert column(table, 2) == ["Présent·e", "Absent·e", "Excusé·e"]
-        assert "1 présent·es · 1 absent·es · 1 excusé·es" in screen_text(app)
+        assert "Présent·es : 1 · absent·es : 1 · excusé·es : 1" in screen_text(app)
         await pilot.press("p")
         await settle(pilot)
         assert column(table, 2)[2] == "Présent·e"
