@@ -229,6 +229,13 @@ class ProjectScreen(Screen[None]):
 
     # Actions ----------------------------------------------------------------------------
     def action_close(self) -> None:
+        if isinstance(self.focused, (Input, Select)):
+            # Escape leaves a settings field first (back to the tab bar), then the project.
+            # What was typed without Enter is dropped: the fields show what is stored.
+            self.query_one(TabbedContent).query_one(Tabs).focus()
+            self.query_one("#project-name", Input).value = self.project.name
+            self.query_one("#threshold", Input).value = str(self.project.threshold)
+            return
         self.app.close_project()
         self.app.pop_screen()
 

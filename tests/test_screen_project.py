@@ -262,7 +262,11 @@ async def test_threshold_default_change_and_bad_values(project_path: Path, libra
         await settle(pilot)
         assert app.project.threshold == 75
         assert not app.screen.query_one("#settings-error", Static).display
-        await pilot.press("shift+tab")  # leave the field so that 1 switches tabs
+        field.value = "80"  # typed but not confirmed with Enter
+        await pilot.press("escape")  # leaves the field, not the project
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen)
+        assert field.value == "75", "the field shows the stored threshold again"
         await pilot.press("1")
         await settle(pilot)
         assert "Seuil d'engagement : 75 %" in screen_text(app)
