@@ -12,6 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.prompt import PromptModal
 from workshop.i18n import t
@@ -51,7 +52,8 @@ class HomeScreen(Screen[None]):
             name = Text(summary.name)
             if summary.problem:
                 name.append("  ⚠ " + t("home.damaged"), style="bold red")
-            modified = datetime.datetime.fromtimestamp(summary.modified).strftime("%Y-%m-%d %H:%M")
+            when = datetime.datetime.fromtimestamp(summary.modified)
+            modified = f"{format_date(when.date().isoformat())} {when:%H:%M}"
             table.add_row(name, Text(str(summary.workshops)), Text(modified), key=str(summary.path))
         self.query_one("#empty").display = not self.summaries
 

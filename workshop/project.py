@@ -243,8 +243,12 @@ class Project:
     def workshop(self, workshop_id: int) -> Workshop:
         return self._get(WORKSHOPS, Workshop, workshop_id)
 
-    def add_workshop(self, title: str, date: str = "", place: str = "", facilitator: str = "") -> Workshop:
-        workshop = Workshop(clean_name(title, "workshop"), _check_date(date), place.strip(), facilitator.strip())
+    def add_workshop(
+        self, title: str, date: str = "", place: str = "", facilitator: str = "", start_time: str = ""
+    ) -> Workshop:
+        workshop = Workshop(
+            clean_name(title, "workshop"), _check_date(date), _check_time(start_time), place.strip(), facilitator.strip()
+        )
         return self._insert(WORKSHOPS, workshop)
 
     def update_workshop(self, workshop_id: int, **changes: Any) -> Workshop:
@@ -253,6 +257,11 @@ class Project:
             changes["title"] = clean_name(changes["title"], "workshop")
         if "date" in changes:
             changes["date"] = _check_date(changes["date"])
+        if "start_time" in changes:
+            changes["start_time"] = _check_time(changes["start_time"])
+        for text_field in ("place", "facilitator"):
+            if text_field in changes:
+                changes[text_field] = " ".join(str(changes[text_field]).split())
         return self._save(WORKSHOPS, replace(workshop, **changes))
 
     def remove_workshop(self, workshop_id: int) -> None:
@@ -345,6 +354,24 @@ def _check_date(text: str) -> str:
         except ValueError:
             continue
     raise ValidationError("error.date_invalid", text=text)
+
+
+def _check_time(text: str) -> str:
+    """A start time as stored, 'HH:MM'; accepts 9:30, 09h30, 9h, 0930."""
+    typed = (text or "").strip()
+    text = typed.lower().replace("h", ":").replace(".", ":")
+    if not text:
+        return ""
+    if text.endswith(":"):
+        text += "00"
+    if ":" not in text and text.isdigit() and len(text) in (3, 4):
+        text = f"{text[:-2]}:{text[-2:]}"
+    elif ":" not in text and text.isdigit() and len(text) <= 2:
+        text = f"{text}:00"
+    hours, _, minutes = text.partition(":")
+    if hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59:
+        return f"{int(hours):02d}:{minutes}"
+    raise ValidationError("error.time_invalid", text=typed)
 
 
 def _check_minutes(value: int | str) -> int:

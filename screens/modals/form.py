@@ -1,0 +1,100 @@
+"""The frame every planning form shares: fields, an inline message, Save / Cancel.
+
+A form never writes by itself: it hands its typed values to a `save` callback
+(a core call). When the core refuses them, the form stays open and shows why;
+when it accepts, the form dismisses with what `save` returned.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Static
+
+from workshop.errors import AtelierError, StorageError
+from workshop.i18n import t
+
+V = TypeVar("V")  # the typed values a form collects
+R = TypeVar("R")  # what saving returns
+
+
+class FormModal(ModalScreen[R | None], Generic[V, R]):
+    CSS_PATH = "form.tcss"
+    HINT_KEY = "form.hint"
+    BINDINGS = [
+        Binding("escape", "cancel", t("common.cancel")),
+        Binding("ctrl+s", "save", t("common.save")),
+    ]
+
+    def __init__(self, heading: str, save: Callable[[V], R]) -> None:
+        super().__init__()
+        self.heading = heading
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(Content(self.heading), classes="form-title")
+            with VerticalScroll(id="fields"):
+                yield from self.compose_fields()
+            yield Static(id="form-error")
+            yield Static(Content(t(self.HINT_KEY)), classes="hint")
+            with Horizontal(id="form-buttons"):
+                yield Button(Content(t("common.cancel")), id="cancel")
+                yield Button(Content(t("common.save")), id="save", variant="primary")
+
+    def compose_fields(self) -> ComposeResult:  # pragma: no cover - every form overrides it
+        yield from ()
+
+    def values(self) -> V:
+        """The typed values of the form (raise AtelierError for a local refusal)."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        error = self.query_one("#form-error", Static)
+        error.update(Content(message))
+        error.display = bool(message)
+
+    def on_mount(self) -> None:
+        self.show_error("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.dismiss(None)
+
+    def action_save(self) -> None:
+        try:
+            result = self.save(self.values())
+        except StorageError as error:
+            self.app.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
+            self.show_error(error.message())
+            return
+        except AtelierError as error:
+            self._refuse(error.message())
+            return
+        except ValueError as error:  # an enum value the core refused
+            self._refuse(str(error))
+            return
+        self.dismiss(result)
+
+    def _refuse(self, message: str) -> None:
+        self.show_error(message)
+        self.app.notify(Content(message), severity="warning")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def field_label(key: str, **params: Any) -> Static:
+    return Static(Content(t(key, **params)), classes="field-label")

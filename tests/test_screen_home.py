@@ -1,0 +1,139 @@
+"""The home screen: the projects of the data folder; create, open, rename, delete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from screens.app import AtelierApp
+from screens.home import HomeScreen
+from screens.modals.confirm import ConfirmModal
+from screens.modals.help import HelpModal
+from screens.modals.prompt import PromptModal
+from screens.project import ProjectScreen
+from tests.screen_text import column, flat_text, screen_text, settle
+from workshop.clock import FakeClock
+from workshop.library import ProjectLibrary
+from workshop.project import Project
+
+
+def make_app(library: ProjectLibrary, **kwargs: object) -> AtelierApp:
+    return AtelierApp(library=library, clock=FakeClock(), **kwargs)  # type: ignore[arg-type]
+
+
+async def type_text(pilot, text: str) -> None:  # noqa: ANN001 - a Pilot
+    for char in text:
+        await pilot.press(char)
+
+
+async def test_empty_folder_says_how_to_start(library: ProjectLibrary) -> None:
+    async with make_app(library).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        assert "Aucun projet pour l'instant" in screen_text(pilot.app)
+
+
+async def test_lists_projects_with_name_and_workshop_count(library: ProjectLibrary) -> None:
+    library.ensure()
+    with library.create("Coopération A") as project:
+        project.add_workshop("Atelier 1")
+        project.add_workshop("Atelier 2")
+    library.create("Coopération B").close()
+    async with make_app(library).run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        table = pilot.app.screen.query_one(DataTable)
+        rows = {row[0]: row[1] for row in [[c.plain for c in table.get_row_at(i)] for i in range(table.row_count)]}
+        assert rows == {"Coopération A": "2", "Coopération B": "0"}
+        text = screen_text(pilot.app)
+        assert "Dernière modification" in text
+
+
+async def test_create_open_rename_delete_flow(library: ProjectLibrary) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        # Create: N, type a name, Enter: the project opens.
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptModal)
+        await type_text(pilot, "Petite enfance")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen)
+        assert app.project is not None and app.project.name == "Petite enfance"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen) and app.project is None
+        table = app.screen.query_one(DataTable)
+        assert column(table) == ["Petite enfance"]
+
+        # Rename: R, the current name is offered; replace it.
+        await pilot.press("r")
+        await settle(pilot)
+        prompt = app.screen
+        assert isinstance(prompt, PromptModal)
+        prompt.query_one(Input).value = "Petite enfance du Val"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert column(app.screen.query_one(DataTable)) == ["Petite enfance du Val"]
+        (path,) = library.folder.glob("*.atelier")
+        with Project.open(path) as project:
+            assert project.name == "Petite enfance du Val"
+
+        # Delete asks first; cancelling keeps the file.
+        await pilot.press("delete")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        assert "Petite enfance du Val" in flat_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert path.exists()
+        # Confirming removes it and its backup.
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not path.exists()
+        assert not Path(str(path) + ".bak").exists()
+        assert app.screen.query_one(DataTable).row_count == 0
+
+
+async def test_empty_project_name_is_refused(library: ProjectLibrary) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await type_text(pilot, "   ")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not list(library.folder.glob("*.atelier")) if library.folder.exists() else True
+        messages = [str(n.message) for n in app._notifications]
+        assert any("ne peut pas être vide" in m for m in messages)
+
+
+async def test_open_with_enter(library: ProjectLibrary) -> None:
+    library.create("À ouvrir").close()
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen)
+        assert app.project is not None and app.project.name == "À ouvrir"
+
+
+async def test_help_lists_the_keys(library: ProjectLibrary) -> None:
+    app = make_app(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpModal)
+        assert "créer un projet" in app.screen.markdown
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpModal)
