@@ -94,7 +94,7 @@ async def test_secret_dot_vote_never_shows_a_choice(tmp_path: Path, library: Pro
                 )
                 for line in screen_lines(app)
             ]
-            options = [w.render() for w in screen.query(".ballot-options").results(Static)]
+            options = [w.render() for w in screen.query(".ballot-options").results(Static) if w.parent.display]
             spans = [(c.plain, tuple(c.spans)) for c in options]
             return tuple(lines), tuple(spans)
 

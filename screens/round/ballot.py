@@ -33,8 +33,13 @@ def typed_digit_or_letter(event: events.Key) -> str | None:
     return character.lower() if len(character) == 1 else None
 
 
-class BallotTurn(Vertical, can_focus=True):
-    """Base of the vote turns; subclasses fill `options_content`, `status_content`, `handle`."""
+class BallotTurn(Vertical):
+    """Base of the vote turns; subclasses fill `options_content`, `status_content`, `pick`…
+
+    One turn widget serves every voter of a round (`start` resets it): nothing is
+    mounted between voters, so a key press costs little. Keys arrive through
+    `take_key` from the round screen's stage, which keeps the focus.
+    """
 
     class BallotConfirmed(Message):
         """The voter passes the keyboard: this ballot is final."""
@@ -52,6 +57,8 @@ class BallotTurn(Vertical, can_focus=True):
         self.structure = structure
         self.proxy = proxy
         self.message = ""
+        self._shown: dict[str, Content] = {}
+        self.reset()
 
     def compose(self) -> ComposeResult:
         yield Static(self.voter_content(), classes="turn-voter")
@@ -67,6 +74,16 @@ class BallotTurn(Vertical, can_focus=True):
         """Widgets a mode adds under the status line."""
         return iter(())
 
+    def start(self, name: str, structure: str, proxy: bool = False) -> None:
+        """The next voter has the keyboard: a blank ballot."""
+        self.voter_name = name
+        self.structure = structure
+        self.proxy = proxy
+        self.message = ""
+        self.reset()
+        self._set(".turn-voter", self.voter_content())
+        self.refresh_ballot()
+
     def voter_content(self) -> Content:
         parts: list[Any] = [literal(self.voter_name, "bold")]
         if self.structure:
@@ -76,6 +93,9 @@ class BallotTurn(Vertical, can_focus=True):
         return Content.assemble(*parts)
 
     # Subclasses -----------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget the previous voter's ballot."""
+
     def options_content(self) -> Content:
         raise NotImplementedError
 
@@ -108,22 +128,34 @@ class BallotTurn(Vertical, can_focus=True):
         self.message = message
         self.refresh_ballot()
 
-    def refresh_ballot(self) -> None:
-        if not self.is_mounted:
+    def _set(self, selector: str, content: Content) -> None:
+        # Only what changed is updated: each update costs a layout pass.
+        if self._shown.get(selector) == content or not self.is_mounted:
             return
-        self.query_one(".ballot-options", Static).update(self.options_content())
-        self.query_one(".ballot-status", Static).update(self.status_content())
-        self.query_one(".ballot-message", Static).update(Content(self.message))
+        self._shown[selector] = content
+        self.query_one(selector, Static).update(content)
+
+    def refresh_ballot(self) -> None:
+        self._set(".ballot-options", self.options_content())
+        self._set(".ballot-status", self.status_content())
+        self._set(".ballot-message", Content(self.message))
+
+    def on_mount(self) -> None:
+        for selector in (".ballot-options", ".ballot-status", ".ballot-message"):
+            self._shown[selector] = self.query_one(selector, Static).render()  # type: ignore[assignment]
 
     def option_line(self, index: int, label: str, marker: Content | str = "") -> Content:
         from workshop.rounds import option_key
 
         return Content.assemble((f" {option_key(index)} ", "reverse bold"), " ", literal(label), marker)
 
-    def on_key(self, event: events.Key) -> None:
-        if not self.has_focus:
-            return
-        handled = True
+    def announce(self, message: Message) -> None:
+        # Straight to the screen: posted while the stage handles a key, a bubbling
+        # message would stop at the stage (Textual stops it after its sender).
+        self.screen.post_message(message)
+
+    def take_key(self, event: events.Key) -> bool:
+        """A key pressed while the stage has the focus; True when it was used."""
         if event.key == "enter":
             self.confirm()
         elif event.key == "backspace":
@@ -140,7 +172,5 @@ class BallotTurn(Vertical, can_focus=True):
             elif typed and typed.isalnum():
                 self.say(t("rounds.turn.no_such_key"))
             else:
-                handled = False
-        if handled:
-            event.stop()
-            event.prevent_default()
+                return False
+        return True

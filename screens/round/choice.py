@@ -13,9 +13,11 @@ BLANK = "blank"
 
 class ChoiceTurn(BallotTurn):
     def __init__(self, spec: RoundSpec, name: str, structure: str, proxy: bool = False) -> None:
-        super().__init__(spec, name, structure, proxy)
-        self.choice: int | str | None = None  # an option index, BLANK, or nothing yet
         self.scale = spec.mode is RoundMode.SCALE
+        super().__init__(spec, name, structure, proxy)
+
+    def reset(self) -> None:
+        self.choice: int | str | None = None  # an option index, BLANK, or nothing yet
 
     def labels(self) -> list[str]:
         if self.scale:
@@ -72,4 +74,4 @@ class ChoiceTurn(BallotTurn):
             value = SCALE_VALUES[int(self.choice)]
         else:
             value = int(self.choice)
-        self.post_message(self.BallotConfirmed(value))
+        self.announce(self.BallotConfirmed(value))

@@ -18,14 +18,15 @@ from workshop.rounds import CONSENT_ANSWERS, ConsentAnswer
 
 
 class ConsentTurn(BallotTurn):
-    answer: ConsentAnswer | None = None
+    def reset(self) -> None:
+        self.answer: ConsentAnswer | None = None
+        if self.is_mounted:
+            self.query_one(Input).value = ""
+            self.remove_class("asking-reason")
 
     def compose_extra(self) -> ComposeResult:
         yield Static(Content(t("rounds.consent.reason_prompt_secret" if self.secret else "rounds.consent.reason_prompt")), classes="reason-label")
         yield Input(password=self.secret, placeholder=t("rounds.consent.reason_placeholder"), classes="reason")
-
-    def on_mount(self) -> None:
-        self.set_class(False, "asking-reason")
 
     def option_count(self) -> int:
         return len(CONSENT_ANSWERS)
@@ -71,21 +72,20 @@ class ConsentTurn(BallotTurn):
             self.query_one(Input).focus()
             self.say(t("rounds.consent.reason_hint"))
             return
-        self.post_message(self.BallotConfirmed(self.answer.value))
+        self.announce(self.BallotConfirmed(self.answer.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if self.answer is None:
             return
         reason = event.value if self.answer.takes_reason else ""
-        self.post_message(self.BallotConfirmed(self.answer.value, reason))
+        self.announce(self.BallotConfirmed(self.answer.value, reason))
 
     def on_key(self, event: events.Key) -> None:
+        # Keys typed in the reason field bubble here; only Escape is ours.
         if event.key == "escape" and self.has_class("asking-reason"):
             # Back to the answers: the voter corrects before passing the keyboard.
             event.stop()
             self.remove_class("asking-reason")
-            self.focus()
+            self.screen.query_one("#stage").focus()
             self.say()
-            return
-        super().on_key(event)

@@ -6,13 +6,11 @@ from textual.content import Content
 
 from screens.round.ballot import BallotTurn
 from workshop.i18n import t
-from workshop.rounds import RoundSpec
 
 
 class DotTurn(BallotTurn):
-    def __init__(self, spec: RoundSpec, name: str, structure: str, proxy: bool = False) -> None:
-        super().__init__(spec, name, structure, proxy)
-        self.points = [0] * len(spec.options)
+    def reset(self) -> None:
+        self.points = [0] * len(self.spec.options)
         self.history: list[int] = []
         self.confirm_short = False
 
@@ -66,4 +64,4 @@ class DotTurn(BallotTurn):
             self.confirm_short = True
             self.say(t("rounds.dot.points_left", left=left))
             return
-        self.post_message(self.BallotConfirmed(list(self.points)))
+        self.announce(self.BallotConfirmed(list(self.points)))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
 
 from screens.round.bars import ResultBars
@@ -15,7 +17,21 @@ from workshop.rounds import Round, RoundMode, RoundResult, contributions, voter_
 from workshop.rounds.minutes import format_count, outcome_label
 
 
-class ResultsView(VerticalScroll, can_focus=True):
+class ResultsView(VerticalScroll, can_focus=False):
+    class Finished(Message):
+        """Enter on the results: the round screen can close."""
+
+    def take_key(self, event: events.Key) -> bool:
+        scrolls = {"up": self.scroll_up, "down": self.scroll_down, "pageup": self.scroll_page_up,
+                   "pagedown": self.scroll_page_down, "home": self.scroll_home, "end": self.scroll_end}
+        if event.key == "enter":
+            self.screen.post_message(self.Finished())
+        elif event.key in scrolls:
+            scrolls[event.key]()
+        else:
+            return False
+        return True
+
     def __init__(self, project: Project, round_: Round, result: RoundResult) -> None:
         super().__init__(classes="results")
         self.project = project

@@ -8,6 +8,7 @@ an answer will not hit by accident.
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -51,7 +52,23 @@ TURNS: dict[RoundMode, type[BallotTurn]] = {
 }
 
 
-class Waiting(Vertical, can_focus=True):
+class Stage(Container, can_focus=True):
+    """Where the hand-off, the turns and the results take turns. It keeps the focus
+    (a focus change redraws the footer) and hands each key to what it shows."""
+
+    def on_key(self, event: events.Key) -> None:
+        if not self.has_focus:
+            return
+        for child in self.children:
+            handle = getattr(child, "take_key", None)
+            if child.display and handle is not None:
+                if handle(event):
+                    event.stop()
+                    event.prevent_default()
+                return
+
+
+class Waiting(Vertical):
     """Everyone has had their turn; the results wait for the facilitator."""
 
     def __init__(self, text: str) -> None:
@@ -81,6 +98,8 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.round: Round = get_round(project, round_id)
         self.proxy = False  # the facilitator enters the current turn on the voter's behalf
         self.in_turn: int | None = None  # the voter who has the keyboard (past the hand-off)
+        self.handoff: HandOff | None = None
+        self.ballot: BallotTurn | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,7 +107,7 @@ class RoundScreen(Screen["RoundResult | None"]):
             yield Static(literal(self.round.spec.question, "bold"), id="round-question")
             yield Static(id="round-mode")
             yield Static(id="round-progress")
-        yield Container(id="stage")
+        yield Stage(id="stage")
         yield Footer(show_command_palette=False, compact=True)
 
     def on_mount(self) -> None:
@@ -119,10 +138,22 @@ class RoundScreen(Screen["RoundResult | None"]):
         return self.round
 
     def show(self, widget: Widget) -> None:
-        stage = self.query_one("#stage", Container)
-        stage.remove_children()
-        stage.mount(widget)
-        self.call_after_refresh(widget.focus)
+        """Put `widget` on the stage. The hand-off and the ballot stay mounted for
+        the whole round and are only hidden: nothing is rebuilt between voters."""
+        stage = self.query_one("#stage", Stage)
+        keep = (self.handoff, self.ballot)
+        for child in list(stage.children):
+            if child is widget:
+                continue
+            if child in keep:
+                child.display = False
+            else:
+                child.remove()
+        widget.display = True
+        if widget.parent is None:
+            stage.mount(widget)
+        if not isinstance(widget, ContributionTurn) and not stage.has_focus:
+            stage.focus()
 
     def show_state(self) -> None:
         round_ = self.reload()
@@ -130,7 +161,11 @@ class RoundScreen(Screen["RoundResult | None"]):
         current = round_.current
         if current is not None:
             name, structure = voter_label(self.project, round_, current)
-            self.show(HandOff(name, structure, proxy=self.proxy))
+            if self.handoff is None:
+                self.handoff = HandOff(name, structure, proxy=self.proxy)
+            else:
+                self.handoff.show_voter(name, structure, proxy=self.proxy)
+            self.show(self.handoff)
         elif not round_.revealed and (round_.spec.mode.is_vote or round_.spec.hidden):
             self.show(self.waiting())
         else:
@@ -155,11 +190,18 @@ class RoundScreen(Screen["RoundResult | None"]):
         name, structure = voter_label(self.project, round_, voter)
         if round_.spec.mode is RoundMode.CONTRIBUTION:
             self.show(ContributionTurn(self.project, round_, voter, name, structure, proxy=self.proxy))
+        elif self.ballot is None:
+            self.ballot = TURNS[round_.spec.mode](round_.spec, name, structure, proxy=self.proxy)
+            self.show(self.ballot)
         else:
-            self.show(TURNS[round_.spec.mode](round_.spec, name, structure, proxy=self.proxy))
+            self.ballot.start(name, structure, proxy=self.proxy)
+            self.show(self.ballot)
 
     def turn_over(self) -> None:
         self.proxy = False
+        if self.ballot is not None:
+            self.ballot.reset()  # nothing of this ballot stays, even hidden
+            self.ballot.refresh_ballot()
         self.show_state()
 
     # Messages from the stage ------------------------------------------------------------
@@ -255,9 +297,6 @@ class RoundScreen(Screen["RoundResult | None"]):
 
         self.app.push_screen(ConfirmModal(question, t("common.yes")), answered)
 
-    def on_key(self, event) -> None:  # noqa: ANN001
-        # On the results, Enter ends the round screen and hands the result back.
-        if event.key == "enter" and self.round.current is None and self.round.revealed:
-            if isinstance(self.focused, ResultsView) or self.focused is None:
-                event.stop()
-                self.dismiss(self.app.attempt(results, self.project, self.round_id))
+    def on_results_view_finished(self, event: ResultsView.Finished) -> None:
+        event.stop()
+        self.dismiss(self.app.attempt(results, self.project, self.round_id))
