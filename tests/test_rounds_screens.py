@@ -308,3 +308,35 @@ async def test_odd_texts_are_shown_literally(tmp_path: Path, library: ProjectLib
         assert "[b]Q[/b] ?" in text
         for shown in ("a␇b␛[31m", "[bold]gras", "• [/", "🌱", "yyyy"):
             assert shown in text, text
+
+
+async def test_open_single_choice_and_scale_by_structure(tmp_path: Path, library: ProjectLibrary) -> None:
+    path = tmp_path / "p.atelier"
+    build(path)
+    single = new_round(path, RoundSpec("Lequel ?", RoundMode.SINGLE, options=["Lait", "[i]Pain"]))
+    scale = new_round(path, RoundSpec("Accord ?", RoundMode.SCALE, by_structure=True, secret=True))
+    app = AtelierApp(library=library, project_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_round(app, pilot, single)
+        text = screen_text(app)
+        for key in ("F2", "F3", "F4", "F10"):
+            assert key.lower() in text  # facilitator keys are in the footer
+        await pilot.press("enter", "2")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[i]Pain  ◀" in text  # open: the choice is shown
+        await pilot.press("backspace", "0", "enter")  # corrected to a blank vote
+        await pilot.pause()
+        assert results(app.project, single).blank == 1
+        await pilot.press("f9")  # pause the round
+        await pilot.pause()
+        assert not isinstance(app.screen, RoundScreen)
+        screen = await open_round(app, pilot, scale)
+        # One turn per structure: the hand-off names the structure.
+        assert screen.query_one(HandOff).voter_name == "[red]Alpha[/]"
+        for key in ("enter", "5", "enter", "enter", "4", "enter", "f3"):
+            await pilot.press(key)
+            await pilot.pause()
+        result = results(app.project, scale)
+        assert result.mean == 4.5 and len(result.skipped) == 1
+        assert result.per_structure == []  # secret, one voter per structure

@@ -136,8 +136,9 @@ class RoundSetupModal(ModalScreen[int | None]):
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        # Enter goes on to the next field; F5 or the button starts the round.
         event.stop()
-        self.action_start()
+        self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
