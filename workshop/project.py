@@ -233,7 +233,7 @@ class Project:
         return self._get(WORKSHOPS, Workshop, workshop_id)
 
     def add_workshop(self, title: str, date: str = "", place: str = "", facilitator: str = "") -> Workshop:
-        workshop = Workshop(clean_name(title, "workshop"), _check_date(date), place.strip(), facilitator.strip())
+        workshop = Workshop(clean_name(title, "workshop"), _check_date(date), place=place.strip(), facilitator=facilitator.strip())
         return self._insert(WORKSHOPS, workshop)
 
     def update_workshop(self, workshop_id: int, **changes: Any) -> Workshop:
