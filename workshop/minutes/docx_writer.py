@@ -17,7 +17,7 @@ import datetime
 from typing import IO, TYPE_CHECKING
 
 from workshop.minutes.blocks import Block, BulletList, Heading, Notes, Paragraph, Run, Table
-from workshop.minutes.notes import NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
+from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ TABLE_STYLE = "Table Grid"
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1418
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 CODE_FONT = "Consolas"
-LINK_SCHEMES = ("http://", "https://", "mailto:")
 LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
@@ -182,9 +181,10 @@ class _BodyWriter:
                 parts.append(f"{cell_start}{_cell_paragraph(_run_xml(Run(text)) if text else '')}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
+        if self.parts and self.parts[-1].endswith("</w:tbl>"):
+            # Word merges two tables that touch: keep an empty paragraph between them.
+            self.parts.append("<w:p/>")
         self.parts.append("".join(parts))
-        # Word needs a paragraph between two tables, or it merges them.
-        self.parts.append("<w:p/>")
 
     def notes(self, notes: list[NoteBlock]) -> None:
         numbering: dict[int, str] = {}  # depth -> numPr of the open ordered list

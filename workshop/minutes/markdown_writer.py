@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from workshop.minutes.blocks import Block, BulletList, Heading, Notes, Paragraph, Run, Table
-from workshop.minutes.notes import NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
+from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import md_cell, md_inline, md_line_start, md_one_line, md_paragraph, xml_safe
 
 _BACKTICKS = re.compile(r"`+")
@@ -118,22 +118,23 @@ def _run(run: Run) -> str:
         body = " ".join(text.split("\n"))
         ticks = "`" * (1 + max((len(m) for m in _BACKTICKS.findall(body)), default=0))
         pad = " " if body.startswith("`") or body.endswith("`") or not body.strip() else ""
-        out = f"{ticks}{pad}{body}{pad}{ticks}"
+        lead, core, trail = "", f"{ticks}{pad}{body}{pad}{ticks}", ""
     else:
-        core = text.strip()
-        if not core:
-            return md_inline(text)
+        stripped = text.strip()
         lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()) :]
-        body = md_inline(core)
-        mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0))
-        out = f"{lead}{mark}{body}{mark}{trail}" if mark else f"{lead}{body}{trail}"
-        if run.link:
-            out = f"{lead}[{mark}{body}{mark}]({_url(run.link)}){trail}"
-        return out
-    if run.link:
-        out = f"[{out}]({_url(run.link)})"
-    return out
+        trail = text[len(text.rstrip()) :] if stripped else ""
+        mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0)) if stripped else ""
+        core = f"{mark}{md_inline(stripped)}{mark}"
+    if run.link and _web(run.link) and core:
+        return f"{lead}[{core}]({_url(run.link)}){trail}"
+    if run.link and not _web(run.link):
+        # Other targets (relative paths…) are written as text, as in the .docx.
+        return f"{lead}{core}{trail} ({md_inline(xml_safe(run.link))})"
+    return f"{lead}{core}{trail}"
+
+
+def _web(url: str) -> bool:
+    return url.startswith(LINK_SCHEMES)
 
 
 def _url(url: str) -> str:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
+# Links to these become hyperlinks; others (relative paths…) are written as "text (target)".
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 MAX_HEADING = 5  # Markdown writes level n with n + 1 `#` and has six levels; the .docx follows the same cap
 
 
