@@ -9,6 +9,8 @@ written with n + 1 `#` (the title is `#`).
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import replace
 
 from workshop.minutes.blocks import Block, BulletList, Heading, Notes, Paragraph, Run, Table
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
@@ -16,6 +18,7 @@ from workshop.minutes.safe_text import md_cell, md_inline, md_line_start, md_one
 
 _BACKTICKS = re.compile(r"`+")
 _URL_SPECIALS = re.compile(r"([\\()<>])")
+_SPACES = set("\t\n\x0b\x0c\r \xa0\u1680\u202f\u205f\u3000")
 
 
 def render_markdown(blocks: list[Block]) -> str:
@@ -107,30 +110,67 @@ class _Writer:
 
 
 def _runs(runs: tuple[Run, ...], continuation: str = "") -> str:
-    text = "".join(_run(run) for run in runs)
-    lines = [line.strip(" \t") for line in text.split("\n")]
+    parts: list[str] = []
+    for run in _merged(runs):
+        parts.append(_run(run, parts[-1][-1:] if parts else ""))
+    lines = [line.strip(" \t") for line in "".join(parts).split("\n")]
     return ("\\\n" + continuation).join(md_line_start(line) for line in lines if line)
 
 
-def _run(run: Run) -> str:
+def _merged(runs: tuple[Run, ...]) -> list[Run]:
+    merged: list[Run] = []
+    for run in runs:
+        if merged and not run.code and replace(merged[-1], text="") == replace(run, text=""):
+            merged[-1] = replace(run, text=merged[-1].text + run.text)
+        else:
+            merged.append(run)
+    return merged
+
+
+def _is_space(ch: str) -> bool:
+    # CommonMark's Unicode whitespace, as markdown-it reads it.
+    return ch in _SPACES or "\u2000" <= ch <= "\u200a"
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PS"
+
+
+def _edges(text: str) -> tuple[str, str, str]:
+    """Split off leading and trailing whitespace and punctuation.
+
+    Emphasis around the rest always parses back: an opening `*` followed by a
+    letter and a closing `*` preceded by one are always flanking, whatever is
+    around them. Punctuation at a run's edges therefore loses its emphasis in
+    the .md (never its text).
+    """
+    start, end = 0, len(text)
+    while start < end and (_is_space(text[start]) or _is_punct(text[start])):
+        start += 1
+    while end > start and (_is_space(text[end - 1]) or _is_punct(text[end - 1])):
+        end -= 1
+    return text[:start], text[start:end], text[end:]
+
+
+def _run(run: Run, before: str) -> str:
     text = xml_safe(run.text)
     if run.code:
         body = " ".join(text.split("\n"))
         ticks = "`" * (1 + max((len(m) for m in _BACKTICKS.findall(body)), default=0))
         pad = " " if body.startswith("`") or body.endswith("`") or not body.strip() else ""
-        lead, core, trail = "", f"{ticks}{pad}{body}{pad}{ticks}", ""
+        out = f"{ticks}{pad}{body}{pad}{ticks}"
     else:
-        stripped = text.strip()
-        lead = text[: len(text) - len(text.lstrip())]
-        trail = text[len(text.rstrip()) :] if stripped else ""
-        mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0)) if stripped else ""
-        core = f"{mark}{md_inline(stripped)}{mark}"
-    if run.link and _web(run.link) and core:
-        return f"{lead}[{core}]({_url(run.link)}){trail}"
-    if run.link and not _web(run.link):
+        lead, core, trail = _edges(text)
+        # Right after another run's closing `*`, an opening one would merge with it.
+        emphasis = core and before != "*"
+        mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0)) if emphasis else ""
+        out = f"{md_inline(lead)}{mark}{md_inline(core)}{mark}{md_inline(trail)}"
+    if run.link and _web(run.link):
+        return f"[{out}]({_url(run.link)})"
+    if run.link:
         # Other targets (relative paths…) are written as text, as in the .docx.
-        return f"{lead}{core}{trail} ({md_inline(xml_safe(run.link))})"
-    return f"{lead}{core}{trail}"
+        return f"{out} ({md_inline(xml_safe(run.link))})"
+    return out
 
 
 def _web(url: str) -> bool:
