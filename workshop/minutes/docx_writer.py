@@ -1,11 +1,12 @@
 """The minutes as a Word document (.docx), with real Word styles.
 
-python-docx provides the package: its default template (styles Title,
-Heading 1–9, List Bullet / List Number, Quote, Table Grid), the numbering part,
-hyperlink relationships and saving. The body is written as WordprocessingML
-text and parsed once: setting styles by name paragraph by paragraph and
-`Table.cell()` lookups are python-docx's slow paths, and a full-day workshop
-has thousands of paragraphs and table cells.
+The package is python-docx's own default template (styles Title, Heading 1–9,
+List Bullet / List Number, Quote, Table Grid; its numbering definitions), read
+as data: the body, the numbering instances, the hyperlink relationships and the
+document properties are written as WordprocessingML text and zipped. Importing
+python-docx and lxml, setting styles by name paragraph by paragraph and
+`Table.cell()` lookups are what made a full-day workshop slow to export; the
+tests read every document back with python-docx.
 
 Every piece of text goes through `xml_safe` (characters XML forbids become
 U+FFFD) and is XML-escaped, so nothing a person typed can break the document.
@@ -14,18 +15,16 @@ U+FFFD) and is XML-escaped, so nothing a person typed can break the document.
 from __future__ import annotations
 
 import datetime
-from typing import IO, TYPE_CHECKING
+import importlib.util
+import re
+import zipfile
+from functools import cache
+from pathlib import Path
+from typing import IO
 
 from workshop.minutes.blocks import Block, BulletList, Heading, Notes, Paragraph, Run, Table
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
-
-if TYPE_CHECKING:
-    from docx.document import Document
-
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NAMESPACES = f'xmlns:w="{W}" xmlns:r="{R}"'
 
 TABLE_STYLE = "Table Grid"
 # A4 with 2.5 cm margins (the template is US Letter), in twentieths of a point.
@@ -33,81 +32,145 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 11906, 16838, 1418
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 CODE_FONT = "Consolas"
 LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+SECTION = (
+    f'<w:sectPr><w:pgSz w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+    f'<w:pgMar w:top="{MARGIN}" w:right="{MARGIN}" w:bottom="{MARGIN}" w:left="{MARGIN}" w:header="709" w:footer="709" w:gutter="0"/>'
+    '<w:cols w:space="720"/><w:docGrid w:linePitch="360"/></w:sectPr>'
+)
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTRIBUTE_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
 def write_docx(blocks: list[Block], target: IO[bytes], title: str = "", lang: str = "fr") -> None:
     """Write the minutes to an open binary file."""
-    import docx
-
-    document = docx.Document()
-    writer = _BodyWriter(document)
-    body_xml = writer.render(blocks)
-    _replace_body(document, body_xml)
-    _set_page_and_language(document, lang)
-    properties = document.core_properties
-    properties.title = xml_safe(title)[:255]
-    properties.language = LANG_TAGS.get(lang, lang)
-    properties.author = "Atelier"
-    properties.created = properties.modified = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
-    document.save(target)
+    template = _template()
+    writer = _BodyWriter(template)
+    body = writer.render(blocks)
+    parts = dict(template.parts)
+    document = template.parts["word/document.xml"].decode("utf-8")
+    head = document[: document.index("<w:body>")]
+    parts["word/document.xml"] = f"{head}<w:body>{body}{SECTION}</w:body></w:document>".encode()
+    if writer.new_nums:
+        numbering = template.parts["word/numbering.xml"].decode("utf-8")
+        cut = numbering.rindex("</w:numbering>")
+        parts["word/numbering.xml"] = (numbering[:cut] + "".join(writer.new_nums) + numbering[cut:]).encode()
+    if writer.links:
+        rels = template.parts["word/_rels/document.xml.rels"].decode("utf-8")
+        cut = rels.rindex("</Relationships>")
+        added = "".join(
+            f'<Relationship Id="{rel_id}" Type="{HYPERLINK}" Target="{_attribute(url)}" TargetMode="External"/>'
+            for url, rel_id in writer.links.items()
+        )
+        parts["word/_rels/document.xml.rels"] = (rels[:cut] + added + rels[cut:]).encode()
+    parts["word/styles.xml"] = template.styles_for(LANG_TAGS.get(lang, lang))
+    parts["docProps/core.xml"] = _core_properties(title, LANG_TAGS.get(lang, lang))
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
+        for name in template.order:
+            package.writestr(name, parts[name])
 
 
 def _escape(text: str) -> str:
     return xml_safe(text).translate(_ESCAPES)
 
 
+def _attribute(text: str) -> str:
+    return xml_safe(text).replace("\n", " ").translate(_ATTRIBUTE_ESCAPES)
+
+
+def _core_properties(title: str, lang: str) -> bytes:
+    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{_escape(' '.join(title.split())[:255])}</dc:title><dc:creator>Atelier</dc:creator>"
+        f"<dc:language>{lang}</dc:language><cp:lastModifiedBy>Atelier</cp:lastModifiedBy><cp:revision>1</cp:revision>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+class _Template:
+    """python-docx's default document, read once: its parts, style ids and list numbering."""
+
+    def __init__(self, path: Path) -> None:
+        with zipfile.ZipFile(path) as package:
+            self.order = package.namelist()
+            self.parts = {name: package.read(name) for name in self.order}
+        styles = self.parts["word/styles.xml"].decode("utf-8")
+        self._styles = styles
+        self.style_ids: dict[str, str] = {}
+        self.style_nums: dict[str, str] = {}
+        for match in re.finditer(r'<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>(.*?)</w:style>', styles, re.S):
+            style_id, inner = match.groups()
+            name = re.search(r'<w:name w:val="([^"]+)"', inner)
+            if name:
+                key = name.group(1).lower()
+                self.style_ids[key] = style_id
+                num = re.search(r'<w:numId w:val="(\d+)"', inner)
+                if num:
+                    self.style_nums[key] = num.group(1)
+        numbering = self.parts["word/numbering.xml"].decode("utf-8")
+        self.abstract_of = dict(re.findall(r'<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"', numbering))
+        self.max_num = max((int(n) for n in self.abstract_of), default=0)
+        rels = self.parts["word/_rels/document.xml.rels"].decode("utf-8")
+        self.max_rel = max((int(n) for n in re.findall(r'Id="rId(\d+)"', rels)), default=0)
+
+    def style_id(self, name: str) -> str:
+        return self.style_ids.get(name.lower(), "")
+
+    @cache  # noqa: B019 - one template for the whole process
+    def styles_for(self, lang: str) -> bytes:
+        # The spelling language of the whole document (the template says en-US).
+        defaults = re.sub(
+            r'(<w:docDefaults>.*?<w:lang w:val=")[^"]*(")', lambda m: m.group(1) + lang + m.group(2), self._styles, count=1, flags=re.S
+        )
+        return defaults.encode("utf-8")
+
+
+@cache
+def _template() -> _Template:
+    spec = importlib.util.find_spec("docx")  # finds python-docx without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("python-docx is not installed")
+    return _Template(Path(next(iter(spec.submodule_search_locations))) / "templates" / "default.docx")
+
+
 class _BodyWriter:
-    def __init__(self, document: Document) -> None:
-        self.document = document
+    def __init__(self, template: _Template) -> None:
+        self.template = template
         self.parts: list[str] = []
         self.level = 0
-        self._style_ids: dict[str, str] = {}
-        self._numbering = None
+        self.new_nums: list[str] = []
+        self.links: dict[str, str] = {}  # URL -> relationship id
+        self._next_num = template.max_num
+        self._next_rel = template.max_rel
 
-    # Styles and numbering ------------------------------------------------------------
+    # Styles, numbering and links --------------------------------------------------------
     def style(self, name: str) -> str:
-        """The style id of a template style (ids are not always the name without spaces)."""
-        style_id = self._style_ids.get(name)
-        if style_id is None:
-            try:
-                style_id = self.document.styles[name].style_id
-            except KeyError:
-                style_id = ""
-            self._style_ids[name] = style_id
-        return style_id
+        return self.template.style_id(name)
 
     def restart_numbering(self, style_name: str, start: int) -> int:
         """A new list instance of a numbered style, so that each list counts from `start`."""
-        from docx.oxml.ns import qn
-        from docx.oxml.parser import parse_xml
-
-        numbering = self.document.part.numbering_part.element
-        style = self.document.styles[style_name].element
-        num_ids = style.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if not num_ids:
+        abstract = self.template.abstract_of.get(self.template.style_nums.get(style_name.lower(), ""))
+        if abstract is None:
             return 0
-        abstract = numbering.xpath(f'./w:num[@w:numId="{num_ids[0]}"]/w:abstractNumId/@w:val')
-        if not abstract:
-            return 0
-        used = [int(n) for n in numbering.xpath("./w:num/@w:numId")]
-        new_id = max(used, default=0) + 1
-        num = parse_xml(
-            f'<w:num {NAMESPACES} w:numId="{new_id}"><w:abstractNumId w:val="{abstract[0]}"/>'
+        self._next_num += 1
+        self.new_nums.append(
+            f'<w:num w:numId="{self._next_num}"><w:abstractNumId w:val="{abstract}"/>'
             f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
         )
-        last = numbering.findall(qn("w:num"))
-        if last:
-            last[-1].addnext(num)
-        else:
-            numbering.append(num)
-        return new_id
+        return self._next_num
 
     def link_id(self, url: str) -> str:
-        from docx.opc.constants import RELATIONSHIP_TYPE
-
-        return self.document.part.relate_to(xml_safe(url), RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        if url not in self.links:
+            self._next_rel += 1
+            self.links[url] = f"rId{self._next_rel}"
+        return self.links[url]
 
     # Blocks ----------------------------------------------------------------------------
     def render(self, blocks: list[Block]) -> str:
@@ -202,7 +265,8 @@ class _BodyWriter:
                 continue
             numbering = {}
             if isinstance(block, NoteHeading):
-                self.heading(block.level, self.runs(block.runs))
+                # As in the .md: a heading is its text (no emphasis, no link).
+                self.heading(block.level, _run_xml(Run(block.text)))
             elif isinstance(block, NoteParagraph):
                 self.paragraph("Quote" if block.quote else "", self.runs(block.runs))
             elif isinstance(block, NoteCode):
@@ -240,31 +304,3 @@ def _run_xml(run: Run, link: bool = False) -> str:
             if part:
                 pieces.append(f'<w:t xml:space="preserve">{part}</w:t>')
     return f"<w:r>{rpr}{''.join(pieces)}</w:r>" if pieces else ""
-
-
-def _replace_body(document: Document, body_xml: str) -> None:
-    from docx.oxml.parser import parse_xml
-
-    body = document.element.body
-    new_body = parse_xml(f"<w:body {NAMESPACES}>{body_xml}</w:body>")
-    section = body.sectPr
-    for child in list(new_body):
-        if section is not None:
-            section.addprevious(child)
-        else:
-            body.append(child)
-
-
-def _set_page_and_language(document: Document, lang: str) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Twips
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-    section.left_margin = section.right_margin = Twips(MARGIN)
-    section.top_margin = section.bottom_margin = Twips(MARGIN)
-    # The spelling language of the whole document (the template says en-US).
-    defaults = document.styles.element.find(qn("w:docDefaults"))
-    if defaults is not None:
-        for element in defaults.iter(qn("w:lang")):
-            element.set(qn("w:val"), LANG_TAGS.get(lang, lang))
