@@ -155,3 +155,14 @@ def test_lone_surrogates_from_a_hand_edited_file_are_replaced(demo_path: Path, t
     export_minutes(project, workshop, targets)
     assert f"Poser {REPLACEMENT} les fondations" in targets.markdown.read_text(encoding="utf-8")
     assert any(f"Poser {REPLACEMENT} les fondations" in text for _, text in outline_of_docx(targets.docx))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \n\u00a0abcXYZ0129.,;:'\"()?/é🎉-=+", max_size=80))
+def test_plain_notes_need_no_parser_and_read_the_same(notes: str) -> None:
+    from hypothesis import assume
+
+    from workshop.minutes.notes import _MAYBE_MARKDOWN, _Converter, _parser, _plain_paragraphs
+
+    assume(notes.strip() and not _MAYBE_MARKDOWN.search(notes))
+    assert _plain_paragraphs(notes) == _Converter(0).convert(_parser().parse(notes))

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from workshop.errors import ProjectLocked
 
 
@@ -17,10 +15,15 @@ class ProjectLock:
     """Holds `<project>.lock` while the project is open; a second holder is refused."""
 
     def __init__(self, path: Path) -> None:
+        # Imported here: filelock brings asyncio, which `atelier export` (no lock) need not load.
+        from filelock import FileLock
+
         self.path = path
         self._lock = FileLock(str(lock_path(path)), timeout=0, mode=0o600)
 
     def acquire(self) -> None:
+        from filelock import Timeout
+
         try:
             self._lock.acquire(timeout=0)
         except Timeout as error:

@@ -29,6 +29,7 @@ from workshop.minutes.contributors import DECISIONS, ITEM, PROPOSALS, contributi
 from workshop.model import Attendance
 
 if TYPE_CHECKING:
+    from workshop.exercise import Exercise
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -145,8 +146,6 @@ def _agenda(workshop: Workshop, items: list[AgendaItem]) -> list[Block]:
 
 
 def _item(project: Project, workshop: Workshop, item: AgendaItem, number: int) -> list[Block]:
-    from workshop.registry import exercise_kinds, get_exercise
-
     actual = duration(item.actual_seconds) if item.actual_seconds else t("minutes.not_run")
     blocks: list[Block] = [
         Heading(ITEM_LEVEL, t("minutes.item_heading", number=number, title=item.title)),
@@ -159,8 +158,9 @@ def _item(project: Project, workshop: Workshop, item: AgendaItem, number: int) -
     ]
     if item.notes.strip():
         blocks.append(Notes(item.notes))
-    if item.kind in exercise_kinds():
-        blocks += get_exercise(item.kind).minutes_section(project, workshop, item)
+    exercise = _exercise(item.kind)
+    if exercise is not None:
+        blocks += exercise.minutes_section(project, workshop, item)
     blocks += contributions(ITEM, project, workshop, item)
     return blocks
 
@@ -174,12 +174,18 @@ def _section(title: str, blocks: list[Block]) -> list[Block]:
     return [Heading(1, title), *blocks]
 
 
-def exercise_title(kind: str) -> str:
-    from workshop.registry import exercise_kinds, get_exercise
+def _exercise(kind: str) -> Exercise | None:
+    from workshop.registry import get_exercise
 
-    if kind in exercise_kinds():
-        return get_exercise(kind).title
-    return t("minutes.unknown_exercise", kind=kind)
+    try:
+        return get_exercise(kind)
+    except KeyError:  # an exercise uninstalled since the workshop was planned
+        return None
+
+
+def exercise_title(kind: str) -> str:
+    exercise = _exercise(kind)
+    return exercise.title if exercise is not None else t("minutes.unknown_exercise", kind=kind)
 
 
 def duration(seconds: float | None) -> str:

@@ -68,7 +68,9 @@ def write_docx(blocks: list[Block], target: IO[bytes], title: str = "", lang: st
     parts["docProps/core.xml"] = _core_properties(title, LANG_TAGS.get(lang, lang))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
         for name in template.order:
-            package.writestr(name, parts[name])
+            # The template's big style parts compress fast at level 1; the body at the default.
+            level = 1 if len(parts[name]) > 100_000 and name != "word/document.xml" else 6
+            package.writestr(name, parts[name], compresslevel=level)
 
 
 def _escape(text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable
@@ -108,7 +108,7 @@ def place_file(path: Path, write: Callable[[IO[bytes]], object], force: bool = F
     """Write a file through a temporary file in its folder, then move it into place."""
     folder = path.parent
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = _temporary_file(path)
     except OSError as error:
         raise ExportError(path=str(path), reason=error.strerror or str(error)) from error
     try:
@@ -126,6 +126,17 @@ def place_file(path: Path, write: Callable[[IO[bytes]], object], force: bool = F
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
     _fsync_folder(folder)
+
+
+def _temporary_file(path: Path) -> tuple[int, str]:
+    """A new hidden file beside `path`, owner-only (like tempfile.mkstemp, without its imports)."""
+    for attempt in range(100):
+        name = str(path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.{attempt}.tmp"))
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), name
+        except FileExistsError:
+            continue
+    raise FileExistsError(path)
 
 
 def _move_no_clobber(tmp_name: str, path: Path) -> None:

@@ -7,8 +7,9 @@ of an agenda item never competes with the minutes' own sections.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from workshop.minutes.blocks import Heading, Run, Table
@@ -67,12 +68,43 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
+# Notes without any of these are plain paragraphs: they need no parser (markdown-it
+# costs a fifth of a headless export's time). Anything that could be Markdown,
+# or whitespace other than spaces and newlines, goes through markdown-it.
+_MAYBE_MARKDOWN = re.compile(r"[\\`*_\[\]<>!#|&~]|^ *(?:[-+=]|\d{1,9}[.)])|^ {4}|[^\S \n]", re.M)
+
+
 def parse_notes(markdown: str, below: int = 0) -> list[NoteBlock]:
     """The notes as blocks; their headings start at level `below + 1`."""
+    return list(_parse(markdown, below))
+
+
+@lru_cache(maxsize=256)  # the .md and the .docx of one export parse the same notes
+def _parse(markdown: str, below: int) -> tuple[NoteBlock, ...]:
     text = xml_safe(markdown)
     if not text.strip():
-        return []
-    return _Converter(below).convert(_parser().parse(text))
+        return ()
+    if not _MAYBE_MARKDOWN.search(text):
+        return tuple(_plain_paragraphs(text))
+    return tuple(_Converter(below).convert(_parser().parse(text)))
+
+
+def _plain_paragraphs(text: str) -> list[NoteBlock]:
+    """What CommonMark makes of text without any markup: paragraphs, soft and hard breaks."""
+    blocks: list[NoteBlock] = []
+    for chunk in re.split(r"\n(?: *\n)+", text):
+        lines = chunk.split("\n")
+        parts = []
+        for index, line in enumerate(lines):
+            content = line.strip(" ")
+            if not content:
+                continue
+            if parts:
+                parts.append("\n" if lines[index - 1].endswith("  ") else " ")
+            parts.append(content)
+        if parts:
+            blocks.append(NoteParagraph((Run("".join(parts)),)))
+    return blocks
 
 
 def demoted(level: int, below: int) -> int:
