@@ -58,17 +58,17 @@ class ExportModal(ModalScreen[list[Path]]):
             yield Static(Content(t("export.heading")), classes="section-title")
             yield Static(Content(t("export.workshop", title=title)), id="workshop")
             yield Label(Content(t("export.folder")))
-            yield Input(str(self.project.path.parent), id="folder")
+            yield Input(str(self.project.path.parent), id="folder", compact=True)
             yield Label(Content(t("export.name")))
-            yield Input(stem, id="name")
+            yield Input(stem, id="name", compact=True)
             with Horizontal(id="formats"):
-                yield Checkbox(Content(t("export.docx")), True, id="docx")
-                yield Checkbox(Content(t("export.md")), True, id="md")
+                yield Checkbox(Content(t("export.docx")), True, id="docx", compact=True)
+                yield Checkbox(Content(t("export.md")), True, id="md", compact=True)
             yield Static(Content(""), id="targets", classes="hint")
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):
-                yield Button(Content(t("common.cancel")), id="close")
-                yield Button(Content(t("export.go")), id="export", variant="primary")
+                yield Button(Content(t("common.cancel")), id="close", compact=True)
+                yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self._show_targets()
