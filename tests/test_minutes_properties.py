@@ -166,3 +166,28 @@ def test_plain_notes_need_no_parser_and_read_the_same(notes: str) -> None:
 
     assume(notes.strip() and not _MAYBE_MARKDOWN.search(notes))
     assert _plain_paragraphs(notes) == _Converter(0).convert(_parser().parse(notes))
+
+
+markdownish = st.lists(
+    st.one_of(
+        st.sampled_from(MARKDOWN_LINES + ["", "  - nested", "   1. deep", "**a** *b* `c` [d](https://e.f/g)", "x  ", "[rel](docs/a.md)"]),
+        text,
+    ),
+    max_size=8,
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(notes=markdownish, level=st.integers(min_value=0, max_value=5))
+def test_facilitator_notes_render_alike_in_both_formats(notes: str, level: int) -> None:
+    from workshop.minutes.blocks import Notes
+
+    blocks = [Heading(level, "Séquence"), Notes(notes), Paragraph.of("fin")]
+    expected = outline_of_blocks(blocks)
+    assert outline_of_markdown(render_markdown(blocks)) == expected
+    buffer = io.BytesIO()
+    write_docx(blocks, buffer)
+    with tempfile.NamedTemporaryFile(suffix=".docx") as handle:
+        handle.write(buffer.getvalue())
+        handle.flush()
+        assert outline_of_docx(Path(handle.name)) == expected

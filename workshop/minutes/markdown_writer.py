@@ -112,7 +112,7 @@ class _Writer:
 def _runs(runs: tuple[Run, ...], continuation: str = "") -> str:
     parts: list[str] = []
     for run in _merged(runs):
-        parts.append(_run(run, parts[-1][-1:] if parts else ""))
+        parts.append(_run(run, parts[-1][-1] if parts else ""))
     lines = [line.strip(" \t") for line in "".join(parts).split("\n")]
     return ("\\\n" + continuation).join(md_line_start(line) for line in lines if line)
 
@@ -120,6 +120,8 @@ def _runs(runs: tuple[Run, ...], continuation: str = "") -> str:
 def _merged(runs: tuple[Run, ...]) -> list[Run]:
     merged: list[Run] = []
     for run in runs:
+        if not run.text:
+            continue
         if merged and not run.code and replace(merged[-1], text="") == replace(run, text=""):
             merged[-1] = replace(run, text=merged[-1].text + run.text)
         else:
