@@ -105,17 +105,12 @@ class _Template:
             self.parts = {name: package.read(name) for name in self.order}
         styles = self.parts["word/styles.xml"].decode("utf-8")
         self._styles = styles
-        self.style_ids: dict[str, str] = {}
-        self.style_nums: dict[str, str] = {}
-        for match in re.finditer(r'<w:style\b[^>]*\bw:styleId="([^"]+)"[^>]*>(.*?)</w:style>', styles, re.S):
-            style_id, inner = match.groups()
-            name = re.search(r'<w:name w:val="([^"]+)"', inner)
-            if name:
-                key = name.group(1).lower()
-                self.style_ids[key] = style_id
-                num = re.search(r'<w:numId w:val="(\d+)"', inner)
-                if num:
-                    self.style_nums[key] = num.group(1)
+        # name (lower case) -> style id; scanning only the style openings keeps this fast.
+        self.style_ids = {
+            name.lower(): style_id
+            for style_id, name in re.findall(r'<w:style [^>]*w:styleId="([^"]+)"[^>]*>\s*<w:name w:val="([^"]+)"', styles)
+        }
+        self._style_nums: dict[str, str] = {}
         numbering = self.parts["word/numbering.xml"].decode("utf-8")
         self.abstract_of = dict(re.findall(r'<w:num w:numId="(\d+)"[^>]*>\s*<w:abstractNumId w:val="(\d+)"', numbering))
         self.max_num = max((int(n) for n in self.abstract_of), default=0)
@@ -124,6 +119,20 @@ class _Template:
 
     def style_id(self, name: str) -> str:
         return self.style_ids.get(name.lower(), "")
+
+    def style_num(self, name: str) -> str:
+        """The numbering instance a list style points at ('' when none)."""
+        key = name.lower()
+        if key not in self._style_nums:
+            number = ""
+            style_id = self.style_ids.get(key)
+            if style_id:
+                start = self._styles.find(f'w:styleId="{style_id}"')
+                end = self._styles.find("</w:style>", start)
+                found = re.search(r'<w:numId w:val="(\d+)"', self._styles[start:end])
+                number = found.group(1) if found else ""
+            self._style_nums[key] = number
+        return self._style_nums[key]
 
     @cache  # noqa: B019 - one template for the whole process
     def styles_for(self, lang: str) -> bytes:
@@ -158,7 +167,7 @@ class _BodyWriter:
 
     def restart_numbering(self, style_name: str, start: int) -> int:
         """A new list instance of a numbered style, so that each list counts from `start`."""
-        abstract = self.template.abstract_of.get(self.template.style_nums.get(style_name.lower(), ""))
+        abstract = self.template.abstract_of.get(self.template.style_num(style_name))
         if abstract is None:
             return 0
         self._next_num += 1
