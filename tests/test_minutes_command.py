@@ -155,3 +155,11 @@ def test_export_does_not_import_textual(demo_path: Path, tmp_path: Path) -> None
         "assert 'docx' not in sys.modules, 'docx imported for a Markdown export'"
     )
     subprocess.run([sys.executable, "-c", script], check=True)
+
+
+def test_a_missing_register_writes_nothing_at_all(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "workshop.proposals.register", None)
+    md = tmp_path / "cr.md"
+    code, _out, err = export(capsys, str(demo_path), "--md", str(md), "--register", str(tmp_path / "r.docx"))
+    assert code == 1 and err
+    assert not md.exists()

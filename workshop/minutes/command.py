@@ -16,13 +16,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from workshop import cli
 from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import LANGUAGES, set_language, t
 
 if TYPE_CHECKING:
+    from workshop.minutes.blocks import Block
     from workshop.model import Workshop
     from workshop.project import Project
 
@@ -48,7 +49,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "minutes_lang", None):
         set_language(args.minutes_lang)
-    from workshop.minutes.export import ExportError, ExportTargets, check_targets, default_stem, export_minutes, targets_in
+    from workshop.minutes.export import ExportError, ExportTargets, check_targets, default_stem, export_minutes, targets_in, write_blocks
     from workshop.minutes.snapshot import open_snapshot
 
     path = args.project.expanduser()
@@ -76,6 +77,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         written: list[Path] = []
         if register is not None:
+            register_blocks = register_source()  # before writing anything
             if register in targets.paths:
                 raise ExportError("minutes.error.same_file", path=str(register))
             check_targets(ExportTargets(docx=register), args.force)
@@ -83,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         if targets.paths:
             written += export_minutes(project, workshop, targets, force=args.force)
         if register is not None:
-            written += export_register(project, register, force=args.force)
+            written += write_blocks(register_blocks(project), ExportTargets(docx=register), title=project.name, force=args.force)
     except AtelierError as error:
         return _fail(error.message(), EXIT_OUTPUT)
     for written_path in written:
@@ -95,8 +97,8 @@ class RegisterUnavailable(AtelierError):
     key = "minutes.error.register_missing"
 
 
-def export_register(project: Project, path: Path, force: bool = False) -> list[Path]:
-    """The project's action-proposal register as a .docx table (from `workshop.proposals.register`)."""
+def register_source() -> Callable[[Project], list[Block]]:
+    """`register_blocks` of `workshop.proposals.register`, the project's action-proposal register."""
     import importlib
 
     try:
@@ -106,11 +108,9 @@ def export_register(project: Project, path: Path, force: bool = False) -> list[P
             raise RegisterUnavailable() from None
         raise
     blocks_of = getattr(module, "register_blocks", None)
-    if blocks_of is None:
+    if not callable(blocks_of):
         raise RegisterUnavailable()
-    from workshop.minutes.export import ExportTargets, write_blocks
-
-    return write_blocks(blocks_of(project), ExportTargets(docx=path), title=project.name, force=force)
+    return blocks_of
 
 
 def find_workshop(project: Project, wanted: str | None) -> Workshop:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from workshop.minutes.blocks import Heading, Run, Table
+from workshop.minutes.blocks import Run, Table
 from workshop.minutes.safe_text import xml_safe
 
 if TYPE_CHECKING:
@@ -213,8 +213,3 @@ def _runs(children: list[Token]) -> tuple[Run, ...]:
         else:
             add(child.content)
     return tuple(r for r in runs if r.text)
-
-
-def notes_heading(block: NoteHeading) -> Heading:
-    """A notes heading as a plain minutes heading (its emphasis dropped)."""
-    return Heading(block.level, block.text)
