@@ -234,9 +234,9 @@ class _BodyWriter:
         width = max([len(block.header), *(len(row) for row in block.rows)])
         if width == 0:
             return
-        column = TEXT_WIDTH // width
-        grid = "".join(f'<w:gridCol w:w="{column}"/>' for _ in range(width))
-        cell_start = f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>'
+        columns = _column_widths(block, width)
+        grid = "".join(f'<w:gridCol w:w="{column}"/>' for column in columns)
+        cell_starts = [f'<w:tc><w:tcPr><w:tcW w:w="{column}" w:type="dxa"/></w:tcPr>' for column in columns]
         parts = [
             f'<w:tbl><w:tblPr><w:tblStyle w:val="{self.style(TABLE_STYLE)}"/><w:tblW w:w="5000" w:type="pct"/>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
@@ -245,14 +245,14 @@ class _BodyWriter:
             "<w:tr><w:trPr><w:tblHeader/></w:trPr>",
         ]
         header = list(block.header) + [""] * (width - len(block.header))
-        for cell in header:
-            parts.append(f"{cell_start}{_cell_paragraph(_run_xml(Run(cell, bold=True)))}</w:tc>")
+        for index, cell in enumerate(header):
+            parts.append(f"{cell_starts[index]}{_cell_paragraph(_run_xml(Run(cell, bold=True)))}</w:tc>")
         parts.append("</w:tr>")
         for row in block.rows:
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             for index in range(width):
                 text = row[index] if index < len(row) else ""
-                parts.append(f"{cell_start}{_cell_paragraph(_run_xml(Run(text)) if text else '')}</w:tc>")
+                parts.append(f"{cell_starts[index]}{_cell_paragraph(_run_xml(Run(text)) if text else '')}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         if self.parts and self.parts[-1].endswith("</w:tbl>"):
@@ -284,6 +284,33 @@ class _BodyWriter:
                 self.paragraph("", _run_xml(Run(block.text, code=True)))
             elif isinstance(block, Table):
                 self.table(block)
+
+
+CHAR_WIDTH, CELL_PADDING = 140, 260  # twips: a wide 11 pt character (fonts differ), a cell's margins
+
+
+def _column_widths(block: Table, width: int, sample: int = 200) -> list[int]:
+    """Column widths (twips) sharing the text width by what each column holds.
+
+    Each column first gets room for its longest word (up to 18 characters), so
+    that short columns (numbers, times) do not break their words; the rest of
+    the width goes to the columns with long texts.
+    """
+    rows = [block.header, *block.rows[:sample]]
+    minimum, wanted = [], []
+    for index in range(width):
+        cells = [row[index] for row in rows if index < len(row) and row[index]]
+        longest_word = max((len(word) for cell in cells for word in cell.split()), default=1)
+        mean = sum(min(len(cell), 200) for cell in cells) / len(cells) if cells else 1
+        minimum.append(min(longest_word, 18) * CHAR_WIDTH + CELL_PADDING)
+        wanted.append(max(minimum[-1], min(mean, 60) * CHAR_WIDTH + CELL_PADDING))
+    if sum(minimum) >= TEXT_WIDTH:
+        return [int(TEXT_WIDTH * m / sum(minimum)) for m in minimum]
+    spare = TEXT_WIDTH - sum(minimum)
+    growth = [w - m for w, m in zip(wanted, minimum)]
+    if sum(growth) <= spare:  # everything fits: share what is left in proportion
+        return [int(TEXT_WIDTH * w / sum(wanted)) for w in wanted]
+    return [int(m + spare * g / sum(growth)) for m, g in zip(minimum, growth)]
 
 
 def _num_pr(num_id: int) -> str:
