@@ -247,7 +247,11 @@ class Project:
         self, title: str, date: str = "", place: str = "", facilitator: str = "", start_time: str = ""
     ) -> Workshop:
         workshop = Workshop(
-            clean_name(title, "workshop"), _check_date(date), _check_time(start_time), place.strip(), facilitator.strip()
+            clean_name(title, "workshop"),
+            date=_check_date(date),
+            start_time=_check_time(start_time),
+            place=place.strip(),
+            facilitator=facilitator.strip(),
         )
         return self._insert(WORKSHOPS, workshop)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
-from importlib.metadata import entry_points
 
 from workshop.exercise import Exercise
 
@@ -18,7 +17,7 @@ ENTRY_POINT_GROUP = "atelier.exercises"
 
 
 @cache
-def _registry() -> dict[str, Exercise]:
+def _builtin() -> dict[str, Exercise]:
     import exercises
 
     found: dict[str, Exercise] = {}
@@ -27,6 +26,16 @@ def _registry() -> dict[str, Exercise]:
         exercise = getattr(module, "EXERCISE", None)
         if isinstance(exercise, Exercise):
             found[exercise.kind] = exercise
+    return found
+
+
+@cache
+def _registry() -> dict[str, Exercise]:
+    # importlib.metadata is slow to import: only read entry points when a
+    # list of every exercise, or a kind that is not built in, is asked for.
+    from importlib.metadata import entry_points
+
+    found = dict(_builtin())
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         exercise = entry.load()
         if isinstance(exercise, Exercise) and exercise.kind not in found:
@@ -45,4 +54,8 @@ def exercise_kinds() -> set[str]:
 
 
 def get_exercise(kind: str) -> Exercise:
+    """The exercise of `kind`; KeyError when no installed exercise has it."""
+    builtin = _builtin()
+    if kind in builtin:
+        return builtin[kind]
     return _registry()[kind]

@@ -15,6 +15,8 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    code: bool = False  # inline code (facilitator notes)
+    link: str = ""  # a URL: the run is the text of a hyperlink (facilitator notes)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,172 @@
+"""Export the current workshop's minutes: folder, file name, formats; runs in a worker.
+
+The dialog proposes the project's folder and a name derived from the project and
+the workshop; whatever is typed, the name is made safe (`../../x` stays in the
+folder). Existing files are replaced only after a confirmation. The export runs
+in a thread worker from a snapshot of the project, so the timer keeps running;
+the worker only posts messages. Dismisses with the files written (maybe none).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Static
+
+from workshop.errors import AtelierError
+from workshop.i18n import t
+from workshop.minutes.export import ExportTargets, default_stem, existing, export_minutes, targets_in
+from workshop.minutes.snapshot import snapshot
+from workshop.project import Project
+
+
+class ExportModal(ModalScreen[list[Path]]):
+    CSS_PATH = "export.tcss"
+    BINDINGS = [Binding("escape", "close", t("common.cancel"))]
+
+    class Exported(Message):
+        """The worker wrote the files."""
+
+        def __init__(self, paths: list[Path]) -> None:
+            super().__init__()
+            self.paths = paths
+
+    class ExportFailed(Message):
+        def __init__(self, reason: str) -> None:
+            super().__init__()
+            self.reason = reason
+
+    def __init__(self, project: Project, workshop_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.written: list[Path] = []
+        self.running = False
+
+    def compose(self) -> ComposeResult:
+        workshop = self.app.attempt(self.project.workshop, self.workshop_id)
+        title = workshop.title if workshop else ""
+        stem = default_stem(self.project, workshop) if workshop else ""
+        with VerticalScroll(id="dialog"):
+            yield Static(Content(t("export.heading")), classes="section-title")
+            yield Static(Content(t("export.workshop", title=title)), id="workshop")
+            yield Label(Content(t("export.folder")))
+            yield Input(str(self.project.path.parent), id="folder", compact=True)
+            yield Label(Content(t("export.name")))
+            yield Input(stem, id="name", compact=True)
+            with Horizontal(id="formats"):
+                yield Checkbox(Content(t("export.docx")), True, id="docx", compact=True)
+                yield Checkbox(Content(t("export.md")), True, id="md", compact=True)
+            yield Static(Content(""), id="targets", classes="hint")
+            yield Static(Content(""), id="status")
+            with Horizontal(id="buttons"):
+                yield Button(Content(t("common.cancel")), id="close", compact=True)
+                yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
+
+    def on_mount(self) -> None:
+        self._show_targets()
+        self.query_one("#export", Button).focus()
+
+    # What will be written -------------------------------------------------------------
+    def targets(self) -> ExportTargets:
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        return targets_in(
+            folder,
+            self.query_one("#name", Input).value,
+            docx=self.query_one("#docx", Checkbox).value,
+            markdown=self.query_one("#md", Checkbox).value,
+        )
+
+    def _show_targets(self) -> None:
+        paths = self.targets().paths
+        self.query_one("#targets", Static).update(Content("\n".join(str(p) for p in paths)))
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self._show_targets()
+
+    def on_checkbox_changed(self, _event: Checkbox.Changed) -> None:
+        self._show_targets()
+
+    def _status(self, text: str, kind: str = "") -> None:
+        status = self.query_one("#status", Static)
+        status.update(Content(text))
+        status.set_classes(kind)
+
+    # Exporting ---------------------------------------------------------------------------
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export":
+            self.action_export()
+        else:
+            self.action_close()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_export()
+
+    def action_export(self) -> None:
+        if self.running:
+            return
+        targets = self.targets()
+        if not targets.paths:
+            self._status(t("export.no_format"), "error")
+            return
+        taken = existing(targets)
+        if not taken:
+            self._start(targets, force=False)
+            return
+        from screens.modals.confirm import ConfirmModal
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self._start(targets, force=True)
+
+        question = t("export.overwrite", paths="\n".join(str(p) for p in taken))
+        self.app.push_screen(ConfirmModal(question, t("export.replace")), answered)
+
+    def _start(self, targets: ExportTargets, force: bool) -> None:
+        # The snapshot is taken here, on the thread that changes the project.
+        copy = self.app.attempt(snapshot, self.project)
+        workshop = self.app.attempt(self.project.workshop, self.workshop_id)
+        if copy is None or workshop is None:
+            return
+        self.running = True
+        self.query_one("#export", Button).disabled = True
+        self._status(t("export.running"))
+        self._export(copy, workshop, targets, force)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
+        try:
+            paths = export_minutes(copy, workshop, targets, force=force)
+        except AtelierError as error:
+            self.post_message(self.ExportFailed(error.message()))
+        except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
+            self.post_message(self.ExportFailed(f"{type(error).__name__}: {error}"))
+        else:
+            self.post_message(self.Exported(paths))
+
+    def on_export_modal_exported(self, message: Exported) -> None:
+        self.running = False
+        self.written = message.paths
+        self.query_one("#export", Button).disabled = False
+        report = t("export.done", paths="\n".join(str(p) for p in message.paths))
+        self._status(report, "done")
+        self.query_one("#close", Button).label = Content(t("export.close"))
+        self.query_one("#close", Button).focus()
+        self.app.notify(Content(report), timeout=10)
+
+    def on_export_modal_export_failed(self, message: ExportFailed) -> None:
+        self.running = False
+        self.query_one("#export", Button).disabled = False
+        self._status(t("export.failed", reason=message.reason), "error")
+
+    def action_close(self) -> None:
+        self.dismiss(self.written)
