@@ -13,7 +13,7 @@ per group gives a reading of its dynamics.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
 
@@ -138,7 +138,15 @@ class AptState:
         return cls(**data)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
+        data = dict(vars(self))
+        data["groups"] = [dict(vars(g), roles=list(g.roles)) for g in self.groups]
+        data["items"] = [dict(vars(i), proposal_ids=list(i.proposal_ids)) for i in self.items]
+        data["contribution_rounds"] = {k: list(v) for k, v in self.contribution_rounds.items()}
+        data["weigh_rounds"] = {k: list(v) for k, v in self.weigh_rounds.items()}
+        data["collected_rounds"] = list(self.collected_rounds)
+        data["weighed_rounds"] = list(self.weighed_rounds)
+        return data
 
     def _new_id(self) -> int:
         self.next_id += 1
@@ -189,7 +197,7 @@ def state(project: Project, item_id: int) -> AptState:
 
 
 def _save(project: Project, current: AptState) -> AptState:
-    item_state.save(project, TABLE, current.item_id, current.to_dict())
+    item_state.save(project, TABLE, current.item_id, current.to_dict(), fresh=True)
     return current
 
 
@@ -486,15 +494,14 @@ def record_weights(project: Project, item_id: int, points: dict[int, float]) -> 
 
 
 def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
-    from workshop.rounds import get_round, results
+    """Read a weighting round's points into its items."""
+    from workshop.rounds import results
 
     current = state(project, item_id)
     ids = current.weigh_rounds.get(str(round_id))
     if ids is None:
         raise ValidationError("apt.error.not_a_weighing", id=round_id)
-    labels = list(get_round(project, round_id).spec.options)
-    by_label = {o.label: float(o.value) for o in results(project, round_id).options}
-    points = {apt_id: by_label.get(label, 0.0) for apt_id, label in zip(ids, labels)}
+    points = {ids[int(o.value)]: float(o.count) for o in results(project, round_id).options if int(o.value) < len(ids)}
     for item in current.items:
         if item.id in points:
             item.weight = points[item.id]

@@ -21,12 +21,14 @@ def load(project: Project, table: str, item_id: int) -> dict[str, Any] | None:
     return _copy(dict(doc)) if doc is not None else None
 
 
-def save(project: Project, table: str, item_id: int, data: dict[str, Any]) -> None:
+def save(project: Project, table: str, item_id: int, data: dict[str, Any], fresh: bool = False) -> None:
+    """Store `data` as the item's state; `fresh` says the caller built it anew and keeps no reference."""
     store = project.store.table(table)
+    data = data if fresh else _copy(data)
     if store.contains(doc_id=item_id):
-        store.update(_copy(data), doc_ids=[item_id])
+        store.update(data, doc_ids=[item_id])
     else:
-        store.insert(Document(_copy(data), doc_id=item_id))
+        store.insert(Document(data, doc_id=item_id))
 
 
 def _copy(value: Any) -> Any:

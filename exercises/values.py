@@ -11,7 +11,7 @@ feed the relational charter of the APT exercise.
 from __future__ import annotations
 
 import random
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
 
@@ -93,7 +93,14 @@ class ValuesState:
         return cls(**data)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
+        data = dict(vars(self))
+        data["values"] = [
+            dict(vars(v), sources=[dict(vars(s)) for s in v.sources], divergences=dict(v.divergences)) for v in self.values
+        ]
+        for key in ("contribution_rounds", "collected_rounds", "vote_options"):
+            data[key] = list(data[key])
+        return data
 
     def value(self, value_id: int) -> Value:
         for value in self.values:
@@ -116,7 +123,7 @@ def state(project: Project, item_id: int) -> ValuesState:
 
 
 def _save(project: Project, current: ValuesState) -> ValuesState:
-    item_state.save(project, TABLE, current.item_id, current.to_dict())
+    item_state.save(project, TABLE, current.item_id, current.to_dict(), fresh=True)
     return current
 
 
@@ -297,27 +304,21 @@ def record_votes(project: Project, item_id: int, points: dict[int, tuple[float, 
 
 
 def collect_votes(project: Project, item_id: int) -> ValuesState:
-    """Read the dot vote's results into the values."""
-    from workshop.rounds import results
+    """Read the dot vote's results into the values: points, and how many people gave any."""
+    from workshop.rounds import ballots, results
 
     current = state(project, item_id)
     if not current.vote_round:
         raise ValidationError("values.error.no_vote")
     outcome = results(project, current.vote_round)
-    by_label = {o.label: o for o in outcome.options}
-    labels = {vid: label for vid, label in zip(current.vote_options, get_round_labels(project, current.vote_round))}
+    cast = [b.get("choice") or [] for b in ballots(project, current.vote_round)]
     points: dict[int, tuple[float, int]] = {}
-    for value_id, label in labels.items():
-        option = by_label.get(label)
-        if option is not None:
-            points[value_id] = (float(option.value), int(option.count))
+    for option in outcome.options:
+        index = int(option.value)
+        if index < len(current.vote_options):
+            voters = sum(1 for choice in cast if index < len(choice) and choice[index] > 0)
+            points[current.vote_options[index]] = (float(option.count), voters)
     return record_votes(project, item_id, points)
-
-
-def get_round_labels(project: Project, round_id: int) -> list[str]:
-    from workshop.rounds import get_round
-
-    return list(get_round(project, round_id).spec.options)
 
 
 def ranked(current: ValuesState) -> list[Value]:
@@ -430,7 +431,7 @@ class ValuesExercise(Exercise):
         current = ValuesState.from_dict(data)
         if not current.values:
             return []
-        names = _Names(project)
+        names = Names(project)
         blocks: list[Block] = []
         retained = current.retained()
         rank_of = ranks(current)
@@ -480,7 +481,7 @@ def _points(value: Value, voted: bool) -> str:
     return f"{value.points:g}"
 
 
-class _Names:
+class Names:
     """Names of people and structures for the minutes, looked up once."""
 
     def __init__(self, project: Project) -> None:
