@@ -73,6 +73,10 @@ DEMO_RISKS = {
     "Perdre leurs interlocuteurs habituels": ("Un référent nommé par famille pendant toute la transition", "Nadia Haddad"),
     "Être absorbé par la plus grosse structure": ("Une voix par structure au comité de pilotage", "Julien Roux"),
     "Que chaque direction défende d'abord son budget": ("Des arbitrages budgétaires à livre ouvert", "Zoé Martin"),
+    "Perdre la main sur nos projets associatifs": ("Les projets propres à chaque structure restent hors du périmètre commun", "Sophie Laurent"),
+    "Passer plus de temps en réunions qu'auprès des équipes": ("Un comité court et mensuel, ordre du jour envoyé une semaine avant", "Camille Petit"),
+    "Qu'ils décident entre eux sans consulter les équipes": ("Un temps d'échange avec les équipes avant chaque décision structurante", "Nadia Haddad"),
+    "Voir leur périmètre de décision se réduire": ("Des délégations écrites pour chaque cadre dans l'organisation cible", "Marc Lefèvre"),
 }
 DEMO_RULES = {
     "Accaparer la présidence du futur groupement": ("La présidence tourne chaque année entre les structures", "Équité entre structures"),
