@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Static
 
 from workshop.i18n import t
 
@@ -27,7 +27,7 @@ class SteppedExerciseScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
         Binding("n", "step(1)", t("values.key.next")),
-        Binding("b", "step(-1)", t("values.key.previous")),
+        Binding("b", "step(-1)", t("values.key.previous"), show=False),
     ]
     exercise: ClassVar[Exercise]
     steps: ClassVar[tuple[str, ...]] = ()
@@ -84,6 +84,18 @@ class SteppedExerciseScreen(Screen[None]):
 
     def hint(self) -> str:
         return ""
+
+    def add_columns(self, table: DataTable, columns: list[tuple[str, int]]) -> None:
+        """Columns sized to the screen: a positive width is fixed, 0 shares what is left.
+
+        Long texts are cut in the table; the detail line below shows them whole.
+        """
+        available = max(10, self.size.width - 4 - 2 * len(columns))
+        fixed = sum(w for _, w in columns if w > 0)
+        flexible = sum(1 for _, w in columns if w <= 0)
+        share = max(8, (available - fixed) // flexible) if flexible else 0
+        for label, width in columns:
+            table.add_column(label, width=width if width > 0 else share)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))

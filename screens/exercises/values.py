@@ -27,16 +27,16 @@ class ValuesScreen(SteppedExerciseScreen):
     step_prefix = "values.step."
     BINDINGS = [
         Binding("r", "round", t("values.key.round")),
-        Binding("h", "toggle_hidden", t("values.key.hidden")),
+        Binding("h", "toggle_hidden", t("values.key.hidden"), show=False),
         Binding("a", "add", t("values.key.add")),
-        Binding("e", "edit", t("values.key.edit")),
-        Binding("delete", "remove", t("values.key.remove")),
+        Binding("e", "edit", t("values.key.edit"), show=False),
+        Binding("delete", "remove", t("values.key.remove"), show=False),
         Binding("space", "mark", t("values.key.mark")),
         Binding("space", "toggle_retained", t("values.key.toggle")),
         Binding("m", "merge", t("values.key.merge")),
         Binding("v", "vote", t("values.key.vote")),
         Binding("plus,equals_sign", "retain(1)", t("values.key.more")),
-        Binding("minus", "retain(-1)", t("values.key.less")),
+        Binding("minus", "retain(-1)", t("values.key.less"), show=False),
         Binding("s", "divergence", t("values.key.divergence")),
     ]
     STEP_ACTIONS = {
@@ -90,14 +90,21 @@ class ValuesScreen(SteppedExerciseScreen):
         state = self.state
         ranks = values.ranks(state)
         if self.step in EARLY:
-            table.add_columns(t("values.col.marked"), t("values.col.value"), t("values.col.sources"))
+            self.add_columns(table, [(t("values.col.marked"), 2), (t("values.col.value"), 0), (t("values.col.sources"), 12)])
             shown = state.values
             for v in shown:
                 table.add_row(Text("✓" if v.id in self.marked else ""), Text(v.label), Text(str(len(v.sources))))
             self.set_status(t("values.screen.count", count=len(shown), marked=len(self.marked)))
         elif self.step == Step.VOTE:
-            table.add_columns(
-                t("values.col.rank"), t("values.col.value"), t("values.col.points"), t("values.col.voters"), t("values.col.retained")
+            self.add_columns(
+                table,
+                [
+                    (t("values.col.rank"), 5),
+                    (t("values.col.value"), 0),
+                    (t("values.col.points"), 7),
+                    (t("values.col.voters"), 8),
+                    (t("values.col.retained"), 8),
+                ],
             )
             shown = values.ranked(state) if state.voted else state.values
             for v in shown:
@@ -114,10 +121,11 @@ class ValuesScreen(SteppedExerciseScreen):
                 status += " · " + t("values.screen.tie", count=retained)
             self.set_status(status)
         else:
-            table.add_columns(t("values.col.value"), t("values.col.definition"), t("values.col.divergence"))
+            label = min(28, max((len(v.label) for v in state.values), default=10))
+            self.add_columns(table, [(t("values.col.value"), label), (t("values.col.definition"), 0), (t("values.col.diverges"), 3)])
             shown = state.retained()
             for v in shown:
-                table.add_row(Text(v.label), Text(v.definition or "…"), Text(str(len(v.divergences)) if v.divergences else ""))
+                table.add_row(Text(v.label), Text(v.definition or "…"), Text("≠" if v.divergences else ""))
             self.set_status(t("values.screen.retained_count", count=len(shown)))
         self.row_ids = [v.id for v in shown]
         if not shown:
@@ -238,14 +246,24 @@ class ValuesScreen(SteppedExerciseScreen):
 
         state = self.state
         running = get_round(self.project, state.vote_round) if state.vote_round else None
-        if running is None or (running.done and state.voted):
-            if running is not None and state.voted:
-                return  # the vote took place; its results are on screen
-            running = self.app.attempt(values.start_vote, self.project, self.item_id)
-            if running is None:
-                return
+        if running is not None and not running.done:
+            self.run_round(running.id, lambda _result: self._votes(running.id))
+        elif running is not None and not state.voted:
+            self._votes(running.id)
+        elif running is not None:
+            # The vote took place: a new one (after merging again, say) replaces its results.
+            self.app.push_screen(ConfirmModal(t("values.screen.revote_confirm"), t("values.key.vote")), self._revote)
+        else:
+            self._revote(True)
+
+    def _revote(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        started = self.app.attempt(values.start_vote, self.project, self.item_id)
+        if started is None:
+            return
         self.reload()
-        round_id = running.id
+        round_id = started.id
         self.run_round(round_id, lambda _result: self._votes(round_id))
 
     def _votes(self, round_id: int) -> None:
