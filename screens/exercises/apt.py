@@ -69,7 +69,7 @@ class AptScreen(SteppedExerciseScreen):
         "rename_group": _only(Step.GROUPS),
         "remove_group": _only(Step.GROUPS),
         "move_group": _only(Step.GROUPS),
-        "group": _only(Step.GRID),
+        "group": _only(Step.GRID, Step.WEIGH),
         "category": _only(Step.GRID, Step.WEIGH, Step.OUTPUTS),
         "round": _only(Step.GRID),
         "add_item": _only(Step.GRID),
@@ -89,6 +89,7 @@ class AptScreen(SteppedExerciseScreen):
         super().__init__(project, workshop_id, item_id)
         self.state: AptState = apt.state(project, item_id)
         self.group_index = 0
+        self.weigh_group: int | None = None  # weighing: one group's items, or everyone's (None)
         self.category: str = Category.ATTRACTION.value  # grid: the cell's feeling; weigh/outputs: the filter
         self.rows: list[int] = []  # ids (groups or items) of the table's rows
 
@@ -205,10 +206,15 @@ class AptScreen(SteppedExerciseScreen):
         self.set_status(status)
 
     def show_weigh(self, table: DataTable) -> None:
-        scope = apt.weighing_scope(self.state, self.category or None)
+        groups = {g.id for g in self.state.groups}
+        if self.weigh_group not in groups:
+            self.weigh_group = None
+        scope = apt.weighing_scope(self.state, self.category or None, self.weigh_group)
         items = sorted(scope, key=lambda i: -(i.weight or 0))
         name = t(f"apt.category.{self.category}.plural") if self.category else t("apt.screen.scope_all")
-        self._title(t("apt.screen.weigh_scope", scope=name))
+        if self.weigh_group is not None:
+            name = f"{name} · {self.state.group(self.weigh_group).label}"
+        self._title(t("apt.screen.weigh_scope", scope=name) + f" ({len(items)})")
         self.add_columns(table, [(t("apt.col.weight"), 5), (t("apt.col.group"), 16), (t("apt.col.feeling"), 10), (t("apt.col.item"), 0)])
         for item in items:
             weight = "" if item.weight is None else f"{item.weight:g}"
@@ -344,6 +350,13 @@ class AptScreen(SteppedExerciseScreen):
 
     # Step 2: the grid --------------------------------------------------------------------------------------
     def action_group(self, delta: int) -> None:
+        if self.step == Step.WEIGH:
+            # Everyone's items, then each group's in turn.
+            ids: list[int | None] = [None, *(g.id for g in self.state.groups)]
+            index = ids.index(self.weigh_group) if self.weigh_group in ids else 0
+            self.weigh_group = ids[(index + delta) % len(ids)]
+            self.refresh_view()
+            return
         if self.state.groups:
             self.group_index = (self.group_index + delta) % len(self.state.groups)
             self.refresh_view()
@@ -440,7 +453,7 @@ class AptScreen(SteppedExerciseScreen):
         if running:
             started = running[0]
         else:
-            started = self.app.attempt(apt.start_weighting_round, self.project, self.item_id, self.category or None)
+            started = self.app.attempt(apt.start_weighting_round, self.project, self.item_id, self.category or None, self.weigh_group)
         if started is None:
             return
         round_id = started.id

@@ -94,7 +94,8 @@ class ValuesScreen(SteppedExerciseScreen):
             shown = state.values
             for v in shown:
                 table.add_row(Text("✓" if v.id in self.marked else ""), Text(v.label), Text(str(len(v.sources))))
-            self.set_status(t("values.screen.count", count=len(shown), marked=len(self.marked)))
+            mode = t("values.screen.hidden_on" if self.hidden else "values.screen.hidden_off")
+            self.set_status(t("values.screen.count", count=len(shown), marked=len(self.marked)) + " · " + mode)
         elif self.step == Step.VOTE:
             self.add_columns(
                 table,
@@ -165,7 +166,7 @@ class ValuesScreen(SteppedExerciseScreen):
     # Step 1: contributions ------------------------------------------------------------------
     def action_toggle_hidden(self) -> None:
         self.hidden = not self.hidden
-        self.notify(Content(t("values.screen.hidden_on" if self.hidden else "values.screen.hidden_off")))
+        self.show()
 
     def action_round(self) -> None:
         from workshop.rounds import rounds_of
