@@ -93,6 +93,10 @@ async def test_values_end_to_end(demo_path: Path, library: ProjectLibrary, room:
         assert TRICKY in _cells(screen)  # shown literally
         # Merge "solidarité" and "Entraide" under a label the facilitator types.
         await pilot.press("space", "down", "down", "space", "m")
+        await pilot.pause()
+        labels = [str(o.prompt) for o in app.screen.query_one(OptionList).options]
+        assert labels == ["solidarité", "Entraide", "Écrire un autre libellé…"]
+        await pilot.press("down", "down", "enter")
         await _type(pilot, "Solidarité")
         state = values.state(project, item.id)
         merged = state.values[0]

@@ -19,6 +19,7 @@ from workshop.i18n import t
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
 DEFINING = frozenset({Step.DEFINE, Step.DONE})
+OTHER_LABEL = "\x00other"  # the choice "type another label" (no label can hold a NUL)
 
 
 class ValuesScreen(SteppedExerciseScreen):
@@ -207,15 +208,22 @@ class ValuesScreen(SteppedExerciseScreen):
         if len(chosen) < 2:
             self.notify(Content(t("values.error.merge_needs_two")), severity="warning")
             return
-        labels = [(v.label, v.label) for v in chosen]
+        ids = [v.id for v in chosen]
 
-        def labelled(label: str | None) -> None:
-            if label and self.app.attempt(values.merge_values, self.project, self.item_id, [v.id for v in chosen], label):
+        def merge(label: str | None) -> None:
+            if label and self.app.attempt(values.merge_values, self.project, self.item_id, ids, label):
                 self.marked.clear()
             self.reload()
 
-        # The first marked value's label is offered; the facilitator may type any other.
-        self.app.push_screen(PromptModal(t("values.screen.merge_prompt", count=len(labels)), value=chosen[0].label), labelled)
+        def picked(label: str | None) -> None:
+            if label == OTHER_LABEL:
+                self.app.push_screen(PromptModal(t("values.screen.merge_prompt", count=len(ids)), value=chosen[0].label), merge)
+            else:
+                merge(label)
+
+        # Keep one of the marked labels, or type another one.
+        choices = [(v.label, v.label) for v in chosen] + [(t("values.screen.merge_other"), OTHER_LABEL)]
+        self.app.push_screen(PickOneModal(t("values.screen.merge_pick", count=len(ids)), choices), picked)
 
     def action_edit(self) -> None:
         value = self.current()
