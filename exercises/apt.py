@@ -474,7 +474,7 @@ def start_weighting_round(
         raise ValidationError("apt.error.weigh_too_many", count=len(items), limit=MAX_OPTIONS)
     question = t("apt.round.weigh_question")
     if category:
-        question = t("apt.round.weigh_question_category", category=t(f"apt.category.{category}.plural"))
+        question = t(f"apt.round.weigh_question_{Category(category).value}")
     spec = RoundSpec(question, RoundMode.DOT, options=option_labels(current, items), secret=secret, budget=budget, owner=WEIGH_OWNER)
     with project.batch():
         started = start_round(project, current.workshop_id, item_id, spec)

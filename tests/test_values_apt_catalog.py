@@ -33,7 +33,7 @@ def test_every_key_used_exists() -> None:
     # Keys built from enums.
     used |= {f"values.step.{s.value}" for s in ValuesStep} | {f"apt.step.{s.value}" for s in AptStep}
     for c in CATEGORIES:
-        used |= {f"apt.category.{c.value}.{form}" for form in ("short", "plural", "hint")} | {f"apt.round.question_{c.value}"}
+        used |= {f"apt.category.{c.value}.{form}" for form in ("short", "plural", "hint")} | {f"apt.round.question_{c.value}", f"apt.round.weigh_question_{c.value}"}
     used |= {f"apt.dynamic.{d.value}" for d in Dynamic} | {f"apt.dynamic.{d.value}.reading" for d in Dynamic}
     used |= {f"apt.perspective.{p.value or 'unknown'}" for p in Perspective}
     used |= {f"values.screen.{s.value}_hint" for s in ValuesStep} | {f"apt.screen.{s.value}_hint" for s in AptStep}
