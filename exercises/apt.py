@@ -626,6 +626,23 @@ def proposal_text(current: AptState, apt_item_id: int) -> str:
     return item.output or item.text
 
 
+def proposal_author(project: Project, current: AptState, apt_item_id: int) -> tuple[int, int]:
+    """(structure, person) to suggest for a proposal: who said the item, else its group's structure, else the promoter."""
+    item = current.item(apt_item_id)
+    structure = item.structure_id or current.group(item.group_id).structure_id or project.promoter_id
+    return structure or 0, item.participant_id or 0
+
+
+def link_proposal(project: Project, item_id: int, apt_item_id: int, proposal_id: int) -> Item:
+    """Remember that an action proposal was recorded from this item (the tracker holds the proposal)."""
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    if proposal_id not in item.proposal_ids:
+        item.proposal_ids.append(proposal_id)
+    _save(project, current)
+    return item
+
+
 def record_proposal(project: Project, item_id: int, apt_item_id: int, text: str | None = None, structure_id: int = 0) -> int:
     """Record an action proposal raised here for the commitment tracker; returns its id."""
     from workshop.proposals import record_proposal as record
@@ -633,16 +650,13 @@ def record_proposal(project: Project, item_id: int, apt_item_id: int, text: str 
     current = state(project, item_id)
     item = current.item(apt_item_id)
     text = _clean(text if text is not None else proposal_text(current, apt_item_id))
-    structure = structure_id or item.structure_id or current.group(item.group_id).structure_id or project.promoter_id
+    suggested, person = proposal_author(project, current, apt_item_id)
     with project.batch():
         proposal = record(
-            project, text, structure, participant_id=item.participant_id or 0, workshop_id=current.workshop_id, item_id=item_id, source="apt"
+            project, text, structure_id or suggested, participant_id=person, workshop_id=current.workshop_id, item_id=item_id, source="apt"
         )
-        proposal_id = proposal if isinstance(proposal, int) else proposal.id
-        current = state(project, item_id)
-        current.item(apt_item_id).proposal_ids.append(proposal_id)
-        _save(project, current)
-    return proposal_id
+        link_proposal(project, item_id, apt_item_id, proposal.id)
+    return proposal.id
 
 
 # Step 5: the balance -------------------------------------------------------------------------------

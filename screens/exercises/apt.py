@@ -541,15 +541,21 @@ class AptScreen(SteppedExerciseScreen):
         self.app.push_screen(PickOneModal(t("apt.screen.value_pick"), choices), picked)
 
     def action_proposal(self) -> None:
+        """Record an action proposal raised on this item for the commitment tracker."""
+        from screens.modals.proposal import ProposalModal
+
         item = self.selected_item()
         if item is None:
             return
+        structure_id, participant_id = apt.proposal_author(self.project, self.state, item.id)
+        text = apt.proposal_text(self.state, item.id)
 
-        def typed(text: str | None) -> None:
-            if text and self.do(apt.record_proposal, item.id, text) is not None:
-                self.notify(Content(t("apt.screen.proposal_done")))
+        def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
+            if proposal is not None:
+                self.do(apt.link_proposal, item.id, proposal.id)
 
-        self.app.push_screen(PromptModal(t("apt.screen.proposal_prompt"), value=apt.proposal_text(self.state, item.id)), typed)
+        modal = ProposalModal(self.project, self.workshop_id, self.item_id, "apt", text, structure_id, participant_id)
+        self.app.push_screen(modal, recorded)
 
 
 def _feeling(category: str) -> Text:
