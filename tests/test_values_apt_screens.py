@@ -237,3 +237,71 @@ async def test_screens_survive_small_and_large_terminals(demo_path: Path, librar
                 await pilot.press(key)
                 await pilot.pause()
         assert app.screen.step == app.screen.steps[0]
+
+
+# Through the rounds screens, as in the room ------------------------------------------------------
+async def _play_contributions(pilot, app: AtelierApp, texts: list[list[str]]) -> None:  # noqa: ANN001
+    from screens.round import RoundScreen
+
+    assert isinstance(app.screen, RoundScreen)
+    for said in texts:
+        await pilot.press("enter")  # the person takes the keyboard
+        for text in said:
+            await pilot.press(*text, "enter")
+        await pilot.press("ctrl+d")  # and passes it on
+        await pilot.pause()
+    await pilot.press("f2")  # reveal
+    await pilot.pause()
+    await pilot.press("enter")  # back to the exercise
+    await pilot.pause()
+
+
+async def _play_dots(pilot, app: AtelierApp, voters: int, keys: list[str]) -> None:  # noqa: ANN001
+    from screens.round import RoundScreen
+
+    assert isinstance(app.screen, RoundScreen)
+    for _ in range(voters):
+        await pilot.press("enter", *keys, "enter")
+        await pilot.pause()
+    await pilot.press("f2")
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_values_and_apt_through_the_round_screens(demo_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        project, workshop, item = await _open(app, pilot, "values")
+        present = len(project.present(workshop.id))
+        said = [["partage"], ["entraide", "soin"], []] + [["partage"]] * (present - 3)
+        await pilot.press("r")
+        await pilot.pause()
+        await _play_contributions(pilot, app, said)
+        assert isinstance(app.screen, ValuesScreen)
+        state = values.state(project, item.id)
+        assert [(v.label, len(v.sources)) for v in state.values] == [("partage", present - 2), ("entraide", 1), ("soin", 1)]
+        await pilot.press("n", "v")
+        await pilot.pause()
+        await _play_dots(pilot, app, present, ["2", "2", "1"])
+        assert isinstance(app.screen, ValuesScreen)
+        state = values.state(project, item.id)
+        assert state.voted
+        assert values.ranked(state)[0].label == "entraide" and values.ranked(state)[0].voters == present
+        app.pop_screen()
+        await pilot.pause()
+
+        apt_item = next(i for i in project.agenda(workshop.id) if i.kind == "apt")
+        app.push_screen(AptScreen(project, workshop.id, apt_item.id))
+        await pilot.pause()
+        await pilot.press("n", "2", "r")
+        await pilot.pause()
+        await _play_contributions(pilot, app, [["être absorbés"], ["perdre la main"]] + [[]] * (present - 2))
+        grid = apt.state(project, apt_item.id)
+        assert sorted(i.text for i in grid.items) == ["perdre la main", "être absorbés"]
+        await pilot.press("n", "v")
+        await pilot.pause()
+        await _play_dots(pilot, app, present, ["1", "1", "2"])  # the whole budget: 3 points, 2 at most on one
+        assert isinstance(app.screen, AptScreen)
+        grid = apt.state(project, apt_item.id)
+        assert [i.weight for i in grid.items_of(grid.groups[0].id)] == [2 * present, present]
