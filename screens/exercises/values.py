@@ -282,7 +282,7 @@ class ValuesScreen(SteppedExerciseScreen):
             self.app.attempt(values.collect_votes, self.project, self.item_id)
             state = values.state(self.project, self.item_id)
             if not state.retained():
-                # A first proposal: as many as the values ahead of the first big gap, at most 5.
+                # A first proposal the facilitator adjusts with + and -: the top five (or all of them).
                 self.app.attempt(values.retain_top, self.project, self.item_id, min(5, len(state.values)))
         self.reload()
 
