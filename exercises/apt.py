@@ -1,0 +1,730 @@
+"""Attractions, fears, temptations (attraits / peurs / tentations, APT).
+
+For each group whose view is mapped (stakeholder groups, or the structures
+themselves), the room lists what attracts it in the cooperation, what it fears,
+and what may tempt it. Items are weighted by a round so the discussion starts
+with what weighs most. The grid then gives, at once, the three outputs of the
+method: every attraction an objective (objectives plan), every fear a risk with
+its mitigation and owner (risk plan), every temptation a rule of good relational
+conduct tied to a shared value (relational charter). The balance of the three
+per group gives a reading of its dynamics.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Iterable
+
+from exercises import item_state
+from workshop.errors import ValidationError
+from workshop.exercise import Exercise
+from workshop.i18n import t
+from workshop.model import Role
+
+if TYPE_CHECKING:
+    from workshop.minutes.blocks import Block
+    from workshop.model import AgendaItem, Workshop
+    from workshop.project import Project
+    from workshop.rounds import Round
+
+TABLE = "apt"
+CONTRIBUTE_OWNER = "apt:contribute"
+WEIGH_OWNER = "apt:weigh"
+MAX_TEXT = 500
+MAX_OPTIONS = 35  # a secret ballot gives each option one key: 1–9 then a–z
+
+
+class Step(StrEnum):
+    GROUPS = "groups"
+    GRID = "grid"
+    WEIGH = "weigh"
+    OUTPUTS = "outputs"
+    BALANCE = "balance"
+
+
+STEPS = tuple(Step)
+
+
+class Category(StrEnum):
+    ATTRACTION = "attraction"
+    FEAR = "fear"
+    TEMPTATION = "temptation"
+
+
+CATEGORIES = tuple(Category)
+
+
+class GroupMode(StrEnum):
+    STAKEHOLDERS = "stakeholders"
+    STRUCTURES = "structures"
+
+
+class Perspective(StrEnum):
+    """Who speaks about the group: itself, the others, or not known (typed by the facilitator)."""
+
+    UNKNOWN = ""
+    SELF = "self"
+    OTHERS = "others"
+
+
+class Dynamic(StrEnum):
+    COOPERATIVE = "cooperative"  # pulled by attractions, held by trust
+    OPPORTUNIST = "opportunist"  # pushed by temptation, held back by fear
+    INDIVIDUALIST = "individualist"  # pushed by fear, brought back by attractions
+    MIXED = "mixed"  # no single feeling leads
+    EMPTY = "empty"
+
+
+# The default stakeholder groups, and the roles whose holders speak for each.
+DEFAULT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("directions", (Role.DIRECTION.value,)),
+    ("managers", (Role.MANAGER.value,)),
+    ("staff", (Role.STAFF.value,)),
+    ("users", (Role.USER.value,)),
+    ("board", (Role.BOARD.value, Role.CHAIR.value)),
+)
+
+
+@dataclass
+class Group:
+    id: int
+    label: str
+    structure_id: int = 0  # set when the groups are the structures
+    roles: list[str] = field(default_factory=list)  # stakeholder groups: the roles that belong to it
+
+
+@dataclass
+class Item:
+    id: int
+    group_id: int
+    category: str
+    text: str
+    participant_id: int | None = None  # who said it (None: typed by the facilitator, or secret)
+    structure_id: int | None = None
+    perspective: str = Perspective.UNKNOWN.value
+    weight: float | None = None  # points from a weighting round; None until weighed
+    # The output this item becomes (objective, risk or rule), as the group wrote it.
+    output: str = ""
+    mitigation: str = ""  # fears
+    owner: str = ""  # fears
+    value_item_id: int = 0  # temptations: the shared value the rule serves
+    value_id: int = 0
+    value_label: str = ""
+    proposal_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class AptState:
+    item_id: int
+    workshop_id: int
+    step: str = Step.GROUPS.value
+    group_mode: str = GroupMode.STAKEHOLDERS.value
+    groups: list[Group] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    next_id: int = 1
+    contribution_rounds: dict[str, list] = field(default_factory=dict)  # round id -> [group id, category]
+    collected_rounds: list[int] = field(default_factory=list)
+    weigh_rounds: dict[str, list[int]] = field(default_factory=dict)  # round id -> item ids in option order
+    weighed_rounds: list[int] = field(default_factory=list)
+    mirror: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict) -> AptState:
+        data = dict(data)
+        data["groups"] = [Group(**g) for g in data.get("groups", [])]
+        data["items"] = [Item(**i) for i in data.get("items", [])]
+        return cls(**data)
+
+    def to_dict(self) -> dict:
+        # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
+        data = dict(vars(self))
+        data["groups"] = [dict(vars(g), roles=list(g.roles)) for g in self.groups]
+        data["items"] = [dict(vars(i), proposal_ids=list(i.proposal_ids)) for i in self.items]
+        data["contribution_rounds"] = {k: list(v) for k, v in self.contribution_rounds.items()}
+        data["weigh_rounds"] = {k: list(v) for k, v in self.weigh_rounds.items()}
+        data["collected_rounds"] = list(self.collected_rounds)
+        data["weighed_rounds"] = list(self.weighed_rounds)
+        return data
+
+    def _new_id(self) -> int:
+        self.next_id += 1
+        return self.next_id - 1
+
+    def group(self, group_id: int) -> Group:
+        for group in self.groups:
+            if group.id == group_id:
+                return group
+        raise ValidationError("apt.error.no_group", id=group_id)
+
+    def item(self, item_id: int) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        raise ValidationError("apt.error.no_item", id=item_id)
+
+    def items_of(self, group_id: int, category: str | None = None) -> list[Item]:
+        """A group's items, weightiest first (unweighed ones keep their order)."""
+        found = [i for i in self.items if i.group_id == group_id and (category is None or i.category == category)]
+        order = {c.value: n for n, c in enumerate(CATEGORIES)}
+        return sorted(found, key=lambda i: (order.get(i.category, 9), -(i.weight or 0)))
+
+    def of_category(self, category: str) -> list[Item]:
+        groups = {g.id: n for n, g in enumerate(self.groups)}
+        found = [i for i in self.items if i.category == category]
+        return sorted(found, key=lambda i: (groups.get(i.group_id, 99), -(i.weight or 0)))
+
+    def group_of_author(self, participant_role: str | None, structure_id: int | None) -> int:
+        """The group a person speaks from: their structure, or the group holding their role."""
+        for group in self.groups:
+            if group.structure_id and structure_id and group.structure_id == structure_id:
+                return group.id
+            if participant_role and participant_role in group.roles:
+                return group.id
+        return 0
+
+
+# State -------------------------------------------------------------------------------------
+def state(project: Project, item_id: int) -> AptState:
+    data = item_state.load(project, TABLE, item_id)
+    if data is not None:
+        return AptState.from_dict(data)
+    item = project.agenda_item(item_id)
+    current = AptState(item_id=item_id, workshop_id=item.workshop_id)
+    current.groups = _stakeholder_groups(current)
+    return current
+
+
+def _save(project: Project, current: AptState) -> AptState:
+    item_state.save(project, TABLE, current.item_id, current.to_dict(), fresh=True)
+    return current
+
+
+def set_step(project: Project, item_id: int, step: str) -> AptState:
+    current = state(project, item_id)
+    current.step = Step(step).value
+    return _save(project, current)
+
+
+def set_mirror(project: Project, item_id: int, on: bool) -> AptState:
+    current = state(project, item_id)
+    current.mirror = bool(on)
+    return _save(project, current)
+
+
+def _clean(text: str, what: str = "text") -> str:
+    cleaned = " ".join((text or "").replace("\x00", "").split())
+    if not cleaned and what != "optional":
+        raise ValidationError("apt.error.text_empty")
+    if len(cleaned) > MAX_TEXT:
+        raise ValidationError("apt.error.text_too_long", limit=MAX_TEXT)
+    return cleaned
+
+
+# Step 1: the groups ----------------------------------------------------------------------------
+def _stakeholder_groups(current: AptState) -> list[Group]:
+    return [Group(current._new_id(), t(f"apt.group.{key}"), 0, list(roles)) for key, roles in DEFAULT_GROUPS]
+
+
+def use_stakeholder_groups(project: Project, item_id: int) -> AptState:
+    """The editable default list: directions, middle managers, staff, service users, board."""
+    current = state(project, item_id)
+    _refuse_if_filled(current)
+    current.groups = _stakeholder_groups(current)
+    current.group_mode = GroupMode.STAKEHOLDERS.value
+    return _save(project, current)
+
+
+def use_structures(project: Project, item_id: int) -> AptState:
+    """Map the view of each member structure instead of stakeholder groups."""
+    current = state(project, item_id)
+    _refuse_if_filled(current)
+    members = [s for s in project.structures() if s.member]
+    current.groups = [Group(current._new_id(), s.name, s.id) for s in members]
+    current.group_mode = GroupMode.STRUCTURES.value
+    return _save(project, current)
+
+
+def _refuse_if_filled(current: AptState) -> None:
+    if current.items:
+        raise ValidationError("apt.error.groups_have_items", count=len(current.items))
+
+
+def add_group(project: Project, item_id: int, label: str) -> Group:
+    current = state(project, item_id)
+    label = _clean(label)
+    if any(g.label.casefold() == label.casefold() for g in current.groups):
+        raise ValidationError("apt.error.group_exists", label=label)
+    group = Group(current._new_id(), label)
+    current.groups.append(group)
+    _save(project, current)
+    return group
+
+
+def rename_group(project: Project, item_id: int, group_id: int, label: str) -> Group:
+    current = state(project, item_id)
+    group = current.group(group_id)
+    label = _clean(label)
+    if any(g.id != group_id and g.label.casefold() == label.casefold() for g in current.groups):
+        raise ValidationError("apt.error.group_exists", label=label)
+    group.label = label
+    _save(project, current)
+    return group
+
+
+def remove_group(project: Project, item_id: int, group_id: int) -> AptState:
+    current = state(project, item_id)
+    group = current.group(group_id)
+    count = len(current.items_of(group_id))
+    if count:
+        raise ValidationError("apt.error.group_has_items", label=group.label, count=count)
+    current.groups = [g for g in current.groups if g.id != group_id]
+    return _save(project, current)
+
+
+def move_group(project: Project, item_id: int, group_id: int, delta: int) -> AptState:
+    current = state(project, item_id)
+    group = current.group(group_id)
+    index = current.groups.index(group)
+    target = max(0, min(len(current.groups) - 1, index + delta))
+    current.groups.insert(target, current.groups.pop(index))
+    return _save(project, current)
+
+
+# Step 2: the grid -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Said:
+    """One item as someone said it (a contribution, or the facilitator's keyboard)."""
+
+    text: str
+    participant_id: int | None = None
+    structure_id: int | None = None
+
+
+def add_item(
+    project: Project,
+    item_id: int,
+    group_id: int,
+    category: str,
+    text: str,
+    perspective: str = Perspective.UNKNOWN.value,
+) -> Item:
+    """The facilitator types an item into the grid."""
+    current = state(project, item_id)
+    current.group(group_id)
+    item = Item(current._new_id(), group_id, Category(category).value, _clean(text), perspective=Perspective(perspective).value)
+    current.items.append(item)
+    if current.step == Step.GROUPS:
+        current.step = Step.GRID.value
+    _save(project, current)
+    return item
+
+
+def add_said(project: Project, item_id: int, group_id: int, category: str, said: Iterable[Said]) -> AptState:
+    """Add what people said about a group; each is marked as seen from itself or from the others."""
+    current = state(project, item_id)
+    _add_said(project, current, group_id, Category(category).value, said)
+    return _save(project, current)
+
+
+def _add_said(project: Project, current: AptState, group_id: int, category: str, said: Iterable[Said]) -> None:
+    current.group(group_id)
+    roles = {p.id: p.role for p in project.participants()}
+    for entry in said:
+        try:
+            text = _clean(entry.text)
+        except ValidationError:
+            continue
+        author_group = current.group_of_author(roles.get(entry.participant_id or 0), entry.structure_id)
+        if not author_group:
+            perspective = Perspective.UNKNOWN
+        elif author_group == group_id:
+            perspective = Perspective.SELF
+        else:
+            perspective = Perspective.OTHERS
+        current.items.append(
+            Item(current._new_id(), group_id, category, text, entry.participant_id, entry.structure_id, perspective.value)
+        )
+    if current.step == Step.GROUPS:
+        current.step = Step.GRID.value
+
+
+def edit_item(project: Project, item_id: int, apt_item_id: int, text: str) -> Item:
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    item.text = _clean(text)
+    _save(project, current)
+    return item
+
+
+def move_item(project: Project, item_id: int, apt_item_id: int, group_id: int | None = None, category: str | None = None) -> Item:
+    """Put an item in another cell of the grid (another group, another feeling)."""
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    if group_id is not None:
+        current.group(group_id)
+        item.group_id = group_id
+    if category is not None and Category(category).value != item.category:
+        item.category = Category(category).value
+        item.output = item.mitigation = item.owner = ""
+        item.value_item_id = item.value_id = 0
+        item.value_label = ""
+    _save(project, current)
+    return item
+
+
+def set_perspective(project: Project, item_id: int, apt_item_id: int, perspective: str) -> Item:
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    item.perspective = Perspective(perspective).value
+    _save(project, current)
+    return item
+
+
+def remove_item(project: Project, item_id: int, apt_item_id: int) -> AptState:
+    current = state(project, item_id)
+    current.item(apt_item_id)
+    current.items = [i for i in current.items if i.id != apt_item_id]
+    return _save(project, current)
+
+
+def mirror(current: AptState, group_id: int, category: str | None = None) -> tuple[list[Item], list[Item], list[Item]]:
+    """A group seen by itself, by the others, and by no one known (typed by the facilitator)."""
+    items = current.items_of(group_id, category)
+    return (
+        [i for i in items if i.perspective == Perspective.SELF],
+        [i for i in items if i.perspective == Perspective.OTHERS],
+        [i for i in items if i.perspective == Perspective.UNKNOWN],
+    )
+
+
+def contribution_question(current: AptState, group_id: int, category: str) -> str:
+    return t(f"apt.round.question_{Category(category).value}", group=current.group(group_id).label)
+
+
+def start_contribution_round(project: Project, item_id: int, group_id: int, category: str, hidden: bool = True) -> Round:
+    """A contribution round filling one cell of the grid: one group, one feeling."""
+    from workshop.rounds import RoundMode, RoundSpec, start_round
+
+    current = state(project, item_id)
+    spec = RoundSpec(contribution_question(current, group_id, category), RoundMode.CONTRIBUTION, hidden=hidden, owner=CONTRIBUTE_OWNER)
+    with project.batch():
+        started = start_round(project, current.workshop_id, item_id, spec)
+        current.contribution_rounds[str(started.id)] = [group_id, Category(category).value]
+        if current.step == Step.GROUPS:
+            current.step = Step.GRID.value
+        _save(project, current)
+    return started
+
+
+def collect_contributions(project: Project, item_id: int, round_id: int | None = None) -> AptState:
+    """Put the contributions of this item's rounds in their cells (each round once)."""
+    from workshop.rounds import contributions
+
+    current = state(project, item_id)
+    pending = [str(round_id)] if round_id else list(current.contribution_rounds)
+    for rid in pending:
+        if int(rid) in current.collected_rounds or rid not in current.contribution_rounds:
+            continue
+        group_id, category = current.contribution_rounds[rid]
+        found = contributions(project, int(rid))
+        _add_said(project, current, group_id, category, (Said(c.text, c.participant_id, c.structure_id) for c in found))
+        current.collected_rounds.append(int(rid))
+    return _save(project, current)
+
+
+# Step 3: weighting --------------------------------------------------------------------------------
+def weighing_scope(current: AptState, category: str | None = None, group_id: int | None = None) -> list[Item]:
+    items = [i for i in current.items if (category is None or i.category == category) and (group_id is None or i.group_id == group_id)]
+    return items
+
+
+def option_labels(current: AptState, items: list[Item]) -> list[str]:
+    """Ballot labels for items: the group and the feeling first, unique even when texts repeat."""
+    labels: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        label = t(
+            "apt.round.option",
+            group=current.group(item.group_id).label,
+            category=t(f"apt.category.{item.category}.short"),
+            text=item.text,
+        )
+        base, n = label, 2
+        while label.casefold() in seen:
+            label = f"{base} ({n})"
+            n += 1
+        seen.add(label.casefold())
+        labels.append(label)
+    return labels
+
+
+def start_weighting_round(
+    project: Project, item_id: int, category: str | None = None, group_id: int | None = None, budget: int = 0, secret: bool = False
+) -> Round:
+    """A dot vote over the grid's items (all of them, one feeling, or one group)."""
+    from workshop.rounds import RoundMode, RoundSpec, start_round
+
+    current = state(project, item_id)
+    items = weighing_scope(current, category, group_id)
+    if len(items) < 2:
+        raise ValidationError("apt.error.weigh_needs_two")
+    if len(items) > MAX_OPTIONS:
+        raise ValidationError("apt.error.weigh_too_many", count=len(items), limit=MAX_OPTIONS)
+    question = t("apt.round.weigh_question")
+    if category:
+        question = t(f"apt.round.weigh_question_{Category(category).value}")
+    spec = RoundSpec(question, RoundMode.DOT, options=option_labels(current, items), secret=secret, budget=budget, owner=WEIGH_OWNER)
+    with project.batch():
+        started = start_round(project, current.workshop_id, item_id, spec)
+        current.weigh_rounds[str(started.id)] = [i.id for i in items]
+        current.step = Step.WEIGH.value
+        _save(project, current)
+    return started
+
+
+def record_weights(project: Project, item_id: int, points: dict[int, float]) -> AptState:
+    """Store the points each item received (apt item id -> points)."""
+    current = state(project, item_id)
+    for item in current.items:
+        if item.id in points:
+            item.weight = float(points[item.id])
+    return _save(project, current)
+
+
+def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
+    """Read a weighting round's points into its items."""
+    from workshop.rounds import results
+
+    current = state(project, item_id)
+    ids = current.weigh_rounds.get(str(round_id))
+    if ids is None:
+        raise ValidationError("apt.error.not_a_weighing", id=round_id)
+    points = {ids[int(o.value)]: float(o.count) for o in results(project, round_id).options if int(o.value) < len(ids)}
+    for item in current.items:
+        if item.id in points:
+            item.weight = points[item.id]
+    if round_id not in current.weighed_rounds:
+        current.weighed_rounds.append(round_id)
+    return _save(project, current)
+
+
+# Step 4: the three outputs ----------------------------------------------------------------------------
+def _of_kind(current: AptState, apt_item_id: int, category: Category) -> Item:
+    item = current.item(apt_item_id)
+    if item.category != category:
+        raise ValidationError(f"apt.error.not_{category.value}")
+    return item
+
+
+def set_objective(project: Project, item_id: int, apt_item_id: int, text: str) -> Item:
+    current = state(project, item_id)
+    item = _of_kind(current, apt_item_id, Category.ATTRACTION)
+    item.output = _clean(text, "optional")
+    _save(project, current)
+    return item
+
+
+def set_risk(
+    project: Project, item_id: int, apt_item_id: int, risk: str | None = None, mitigation: str | None = None, owner: str | None = None
+) -> Item:
+    current = state(project, item_id)
+    item = _of_kind(current, apt_item_id, Category.FEAR)
+    if risk is not None:
+        item.output = _clean(risk, "optional")
+    if mitigation is not None:
+        item.mitigation = _clean(mitigation, "optional")
+    if owner is not None:
+        item.owner = _clean(owner, "optional")
+    _save(project, current)
+    return item
+
+
+def set_rule(
+    project: Project, item_id: int, apt_item_id: int, rule: str | None = None, value: SharedValueRef | None | bool = False
+) -> Item:
+    """The rule of conduct a temptation becomes; `value` ties it to a shared value (None unties)."""
+    current = state(project, item_id)
+    item = _of_kind(current, apt_item_id, Category.TEMPTATION)
+    if rule is not None:
+        item.output = _clean(rule, "optional")
+    if value is None:
+        item.value_item_id = item.value_id = 0
+        item.value_label = ""
+    elif isinstance(value, SharedValueRef):
+        item.value_item_id, item.value_id, item.value_label = value.item_id, value.value_id, value.label
+    _save(project, current)
+    return item
+
+
+@dataclass(frozen=True)
+class SharedValueRef:
+    item_id: int
+    value_id: int
+    label: str
+
+
+def charter_values(project: Project, workshop_id: int) -> list[SharedValueRef]:
+    """The shared values a rule can serve: those retained by the values exercise."""
+    from exercises.values import shared_values
+
+    return [SharedValueRef(v.item_id, v.value_id, v.label) for v in shared_values(project, workshop_id)]
+
+
+@dataclass(frozen=True)
+class Objective:
+    item: Item
+    group: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Risk:
+    item: Item
+    group: str
+    risk: str
+    mitigation: str
+    owner: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    item: Item
+    group: str
+    rule: str
+    value: str
+
+
+def objectives_plan(current: AptState) -> list[Objective]:
+    """Every attraction becomes an objective (its own words until the group rewrites it)."""
+    return [Objective(i, current.group(i.group_id).label, i.output or i.text) for i in current.of_category(Category.ATTRACTION)]
+
+
+def risk_plan(current: AptState) -> list[Risk]:
+    """Every fear becomes one risk, with its mitigation and owner once the group sets them."""
+    return [
+        Risk(i, current.group(i.group_id).label, i.output or i.text, i.mitigation, i.owner) for i in current.of_category(Category.FEAR)
+    ]
+
+
+def charter(project: Project, current: AptState) -> list[Rule]:
+    """Every temptation becomes a rule of good relational conduct, tied to a shared value."""
+    live = {(v.item_id, v.value_id): v.label for v in charter_values(project, current.workshop_id)}
+    rules = []
+    for i in current.of_category(Category.TEMPTATION):
+        value = live.get((i.value_item_id, i.value_id), i.value_label) if i.value_id else ""
+        rules.append(Rule(i, current.group(i.group_id).label, i.output or t("apt.output.rule_default", text=i.text), value))
+    return rules
+
+
+def proposal_text(current: AptState, apt_item_id: int) -> str:
+    """What to record as an action proposal for an item's output."""
+    item = current.item(apt_item_id)
+    if item.category == Category.FEAR:
+        return item.mitigation or item.output or item.text
+    return item.output or item.text
+
+
+def proposal_author(project: Project, current: AptState, apt_item_id: int) -> tuple[int, int]:
+    """(structure, person) to suggest for a proposal: who said the item, else its group's structure, else the promoter."""
+    item = current.item(apt_item_id)
+    structure = item.structure_id or current.group(item.group_id).structure_id or project.promoter_id
+    return structure or 0, item.participant_id or 0
+
+
+def link_proposal(project: Project, item_id: int, apt_item_id: int, proposal_id: int) -> Item:
+    """Remember that an action proposal was recorded from this item (the tracker holds the proposal)."""
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    if proposal_id not in item.proposal_ids:
+        item.proposal_ids.append(proposal_id)
+    _save(project, current)
+    return item
+
+
+def record_proposal(project: Project, item_id: int, apt_item_id: int, text: str | None = None, structure_id: int = 0) -> int:
+    """Record an action proposal raised here for the commitment tracker; returns its id."""
+    from workshop.proposals import record_proposal as record
+
+    current = state(project, item_id)
+    item = current.item(apt_item_id)
+    text = _clean(text if text is not None else proposal_text(current, apt_item_id))
+    suggested, person = proposal_author(project, current, apt_item_id)
+    with project.batch():
+        proposal = record(
+            project, text, structure_id or suggested, participant_id=person, workshop_id=current.workshop_id, item_id=item_id, source="apt"
+        )
+        link_proposal(project, item_id, apt_item_id, proposal.id)
+    return proposal.id
+
+
+# Step 5: the balance -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Balance:
+    group: Group
+    counts: dict[str, int]
+    scores: dict[str, float]  # weights when the whole group was weighed, else counts
+    weighed: bool
+    dynamic: Dynamic
+
+    def share(self, category: str) -> float:
+        total = sum(self.scores.values())
+        return self.scores[category] / total if total else 0.0
+
+
+def balance(current: AptState) -> list[Balance]:
+    readings = []
+    for group in current.groups:
+        items = current.items_of(group.id)
+        counts = {c.value: sum(1 for i in items if i.category == c) for c in CATEGORIES}
+        weighed = bool(items) and all(i.weight is not None for i in items) and sum(i.weight or 0 for i in items) > 0
+        if weighed:
+            scores = {c.value: sum(i.weight or 0 for i in items if i.category == c) for c in CATEGORIES}
+        else:
+            scores = {c: float(n) for c, n in counts.items()}
+        readings.append(Balance(group, counts, scores, weighed, reading(scores)))
+    return readings
+
+
+def reading(scores: dict[str, float]) -> Dynamic:
+    """Which feeling leads: attractions → cooperative, temptations → opportunist, fears → individualist."""
+    if not any(scores.values()):
+        return Dynamic.EMPTY
+    top = max(scores.values())
+    leaders = [c for c, s in scores.items() if s == top]
+    if len(leaders) > 1:
+        return Dynamic.MIXED
+    return {
+        Category.ATTRACTION: Dynamic.COOPERATIVE,
+        Category.TEMPTATION: Dynamic.OPPORTUNIST,
+        Category.FEAR: Dynamic.INDIVIDUALIST,
+    }[Category(leaders[0])]
+
+
+# The exercise ----------------------------------------------------------------------------------------
+class AptExercise(Exercise):
+    kind = "apt"
+    order = 20
+    default_minutes = 60
+
+    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        from exercises.apt_minutes import section
+
+        data = item_state.load(project, TABLE, item.id)
+        if data is None:
+            return []
+        return section(project, AptState.from_dict(data))
+
+    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
+        from exercises.apt_fill import fill_demo
+
+        fill_demo(project, workshop, item)
+
+    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
+        from exercises.apt_fill import fill_reference
+
+        fill_reference(project, workshop, item, rng)
+
+
+EXERCISE = AptExercise()

@@ -1,0 +1,126 @@
+"""What the values and APT screens share: a step bar, a hint, step navigation, F1 guide.
+
+A stepped exercise screen shows where the exercise stands (the step is stored by
+the exercise, so a crash resumes at the same step), and offers only the keys that
+make sense at that step (`STEP_ACTIONS`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.exercise import Exercise
+    from workshop.project import Project
+
+
+class SteppedExerciseScreen(Screen[None]):
+    CSS_PATH = "stepped.tcss"
+    BINDINGS = [
+        Binding("escape", "close", t("common.back")),
+        Binding("n", "step(1)", t("values.key.next")),
+        Binding("b", "step(-1)", t("values.key.previous"), show=False),
+    ]
+    exercise: ClassVar[Exercise]
+    steps: ClassVar[tuple[str, ...]] = ()
+    step_prefix: ClassVar[str] = ""
+    # action name -> the steps where it is offered (actions not listed: always).
+    STEP_ACTIONS: ClassVar[dict[str, frozenset[str]]] = {}
+
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.item_id = item_id
+
+    # To provide in each exercise screen -------------------------------------------------
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    @property
+    def step(self) -> str:
+        raise NotImplementedError
+
+    def store_step(self, step: str) -> None:
+        raise NotImplementedError
+
+    def show(self) -> None:
+        """Refresh the body from the stored state."""
+
+    # Shared -----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="steps")
+        yield Static(id="hint", classes="hint")
+        yield from self.compose_body()
+        yield Static(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        title = self.project.agenda_item(self.item_id).title
+        self.sub_title = title
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        parts: list[Content] = []
+        for step in self.steps:
+            label = t(f"{self.step_prefix}{step}")
+            parts.append(Content.styled(f" {label} ", "reverse bold" if step == self.step else "dim"))
+        self.query_one("#steps", Static).update(Content(" ").join(parts))
+        self.query_one("#hint", Static).update(Content(self.hint()))
+        self.show()
+        self.refresh_bindings()
+
+    def hint(self) -> str:
+        return ""
+
+    def add_columns(self, table: DataTable, columns: list[tuple[str, int]]) -> None:
+        """Columns sized to the screen: a positive width is fixed, 0 shares what is left.
+
+        Long texts are cut in the table; the detail line below shows them whole.
+        """
+        available = max(10, self.size.width - 4 - 2 * len(columns))
+        fixed = sum(w for _, w in columns if w > 0)
+        flexible = sum(1 for _, w in columns if w <= 0)
+        share = max(8, (available - fixed) // flexible) if flexible else 0
+        for label, width in columns:
+            table.add_column(label, width=width if width > 0 else share)
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Content(text))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        steps = self.STEP_ACTIONS.get(action)
+        if steps is None:
+            return True
+        return self.step in steps
+
+    def action_step(self, delta: int) -> None:
+        index = self.steps.index(self.step) if self.step in self.steps else 0
+        target = max(0, min(len(self.steps) - 1, index + delta))
+        if target != index:
+            self.store_step(self.steps[target])
+            self.refresh_view()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def help_markdown(self) -> str:
+        return self.exercise.guide()
+
+    def run_round(self, round_id: int, done: Callable[[object], None]) -> None:
+        """Hand the keyboard around with the rounds screen; `done` gets its result."""
+        from screens.round import RoundScreen
+
+        self.app.push_screen(RoundScreen(self.project, round_id), done)
