@@ -463,24 +463,10 @@ def record_confirm_round(project: Project, item_id: int, round_id: int, now: flo
 
 
 def confirming_structures(project: Project, round_id: int) -> list[int]:
-    """Structures whose answer in an open by-structure consent round was not an objection."""
+    """Structures that agreed (possibly with a reservation) in a by-structure consent round."""
     from workshop.rounds import results
 
-    result = results(project, round_id)
-    found: list[int] = []
-    for key, breakdown in dict(getattr(result, "per_structure", {}) or {}).items():
-        sid = int(key)
-        answers = _answer_counts(breakdown)
-        if answers and not any("object" in a or "abstain" in a for a, n in answers.items() if n):
-            found.append(sid)
-    return found
-
-
-def _answer_counts(breakdown: Any) -> dict[str, int]:
-    if isinstance(breakdown, dict):
-        return {str(k): int(v) for k, v in breakdown.items() if isinstance(v, (int, float))}
-    options = getattr(breakdown, "options", None) or []
-    return {str(getattr(o, "label", "")): int(getattr(o, "count", 0)) for o in options}
+    return [entry.structure_id for entry in results(project, round_id).per_structure if entry.passed]
 
 
 # Summaries ------------------------------------------------------------------------------------

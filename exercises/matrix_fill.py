@@ -29,8 +29,13 @@ DEMO_ROWS = [
 
 
 def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
+    from workshop.demo import STRUCTURES
+
     state = load(project, item.id)
-    columns = [a.id for a in actors(project, state)]
+    by_name = {a.name: a.id for a in actors(project, state)}
+    # The demo's own order (promoter first, the external actor last), not the alphabetical one.
+    columns = [by_name[name] for name, _, _ in STRUCTURES if name in by_name]
+    columns += [sid for sid in by_name.values() if sid not in columns]
     cells: dict[str, Cell] = {}
     actions: list[Action] = []
     for number, (label, roles) in enumerate(DEMO_ROWS, start=1):

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from exercises.wording import RecurringWord, recurring_words
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
-from workshop.i18n import t
+from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
@@ -268,8 +268,17 @@ def go_to_step(project: Project, item_id: int, step: Step | str) -> SupraState:
         raise ValidationError("supra.error.adopt_by_consent")
     if step == Step.CONSENT and state.open_consent is None:
         raise ValidationError("supra.error.consent_not_started")
-    if step == Step.CROSSING and not state.drafts_round_id:
-        raise ValidationError("supra.error.no_drafts")
+    if step == Step.CROSSING:
+        if not state.drafts_round_id:
+            raise ValidationError("supra.error.no_drafts")
+        from workshop.rounds import close_round, get_round, reveal
+
+        # Crossing shows every draft at once; people not reached no longer get a turn.
+        with project.batch():
+            if get_round(project, state.drafts_round_id).is_open:
+                close_round(project, state.drafts_round_id)
+            reveal(project, state.drafts_round_id)
+            return _save(project, replace(state, step=step.value))
     # Leaving an unfinished consent round keeps it as abandoned (passed None), not as a decision.
     return _save(project, replace(state, step=step.value))
 
@@ -360,6 +369,14 @@ def parse_deadline(text: str) -> str:
     raise ValidationError("supra.error.deadline", text=text)
 
 
+def format_deadline(deadline: str) -> str:
+    """The stored deadline as people read it: 31/12/2028, 12/2028 or 2028 in French."""
+    if language() != "fr" or not deadline:
+        return deadline
+    parts = deadline.split("-")
+    return "/".join(reversed(parts))
+
+
 def _refuse_if_adopted(state: SupraState) -> None:
     if state.adopted:
         raise ValidationError("supra.error.adopted")
@@ -414,23 +431,8 @@ def record_criterion_round(project: Project, item_id: int, criterion: Criterion 
 
 
 def scale_mean(result: Any) -> float | None:
-    """The mean answer of a scale round's result (options labelled or valued 1–5)."""
-    total = count = 0.0
-    for option in getattr(result, "options", []) or []:
-        level = _scale_level(option)
-        if level is None or not option.count:
-            continue
-        total += level * option.count
-        count += option.count
-    return total / count if count else None
-
-
-def _scale_level(option: Any) -> int | None:
-    for candidate in (getattr(option, "label", ""), getattr(option, "value", None)):
-        match = re.match(r"\s*([1-5])\b", str(candidate))
-        if match:
-            return int(match.group(1))
-    return None
+    """The mean answer of a scale round's result (None when nobody answered)."""
+    return getattr(result, "mean", None)
 
 
 def criteria(state: SupraState) -> list[CriterionCheck]:
@@ -535,7 +537,7 @@ def record_consent_round(project: Project, item_id: int, round_id: int, now: flo
     if result.passed is None:
         return load(project, item_id)
     reservations, objections = split_reasons(result.reasons)
-    counts = {str(k): int(v) for k, v in dict(result.consent or {}).items()}
+    counts = {str(k): int(round(v)) for k, v in dict(result.consent or {}).items()}
     return record_consent(project, item_id, round_id, bool(result.passed), counts, reservations, objections, now)
 
 
@@ -588,8 +590,9 @@ def sync_rounds(project: Project, item_id: int) -> SupraState:
 
 
 # Minutes -------------------------------------------------------------------------------------
-def _format_time(at: float | None) -> str:
-    return time.strftime("%H:%M", time.localtime(at)) if at else ""
+def format_mean(mean: float) -> str:
+    text = f"{mean:.1f}"
+    return text.replace(".", ",") if language() == "fr" else text
 
 
 def _mark(check: CriterionCheck) -> str:
@@ -618,12 +621,12 @@ def minutes_blocks(project: Project, item_id: int) -> list[Block]:
         blocks.append(bullets(list(state.indicators)))
     else:
         blocks.append(Paragraph.of(Run(t("supra.minutes.indicators"), bold=True), t("supra.minutes.none")))
-    blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), state.deadline or t("supra.minutes.none")))
+    blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), format_deadline(state.deadline) or t("supra.minutes.none")))
     rows = []
     for check in criteria(state):
         how = t(f"supra.source.{check.source}") if check.source else ""
         if check.mean is not None and check.source == "round":
-            how = t("supra.source.round_mean", mean=f"{check.mean:.1f}")
+            how = t("supra.source.round_mean", mean=format_mean(check.mean))
         rows.append([t(f"supra.criterion.{check.criterion.value}"), _mark(check), how])
     blocks.append(table([t("supra.minutes.col_criterion"), t("supra.minutes.col_check"), t("supra.minutes.col_how")], rows))
     try:
@@ -676,12 +679,14 @@ class SupraObjective(Exercise):
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.supra_fill import fill_demo
 
-        fill_demo(project, workshop, item)
+        with project.batch():
+            fill_demo(project, workshop, item)
 
     def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
         from exercises.supra_fill import fill_reference
 
-        fill_reference(project, workshop, item, rng)
+        with project.batch():
+            fill_reference(project, workshop, item, rng)
 
 
 EXERCISE = SupraObjective()
@@ -700,6 +705,8 @@ __all__ = [
     "criteria",
     "crossing",
     "drafts",
+    "format_deadline",
+    "format_mean",
     "go_to_step",
     "judge",
     "load",

@@ -136,18 +136,6 @@ def test_judged_criteria_go_stale_when_the_sentence_changes(project: Project, it
     assert _checks(project, item_id)[Criterion.PRECISE].met is None
 
 
-def test_scale_mean_reads_labels_or_values() -> None:
-    class Option:
-        def __init__(self, label: str, count: int) -> None:
-            self.label, self.count, self.value = label, count, 0
-
-    class Result:
-        options = [Option("5 — tout à fait", 2), Option("3", 1), Option("1", 1)]
-
-    assert supra.scale_mean(Result()) == pytest.approx((10 + 3 + 1) / 4)
-    assert supra.scale_mean(type("Empty", (), {"options": []})()) is None
-
-
 # Consent loop ----------------------------------------------------------------------------------
 def _open_consent(project: Project, item_id: int, round_id: int) -> None:
     """A consent attempt as `start_consent` records it, without the rounds engine."""
