@@ -194,12 +194,10 @@ def _column_ids(project: Project, state: MatrixState) -> list[int]:
 def add_external_actor(project: Project, item_id: int, name: str, kind: str = "other") -> Actor:
     """A new external actor (outside the cooperation), added to the project and to this matrix."""
     with project.batch():
-        structure = project.add_structure(name, kind, member=False)
         state = load(project, item_id)
-        order = [*_column_ids(project, state)]
-        if structure.id not in order:
-            order.append(structure.id)
-        _save(project, replace(state, actor_order=order))
+        order = _column_ids(project, state)  # before adding: the new actor goes last
+        structure = project.add_structure(name, kind, member=False)
+        _save(project, replace(state, actor_order=[*order, structure.id]))
     return Actor(structure.id, structure.name, False)
 
 
