@@ -24,8 +24,8 @@ from workshop.i18n import t
 if TYPE_CHECKING:
     from workshop.project import Project
 
-ACTION_WIDTH = 34
-ACTOR_WIDTH = 12
+ACTION_WIDTH = (18, 40)  # min, max: a third of the screen
+ACTOR_WIDTH = (8, 18)  # min, max: the rest shared between the actors
 CHECKS_SHOWN = 6
 ROLE_STYLES = {
     Role.PILOT.value: "bold reverse",
@@ -85,7 +85,7 @@ class MatrixScreen(Screen[None]):
             yield DataTable(id="grid", fixed_columns=1, cursor_type="cell", zebra_stripes=True)
             yield Static(id="matrix-empty")
             yield Static(id="checks")
-            yield Static(Content(matrix.legend()), id="legend")
+            yield Static(Content(self._legend()), id="legend")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -94,6 +94,20 @@ class MatrixScreen(Screen[None]):
 
     def help_markdown(self) -> str:
         return matrix.EXERCISE.guide()
+
+    def _legend(self) -> str:
+        roles = " · ".join(f"{t(f'matrix.letter.{r.value}')} {t(f'matrix.role.{r.value}')}" for r in Role)
+        return t("matrix.screen.legend", roles=roles)
+
+    def _widths(self) -> tuple[int, int]:
+        width = self.app.size.width or 80
+        action = max(ACTION_WIDTH[0], min(ACTION_WIDTH[1], width // 3))
+        share = (width - action - 4) // max(1, len(self.columns)) - 2
+        return action, max(ACTOR_WIDTH[0], min(ACTOR_WIDTH[1], share))
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.rebuild()
 
     # Drawing --------------------------------------------------------------------------------
     def _reload(self) -> None:
@@ -104,7 +118,9 @@ class MatrixScreen(Screen[None]):
         status = matrix.confirmation_status(self.state, actor.id)
         mark = {"confirmed": "✓ ", "changed": "≠ "}.get(status, "")
         label = Text(mark, style="bold green" if status == "confirmed" else "bold yellow")
-        label.append(actor.name if actor.member else f"{actor.name} ⇢")
+        if not actor.member:
+            label.append("⇢ ", style="italic")
+        label.append(actor.name)
         label.no_wrap = True
         label.overflow = "ellipsis"
         return label
@@ -121,9 +137,10 @@ class MatrixScreen(Screen[None]):
         grid = self.query_one("#grid", DataTable)
         row, column = keep if keep is not None else (grid.cursor_row, grid.cursor_column)
         grid.clear(columns=True)
-        grid.add_column(Text(t("matrix.minutes.col_action"), style="bold"), width=ACTION_WIDTH, key="action")
+        action_width, actor_width = self._widths()
+        grid.add_column(Text(t("matrix.minutes.col_action"), style="bold"), width=action_width, key="action")
         for actor in self.columns:
-            grid.add_column(self._actor_label(actor), width=ACTOR_WIDTH, key=str(actor.id))
+            grid.add_column(self._actor_label(actor), width=actor_width, key=str(actor.id))
         for action in self.state.actions:
             label = Text(action.label, no_wrap=True, overflow="ellipsis")
             if action.source == "proposal":
