@@ -25,15 +25,16 @@ def _shift(day: str, days: int) -> str:
 
 
 # (text, structure index, person index in that structure or -1, agenda kind it came from,
-#  decision, reason, referent: ("p", person index) / ("s", structure index), due in days, status)
+#  decision, reason, referent: ("p", person index in the proposing structure) / ("s", structure
+#  index), due in days, status)
 DEMO_PROPOSALS = [
     ("Nommer un référent coopération dans chaque structure", 0, 0, "values", "retained", "", ("p", 0), 21, "done"),
     ("Mutualiser le planning des minibus pour les sorties", 1, 1, "apt", "retained", "", ("s", 1), 34, "in_progress"),
-    ("Créer un annuaire partagé des professionnels du territoire", 2, 0, "apt", "retained", "", ("p", 6), 40, "to_do"),
+    ("Créer un annuaire partagé des professionnels du territoire", 2, 0, "apt", "retained", "", ("p", 1), 40, "to_do"),
     ("Organiser une formation commune à l'accueil des familles", 2, 1, "supra", "under_study", "", None, 0, ""),
     ("Acheter ensemble un logiciel de dossier usager", 1, 0, "matrix", "not_retained", "Les contrats en cours courent jusqu'en 2028.", None, 0, ""),
     ("Ouvrir un jardin partagé entre l'EHPAD et le centre social", 0, 1, "apt", "retained", "", ("s", 0), 120, "to_do"),
-    ("Tenir une réunion trimestrielle des directions", 3, 0, "supra", "retained", "", ("p", 9), 70, "to_do"),
+    ("Tenir une réunion trimestrielle des directions", 3, 0, "supra", "retained", "", ("p", 0), 70, "to_do"),
     ("Demander un financement commun pour un poste de coordination", 4, 0, "", "under_study", "À étudier avec le budget 2027.", None, 0, ""),
 ]
 
@@ -46,7 +47,6 @@ class Commitments(Exercise):
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         structures = project.structures()
         people = {s.id: [p for p in project.participants() if p.structure_id == s.id] for s in structures}
-        everyone = project.participants()
         agenda = project.agenda(workshop.id)
         day = workshop.date or datetime.date.today().isoformat()
         # The demo's structures in the order they were created, whatever the sort order.
@@ -72,9 +72,9 @@ class Commitments(Exercise):
                 if referent is not None:
                     who, index = referent
                     chosen = (
-                        Referent.participant(everyone[index % len(everyone)].id)
-                        if who == "p"
-                        else Referent.structure(ordered[index % len(ordered)].id)
+                        Referent.participant(members[index % len(members)].id)
+                        if who == "p" and members
+                        else Referent.structure(ordered[index % len(ordered)].id if who == "s" else structure.id)
                     )
                     follow_up(project, made.id, referent=chosen, due=_shift(day, due_in), on=day)
                 if status != "to_do":

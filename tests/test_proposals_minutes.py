@@ -59,6 +59,7 @@ def test_minutes_section_content(project: Project) -> None:
     assert "ne comptent pas" in text  # how "under study" counts is stated
     assert "Suivi des actions retenues" in text
     assert "Historique" in text and "Propositions par structure" in text
+    assert "proposals." not in text  # every label found in the catalog
     # Called for one agenda item, the whole-workshop section adds nothing.
     from workshop.proposals.minutes import proposals_section
 
@@ -95,6 +96,7 @@ def test_register_blocks(project: Project) -> None:
         "N°", "Proposition", "Structure", "Personne", "Atelier", "Date", "Décision", "Motif", "Référent", "Échéance", "État",
     )
     assert len(register.rows) == 3
+    assert "proposals." not in _texts(blocks)
     first, second, third = register.rows
     assert first[1:] == (
         "Référent [/unique]", "[bold]Jardins", "Zoé 🌱", "Atelier 1", "2026-10-12", "Retenue", "—", "Zoé 🌱", "2026-11-15",

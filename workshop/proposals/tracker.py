@@ -187,7 +187,7 @@ def decide(
     from workshop.project import _check_date
 
     current = proposal(project, proposal_id)
-    value = Decision(decision).value
+    value = Decision("" if decision in ("undecided", None) else decision).value
     why = _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
     if value == Decision.NOT_RETAINED and not why:
         raise ValidationError("proposals.error.reason_required")
