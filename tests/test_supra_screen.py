@@ -14,6 +14,7 @@ from screens.exercises.supra import SupraScreen
 from screens.exercises.supra_versions import VersionsModal
 from screens.registry import exercise_screen
 from workshop.library import ProjectLibrary
+from workshop.proposals import proposals
 from workshop.rounds import cast, contribute, finish_turn, get_round
 
 
@@ -71,6 +72,14 @@ async def test_supra_end_to_end(demo_path: Path, library: ProjectLibrary, clock)
         first = options.get_option_at_index(0).prompt
         assert "[b]familles[/b]" in first.plain
         assert any("reverse" in str(span.style) for span in first.spans)
+        # A concrete action in a draft becomes its structure's action proposal.
+        await pilot.press("!")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        made = [p for p in proposals(project) if p.item_id == item_id]
+        assert len(made) == 1 and made[0].source == "supra" and made[0].text == supra.drafts(project, item_id)[0].text
+        assert made[0].structure_id == supra.drafts(project, item_id)[0].structure_id
         # Enter on a draft starts the sentence from it.
         await pilot.press("enter")
         await pilot.pause()

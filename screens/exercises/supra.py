@@ -391,16 +391,28 @@ class SupraScreen(Screen[None]):
         self._changed(self._attempt(supra.reopen, self.project, self.item_id))
 
     def action_propose(self) -> None:
+        """A concrete action found in a draft: the proposal entry opens prefilled with it."""
+        from screens.modals.proposal import ProposalModal
+
         index = self.query_one("#draft-list", OptionList).highlighted
         if index is None or not 0 <= index < len(self.drafts):
             return
         draft = self.drafts[index]
 
-        def record(text: str) -> None:
-            if self._attempt(supra.propose_from_draft, self.project, self.item_id, draft, text) is not None:
+        def recorded(proposal: object) -> None:
+            if proposal is not None:
                 self.notify(Content(t("supra.screen.proposed")))
 
-        self._prompt(t("supra.screen.propose_prompt"), record, draft.text)
+        modal = ProposalModal(
+            self.project,
+            self.workshop_id,
+            self.item_id,
+            source="supra",
+            text=draft.text,
+            structure_id=draft.structure_id,
+            participant_id=draft.participant_id,
+        )
+        self.app.push_screen(modal, recorded)
 
     def action_close(self) -> None:
         self.dismiss(None)
