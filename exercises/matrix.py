@@ -66,8 +66,9 @@ PROBLEMS = (CheckKind.NO_PILOT, CheckKind.MANY_PILOTS, CheckKind.IDLE_ACTOR)
 class Action:
     id: int
     label: str
-    source: str = "typed"  # "typed" or "proposal"
-    source_id: int = 0
+    source: str = "typed"  # "typed", "proposal" or "objective"
+    source_id: int = 0  # the proposal's id, or the APT entry's id
+    source_item_id: int = 0  # for an objective: the APT agenda item it comes from
 
 
 @dataclass
@@ -287,18 +288,50 @@ def retained_proposals(project: Project) -> list[tuple[int, str]]:
     return [(p.id, p.text) for p in proposals(project) if p.retained]
 
 
+def apt_objectives(project: Project, workshop_id: int) -> list[tuple[int, int, str]]:
+    """(APT agenda item id, entry id, text) of the objectives plan written in this workshop's
+    attractions / fears / temptations exercise; empty when that exercise is not installed."""
+    try:
+        from exercises import apt  # type: ignore[attr-defined]
+
+        plan, load_apt = apt.objectives_plan, apt.state
+    except (ImportError, AttributeError):
+        return []
+    found: list[tuple[int, int, str]] = []
+    for agenda_item in project.agenda(workshop_id):
+        if agenda_item.kind != "apt":
+            continue
+        for objective in plan(load_apt(project, agenda_item.id)):
+            found.append((agenda_item.id, objective.item.id, objective.text))
+    return found
+
+
 def import_proposals(project: Project, item_id: int) -> int:
-    """Add a row for every retained action proposal not yet in the matrix; how many were added."""
+    """Add a row for every retained action proposal, and every objective of the workshop's
+    objectives plan, not yet in the matrix; how many were added."""
     state = load(project, item_id)
-    already = {a.source_id for a in state.actions if a.source == "proposal"}
+    proposals_in = {a.source_id for a in state.actions if a.source == "proposal"}
+    objectives_in = {(a.source_item_id, a.source_id) for a in state.actions if a.source == "objective"}
     added = 0
     with project.batch():
+        for apt_item_id, entry_id, text in apt_objectives(project, state.workshop_id):
+            if (apt_item_id, entry_id) in objectives_in or not text.strip():
+                continue
+            action = add_action(project, item_id, text[:MAX_LABEL], source="objective", source_id=entry_id)
+            _link_objective(project, item_id, action.id, apt_item_id)
+            added += 1
         for proposal_id, text in retained_proposals(project):
-            if proposal_id in already:
+            if proposal_id in proposals_in:
                 continue
             add_action(project, item_id, text[:MAX_LABEL], source="proposal", source_id=proposal_id)
             added += 1
     return added
+
+
+def _link_objective(project: Project, item_id: int, action_id: int, apt_item_id: int) -> None:
+    state = load(project, item_id)
+    actions = [replace(a, source_item_id=apt_item_id) if a.id == action_id else a for a in state.actions]
+    _save(project, replace(state, actions=actions))
 
 
 def propose_action(project: Project, item_id: int, action_id: int, structure_id: int) -> Action:

@@ -143,8 +143,9 @@ class MatrixScreen(Screen[None]):
             grid.add_column(self._actor_label(actor), width=actor_width, key=str(actor.id))
         for action in self.state.actions:
             label = Text(action.label, no_wrap=True, overflow="ellipsis")
-            if action.source == "proposal":
-                label.append(" ◆", style="dim")
+            marker = {"proposal": " ◆", "objective": " ◎"}.get(action.source)
+            if marker:
+                label.append(marker, style="dim")
             grid.add_row(label, *[self._cell(action.id, a.id) for a in self.columns], key=str(action.id))
         if self.state.actions:
             grid.move_cursor(row=max(0, min(row, len(self.state.actions) - 1)), column=max(0, min(column, len(self.columns))))
