@@ -535,10 +535,26 @@ def record_consent_round(project: Project, item_id: int, round_id: int, now: flo
 
     result = results(project, round_id)
     if result.passed is None:
-        return load(project, item_id)
+        # Nobody took a position (all abstained, or nobody voted): no decision, back to writing.
+        from workshop.rounds import get_round
+
+        return abandon_consent(project, item_id) if get_round(project, round_id).done else load(project, item_id)
     reservations, objections = split_reasons(result.reasons)
     counts = {str(k): int(round(v)) for k, v in dict(result.consent or {}).items()}
     return record_consent(project, item_id, round_id, bool(result.passed), counts, reservations, objections, now)
+
+
+def abandon_consent(project: Project, item_id: int) -> SupraState:
+    """Stop the running consent round without a decision and go back to writing."""
+    state = load(project, item_id)
+    attempt = state.open_consent
+    if attempt is None:
+        return state
+    from workshop.rounds import close_round
+
+    with project.batch():
+        close_round(project, attempt.round_id)
+        return _save(project, replace(state, step=Step.SENTENCE.value))
 
 
 def split_reasons(reasons: list[tuple[str, str]] | None) -> tuple[list[str], list[str]]:
@@ -700,6 +716,7 @@ __all__ = [
     "Step",
     "SupraState",
     "Version",
+    "abandon_consent",
     "add_indicator",
     "choose_unit",
     "criteria",

@@ -121,3 +121,20 @@ def test_reference_fill_is_deterministic(room) -> None:
     state = supra.load(project, item.id)
     assert state.adopted and len(state.versions) >= 4 and len(state.consents) == 2
     assert len(supra.drafts(project, item.id)) == 3
+
+
+def test_a_consent_round_stopped_or_all_abstaining_decides_nothing(room) -> None:
+    project, _ = room
+    item_id = _item(project, "supra")
+    supra.write_sentence(project, item_id, "Une phrase", now=1.0)
+    first = supra.start_consent(project, item_id, now=2.0)
+    state = supra.abandon_consent(project, item_id)
+    assert state.step == Step.SENTENCE and not get_round(project, first.id).is_open
+    second = supra.start_consent(project, item_id, now=3.0)
+    assert second.id != first.id
+    for voter in second.voters:
+        cast(project, second.id, voter, "abstain")
+    state = supra.sync_rounds(project, item_id)
+    assert state.step == Step.SENTENCE and not state.adopted
+    assert all(c.passed is None for c in state.consents)
+    assert not any("Tour de consentement" in getattr(b, "text", "") for b in supra.minutes_blocks(project, item_id))

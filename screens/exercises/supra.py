@@ -61,6 +61,7 @@ class SupraScreen(Screen[None]):
         Binding("A", "scale('approved')", t("supra.key.scale"), show=False),
         Binding("R", "scale('realistic')", t("supra.key.scale"), show=False),
         Binding("c", "consent", t("supra.key.consent")),
+        Binding("b", "abandon", t("supra.key.abandon"), show=False),
         Binding("w", "handling", t("supra.key.handling"), show=False),
         Binding("o", "reopen", t("supra.key.reopen"), show=False),
         Binding("exclamation_mark", "propose", t("supra.key.propose"), show=False),
@@ -123,6 +124,10 @@ class SupraScreen(Screen[None]):
         self.query_one("#steps", Static).update(self._steps_bar())
         switcher = self.query_one("#panes", ContentSwitcher)
         switcher.current = self.view
+        if self.view == "crossing":
+            self.query_one("#draft-list", OptionList).focus()
+        else:
+            self.set_focus(None)
         if self.view == "drafts":
             self._draw_drafts()
         elif self.view == "crossing":
@@ -266,6 +271,8 @@ class SupraScreen(Screen[None]):
         in_sentence = self.view == "sentence"
         if action in ("edit", "history", "add_indicator", "remove_indicator", "deadline", "judge", "scale", "consent", "handling"):
             return in_sentence
+        if action == "abandon":
+            return in_sentence and self.state.open_consent is not None
         if action == "reopen":
             return in_sentence and self.state.adopted
         if action == "unit":
@@ -386,6 +393,9 @@ class SupraScreen(Screen[None]):
             self._changed(self._attempt(supra.note_handling, self.project, self.item_id, last.round_id, text))
 
         self._prompt(t("supra.screen.handling_prompt"), note, last.handling)
+
+    def action_abandon(self) -> None:
+        self._changed(self._attempt(supra.abandon_consent, self.project, self.item_id))
 
     def action_reopen(self) -> None:
         self._changed(self._attempt(supra.reopen, self.project, self.item_id))
