@@ -98,8 +98,9 @@ async def test_a_large_grid_scrolls_with_the_action_column_fixed(tmp_path: Path,
 
     path = tmp_path / "big.atelier"
     with Project.create(path, "Grande grille") as project, project.batch():
+        odd_names = ["[/", "جمعية الحي", "[bold]Gras", "🌱 Jardin"]
         for n in range(12):
-            project.add_structure(f"Structure {n:02d}")
+            project.add_structure(odd_names[n] if n < len(odd_names) else f"Structure {n:02d}")
         workshop = project.add_workshop("Atelier")
         item = project.add_agenda_item(workshop.id, "matrix", "Qui fait quoi")
         for n in range(40):
@@ -112,6 +113,8 @@ async def test_a_large_grid_scrolls_with_the_action_column_fixed(tmp_path: Path,
         await pilot.pause()
         grid = app.screen.query_one("#grid", DataTable)
         assert grid.fixed_columns == 1
+        labels = [str(column.label) for column in grid.columns.values()]
+        assert any(label.endswith("[/") for label in labels) and any("[bold]" in label for label in labels)
         await pilot.press(*["right"] * 12, *["down"] * 39)
         await pilot.pause()
         assert grid.cursor_coordinate.row == 39 and grid.cursor_coordinate.column == 12
