@@ -92,10 +92,10 @@ def contributions(project: Project, round_id: int) -> list[Contribution]:
 
 
 def turn_contributions(project: Project, round_id: int) -> list[Contribution]:
-    """The contributions typed during the current turn (still correctable)."""
+    """The contributions typed during the current turn, in typing order (still correctable)."""
     doc = _doc(project, round_id)
-    ids = set(doc.get("turn_ids", []))
-    return [Contribution.from_doc(c) for c in doc.get("contributions", []) if c["id"] in ids]
+    by_id = {c["id"]: c for c in doc.get("contributions", [])}
+    return [Contribution.from_doc(by_id[i]) for i in doc.get("turn_ids", []) if i in by_id]
 
 
 def ballots(project: Project, round_id: int) -> list[dict[str, Any]]:

@@ -5,7 +5,7 @@ secret round a ballot without a structure belongs to a structure with a single
 ballot (see `engine.py`), so it weighs 1 on its own.
 
 In a secret round a structure's figure is shown only when it cannot reveal how
-one person voted: it needs two ballots or more that are not all the same, and
+one person voted: it needs three ballots or more that are not all the same, and
 the ballots left out of the breakdown (total minus the structures shown) must
 pass the same test, or they would be read by subtraction.
 """
@@ -29,6 +29,8 @@ from workshop.rounds.model import (
     TurnState,
     option_key,
 )
+
+MIN_SECRET_GROUP = 3  # ballots a structure needs before its secret figure is shown
 
 
 @dataclass
@@ -145,8 +147,11 @@ def _weights(spec: RoundSpec, ballots: list[dict[str, Any]]) -> list[float]:
 
 
 def _safe(group: list[dict[str, Any]]) -> bool:
-    """Two ballots or more, not all the same: no single vote can be read from it."""
-    if len(group) < 2:
+    """Enough ballots, not all the same: no single vote can be read from the figure.
+
+    Three at least: with two, each of the two voters would read the other's vote.
+    """
+    if len(group) < MIN_SECRET_GROUP:
         return False
     first = group[0].get("choice")
     return any(b.get("choice") != first for b in group[1:])

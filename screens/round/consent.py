@@ -1,0 +1,91 @@
+"""A consent turn: agree, can live with it, objection, abstain; then an optional reason.
+
+In a secret round the reason field comes after every answer and is masked, so
+that neither its appearance nor its text tells the room what was picked; a
+reason given with "agree" or "abstain" is not kept.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from screens.round.ballot import BallotTurn
+from workshop.i18n import t
+from workshop.rounds import CONSENT_ANSWERS, ConsentAnswer
+
+
+class ConsentTurn(BallotTurn):
+    answer: ConsentAnswer | None = None
+
+    def compose_extra(self) -> ComposeResult:
+        yield Static(Content(t("rounds.consent.reason_prompt_secret" if self.secret else "rounds.consent.reason_prompt")), classes="reason-label")
+        yield Input(password=self.secret, placeholder=t("rounds.consent.reason_placeholder"), classes="reason")
+
+    def on_mount(self) -> None:
+        self.set_class(False, "asking-reason")
+
+    def option_count(self) -> int:
+        return len(CONSENT_ANSWERS)
+
+    def options_content(self) -> Content:
+        lines = []
+        for index, answer in enumerate(CONSENT_ANSWERS):
+            marker: Content | str = ""
+            if not self.secret and self.answer is answer:
+                marker = Content.styled("  ◀ " + t("rounds.choice.picked"), "bold $success")
+            lines.append(self.option_line(index, t(f"rounds.consent.{answer.value}"), marker))
+        return Content("\n").join(lines)
+
+    def status_content(self) -> Content:
+        if self.answer is None:
+            return Content(t("rounds.choice.none"))
+        if self.secret:
+            return Content.styled(t("rounds.choice.made_secret"), "bold")
+        return Content.assemble((t("rounds.choice.made_open"), "bold"), " ", t(f"rounds.consent.{self.answer.value}"))
+
+    def hint(self) -> str:
+        return t("rounds.consent.hint")
+
+    def pick(self, index: int) -> None:
+        self.answer = CONSENT_ANSWERS[index]
+        self.say()
+
+    def undo(self) -> None:
+        self.answer = None
+        self.say()
+
+    def clear(self) -> None:
+        self.answer = None
+        self.query_one(Input).value = ""
+        self.say(t("rounds.turn.cleared"))
+
+    def confirm(self) -> None:
+        if self.answer is None:
+            self.say(t("rounds.choice.pick_first"))
+            return
+        if self.secret or self.answer.takes_reason:
+            self.add_class("asking-reason")
+            self.query_one(Input).focus()
+            self.say(t("rounds.consent.reason_hint"))
+            return
+        self.post_message(self.BallotConfirmed(self.answer.value))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if self.answer is None:
+            return
+        reason = event.value if self.answer.takes_reason else ""
+        self.post_message(self.BallotConfirmed(self.answer.value, reason))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.has_class("asking-reason"):
+            # Back to the answers: the voter corrects before passing the keyboard.
+            event.stop()
+            self.remove_class("asking-reason")
+            self.focus()
+            self.say()
+            return
+        super().on_key(event)

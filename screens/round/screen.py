@@ -1,0 +1,263 @@
+"""A round on the projected screen: hand-offs, turns, then the results.
+
+The screen always shows what the stored round says: on opening (or reopening
+after a crash) it goes to the hand-off of the first voter who has not taken
+their turn. Facilitator controls use function keys, which a participant typing
+an answer will not hit by accident.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from screens.round.ballot import BallotTurn
+from screens.round.choice import ChoiceTurn
+from screens.round.consent import ConsentTurn
+from screens.round.contribution import ContributionTurn
+from screens.round.dot import DotTurn
+from screens.round.handoff import HandOff
+from screens.round.results import ResultsView
+from screens.round.text import literal
+from workshop.i18n import t
+from workshop.project import Project
+from workshop.rounds import (
+    Round,
+    RoundMode,
+    RoundResult,
+    TurnState,
+    cast,
+    close_round,
+    finish_turn,
+    get_round,
+    recall,
+    results,
+    reveal,
+    skip,
+    voter_label,
+)
+from workshop.rounds.minutes import mode_label
+
+TURNS: dict[RoundMode, type[BallotTurn]] = {
+    RoundMode.DOT: DotTurn,
+    RoundMode.SINGLE: ChoiceTurn,
+    RoundMode.SCALE: ChoiceTurn,
+    RoundMode.CONSENT: ConsentTurn,
+}
+
+
+class Waiting(Vertical, can_focus=True):
+    """Everyone has had their turn; the results wait for the facilitator."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(classes="waiting")
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.text), classes="waiting-text")
+        yield Static(Content(t("rounds.waiting.hint")), classes="hint")
+
+
+class RoundScreen(Screen["RoundResult | None"]):
+    CSS_PATH = "round.tcss"
+    BINDINGS = [
+        Binding("f2", "reveal", t("rounds.key.reveal")),
+        Binding("f3", "skip", t("rounds.key.skip")),
+        Binding("f4", "proxy", t("rounds.key.proxy")),
+        Binding("f6", "recall", t("rounds.key.recall")),
+        Binding("f9", "leave", t("rounds.key.leave")),
+        Binding("f10", "finish", t("rounds.key.finish")),
+    ]
+
+    def __init__(self, project: Project, round_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.round_id = round_id
+        self.round: Round = get_round(project, round_id)
+        self.proxy = False  # the facilitator enters the current turn on the voter's behalf
+        self.in_turn: int | None = None  # the voter who has the keyboard (past the hand-off)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="round-head"):
+            yield Static(literal(self.round.spec.question, "bold"), id="round-question")
+            yield Static(id="round-mode")
+            yield Static(id="round-progress")
+        yield Container(id="stage")
+        yield Footer(show_command_palette=False, compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#round-mode", Static).update(Content(self.mode_line()))
+        self.show_state()
+
+    def help_markdown(self) -> str:
+        return t("rounds.help")
+
+    def mode_line(self) -> str:
+        spec = self.round.spec
+        parts = [mode_label(self.round)]
+        if spec.mode is RoundMode.DOT:
+            parts.append(t("rounds.dot.rule", budget=spec.budget, cap=spec.cap))
+        if spec.mode.is_vote:
+            parts.append(t("rounds.secret") if spec.secret else t("rounds.open"))
+        elif spec.hidden:
+            parts.append(t("rounds.contribution.hidden_mode"))
+        return " · ".join(parts)
+
+    # What to show ---------------------------------------------------------------------
+    def reload(self) -> Round:
+        self.round = get_round(self.project, self.round_id)
+        taken, total = self.round.progress
+        self.query_one("#round-progress", Static).update(
+            Content(t("rounds.progress", taken=taken, total=total, handled=self.round.handled))
+        )
+        return self.round
+
+    def show(self, widget: Widget) -> None:
+        stage = self.query_one("#stage", Container)
+        stage.remove_children()
+        stage.mount(widget)
+        self.call_after_refresh(widget.focus)
+
+    def show_state(self) -> None:
+        round_ = self.reload()
+        self.in_turn = None
+        current = round_.current
+        if current is not None:
+            name, structure = voter_label(self.project, round_, current)
+            self.show(HandOff(name, structure, proxy=self.proxy))
+        elif not round_.revealed and (round_.spec.mode.is_vote or round_.spec.hidden):
+            self.show(self.waiting())
+        else:
+            result = self.app.attempt(results, self.project, self.round_id)
+            if result is not None:
+                self.show(ResultsView(self.project, round_, result))
+
+    def waiting(self) -> Widget:
+        round_ = self.round
+        if round_.spec.mode.is_vote:
+            text = t("rounds.waiting.votes", count=round_.ballot_count)
+        else:
+            text = t("rounds.waiting.contributions", count=round_.contribution_count)
+        return Waiting(text)
+
+    def start_turn(self) -> None:
+        round_ = self.round
+        voter = round_.current
+        if voter is None:
+            return
+        self.in_turn = voter
+        name, structure = voter_label(self.project, round_, voter)
+        if round_.spec.mode is RoundMode.CONTRIBUTION:
+            self.show(ContributionTurn(self.project, round_, voter, name, structure, proxy=self.proxy))
+        else:
+            self.show(TURNS[round_.spec.mode](round_.spec, name, structure, proxy=self.proxy))
+
+    def turn_over(self) -> None:
+        self.proxy = False
+        self.show_state()
+
+    # Messages from the stage ------------------------------------------------------------
+    def on_hand_off_acknowledged(self, event: HandOff.Acknowledged) -> None:
+        event.stop()
+        self.start_turn()
+
+    def on_ballot_turn_ballot_confirmed(self, event: BallotTurn.BallotConfirmed) -> None:
+        event.stop()
+        if self.in_turn is None:
+            return
+        done = self.app.attempt(
+            cast, self.project, self.round_id, self.in_turn, event.choice, event.reason, proxy=self.proxy
+        )
+        if done is not None:
+            self.turn_over()
+
+    def on_contribution_turn_turn_finished(self, event: ContributionTurn.TurnFinished) -> None:
+        event.stop()
+        if self.in_turn is None:
+            return
+        if self.app.attempt(finish_turn, self.project, self.round_id, self.in_turn, proxy=self.proxy) is not None:
+            self.turn_over()
+
+    # Facilitator keys -----------------------------------------------------------------
+    def action_skip(self) -> None:
+        voter = self.round.current
+        if voter is None:
+            return
+        if self.app.attempt(skip, self.project, self.round_id, voter) is not None:
+            name = voter_label(self.project, self.round, voter)[0]
+            self.notify(Content(t("rounds.skipped", name=name)))
+            self.turn_over()
+
+    def action_proxy(self) -> None:
+        if self.round.current is None:
+            return
+        self.proxy = not self.proxy
+        self.notify(Content(t("rounds.proxy_on" if self.proxy else "rounds.proxy_off")))
+        if self.in_turn is None:
+            self.show_state()
+        else:
+            self.start_turn()  # the same voter's turn, started again with the badge
+
+    def action_recall(self) -> None:
+        skipped = [v for v in self.round.voters if self.round.turns[v] is TurnState.SKIPPED]
+        if not skipped or not self.round.is_open:
+            self.notify(Content(t("rounds.nobody_skipped")))
+            return
+        for voter in skipped:
+            if self.app.attempt(recall, self.project, self.round_id, voter) is None:
+                return
+        self.notify(Content(t("rounds.recalled", count=len(skipped))))
+        self.turn_over()
+
+    def action_reveal(self) -> None:
+        if not self.round.done:
+            self.confirm(t("rounds.confirm_reveal_early", left=self.pending_count()), self.close_and_reveal)
+            return
+        if self.app.attempt(reveal, self.project, self.round_id) is not None:
+            self.show_state()
+
+    def close_and_reveal(self) -> None:
+        if self.app.attempt(close_round, self.project, self.round_id) is not None:
+            self.app.attempt(reveal, self.project, self.round_id)
+        self.proxy = False
+        self.show_state()
+
+    def action_finish(self) -> None:
+        if self.round.current is not None:
+            self.confirm(t("rounds.confirm_close", left=self.pending_count()), self.close_now)
+            return
+        self.dismiss(self.app.attempt(results, self.project, self.round_id))
+
+    def close_now(self) -> None:
+        self.app.attempt(close_round, self.project, self.round_id)
+        self.proxy = False
+        self.show_state()
+
+    def action_leave(self) -> None:
+        """Leave the round as it is; it resumes at the same voter's hand-off."""
+        self.dismiss(None)
+
+    def pending_count(self) -> int:
+        return sum(1 for s in self.round.turns.values() if s is TurnState.PENDING)
+
+    def confirm(self, question: str, then) -> None:  # noqa: ANN001
+        from screens.modals.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+
+        self.app.push_screen(ConfirmModal(question, t("common.yes")), answered)
+
+    def on_key(self, event) -> None:  # noqa: ANN001
+        # On the results, Enter ends the round screen and hands the result back.
+        if event.key == "enter" and self.round.current is None and self.round.revealed:
+            if isinstance(self.focused, ResultsView) or self.focused is None:
+                event.stop()
+                self.dismiss(self.app.attempt(results, self.project, self.round_id))

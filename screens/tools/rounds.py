@@ -1,0 +1,18 @@
+"""The cockpit's round tool (R): set up a free round on the current item, then run it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from screens.registry import CockpitTool, register_tool
+from screens.round.setup import RoundSetupModal
+
+if TYPE_CHECKING:
+    from workshop.project import Project
+
+
+def open_round_tool(project: Project, workshop_id: int, item_id: int) -> RoundSetupModal:
+    return RoundSetupModal(project, workshop_id, item_id, run=True)
+
+
+register_tool(CockpitTool(key="r", action="round", label_key="rounds.tool", factory=open_round_tool, order=20))
