@@ -8,6 +8,8 @@ from textual.widgets import DataTable, Static
 
 from exercises import matrix
 from screens.app import AtelierApp
+from screens.round import RoundScreen
+from workshop.rounds import cast, get_round
 from screens.exercises.matrix import MatrixScreen
 from screens.registry import exercise_screen
 from workshop.library import ProjectLibrary
@@ -91,6 +93,19 @@ async def test_fill_a_grid_from_the_keyboard(demo_path: Path, library: ProjectLi
         columns = matrix.actors(project, matrix.load(project, item_id))
         assert columns[-1].name == "Caisse d'allocations" and not columns[-1].member
         assert len(grid.columns) == len(columns) + 1
+        # A confirmation round, one voice per structure present: those who agree are confirmed.
+        await pilot.press("K")
+        await pilot.pause()
+        assert isinstance(app.screen, RoundScreen)
+        started = get_round(project, matrix.load(project, item_id).confirm_round_id)
+        for voter in started.voters:
+            cast(project, started.id, voter, "agree")
+        await pilot.press("f9")
+        await pilot.pause()
+        assert app.screen is screen
+        state = matrix.load(project, item_id)
+        assert all(matrix.confirmation_status(state, voter) == "confirmed" for voter in started.voters)
+        assert state.confirmations[str(started.voters[0])].how == "round"
 
 
 async def test_a_large_grid_scrolls_with_the_action_column_fixed(tmp_path: Path, library: ProjectLibrary) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from exercises import supra
 from exercises.supra import Criterion, Step
 from screens.app import AtelierApp
+from screens.round import RoundScreen
 from screens.exercises.supra import SupraScreen
 from screens.exercises.supra_versions import VersionsModal
 from screens.registry import exercise_screen
@@ -25,11 +25,11 @@ def _item(app: AtelierApp, workshop_index: int) -> tuple[int, int]:
 
 
 async def _back_from_round(app: AtelierApp, pilot) -> None:
-    """What the rounds screen does when it closes: the exercise screen resumes."""
-    app.push_screen(Screen())
+    """The round was played (driven through the engine here); the facilitator leaves its screen."""
+    assert isinstance(app.screen, RoundScreen)
+    await pilot.press("f9")
     await pilot.pause()
-    app.pop_screen()
-    await pilot.pause()
+    assert isinstance(app.screen, SupraScreen)
 
 
 def _text(screen: Screen, selector: str) -> str:
