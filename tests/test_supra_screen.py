@@ -9,6 +9,7 @@ from textual.widgets import OptionList, Static
 from exercises import supra
 from exercises.supra import Criterion, Step
 from screens.app import AtelierApp
+from screens.modals.confirm import ConfirmModal
 from screens.round import RoundScreen
 from screens.exercises.supra import SupraScreen
 from screens.exercises.supra_versions import VersionsModal
@@ -62,9 +63,18 @@ async def test_supra_end_to_end(demo_path: Path, library: ProjectLibrary, clock)
             finish_turn(project, started.id, voter)
         await _back_from_round(app, pilot)
         assert "3 brouillon(s)" in _text(screen, "#drafts-status")
-        # Crossing: the recurring words are highlighted with styles, the text stays literal.
+        # The round still waits for its last turns: crossing asks first.
         await pilot.press("2")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.view == "drafts" and get_round(project, started.id).is_open
+        await pilot.press("2")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        # Crossing: the recurring words are highlighted with styles, the text stays literal.
         assert screen.view == "crossing" and supra.load(project, item_id).step == Step.CROSSING
         words = _text(screen, "#words")
         assert "familles ×2" in words and "isolement ×2" in words

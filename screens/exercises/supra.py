@@ -283,10 +283,36 @@ class SupraScreen(Screen[None]):
 
     # Moving between steps -----------------------------------------------------------------------
     def action_view(self, view: str) -> None:
+        if view == "crossing" and self.state.step == Step.DRAFTS and self._pending_drafts():
+            from screens.modals.confirm import ConfirmModal
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._cross()
+
+            question = t("supra.screen.cross_early", count=self._pending_drafts())
+            self.app.push_screen(ConfirmModal(question, t("supra.screen.cross_anyway")), answered)
+            return
         if view == "crossing" and self.state.step == Step.DRAFTS:
-            self._changed(self._attempt(supra.go_to_step, self.project, self.item_id, Step.CROSSING))
-            if self.state.step != Step.CROSSING:
-                return
+            self._cross()
+            return
+        self._show(view)
+
+    def _pending_drafts(self) -> int:
+        """Voters of the drafts round who have not had their turn yet."""
+        if not self.state.drafts_round_id:
+            return 0
+        from workshop.rounds import TurnState, get_round
+
+        started = get_round(self.project, self.state.drafts_round_id)
+        return 0 if not started.is_open else sum(1 for s in started.turns.values() if s is TurnState.PENDING)
+
+    def _cross(self) -> None:
+        self._changed(self._attempt(supra.go_to_step, self.project, self.item_id, Step.CROSSING))
+        if self.state.step == Step.CROSSING:
+            self._show("crossing")
+
+    def _show(self, view: str) -> None:
         if view == "sentence" and self.state.step in (Step.DRAFTS, Step.CROSSING):
             self._changed(self._attempt(supra.go_to_step, self.project, self.item_id, Step.SENTENCE))
         self.view = view
