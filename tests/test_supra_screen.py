@@ -189,3 +189,33 @@ async def test_resumes_at_the_saved_step_and_survives_small_sizes(demo_path: Pat
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.markdown.startswith("# Objectif supra")
+
+
+async def test_after_a_crash_the_screen_resumes_at_the_saved_step(demo_path: Path, library: ProjectLibrary) -> None:
+    from workshop.project import Project
+
+    # Before the "crash": drafts crossed, a sentence put to consent, every ballot cast.
+    with Project.open(demo_path) as project:
+        workshop = project.workshops()[1]
+        item_id = next(i.id for i in project.agenda(workshop.id) if i.kind == "supra")
+        started = supra.start_drafts(project, item_id)
+        contribute(project, started.id, started.voters[0], "Un territoire solidaire")
+        finish_turn(project, started.id, started.voters[0])
+        supra.go_to_step(project, item_id, Step.CROSSING)
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(SupraScreen(app.project, workshop.id, item_id))
+        await pilot.pause()
+        assert app.screen.view == "crossing"
+        supra.write_sentence(app.project, item_id, "Un territoire solidaire d'ici 2028", now=1.0)
+        consent = supra.start_consent(app.project, item_id, now=2.0)
+        for voter in consent.voters:
+            cast(app.project, consent.id, voter, "agree")
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(SupraScreen(app.project, workshop.id, item_id))
+        await pilot.pause()
+        assert app.screen.view == "sentence"
+        assert supra.load(app.project, item_id).adopted  # the finished round was recorded on opening
