@@ -1,0 +1,386 @@
+"""Qui fait quoi on the shared screen: a keyboard-driven grid with its live checks.
+
+Arrows move; a role letter (or 1–4) sets the role in the cell; L cycles the
+level; Space or Delete clears. The checks below the grid follow every change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from exercises import matrix
+from exercises.matrix import Role
+from screens.registry import register_exercise_screen
+from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
+
+ACTION_WIDTH = (18, 40)  # min, max: a third of the screen
+ACTOR_WIDTH = (8, 18)  # min, max: the rest shared between the actors
+CHECKS_SHOWN = 6
+ROLE_STYLES = {
+    Role.PILOT.value: "bold reverse",
+    Role.CONTRIBUTOR.value: "bold",
+    Role.CONSULTED.value: "",
+    Role.INFORMED.value: "dim",
+}
+
+
+def role_keys() -> dict[str, Role]:
+    """Keys that set a role: 1–4, and the role letters of the current language."""
+    keys: dict[str, Role] = {}
+    for number, role in enumerate(Role, start=1):
+        keys[str(number)] = role
+        keys[t(f"matrix.letter.{role.value}").lower()[:1]] = role
+    return keys
+
+
+class MatrixScreen(Screen[None]):
+    CSS_PATH = "matrix.tcss"
+    BINDINGS = [
+        Binding("escape", "close", t("common.back")),
+        Binding("l", "level", t("matrix.key.level")),
+        Binding("space,delete,backspace,0", "clear", t("matrix.key.clear"), show=False),
+        Binding("n", "add_action", t("matrix.key.add_action")),
+        Binding("f2,e", "rename_action", t("matrix.key.rename"), show=False),
+        Binding("shift+up", "move_action(-1)", t("matrix.key.move"), show=False),
+        Binding("shift+down", "move_action(1)", t("matrix.key.move"), show=False),
+        Binding("shift+left", "move_actor(-1)", t("matrix.key.move"), show=False),
+        Binding("shift+right", "move_actor(1)", t("matrix.key.move"), show=False),
+        Binding("D", "remove_action", t("matrix.key.remove_action"), show=False),
+        Binding("x", "add_actor", t("matrix.key.add_actor")),
+        Binding("R", "rename_actor", t("matrix.key.rename_actor"), show=False),
+        Binding("X", "remove_actor", t("matrix.key.remove_actor"), show=False),
+        Binding("k", "confirm", t("matrix.key.confirm")),
+        Binding("K", "confirm_round", t("matrix.key.confirm_round"), show=False),
+        Binding("m", "import_proposals", t("matrix.key.import"), show=False),
+        Binding("exclamation_mark", "propose", t("matrix.key.propose"), show=False),
+        Binding("plus", "limit(1)", t("matrix.key.limit"), show=False),
+        Binding("minus", "limit(-1)", t("matrix.key.limit"), show=False),
+    ]
+
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.item_id = item_id
+        self.state = matrix.load(project, item_id)
+        self.columns: list[matrix.Actor] = []
+        self._keys = role_keys()
+
+    # Layout -------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        item = self.project.agenda_item(self.item_id)
+        with Vertical(id="matrix-body"):
+            yield Static(Content(item.title), id="matrix-title", classes="section-title")
+            yield DataTable(id="grid", fixed_columns=1, cursor_type="cell", zebra_stripes=True)
+            yield Static(id="matrix-empty")
+            yield Static(id="checks")
+            yield Static(Content(self._legend()), id="legend")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.rebuild()
+        self.query_one("#grid", DataTable).focus()
+
+    def help_markdown(self) -> str:
+        return matrix.EXERCISE.guide()
+
+    def _legend(self) -> str:
+        roles = " · ".join(f"{t(f'matrix.letter.{r.value}')} {t(f'matrix.role.{r.value}')}" for r in Role)
+        return t("matrix.screen.legend", roles=roles)
+
+    def _widths(self) -> tuple[int, int]:
+        width = self.app.size.width or 80
+        action = max(ACTION_WIDTH[0], min(ACTION_WIDTH[1], width // 3))
+        share = (width - action - 4) // max(1, len(self.columns)) - 2
+        return action, max(ACTOR_WIDTH[0], min(ACTOR_WIDTH[1], share))
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.rebuild()
+
+    # Drawing --------------------------------------------------------------------------------
+    def _reload(self) -> None:
+        self.state = matrix.load(self.project, self.item_id)
+        self.columns = matrix.actors(self.project, self.state)
+
+    def _actor_label(self, actor: matrix.Actor) -> Text:
+        status = matrix.confirmation_status(self.state, actor.id)
+        mark = {"confirmed": "✓ ", "changed": "≠ "}.get(status, "")
+        label = Text(mark, style="bold green" if status == "confirmed" else "bold yellow")
+        if not actor.member:
+            label.append("⇢ ", style="italic")
+        label.append(actor.name)
+        label.no_wrap = True
+        label.overflow = "ellipsis"
+        return label
+
+    def _cell(self, action_id: int, structure_id: int) -> Text:
+        cell = self.state.cell(action_id, structure_id)
+        if cell is None:
+            return Text("·", style="dim", justify="center")
+        return Text(matrix.cell_text(cell), style=ROLE_STYLES.get(cell.role, ""), justify="center")
+
+    def rebuild(self, keep: tuple[int, int] | None = None) -> None:
+        """Redraw the whole grid (after a row or column changed); keep the cursor where asked."""
+        self._reload()
+        grid = self.query_one("#grid", DataTable)
+        row, column = keep if keep is not None else (grid.cursor_row, grid.cursor_column)
+        grid.clear(columns=True)
+        action_width, actor_width = self._widths()
+        grid.add_column(Text(t("matrix.minutes.col_action"), style="bold"), width=action_width, key="action")
+        for actor in self.columns:
+            grid.add_column(self._actor_label(actor), width=actor_width, key=str(actor.id))
+        for action in self.state.actions:
+            label = Text(action.label, no_wrap=True, overflow="ellipsis")
+            marker = {"proposal": " ◆", "objective": " ◎"}.get(action.source)
+            if marker:
+                label.append(marker, style="dim")
+            grid.add_row(label, *[self._cell(action.id, a.id) for a in self.columns], key=str(action.id))
+        if self.state.actions:
+            grid.move_cursor(row=max(0, min(row, len(self.state.actions) - 1)), column=max(0, min(column, len(self.columns))))
+        self.query_one("#matrix-empty", Static).update(Content(t("matrix.screen.empty")) if not self.state.actions else "")
+        self.query_one("#matrix-empty", Static).display = not self.state.actions
+        self.refresh_checks()
+
+    def refresh_cell(self, action_id: int, structure_id: int) -> None:
+        before = matrix.confirmation_status(self.state, structure_id)
+        self._reload()
+        if matrix.confirmation_status(self.state, structure_id) != before:
+            self.rebuild()  # the column's confirmation mark changed with the cell
+            return
+        grid = self.query_one("#grid", DataTable)
+        grid.update_cell(str(action_id), str(structure_id), self._cell(action_id, structure_id))
+        self.refresh_checks()
+
+    def refresh_checks(self) -> None:
+        found = matrix.checks(self.state, self.columns)
+        panel = self.query_one("#checks", Static)
+        if not self.state.actions:
+            panel.update("")
+            return
+        if not found:
+            panel.update(Content.styled(t("matrix.screen.all_good"), "bold $success"))
+            return
+        lines = [Content.styled(t("matrix.screen.checks", count=len(found)), "bold")]
+        for check in found[:CHECKS_SHOWN]:
+            mark, style = ("✗ ", "bold $error") if check.problem else ("? ", "bold $warning")
+            lines.append(Content.assemble((mark, style), matrix.check_text(check, self.state, self.columns)))
+        if len(found) > CHECKS_SHOWN:
+            lines.append(Content(t("matrix.screen.more_checks", count=len(found) - CHECKS_SHOWN)))
+        lines.append(Content.styled(t("matrix.screen.limit", limit=self.state.pilot_limit), "dim"))
+        panel.update(Content("\n").join(lines))
+
+    # Where the cursor is -------------------------------------------------------------------
+    def _current(self) -> tuple[matrix.Action | None, matrix.Actor | None]:
+        grid = self.query_one("#grid", DataTable)
+        if not self.state.actions:
+            return None, None
+        row = max(0, min(grid.cursor_row, len(self.state.actions) - 1))
+        action = self.state.actions[row]
+        column = grid.cursor_column - 1
+        actor = self.columns[column] if 0 <= column < len(self.columns) else None
+        return action, actor
+
+    def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+
+    # Cells -------------------------------------------------------------------------------------
+    def on_key(self, event: Any) -> None:
+        character = (event.character or "").lower()
+        if event.key not in self._keys and character not in self._keys:
+            return
+        if event.key.startswith(("shift+", "ctrl+")) or (event.character and event.character.isupper()):
+            return
+        role = self._keys.get(event.key) or self._keys.get(character)
+        action, actor = self._current()
+        if action is None or actor is None or role is None:
+            return
+        event.stop()
+        event.prevent_default()
+        if self._attempt(matrix.set_role, self.project, self.item_id, action.id, actor.id, role) is not None:
+            self.refresh_cell(action.id, actor.id)
+
+    def action_level(self) -> None:
+        action, actor = self._current()
+        if action is None or actor is None:
+            return
+        cell = self.state.cell(action.id, actor.id)
+        level = matrix.next_level(cell.level) if cell else None
+        if self._attempt(matrix.set_level, self.project, self.item_id, action.id, actor.id, level) is not None:
+            self.refresh_cell(action.id, actor.id)
+
+    def action_clear(self) -> None:
+        action, actor = self._current()
+        if action is None or actor is None:
+            return
+        if self._attempt(matrix.set_role, self.project, self.item_id, action.id, actor.id, None) is not None:
+            self.refresh_cell(action.id, actor.id)
+
+    # Rows -----------------------------------------------------------------------------------------
+    def _prompt(self, question: str, done: Callable[[str], None], value: str = "") -> None:
+        from screens.modals.prompt import PromptModal
+
+        def answered(text: str | None) -> None:
+            if text is not None and text.strip():
+                done(text)
+
+        self.app.push_screen(PromptModal(question, value), answered)
+
+    def _confirm(self, question: str, done: Callable[[], None]) -> None:
+        from screens.modals.confirm import ConfirmModal
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                done()
+
+        self.app.push_screen(ConfirmModal(question), answered)
+
+    def action_add_action(self) -> None:
+        action, _ = self._current()
+        grid = self.query_one("#grid", DataTable)
+
+        def add(text: str) -> None:
+            added = self._attempt(matrix.add_action, self.project, self.item_id, text, "typed", 0, action.id if action else None)
+            if added is not None:
+                row = next(i for i, a in enumerate(matrix.load(self.project, self.item_id).actions) if a.id == added.id)
+                self.rebuild(keep=(row, max(grid.cursor_column, 1)))
+
+        self._prompt(t("matrix.screen.new_action"), add)
+
+    def action_rename_action(self) -> None:
+        action, _ = self._current()
+        if action is None:
+            return
+
+        def rename(text: str) -> None:
+            if self._attempt(matrix.rename_action, self.project, self.item_id, action.id, text) is not None:
+                self.rebuild()
+
+        self._prompt(t("matrix.screen.rename_action"), rename, action.label)
+
+    def action_move_action(self, delta: int) -> None:
+        action, _ = self._current()
+        grid = self.query_one("#grid", DataTable)
+        if action is None:
+            return
+        if self._attempt(matrix.move_action, self.project, self.item_id, action.id, delta) is not None:
+            self.rebuild(keep=(grid.cursor_row + delta, grid.cursor_column))
+
+    def action_remove_action(self) -> None:
+        action, _ = self._current()
+        if action is None:
+            return
+
+        def remove() -> None:
+            if self._attempt(matrix.remove_action, self.project, self.item_id, action.id) is not None:
+                self.rebuild()
+
+        self._confirm(t("matrix.screen.remove_action", action=action.label), remove)
+
+    def action_import_proposals(self) -> None:
+        added = self._attempt(matrix.import_proposals, self.project, self.item_id)
+        if added is not None:
+            self.notify(Content(t("matrix.screen.imported", count=added)))
+            self.rebuild()
+
+    def action_propose(self) -> None:
+        action, actor = self._current()
+        if action is None or actor is None:
+            return
+        if self._attempt(matrix.propose_action, self.project, self.item_id, action.id, actor.id) is not None:
+            self.notify(Content(t("matrix.screen.proposed", action=action.label, actor=actor.name)))
+            self.rebuild()
+
+    def action_limit(self, delta: int) -> None:
+        if self._attempt(matrix.set_pilot_limit, self.project, self.item_id, self.state.pilot_limit + delta) is not None:
+            self._reload()
+            self.refresh_checks()
+
+    # Columns ----------------------------------------------------------------------------------------
+    def action_add_actor(self) -> None:
+        def add(name: str) -> None:
+            if self._attempt(matrix.add_external_actor, self.project, self.item_id, name) is not None:
+                self.rebuild(keep=(self.query_one("#grid", DataTable).cursor_row, len(self.columns) + 1))
+
+        self._prompt(t("matrix.screen.new_actor"), add)
+
+    def action_rename_actor(self) -> None:
+        _, actor = self._current()
+        if actor is None:
+            return
+
+        def rename(name: str) -> None:
+            if self._attempt(matrix.rename_actor, self.project, self.item_id, actor.id, name) is not None:
+                self.rebuild()
+
+        self._prompt(t("matrix.screen.rename_actor"), rename, actor.name)
+
+    def action_move_actor(self, delta: int) -> None:
+        _, actor = self._current()
+        grid = self.query_one("#grid", DataTable)
+        if actor is None:
+            return
+        if self._attempt(matrix.move_actor, self.project, self.item_id, actor.id, delta) is not None:
+            self.rebuild(keep=(grid.cursor_row, max(1, grid.cursor_column + delta)))
+
+    def action_remove_actor(self) -> None:
+        _, actor = self._current()
+        if actor is None:
+            return
+
+        def remove() -> None:
+            if self._attempt(matrix.remove_actor, self.project, self.item_id, actor.id) is not None:
+                self.rebuild()
+
+        self._confirm(t("matrix.screen.remove_actor", actor=actor.name), remove)
+
+    # Confirmation -------------------------------------------------------------------------------------
+    def action_confirm(self) -> None:
+        """The structure of the current column confirms (or withdraws) its commitments, on its word."""
+        _, actor = self._current()
+        if actor is None:
+            return
+        if matrix.confirmation_status(self.state, actor.id) == "confirmed":
+            done = self._attempt(matrix.unconfirm, self.project, self.item_id, actor.id)
+        else:
+            done = self._attempt(matrix.confirm, self.project, self.item_id, actor.id, "facilitator", 0, self.app.clock.now())  # type: ignore[attr-defined]
+        if done is not None:
+            self.rebuild()
+
+    def action_confirm_round(self) -> None:
+        started = self._attempt(matrix.start_confirm_round, self.project, self.item_id)
+        if started is None:
+            return
+
+        def finished(_result: object) -> None:
+            self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())  # type: ignore[attr-defined]
+            self.rebuild()
+
+        open_round(self, started.id, finished)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def open_round(screen: Screen[Any], round_id: int, finished: Callable[[object], None]) -> None:
+    """Run a round on its own screen (from the rounds feature); `finished` gets its result."""
+    try:
+        from screens.round import RoundScreen  # type: ignore[import-not-found]
+    except ImportError:
+        screen.notify(Content(t("matrix.screen.no_round_screen")), severity="warning")
+        return
+    screen.app.push_screen(RoundScreen(screen.project, round_id), finished)  # type: ignore[attr-defined]
+
+
+register_exercise_screen("matrix", MatrixScreen)

@@ -1,0 +1,465 @@
+"""Objectif supra on the shared screen: drafts, crossing, one sentence, checks, consent.
+
+The view follows the exercise's saved step, so a restart lands where the room
+was. Rounds run on the rounds feature's own screen; when one ends, its outcome
+is recorded here.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from exercises import supra
+from exercises.supra import Criterion, Step
+from exercises.wording import word_spans
+from screens.registry import register_exercise_screen
+from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
+
+WORDS_SHOWN = 15
+HIGHLIGHT = "bold reverse $accent"
+JUDGE_KEYS = {"p": Criterion.PRECISE, "a": Criterion.APPROVED, "r": Criterion.REALISTIC}
+
+
+def highlighted(text: str, keys: set[str]) -> Content:
+    """The text, literal, with the recurring words styled (never markup)."""
+    content = Content(text)
+    for start, end, _ in word_spans(text, keys):
+        content = content.stylize(HIGHLIGHT, start, end)
+    return content
+
+
+class SupraScreen(Screen[None]):
+    CSS_PATH = "supra.tcss"
+    BINDINGS = [
+        Binding("escape", "close", t("common.back")),
+        Binding("enter", "main", t("supra.key.main")),
+        Binding("1", "view('drafts')", t("supra.key.drafts"), show=False),
+        Binding("2", "view('crossing')", t("supra.key.crossing"), show=False),
+        Binding("3", "view('sentence')", t("supra.key.sentence"), show=False),
+        Binding("u", "unit", t("supra.key.unit"), show=False),
+        Binding("e", "edit", t("supra.key.edit")),
+        Binding("h", "history", t("supra.key.history")),
+        Binding("i", "add_indicator", t("supra.key.indicator")),
+        Binding("I", "remove_indicator", t("supra.key.remove_indicator"), show=False),
+        Binding("d", "deadline", t("supra.key.deadline")),
+        Binding("p", "judge('precise')", t("supra.key.judge"), show=False),
+        Binding("a", "judge('approved')", t("supra.key.judge"), show=False),
+        Binding("r", "judge('realistic')", t("supra.key.judge"), show=False),
+        Binding("P", "scale('precise')", t("supra.key.scale"), show=False),
+        Binding("A", "scale('approved')", t("supra.key.scale"), show=False),
+        Binding("R", "scale('realistic')", t("supra.key.scale"), show=False),
+        Binding("c", "consent", t("supra.key.consent")),
+        Binding("b", "abandon", t("supra.key.abandon"), show=False),
+        Binding("w", "handling", t("supra.key.handling"), show=False),
+        Binding("o", "reopen", t("supra.key.reopen"), show=False),
+        Binding("exclamation_mark", "propose", t("supra.key.propose"), show=False),
+    ]
+
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.item_id = item_id
+        self.state = supra.load(project, item_id)
+        self.view = "drafts"
+        self.drafts: list[supra.Draft] = []
+
+    # Layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        item = self.project.agenda_item(self.item_id)
+        yield Static(Content(item.title), id="supra-title")
+        yield Static(id="steps")
+        with ContentSwitcher(id="panes", initial="drafts"):
+            with VerticalScroll(id="drafts"):
+                yield Static(Content(t("supra.drafts.question")), id="drafts-question")
+                yield Static(id="drafts-unit")
+                yield Static(id="drafts-status")
+            with Horizontal(id="crossing"):
+                yield Static(id="words")
+                yield OptionList(id="draft-list")
+            with Vertical(id="sentence"):
+                yield Static(id="sentence-text")
+                with Horizontal(id="sentence-details"):
+                    yield Static(id="sentence-data")
+                    yield Static(id="criteria")
+                yield Static(id="consent-history")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self._reload()
+        self.view = _view_of(self.state)
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # Back from a round (or a crash-resumed one): record what it decided.
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self._reload()
+        self.refresh_view()
+
+    def help_markdown(self) -> str:
+        return supra.EXERCISE.guide()
+
+    # Drawing --------------------------------------------------------------------------------
+    def _reload(self) -> None:
+        self.state = supra.load(self.project, self.item_id)
+        try:
+            self.drafts = supra.drafts(self.project, self.item_id)
+        except Exception:  # noqa: BLE001 - a removed drafts round: show none rather than fail
+            self.drafts = []
+
+    def refresh_view(self) -> None:
+        self.query_one("#steps", Static).update(self._steps_bar())
+        switcher = self.query_one("#panes", ContentSwitcher)
+        switcher.current = self.view
+        if self.view == "crossing":
+            self.query_one("#draft-list", OptionList).focus()
+        else:
+            self.set_focus(None)
+        if self.view == "drafts":
+            self._draw_drafts()
+        elif self.view == "crossing":
+            self._draw_crossing()
+        else:
+            self._draw_sentence()
+        self.refresh_bindings()
+
+    def _steps_bar(self) -> Content:
+        order = [Step.DRAFTS, Step.CROSSING, Step.SENTENCE, Step.CONSENT, Step.ADOPTED]
+        reached = order.index(Step(self.state.step))
+        parts: list[Content] = []
+        for index, step in enumerate(order):
+            label = t(f"supra.step.{step.value}", number=index + 1)
+            if step.value == self.state.step:
+                style = "bold reverse"
+            elif index < reached:
+                style = "bold"
+            else:
+                style = "dim"
+            parts.append(Content.styled(f" {label} ", style))
+        return Content(" › ").join(parts)
+
+    def _draw_drafts(self) -> None:
+        unit = t("supra.minutes.unit_structure") if self.state.by_structure else t("supra.minutes.unit_person")
+        self.query_one("#drafts-unit", Static).update(Content(t("supra.screen.unit", unit=unit)))
+        status = self.query_one("#drafts-status", Static)
+        if not self.state.drafts_round_id:
+            status.update(Content(t("supra.screen.drafts_not_started")))
+            return
+        from workshop.rounds import get_round
+
+        started = get_round(self.project, self.state.drafts_round_id)
+        done, total = started.progress
+        key = "supra.screen.drafts_done" if started.done else "supra.screen.drafts_running"
+        status.update(Content(t(key, done=done, total=total, drafts=len(self.drafts))))
+
+    def _draw_crossing(self) -> None:
+        words = supra.crossing(self.project, self.item_id) if self.drafts else []
+        keys = {w.key for w in words}
+        if words:
+            lines = [Content.styled(t("supra.screen.words_title"), "bold")]
+            for word in words[:WORDS_SHOWN]:
+                lines.append(Content.assemble((word.shown, HIGHLIGHT), f" ×{word.drafts}"))
+            if len(words) > WORDS_SHOWN:
+                lines.append(Content(t("supra.screen.more_words", count=len(words) - WORDS_SHOWN)))
+        else:
+            lines = [Content(t("supra.screen.no_words"))]
+        self.query_one("#words", Static).update(Content("\n").join(lines))
+        draft_list = self.query_one("#draft-list", OptionList)
+        highlighted_index = draft_list.highlighted
+        draft_list.clear_options()
+        for index, draft in enumerate(self.drafts):
+            body = highlighted(draft.text, keys)
+            if draft.author:
+                body = Content.assemble((draft.author, "italic dim"), "\n", body)
+            draft_list.add_option(Option(body, id=str(index)))
+        if self.drafts:
+            draft_list.highlighted = min(highlighted_index or 0, len(self.drafts) - 1)
+
+    def _draw_sentence(self) -> None:
+        state = self.state
+        box = self.query_one("#sentence-text", Static)
+        if state.sentence:
+            box.update(highlighted(state.sentence, set()))
+            stamp = time.strftime("%H:%M", time.localtime(state.current.at)) if state.current and state.current.at else ""
+            box.border_title = t("supra.screen.version", number=len(state.versions), time=stamp)
+        else:
+            box.update(Content(t("supra.screen.no_sentence")))
+            box.border_title = ""
+        box.set_class(state.adopted, "adopted")
+        box.border_subtitle = t("supra.screen.adopted") if state.adopted else (t("supra.screen.consent_running") if state.open_consent else "")
+        lines = [Content.styled(t("supra.minutes.indicators"), "bold")]
+        lines += [Content.assemble("• ", indicator) for indicator in state.indicators] or [Content.styled(t("supra.screen.no_indicator"), "dim")]
+        lines.append(Content.assemble((t("supra.minutes.deadline"), "bold"), supra.format_deadline(state.deadline) or t("supra.minutes.none")))
+        self.query_one("#sentence-data", Static).update(Content("\n").join(lines))
+        checks = [Content.styled(t("supra.screen.criteria_title"), "bold")]
+        for check in supra.criteria(state):
+            if check.stale or check.met is None:
+                mark, style = "☐ ", "bold $warning"
+            elif check.met:
+                mark, style = "☑ ", "bold $success"
+            else:
+                mark, style = "☒ ", "bold $error"
+            checks.append(Content.assemble((mark, style), t(f"supra.criterion.{check.criterion.value}")))
+        self.query_one("#criteria", Static).update(Content("\n").join(checks))
+        self.query_one("#consent-history", Static).update(self._consent_history())
+
+    def _consent_history(self) -> Content:
+        finished = [c for c in self.state.consents if c.passed is not None]
+        if not finished:
+            return Content("")
+        last = finished[-1]
+        if last.passed:
+            line = Content.styled(t("supra.screen.last_consent_passed", version=last.version + 1), "bold $success")
+        else:
+            line = Content.styled(t("supra.screen.last_consent_objected", version=last.version + 1), "bold $error")
+        lines = [line]
+        lines += [Content.assemble(("✗ ", "bold $error"), objection) for objection in last.objections]
+        lines += [Content.assemble(("~ ", "bold $warning"), reservation) for reservation in last.reservations]
+        if last.handling:
+            lines.append(Content.assemble((t("supra.minutes.handling"), "italic"), last.handling))
+        return Content("\n").join(lines)
+
+    # Helpers ---------------------------------------------------------------------------------
+    def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+
+    def _now(self) -> float:
+        return self.app.clock.now()  # type: ignore[attr-defined]
+
+    def _changed(self, result: Any) -> None:
+        if result is not None:
+            self._reload()
+            self.refresh_view()
+
+    def _prompt(self, question: str, done: Callable[[str], None], value: str = "", allow_empty: bool = False) -> None:
+        from screens.modals.prompt import PromptModal
+
+        def answered(text: str | None) -> None:
+            if text is not None and (allow_empty or text.strip()):
+                done(text)
+
+        self.app.push_screen(PromptModal(question, value), answered)
+
+    def _run_round(self, round_id: int, finished: Callable[[], None]) -> None:
+        try:
+            from screens.round import RoundScreen  # type: ignore[import-not-found]
+        except ImportError:
+            self.notify(Content(t("supra.screen.no_round_screen")), severity="warning")
+            return
+
+        def done(_result: object) -> None:
+            finished()
+            self._reload()
+            self.refresh_view()
+
+        self.app.push_screen(RoundScreen(self.project, round_id), done)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        in_sentence = self.view == "sentence"
+        if action in ("edit", "history", "add_indicator", "remove_indicator", "deadline", "judge", "scale", "consent", "handling"):
+            return in_sentence
+        if action == "abandon":
+            return in_sentence and self.state.open_consent is not None
+        if action == "reopen":
+            return in_sentence and self.state.adopted
+        if action == "unit":
+            return self.view == "drafts"
+        if action == "propose":
+            return self.view == "crossing"
+        return True
+
+    # Moving between steps -----------------------------------------------------------------------
+    def action_view(self, view: str) -> None:
+        if view == "crossing" and self.state.step == Step.DRAFTS and self._pending_drafts():
+            from screens.modals.confirm import ConfirmModal
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._cross()
+
+            question = t("supra.screen.cross_early", count=self._pending_drafts())
+            self.app.push_screen(ConfirmModal(question, t("supra.screen.cross_anyway")), answered)
+            return
+        if view == "crossing" and self.state.step == Step.DRAFTS:
+            self._cross()
+            return
+        self._show(view)
+
+    def _pending_drafts(self) -> int:
+        """Voters of the drafts round who have not had their turn yet."""
+        if not self.state.drafts_round_id:
+            return 0
+        from workshop.rounds import TurnState, get_round
+
+        started = get_round(self.project, self.state.drafts_round_id)
+        return 0 if not started.is_open else sum(1 for s in started.turns.values() if s is TurnState.PENDING)
+
+    def _cross(self) -> None:
+        self._changed(self._attempt(supra.go_to_step, self.project, self.item_id, Step.CROSSING))
+        if self.state.step == Step.CROSSING:
+            self._show("crossing")
+
+    def _show(self, view: str) -> None:
+        if view == "sentence" and self.state.step in (Step.DRAFTS, Step.CROSSING):
+            self._changed(self._attempt(supra.go_to_step, self.project, self.item_id, Step.SENTENCE))
+        self.view = view
+        self._reload()
+        self.refresh_view()
+
+    def action_main(self) -> None:
+        """Enter: the natural next thing on each view."""
+        if self.view == "drafts":
+            started = self._attempt(supra.start_drafts, self.project, self.item_id)
+            if started is not None:
+                self._reload()
+                self.refresh_view()
+                if not started.done:
+                    self._run_round(started.id, lambda: None)
+        elif self.view == "crossing":
+            draft_list = self.query_one("#draft-list", OptionList)
+            index = draft_list.highlighted
+            if index is not None and 0 <= index < len(self.drafts) and not self.state.sentence:
+                self._changed(self._attempt(supra.write_sentence, self.project, self.item_id, self.drafts[index].text, self._now()))
+            self.action_view("sentence")
+        elif self.state.open_consent is not None:
+            self.action_consent()
+        else:
+            self.action_edit()
+
+    def action_unit(self) -> None:
+        self._changed(self._attempt(supra.choose_unit, self.project, self.item_id, not self.state.by_structure))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_main()
+
+    # Sentence ------------------------------------------------------------------------------------
+    def action_edit(self) -> None:
+        def write(text: str) -> None:
+            self._changed(self._attempt(supra.write_sentence, self.project, self.item_id, text, self._now()))
+
+        self._prompt(t("supra.screen.edit_prompt"), write, self.state.sentence)
+
+    def action_history(self) -> None:
+        from screens.exercises.supra_versions import VersionsModal
+
+        if not self.state.versions:
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self._changed(self._attempt(supra.restore_version, self.project, self.item_id, index, self._now()))
+
+        self.app.push_screen(VersionsModal(self.state.versions), chosen)
+
+    def action_add_indicator(self) -> None:
+        def add(text: str) -> None:
+            self._changed(self._attempt(supra.add_indicator, self.project, self.item_id, text))
+
+        self._prompt(t("supra.screen.indicator_prompt"), add)
+
+    def action_remove_indicator(self) -> None:
+        if self.state.indicators:
+            self._changed(self._attempt(supra.remove_indicator, self.project, self.item_id, len(self.state.indicators) - 1))
+
+    def action_deadline(self) -> None:
+        def set_deadline(text: str) -> None:
+            self._changed(self._attempt(supra.set_deadline, self.project, self.item_id, text))
+
+        self._prompt(t("supra.screen.deadline_prompt"), set_deadline, supra.format_deadline(self.state.deadline), allow_empty=True)
+
+    def action_judge(self, criterion: str) -> None:
+        """Cycle the facilitator's judgement: to check → yes → no → to check."""
+        current = next(c for c in supra.criteria(self.state) if c.criterion == criterion)
+        following = True if current.met is None or current.stale else (False if current.met else None)
+        self._changed(self._attempt(supra.judge, self.project, self.item_id, criterion, following))
+
+    def action_scale(self, criterion: str) -> None:
+        started = self._attempt(supra.start_criterion_round, self.project, self.item_id, criterion)
+        if started is None:
+            return
+
+        def finished() -> None:
+            self._attempt(supra.sync_rounds, self.project, self.item_id)
+
+        self._run_round(started.id, finished)
+
+    def action_consent(self) -> None:
+        started = self._attempt(supra.start_consent, self.project, self.item_id, self._now())
+        if started is None:
+            return
+        self._reload()
+        self.refresh_view()
+
+        def finished() -> None:
+            self._attempt(supra.sync_rounds, self.project, self.item_id)
+
+        self._run_round(started.id, finished)
+
+    def action_handling(self) -> None:
+        objected = [c for c in self.state.consents if c.passed is False]
+        if not objected:
+            return
+        last = objected[-1]
+
+        def note(text: str) -> None:
+            self._changed(self._attempt(supra.note_handling, self.project, self.item_id, last.round_id, text))
+
+        self._prompt(t("supra.screen.handling_prompt"), note, last.handling)
+
+    def action_abandon(self) -> None:
+        self._changed(self._attempt(supra.abandon_consent, self.project, self.item_id))
+
+    def action_reopen(self) -> None:
+        self._changed(self._attempt(supra.reopen, self.project, self.item_id))
+
+    def action_propose(self) -> None:
+        """A concrete action found in a draft: the proposal entry opens prefilled with it."""
+        from screens.modals.proposal import ProposalModal
+
+        index = self.query_one("#draft-list", OptionList).highlighted
+        if index is None or not 0 <= index < len(self.drafts):
+            return
+        draft = self.drafts[index]
+
+        def recorded(proposal: object) -> None:
+            if proposal is not None:
+                self.notify(Content(t("supra.screen.proposed")))
+
+        modal = ProposalModal(
+            self.project,
+            self.workshop_id,
+            self.item_id,
+            source="supra",
+            text=draft.text,
+            structure_id=draft.structure_id,
+            participant_id=draft.participant_id,
+        )
+        self.app.push_screen(modal, recorded)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _view_of(state: supra.SupraState) -> str:
+    if state.step == Step.DRAFTS:
+        return "drafts"
+    if state.step == Step.CROSSING:
+        return "crossing"
+    return "sentence"
+
+
+register_exercise_screen("supra", SupraScreen)
