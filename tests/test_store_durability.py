@@ -442,3 +442,13 @@ def test_a_removed_records_id_is_never_given_again(project: Project) -> None:
         newcomer = again.add_participant("Nadia", structure.id)
         assert newcomer.id not in (first.id, last.id)
         assert again.workshop(workshop.id).status_of(newcomer.id) == "present"
+
+
+def test_a_lone_surrogate_is_saved_and_read_back(tmp_path) -> None:  # noqa: ANN001
+    from workshop.project import Project
+
+    path = tmp_path / "s.atelier"
+    with Project.create(path, "P") as project:
+        project.add_structure("Les Jardins \ud800 de Montreuil")
+    with Project.open(path) as project:
+        assert project.structures()[0].name == "Les Jardins \ud800 de Montreuil"

@@ -145,7 +145,13 @@ class DurableStorage(Storage):
             self._flush()
 
     def _payload(self) -> bytes:
-        return json.dumps(self._data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        text = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError:
+            # A lone surrogate (pasted from a broken clipboard) has no UTF-8 form:
+            # JSON's \u escapes keep it exactly, and the file stays valid UTF-8.
+            return json.dumps(self._data, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
     def _flush(self) -> None:
         try:
