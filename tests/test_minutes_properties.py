@@ -191,3 +191,10 @@ def test_facilitator_notes_render_alike_in_both_formats(notes: str, level: int) 
         handle.write(buffer.getvalue())
         handle.flush()
         assert outline_of_docx(Path(handle.name)) == expected
+
+
+def test_a_line_of_unicode_spaces_leaves_no_stray_backslash() -> None:
+    # Found by hypothesis: "0\r\xa0" made a hard break at the end of the item,
+    # which Markdown shows as a literal backslash.
+    markdown = render_markdown([bullets(["0\r\xa0"]), Paragraph.of("fin")])
+    assert outline_of_markdown(markdown)[0] == ("ul", "0")

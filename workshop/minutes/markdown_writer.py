@@ -114,7 +114,7 @@ def _runs(runs: tuple[Run, ...], continuation: str = "") -> str:
     for run in _merged(runs):
         parts.append(_run(run, parts[-1][-1] if parts else ""))
     lines = [line.strip(" \t") for line in "".join(parts).split("\n")]
-    return ("\\\n" + continuation).join(md_line_start(line) for line in lines if line)
+    return ("\\\n" + continuation).join(md_line_start(line) for line in lines if line.strip())
 
 
 def _merged(runs: tuple[Run, ...]) -> list[Run]:

@@ -46,7 +46,7 @@ def md_line_start(escaped: str) -> str:
 
 def md_lines(text: str) -> list[str]:
     """Literal text as escaped Markdown lines, blank lines dropped."""
-    return [md_line(line) for line in xml_safe(text).split("\n") if line.strip(" \t")]
+    return [md_line(line) for line in xml_safe(text).split("\n") if line.strip()]
 
 
 def md_paragraph(text: str, continuation: str = "") -> str:
