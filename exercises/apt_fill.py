@@ -161,16 +161,19 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
             for _ in range(rng.randint(0, 1) + (1 if not apt.state(project, item.id).items_of(group_id, category) else 0)):
                 apt.add_item(project, item.id, group_id, category, rng.choice(REFERENCE_WORDS[category]))
         # One weighting round per group, so each ballot stays within the keys a voter can press.
+        # A group with more items than keys is weighed one feeling at a time.
+        def points(voter: int, options: int, budget: int, cap: int) -> list[int]:
+            return spread(rng.sample(range(options), min(options, 4)), options, budget, rng.randint(1, cap))
+
         for group in groups:
-            if len(apt.weighing_scope(apt.state(project, item.id), group_id=group.id)) < 2:
-                continue
-            vote = apt.start_weighting_round(project, item.id, group_id=group.id)
-
-            def points(voter: int, options: int, budget: int, cap: int) -> list[int]:
-                return spread(rng.sample(range(options), min(options, 4)), options, budget, rng.randint(1, cap))
-
-            vote_all(project, vote.id, points)
-            apt.collect_weights(project, item.id, vote.id)
+            scope = apt.weighing_scope(apt.state(project, item.id), group_id=group.id)
+            scopes: list[str | None] = [None] if len(scope) <= apt.MAX_OPTIONS else [A, F, T]
+            for category in scopes:
+                if len(apt.weighing_scope(apt.state(project, item.id), category, group.id)) < 2:
+                    continue
+                vote = apt.start_weighting_round(project, item.id, category=category, group_id=group.id)
+                vote_all(project, vote.id, points)
+                apt.collect_weights(project, item.id, vote.id)
         # The outputs, written on the state at once (one save rather than one per item).
         state = apt.state(project, item.id)
         offered = apt.charter_values(project, workshop.id)

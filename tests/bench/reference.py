@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:
 
 from workshop.model import Attendance, Role, StructureKind  # noqa: E402
 from workshop.project import Project  # noqa: E402
+from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
 from workshop.registry import exercise_kinds, get_exercise  # noqa: E402
 
 WORKSHOPS = 10
@@ -163,6 +164,62 @@ def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillT
         else:
             with project.batch():
                 fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+    closing = project.agenda(workshop_id)[-1]
+    with project.batch():
+        _top_up_rounds(project, workshop_id, closing.id, random.Random(f"{SEED}-free-rounds-{number}"))
+
+
+# DESIGN §6: about 300 contributions and 1,000 ballots per workshop. The five
+# exercises make part of that; the rest comes from free rounds run on the
+# closing item (open questions, then quick votes), as a facilitator would.
+TARGET_CONTRIBUTIONS = 300
+TARGET_BALLOTS = 1000
+FREE_VOTES = (
+    ("Quelle date pour le prochain atelier ?", RoundMode.SINGLE, ["Début mars", "Mi-mars", "Fin mars"]),
+    ("Cette journée vous a-t-elle été utile ? (1 à 5)", RoundMode.SCALE, []),
+    ("Adoptons-nous le relevé de décisions de la journée ?", RoundMode.CONSENT, []),
+    ("Quels chantiers ouvrir en premier ?", RoundMode.DOT, ["Transport", "Repas", "Formation", "Locaux", "Communication", "Bénévolat"]),
+)
+
+
+def _top_up_rounds(project: Project, workshop_id: int, item_id: int, rng: random.Random) -> None:
+    from exercises.round_filling import contribute_all, spread, vote_all
+    from workshop.rounds import cast, reveal, rounds_of, start_round
+
+    def totals() -> tuple[int, int]:
+        held = rounds_of(project, workshop_id)
+        return sum(r.contribution_count for r in held), sum(r.ballot_count for r in held)
+
+    contributions, ballots = totals()
+    asked = 0
+    while contributions < TARGET_CONTRIBUTIONS:
+        asked += 1
+        spec = RoundSpec(f"Une idée pour la suite (tour {asked}) ?", RoundMode.CONTRIBUTION, hidden=True, owner="")
+        started = start_round(project, workshop_id, item_id, spec)
+        contribute_all(
+            project,
+            started.id,
+            lambda voter: [" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 14))).capitalize() for _ in range(rng.randint(1, 3))],
+        )
+        contributions, ballots = totals()
+    voted = 0
+    while ballots < TARGET_BALLOTS:
+        question, mode, options = FREE_VOTES[voted % len(FREE_VOTES)]
+        voted += 1
+        spec = RoundSpec(f"{question} ({voted})", mode, options=list(options), secret=voted % 2 == 0)
+        started = start_round(project, workshop_id, item_id, spec)
+        if mode is RoundMode.DOT:
+            vote_all(project, started.id, lambda voter, n, budget, cap: spread(rng.sample(range(n), n), n, budget, cap))
+        else:
+            choices = {
+                RoundMode.SINGLE: lambda: rng.randrange(len(options)),
+                RoundMode.SCALE: lambda: rng.randint(1, 5),
+                RoundMode.CONSENT: lambda: rng.choice(["agree", "agree", "agree", "reservation", "abstain"]),
+            }[mode]
+            for voter in started.voters:
+                cast(project, started.id, voter, choices())
+            reveal(project, started.id)
+        contributions, ballots = totals()
 
 
 def _fill_placeholder(project: Project, workshop, item, rng: random.Random) -> None:  # noqa: ANN001
