@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from screens import launch
 from screens.app import AtelierApp
 from tests.screen_text import screen_text, settle
 from workshop import __version__, cli
@@ -53,7 +54,7 @@ def no_ui(monkeypatch: pytest.MonkeyPatch) -> list[AtelierApp]:
 
 
 def test_lang_en_and_data_dir(tmp_path: Path, no_ui: list[AtelierApp]) -> None:
-    assert cli.main(["--lang", "en", "--data-dir", str(tmp_path / "d")]) == 0
+    assert launch.main(["--lang", "en", "--data-dir", str(tmp_path / "d")]) == 0
     assert language() == "en"
     (app,) = no_ui
     assert app.library.folder == tmp_path / "d"
@@ -62,7 +63,7 @@ def test_lang_en_and_data_dir(tmp_path: Path, no_ui: list[AtelierApp]) -> None:
 
 def test_french_is_the_default(tmp_path: Path, no_ui: list[AtelierApp]) -> None:
     set_language("en")
-    assert cli.main(["--data-dir", str(tmp_path)]) == 0
+    assert launch.main(["--data-dir", str(tmp_path)]) == 0
     assert language() == "fr"
 
 
@@ -70,9 +71,9 @@ def test_open_a_project_file(tmp_path: Path, no_ui: list[AtelierApp], capsys: py
     path = tmp_path / "ailleurs" / "coop.atelier"
     path.parent.mkdir()
     Project.create(path, "Coop").close()
-    assert cli.main(["--data-dir", str(tmp_path / "d"), "open", str(path)]) == 0
+    assert launch.main(["--data-dir", str(tmp_path / "d"), "open", str(path)]) == 0
     assert no_ui[0].initial_path == path.resolve()
-    assert cli.main(["open", str(tmp_path / "missing.atelier")]) == 2
+    assert launch.main(["open", str(tmp_path / "missing.atelier")]) == 2
     assert "introuvable" in capsys.readouterr().err
     assert len(no_ui) == 1
 
@@ -101,3 +102,8 @@ async def test_english_interface(tmp_path: Path, library: ProjectLibrary) -> Non
         await pilot.press("f1")
         await settle(pilot)
         assert "Planning the workshop" in app.screen.markdown
+
+
+def test_the_core_alone_does_not_open_the_interface(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--data-dir", str(tmp_path)]) == 2
+    assert "atelier" in capsys.readouterr().err

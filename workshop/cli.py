@@ -1,4 +1,8 @@
-"""The `atelier` command: the one place that wires the core and the interface.
+"""The `atelier` command line: arguments, language, headless commands.
+
+The console script is `screens.launch:main`, which passes the Textual app in as
+`launch`: the core never imports the interface, and `python -m workshop.cli
+export …` runs with no interface at all.
 
     atelier [--data-dir DIR] [--lang fr|en]            home screen
     atelier open PATH                                  open one project file
@@ -12,7 +16,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from workshop.library import ProjectLibrary
 
 from workshop import __version__
 from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
@@ -53,7 +60,11 @@ def _load_headless_commands() -> None:
                 raise
 
 
-def main(argv: list[str] | None = None) -> int:
+# Opens the interface: (library, project path or None) -> exit status.
+Launcher = Callable[["ProjectLibrary", "Path | None"], int]
+
+
+def main(argv: list[str] | None = None, launch: Launcher | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)
@@ -74,11 +85,10 @@ def main(argv: list[str] | None = None) -> int:
 
         project_path = ensure_demo(library.folder, fresh=args.fresh)
 
-    from screens.app import AtelierApp
-
-    app = AtelierApp(library=library, project_path=project_path)
-    app.run()
-    return app.return_code or 0
+    if launch is None:
+        print(t("error.no_interface"), file=sys.stderr)
+        return 2
+    return launch(library, project_path)
 
 
 if __name__ == "__main__":

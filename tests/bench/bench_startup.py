@@ -37,7 +37,7 @@ App.run = lambda self, **kw: _run(self, headless=True, size=(80, 24), auto_pilot
 """
 
 OURS = HEADLESS + """
-from workshop.cli import main
+from screens.launch import main
 main(sys.argv[1:])
 """
 
