@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from exercises import item_state
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
@@ -147,7 +148,7 @@ def cell_key(action_id: int, structure_id: int) -> str:
 
 # Storage ---------------------------------------------------------------------------------
 def load(project: Project, item_id: int) -> MatrixState:
-    doc = project.store.table(TABLE).get(lambda d: d.get("item_id") == item_id)
+    doc = item_state.load(project, TABLE, item_id)
     if doc is not None:
         return MatrixState.from_doc(doc)
     item = project.agenda_item(item_id)
@@ -155,12 +156,8 @@ def load(project: Project, item_id: int) -> MatrixState:
 
 
 def _save(project: Project, state: MatrixState) -> MatrixState:
-    table_ = project.store.table(TABLE)
-    doc = state.to_doc()
-    if table_.contains(lambda d: d.get("item_id") == state.item_id):
-        table_.update(doc, lambda d: d.get("item_id") == state.item_id)
-    else:
-        table_.insert(doc)
+    # One document per agenda item, its id the item's: a direct lookup, no scan.
+    item_state.save(project, TABLE, state.item_id, state.to_doc(), fresh=True)
     return state
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from exercises.wording import RecurringWord, recurring_words
+from exercises import item_state
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
@@ -161,7 +162,7 @@ class SupraState:
 # Storage ------------------------------------------------------------------------------
 def load(project: Project, item_id: int) -> SupraState:
     """The exercise's state on this agenda item (a fresh one when nothing was done yet)."""
-    doc = project.store.table(TABLE).get(lambda d: d.get("item_id") == item_id)
+    doc = item_state.load(project, TABLE, item_id)
     if doc is not None:
         return SupraState.from_doc(doc)
     item = project.agenda_item(item_id)
@@ -169,12 +170,8 @@ def load(project: Project, item_id: int) -> SupraState:
 
 
 def _save(project: Project, state: SupraState) -> SupraState:
-    table = project.store.table(TABLE)
-    doc = state.to_doc()
-    if table.contains(lambda d: d.get("item_id") == state.item_id):
-        table.update(doc, lambda d: d.get("item_id") == state.item_id)
-    else:
-        table.insert(doc)
+    # One document per agenda item, its id the item's: a direct lookup, no scan.
+    item_state.save(project, TABLE, state.item_id, state.to_doc(), fresh=True)
     return state
 
 

@@ -52,6 +52,9 @@ GUARD_MODULES = ("workshop.proposals.guard",)
 def _load_guards() -> None:
     import importlib
 
+    from workshop.registry import exercise_kinds
+
+    exercise_kinds()  # importing the exercises registers their guards (the matrix's roles)
     for module in GUARD_MODULES:
         importlib.import_module(module)
 
