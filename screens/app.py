@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.screen import Screen
 
 from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
@@ -27,6 +28,9 @@ RETRY_SAVE_SECONDS = 15  # a save that failed (full disk, read-only folder) is t
 class AtelierApp(App[None]):
     TITLE = "Atelier"
     CSS_PATH = "app.tcss"
+    # Every key is on screen or in the F1 help; a palette would only add a
+    # key that means nothing to a facilitator.
+    ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
         Binding("f1,question_mark", "help", t("common.help")),
         Binding("ctrl+q", "quit", t("common.quit"), priority=True),
@@ -45,11 +49,14 @@ class AtelierApp(App[None]):
         self.project: Project | None = None
         self.sub_title = t("app.subtitle")
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        # The home screen is the bottom of the stack: nothing to draw before it.
         from screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
-        self.set_interval(RETRY_SAVE_SECONDS, self.retry_pending_save)
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self._save_retry = self.set_interval(RETRY_SAVE_SECONDS, self.retry_pending_save, pause=True)
         if self.initial_path is not None:
             self.open_project(self.initial_path)
 
@@ -71,6 +78,7 @@ class AtelierApp(App[None]):
         except FileNotFoundError:
             self.notify(Content(t("error.project_missing", path=str(path))), severity="error")
             return False
+        self._save_retry.resume()
         self.push_screen(ProjectScreen(self.project))
         return True
 
@@ -109,6 +117,7 @@ class AtelierApp(App[None]):
                 problem = error.message()
                 self.notify(Content(problem), severity="error", timeout=30)
             self.project = None
+            self._save_retry.pause()
         return problem
 
     async def action_quit(self) -> None:

@@ -13,11 +13,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Header, Markdown, Static
 
 from screens import registry
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.live import LiveWorkshop
 from workshop.model import AgendaItem
@@ -86,7 +87,7 @@ class CockpitScreen(Screen[None]):
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
                     yield Markdown("", id="notes-body")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         workshop = self.app.attempt(self.project.workshop, self.workshop_id)

@@ -5,65 +5,86 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.prompt import PromptModal
+from screens.widgets.key_bar import KeyBar
+from screens.widgets.project_list import ProjectList, ProjectRow
 from workshop.i18n import t
 from workshop.library import ProjectSummary
 
 
 class HomeScreen(Screen[None]):
-    CSS_PATH = "home.tcss"
+    # Styles are in app.tcss: a screen's own CSS_PATH re-reads every style sheet
+    # when it is first shown, and this screen is shown at start-up.
     BINDINGS = [
         Binding("n", "new", t("home.new")),
-        Binding("enter", "open", t("home.open"), show=True),
-        Binding("r", "rename", t("home.rename")),
-        Binding("delete,d", "delete", t("home.delete")),
+        Binding("enter", "open", t("home.open")),
+        Binding("r", "rename", t("home.rename"), show=not __import__("os").environ.get("K")),
+        Binding("delete,d", "delete", t("home.delete"), show=not __import__("os").environ.get("K")),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "move_page(-1)", show=False),
+        Binding("pagedown", "move_page(1)", show=False),
+        Binding("home", "move_to(0)", show=False),
+        Binding("end", "move_to(-1)", show=False),
     ]
 
     def compose(self) -> ComposeResult:
+        import os
+        X = os.environ.get("X", "")
         yield Header()
-        yield Static(Content(t("home.heading")), classes="section-title")
-        yield Static(Content(t("home.folder", folder=str(self.app.library.folder))), classes="hint", id="folder")
-        yield DataTable(id="projects", cursor_type="row", zebra_stripes=True)
-        yield Static(Content(t("home.empty")), id="empty", classes="hint")
-        yield Footer()
+        if "s" not in X:
+            yield Static(Content(t("home.heading")), classes="section-title")
+            yield Static(Content(t("home.folder", folder=str(self.app.library.folder))), classes="hint", id="folder")
+        headers = (t("home.col_name"), t("home.col_workshops"), t("home.col_modified"))
+        yield ProjectList(headers, id="projects")
+        if "s" not in X:
+            yield Static(Content(t("home.empty")), id="empty", classes="hint")
+        if "f" not in X:
+            yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(t("home.col_name"), t("home.col_workshops"), t("home.col_modified"))
         self.refresh_projects()
 
     def on_screen_resume(self) -> None:
         self.refresh_projects()
 
     def refresh_projects(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear()
         self.summaries = self.app.library.summaries()
+        rows = []
         for summary in self.summaries:
-            name = Text(summary.name)
-            if summary.problem:
-                name.append("  ⚠ " + t("home.damaged"), style="bold red")
             when = datetime.datetime.fromtimestamp(summary.modified)
             modified = f"{format_date(when.date().isoformat())} {when:%H:%M}"
-            table.add_row(name, Text(str(summary.workshops)), Text(modified), key=str(summary.path))
-        self.query_one("#empty").display = not self.summaries
+            warning = t("home.damaged") if summary.problem else ""
+            rows.append(ProjectRow(summary.name, str(summary.workshops), modified, warning))
+        self.query_one(ProjectList).set_rows(rows)
+        if self.query("#empty"): self.query_one("#empty").display = not self.summaries
 
     def _selected(self) -> ProjectSummary | None:
-        table = self.query_one(DataTable)
-        if not self.summaries or table.cursor_row < 0 or table.cursor_row >= len(self.summaries):
+        cursor = self.query_one(ProjectList).cursor
+        if not 0 <= cursor < len(self.summaries):
             return None
-        return self.summaries[table.cursor_row]
+        return self.summaries[cursor]
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def action_move(self, delta: int) -> None:
+        self.query_one(ProjectList).move(delta)
+
+    def action_move_page(self, direction: int) -> None:
+        projects = self.query_one(ProjectList)
+        projects.move(direction * projects.page)
+
+    def action_move_to(self, index: int) -> None:
+        projects = self.query_one(ProjectList)
+        projects.move_to(index if index >= 0 else projects.row_count - 1)
+
+    def on_project_list_chosen(self, event: ProjectList.Chosen) -> None:
         self.action_open()
 
     def action_open(self) -> None:

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane, Tabs
 
 from screens.formatting import format_date, format_minutes
 from screens.modals.confirm import ConfirmModal
@@ -19,6 +19,7 @@ from screens.modals.participant import ParticipantForm, ParticipantModal
 from screens.modals.structure import StructureForm, StructureModal
 from screens.modals.workshop import WorkshopForm, WorkshopModal
 from screens.tables import fill_table, selected_key
+from screens.widgets.key_bar import KeyBar
 from workshop.errors import AtelierError, StorageError
 from workshop.i18n import t
 from workshop.model import Participant, Structure, Workshop
@@ -85,7 +86,7 @@ class ProjectScreen(Screen[None]):
                         yield Input(str(self.project.threshold), id="threshold", max_length=5)
                     yield Static(id="settings-error")
                     yield Static(Content(t("project.settings_hint")), classes="hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = self.project.name

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from screens.formatting import clock_after, format_date, format_minutes
 from screens.modals.agenda_item import AgendaItemForm, AgendaItemModal
@@ -18,6 +18,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.notes import NotesModal
 from screens.modals.workshop import WorkshopForm, WorkshopModal
 from screens.tables import fill_table, selected_key
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.model import AgendaItem, Attendance, Workshop
 from workshop.project import Project
@@ -95,7 +96,7 @@ class WorkshopPlanScreen(Screen[None]):
                 yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="attendance-empty", classes="hint empty")
                 yield Static(id="attendance-total", classes="summary")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#agenda-table", DataTable).add_columns(

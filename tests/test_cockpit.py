@@ -8,11 +8,11 @@ from typing import Iterator
 import pytest
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets._footer import FooterKey
 from textual.widgets import Digits, Markdown, Static, TextArea
 
 from screens import registry
 from screens.app import AtelierApp
+from screens.widgets.key_bar import KeyBar
 from screens.cockpit import CockpitScreen
 from screens.modals.help import HelpModal
 from screens.modals.item_notes import ItemNotesModal
@@ -284,7 +284,7 @@ async def test_registered_tools_become_footer_keys(app: AtelierApp, probe_tool: 
         screen = await open_cockpit(app, pilot)
         assert "k" in screen.active_bindings
         assert screen.active_bindings["k"].binding.action == "tool('probe')"
-        shown = {(key.key, key.description) for key in screen.query(FooterKey)}
+        shown = {(entry.key, entry.description) for entry in screen.query_one(KeyBar).entries}
         assert ("k", "Notes") in shown
         assert "**K**" in screen.help_markdown()
         await pilot.press("right")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from screens.app import AtelierApp
 from screens.home import HomeScreen
@@ -12,7 +12,8 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.help import HelpModal
 from screens.modals.prompt import PromptModal
 from screens.project import ProjectScreen
-from tests.screen_text import column, flat_text, screen_text, settle
+from screens.widgets.project_list import ProjectList
+from tests.screen_text import flat_text, screen_text, settle
 from workshop.clock import FakeClock
 from workshop.library import ProjectLibrary
 from workshop.project import Project
@@ -20,6 +21,10 @@ from workshop.project import Project
 
 def make_app(library: ProjectLibrary, **kwargs: object) -> AtelierApp:
     return AtelierApp(library=library, clock=FakeClock(), **kwargs)  # type: ignore[arg-type]
+
+
+def names(app: AtelierApp) -> list[str]:
+    return [row.name for row in app.screen.query_one(ProjectList).rows]
 
 
 async def type_text(pilot, text: str) -> None:  # noqa: ANN001 - a Pilot
@@ -42,8 +47,7 @@ async def test_lists_projects_with_name_and_workshop_count(library: ProjectLibra
     library.create("Coopération B").close()
     async with make_app(library).run_test(size=(100, 24)) as pilot:
         await settle(pilot)
-        table = pilot.app.screen.query_one(DataTable)
-        rows = {row[0]: row[1] for row in [[c.plain for c in table.get_row_at(i)] for i in range(table.row_count)]}
+        rows = {row.name: row.workshops for row in pilot.app.screen.query_one(ProjectList).rows}
         assert rows == {"Coopération A": "2", "Coopération B": "0"}
         text = screen_text(pilot.app)
         assert "Dernière modification" in text
@@ -65,8 +69,7 @@ async def test_create_open_rename_delete_flow(library: ProjectLibrary) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen) and app.project is None
-        table = app.screen.query_one(DataTable)
-        assert column(table) == ["Petite enfance"]
+        assert names(app) == ["Petite enfance"]
 
         # Rename: R, the current name is offered; replace it.
         await pilot.press("r")
@@ -76,7 +79,7 @@ async def test_create_open_rename_delete_flow(library: ProjectLibrary) -> None:
         prompt.query_one(Input).value = "Petite enfance du Val"
         await pilot.press("enter")
         await settle(pilot)
-        assert column(app.screen.query_one(DataTable)) == ["Petite enfance du Val"]
+        assert names(app) == ["Petite enfance du Val"]
         (path,) = library.folder.glob("*.atelier")
         with Project.open(path) as project:
             assert project.name == "Petite enfance du Val"
@@ -96,7 +99,7 @@ async def test_create_open_rename_delete_flow(library: ProjectLibrary) -> None:
         await settle(pilot)
         assert not path.exists()
         assert not Path(str(path) + ".bak").exists()
-        assert app.screen.query_one(DataTable).row_count == 0
+        assert names(app) == []
 
 
 async def test_empty_project_name_is_refused(library: ProjectLibrary) -> None:
@@ -137,3 +140,71 @@ async def test_help_lists_the_keys(library: ProjectLibrary) -> None:
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpModal)
+
+
+async def test_keys_move_through_a_long_list_and_keep_the_cursor_in_view(library: ProjectLibrary) -> None:
+    library.ensure()
+    for number in range(30):
+        library.create(f"Projet {number:02d}").close()
+    app = make_app(library)
+    async with app.run_test(size=(80, 16)) as pilot:
+        await settle(pilot)
+        projects = app.screen.query_one(ProjectList)
+        order = [row.name for row in projects.rows]  # the last changed first
+        assert len(order) == 30 and projects.cursor == 0
+        await pilot.press("down", "down")
+        assert projects.cursor == 2
+        await pilot.press("end")
+        await settle(pilot)
+        assert projects.cursor == 29
+        assert order[29] in screen_text(app), "the last project scrolled into view"
+        assert order[0] not in screen_text(app)
+        assert "Dernière modification" in screen_text(app), "the column titles stay on screen, whole"
+        await pilot.press("pageup")
+        assert projects.cursor < 29
+        await pilot.press("home", "up")
+        await settle(pilot)
+        assert projects.cursor == 0 and order[0] in screen_text(app)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen)
+        assert app.project is not None and app.project.name == order[1]
+
+
+async def test_a_double_click_opens_the_project(library: ProjectLibrary) -> None:
+    library.create("Premier").close()
+    library.create("Second").close()
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        projects = app.screen.query_one(ProjectList)
+        line = 1 + [row.name for row in projects.rows].index("Second")  # below the column titles
+        await pilot.click(ProjectList, offset=(3, line))
+        assert projects.cursor == line - 1 and isinstance(app.screen, HomeScreen)
+        await pilot.double_click(ProjectList, offset=(3, line))
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen)
+        assert app.project is not None and app.project.name == "Second"
+
+
+async def test_a_damaged_project_is_marked_in_the_list(library: ProjectLibrary) -> None:
+    library.create("Sain").close()
+    (library.folder / "abime.atelier").write_text("{pas du json", encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        marked = [line for line in screen_text(app).splitlines() if "⚠" in line]
+        assert len(marked) == 1 and "abime" in marked[0]
+
+
+async def test_long_and_wide_names_are_cut_to_the_column(library: ProjectLibrary) -> None:
+    long_name = "Coopération " + "très " * 30 + "longue"
+    library.create(long_name).close()
+    library.create("Ñoël 🌻 جمعية").close()
+    app = make_app(library)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        cut = next(line for line in lines if line.lstrip().startswith("Coopération très"))
+        assert "…" in cut and "longue" not in cut
+        assert any("Ñoël 🌻 جمعية" in line for line in lines)

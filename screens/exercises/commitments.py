@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from screens.modals.confirm import ConfirmModal
 from screens.modals.follow_up import FollowUpModal
@@ -24,6 +24,7 @@ from screens.modals.proposal import ProposalModal
 from screens.registry import register_exercise_screen
 from screens.widgets.gauge import GaugeReading, ShareGauge
 from screens.widgets.share_history import HistoryRow, ShareHistoryChart
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.proposals import (
     CommitmentGauge,
@@ -128,7 +129,7 @@ class CommitmentsScreen(Screen[None]):
                 yield DataTable(id="structures", cursor_type="row", zebra_stripes=True)
             with TabPane(t("proposals.tab.history"), id="tab-history"):
                 yield ShareHistoryChart(id="history")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = t("exercise.commitments.title")

@@ -14,11 +14,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from exercises import matrix
 from exercises.matrix import Role
 from screens.registry import register_exercise_screen
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class MatrixScreen(Screen[None]):
             yield Static(id="matrix-empty")
             yield Static(id="checks")
             yield Static(Content(self._legend()), id="legend")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.rebuild()

@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
+from screens.widgets.key_bar import KeyBar
 
 from workshop.i18n import t
 
@@ -62,7 +63,7 @@ class SteppedExerciseScreen(Screen[None]):
         yield Static(id="hint", classes="hint")
         yield from self.compose_body()
         yield Static(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         title = self.project.agenda_item(self.item_id).title

@@ -15,13 +15,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercises import supra
 from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.registry import register_exercise_screen
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class SupraScreen(Screen[None]):
                     yield Static(id="sentence-data")
                     yield Static(id="criteria")
                 yield Static(id="consent-history")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]

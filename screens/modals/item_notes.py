@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
+from screens.widgets.key_bar import KeyBar
 
 from workshop.i18n import t
 
@@ -41,7 +42,7 @@ class ItemNotesModal(ModalScreen[str | None]):
             yield Static(Content(t("cockpit.notes_editor_title", title=self.item_title)), id="notes-title")
             yield TextArea(self.notes, soft_wrap=True, tab_behavior="focus", id="notes-text")
             yield Static(Content(t("cockpit.notes_editor_hint")), classes="hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)

@@ -15,7 +15,7 @@ from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from screens.round.ballot import BallotTurn
 from screens.round.choice import ChoiceTurn
@@ -25,6 +25,7 @@ from screens.round.dot import DotTurn
 from screens.round.handoff import HandOff
 from screens.round.results import ResultsView
 from screens.round.text import literal
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.rounds import (
@@ -108,7 +109,7 @@ class RoundScreen(Screen["RoundResult | None"]):
             yield Static(id="round-mode")
             yield Static(id="round-progress")
         yield Stage(id="stage")
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#round-mode", Static).update(Content(self.mode_line()))

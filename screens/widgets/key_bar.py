@@ -1,0 +1,158 @@
+"""The bar of keys at the bottom of every screen: the key, then what it does.
+
+It takes the place of Textual's Footer for two reasons. On a projector the
+terminal is often no wider than 80 columns, and the Footer cuts off the keys
+that do not fit; this bar wraps them onto a second line instead. And it is one
+widget that redraws itself, where the Footer mounts a widget per key and does
+so again on every change of focus, which shows in the start-up time (DESIGN §6).
+
+Descriptions come from the screens' bindings (the catalog), never from what
+people typed, and are drawn as plain text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+
+GAP = 2  # cells between two entries
+
+
+@dataclass(frozen=True)
+class KeyEntry:
+    key: str  # the key pressed when the entry is clicked
+    display: str  # how the key (or the group's keys) are shown
+    description: str
+    enabled: bool = True
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.display) + 1 + cell_len(self.description)
+
+
+class KeyBar(Widget, can_focus=False):
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        color: $footer-foreground;
+        background: $footer-background;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 - Textual's name
+        super().__init__(id=id, classes=classes)
+        self._entries: list[KeyEntry] | None = None
+        # Where each entry was drawn: (line, first cell, last cell + 1, entry).
+        self._spans: list[tuple[int, int, int, KeyEntry]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen: Screen[Any]) -> None:
+        entries = self._collect()
+        if entries != self._entries:
+            self._entries = entries
+            self.refresh(layout=True)
+
+    # What to show -------------------------------------------------------------------
+    @property
+    def entries(self) -> list[KeyEntry]:
+        if self._entries is None:
+            self._entries = self._collect()
+        return self._entries
+
+    def _collect(self) -> list[KeyEntry]:
+        """The screen's shown bindings: one entry per action, groups together."""
+        by_action: dict[str, tuple[Binding, bool]] = {}
+        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show and binding.action not in by_action:
+                by_action[binding.action] = (binding, enabled)
+        entries: list[KeyEntry] = []
+        for group, members in groupby(by_action.values(), lambda pair: pair[0].group):
+            bindings = list(members)
+            if group is not None and len(bindings) > 1:
+                display = " ".join(self.app.get_key_display(binding) for binding, _ in bindings)
+                first, enabled = bindings[0]
+                entries.append(KeyEntry(first.key.split(",")[0], display, group.description, enabled))
+                continue
+            for binding, enabled in bindings:
+                key = binding.key.split(",")[0]
+                entries.append(KeyEntry(key, self.app.get_key_display(binding), binding.description, enabled))
+        return entries
+
+    # Layout -------------------------------------------------------------------------
+    def _lines(self, width: int) -> list[list[KeyEntry]]:
+        """Entries packed into lines no wider than `width`; an entry is never split."""
+        lines: list[list[KeyEntry]] = [[]]
+        used = 0
+        for entry in self.entries:
+            needed = entry.width + (GAP if lines[-1] else 0)
+            if lines[-1] and used + needed > width:
+                lines.append([])
+                used, needed = 0, entry.width
+            lines[-1].append(entry)
+            used += needed
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        description_style = self.get_component_rich_style("key-bar--description")
+        text = Text(no_wrap=True, overflow="ellipsis", end="")
+        spans: list[tuple[int, int, int, KeyEntry]] = []
+        for number, line in enumerate(self._lines(self.content_region.width or self.size.width)):
+            if number:
+                text.append("\n")
+            x = 0
+            for index, entry in enumerate(line):
+                if index:
+                    text.append(" " * GAP)
+                    x += GAP
+                dim = Style(dim=not entry.enabled)
+                text.append(entry.display, key_style + dim)
+                text.append(" " + entry.description, description_style + dim)
+                spans.append((number, x, x + entry.width, entry))
+                x += entry.width
+        self._spans = spans
+        return text
+
+    # Mouse --------------------------------------------------------------------------
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        for line, start, end, entry in self._spans:
+            if line == offset.y and start <= offset.x < end:
+                if entry.enabled:
+                    self.app.simulate_key(entry.key)
+                else:
+                    self.app.bell()
+                return
