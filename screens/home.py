@@ -12,8 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from screens.formatting import format_date
-from screens.modals.confirm import ConfirmModal
-from screens.modals.prompt import PromptModal
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.project_list import ProjectList, ProjectRow
 from workshop.i18n import t
@@ -26,8 +24,8 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("n", "new", t("home.new")),
         Binding("enter", "open", t("home.open")),
-        Binding("r", "rename", t("home.rename"), show=not __import__("os").environ.get("K")),
-        Binding("delete,d", "delete", t("home.delete"), show=not __import__("os").environ.get("K")),
+        Binding("r", "rename", t("home.rename")),
+        Binding("delete,d", "delete", t("home.delete")),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "move_page(-1)", show=False),
@@ -36,24 +34,19 @@ class HomeScreen(Screen[None]):
         Binding("end", "move_to(-1)", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        import os
-        X = os.environ.get("X", "")
-        yield Header()
-        if "s" not in X:
-            yield Static(Content(t("home.heading")), classes="section-title")
-            yield Static(Content(t("home.folder", folder=str(self.app.library.folder))), classes="hint", id="folder")
-        headers = (t("home.col_name"), t("home.col_workshops"), t("home.col_modified"))
-        yield ProjectList(headers, id="projects")
-        if "s" not in X:
-            yield Static(Content(t("home.empty")), id="empty", classes="hint")
-        if "f" not in X:
-            yield KeyBar()
+    summaries: list[ProjectSummary] = []  # read again each time the screen is shown
 
-    def on_mount(self) -> None:
-        self.refresh_projects()
+    def compose(self) -> ComposeResult:
+        yield Header()
+        heading = Content.styled(t("home.heading"), "bold $accent")
+        folder = Content(t("home.folder", folder=str(self.app.library.folder)))  # muted, by the style sheet
+        yield Static(Content("\n").join([heading, folder]), id="home-heading")
+        headers = (t("home.col_name"), t("home.col_workshops"), t("home.col_modified"))
+        yield ProjectList(headers, empty=t("home.empty"), id="projects")
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown: the list is read once at start.
         self.refresh_projects()
 
     def refresh_projects(self) -> None:
@@ -65,7 +58,6 @@ class HomeScreen(Screen[None]):
             warning = t("home.damaged") if summary.problem else ""
             rows.append(ProjectRow(summary.name, str(summary.workshops), modified, warning))
         self.query_one(ProjectList).set_rows(rows)
-        if self.query("#empty"): self.query_one("#empty").display = not self.summaries
 
     def _selected(self) -> ProjectSummary | None:
         cursor = self.query_one(ProjectList).cursor
@@ -93,6 +85,8 @@ class HomeScreen(Screen[None]):
             self.app.open_project(Path(summary.path))
 
     def action_new(self) -> None:
+        from screens.modals.prompt import PromptModal
+
         def created(name: str | None) -> None:
             if not name:
                 return
@@ -106,6 +100,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PromptModal(t("home.new_prompt"), placeholder=t("home.new_placeholder")), created)
 
     def action_rename(self) -> None:
+        from screens.modals.prompt import PromptModal
+
         summary = self._selected()
         if summary is None:
             return
@@ -118,6 +114,8 @@ class HomeScreen(Screen[None]):
         self.app.push_screen(PromptModal(t("home.rename_prompt"), value=summary.name), renamed)
 
     def action_delete(self) -> None:
+        from screens.modals.confirm import ConfirmModal
+
         summary = self._selected()
         if summary is None:
             return

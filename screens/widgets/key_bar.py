@@ -12,9 +12,8 @@ people typed, and are drawn as plain text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -28,8 +27,7 @@ from textual.widget import Widget
 GAP = 2  # cells between two entries
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     key: str  # the key pressed when the entry is clicked
     display: str  # how the key (or the group's keys) are shown
     description: str

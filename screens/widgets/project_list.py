@@ -10,7 +10,7 @@ Cells are drawn as plain segments: a name a person typed is never read as markup
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -26,8 +26,7 @@ GAP = 2  # spaces between columns
 NAME_MIN = 12  # the name column never gets narrower than this
 
 
-@dataclass(frozen=True)
-class ProjectRow:
+class ProjectRow(NamedTuple):
     name: str
     workshops: str
     modified: str
@@ -35,7 +34,7 @@ class ProjectRow:
 
 
 class ProjectList(ScrollView, can_focus=False):
-    COMPONENT_CLASSES = {"project-list--header", "project-list--cursor", "project-list--warning"}
+    COMPONENT_CLASSES = {"project-list--header", "project-list--cursor", "project-list--warning", "project-list--empty"}
     DEFAULT_CSS = """
     ProjectList {
         height: 1fr;
@@ -44,6 +43,7 @@ class ProjectList(ScrollView, can_focus=False):
     ProjectList > .project-list--header { text-style: bold; color: $text-accent; }
     ProjectList > .project-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold; }
     ProjectList > .project-list--warning { color: $text-error; text-style: bold; }
+    ProjectList > .project-list--empty { color: $text-muted; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
@@ -55,14 +55,17 @@ class ProjectList(ScrollView, can_focus=False):
             super().__init__()
             self.index = index
 
-    def __init__(self, headers: tuple[str, str, str], *, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, headers: tuple[str, str, str], *, empty: str, id: str | None = None) -> None:  # noqa: A002 - Textual's name
         super().__init__(id=id)
         self.headers = headers
+        self.empty = empty  # what to say when there is no project
         self.rows: list[ProjectRow] = []
+        self._fixed_widths = self._measure()
 
     # Content ----------------------------------------------------------------------
     def set_rows(self, rows: list[ProjectRow]) -> None:
         self.rows = rows
+        self._fixed_widths = self._measure()
         self.virtual_size = Size(self.size.width, len(rows) + 1)
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
@@ -107,16 +110,23 @@ class ProjectList(ScrollView, can_focus=False):
                 self.post_message(self.Chosen(index))
 
     # Drawing ----------------------------------------------------------------------
-    def _widths(self, width: int) -> tuple[int, int, int]:
+    def _measure(self) -> tuple[int, int]:
+        """The widths of the workshop count and date columns: their longest cell."""
         count = max([cell_len(self.headers[1])] + [cell_len(row.workshops) for row in self.rows])
         modified = max([cell_len(self.headers[2])] + [cell_len(row.modified) for row in self.rows])
-        name = max(width - count - modified - 2 * GAP - 2, NAME_MIN)
-        return name, count, modified
+        return count, modified
+
+    def _widths(self, width: int) -> tuple[int, int, int]:
+        count, modified = self._fixed_widths
+        return max(width - count - modified - 2 * GAP - 2, NAME_MIN), count, modified
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width  # without the scrollbar
         base = self.rich_style
         name_width, count_width, modified_width = self._widths(width)
+        if not self.rows:
+            text = self.empty if y == 1 else ""
+            return Strip([Segment(" " + fit(text, width - 1), base + self.get_component_rich_style("project-list--empty"))])
         if y == 0:
             style = base + self.get_component_rich_style("project-list--header")
             cells = [(self.headers[0], ""), (self.headers[1], ""), (self.headers[2], "")]
