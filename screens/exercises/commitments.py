@@ -23,8 +23,8 @@ from screens.modals.prompt import PromptModal
 from screens.modals.proposal import ProposalModal
 from screens.registry import register_exercise_screen
 from screens.widgets.gauge import GaugeReading, ShareGauge
-from screens.widgets.share_history import HistoryRow, ShareHistoryChart
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.share_history import HistoryRow, ShareHistoryChart
 from workshop.i18n import t
 from workshop.proposals import (
     CommitmentGauge,

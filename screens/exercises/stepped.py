@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
-from screens.widgets.key_bar import KeyBar
 
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
 if TYPE_CHECKING:

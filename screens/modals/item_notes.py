@@ -12,8 +12,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
-from screens.widgets.key_bar import KeyBar
 
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
 
