@@ -12,12 +12,13 @@ from textual.widgets import Digits, Markdown, Static, TextArea
 
 from screens import registry
 from screens.app import AtelierApp
-from screens.widgets.key_bar import KeyBar
 from screens.cockpit import CockpitScreen
 from screens.modals.help import HelpModal
 from screens.modals.item_notes import ItemNotesModal
 from screens.widgets.agenda_sidebar import AgendaRow, AgendaSidebar
 from screens.widgets.countdown import BlockDigits, CountdownDisplay, block_lines, block_size, fit_scale
+from screens.widgets.key_bar import KeyBar
+from tests.screen_text import screen_text
 from workshop.clock import FakeClock
 from workshop.library import ProjectLibrary
 from workshop.project import Project
@@ -406,3 +407,15 @@ async def test_a_missing_workshop_shows_a_message_and_nothing_breaks(app: Atelie
         assert len(app._notifications) == 1
         await pilot.press("escape")
         assert app.screen is below
+
+
+async def test_every_cockpit_key_is_on_screen_at_80_columns(app: AtelierApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_cockpit(app, pilot)
+        await pilot.pause()
+        bar = screen.query_one(KeyBar)
+        lines = screen_text(app).splitlines()[bar.region.y : bar.region.bottom]
+        shown = " ".join(" ".join(lines).split())
+        assert len(bar.entries) >= 10
+        for entry in bar.entries:
+            assert f"{entry.display} {entry.description}" in shown, entry
