@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TARGET = 1.15
-RUNS = 15
+RUNS = 21
 
 # Both processes run their app headless and leave once the first screen is shown.
 HEADLESS = """
