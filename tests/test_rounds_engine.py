@@ -402,6 +402,79 @@ def test_secret_structure_tags_are_erased_when_a_structure_ends_with_one_ballot(
     assert sorted(b["structure_id"] for b in doc["ballots"] if b["structure_id"]) == [room["s"]["a"]] * 3
 
 
+def lone_tags(doc: dict) -> list[int]:
+    """Structures whose tag is on exactly one stored ballot or one person's contributions."""
+    ballots: dict[int, int] = {}
+    for ballot in doc["ballots"]:
+        if ballot["structure_id"] is not None:
+            ballots[ballot["structure_id"]] = ballots.get(ballot["structure_id"], 0) + 1
+    lone = [sid for sid, n in ballots.items() if n < 2]
+    tagged = {c["structure_id"] for c in doc["contributions"] if c["structure_id"] is not None}
+    lone += [sid for sid in tagged if doc["contributors"].get(str(sid), 0) < 2]
+    return lone
+
+
+def test_mid_round_no_structure_tag_points_at_one_voter(project: Project, room: dict, project_path: Path) -> None:
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y", "z"], secret=True)
+    voters = get_round(project, rid).voters  # Anne, Arthur, Aya (Alpha), Béa, Bruno (Bêta), Chloé (Gamma)
+    choices = [0, 1, 1, 2, 0, 2]
+    tagged_after = []
+    for voter, choice in zip(voters, choices):
+        cast(project, rid, voter, choice)
+        doc = stored_round(project_path, rid)
+        assert lone_tags(doc) == [], f"after voter {voter}"
+        tagged_after.append(sorted(b["structure_id"] for b in doc["ballots"] if b["structure_id"] is not None))
+    a, b = room["s"]["a"], room["s"]["b"]
+    assert tagged_after[0] == [], "Anne's ballot is not tagged while she is Alpha's only voter"
+    assert tagged_after[1] == [a, a] and tagged_after[2] == [a, a, a]
+    assert tagged_after[3] == [a, a, a], "nor Béa's while she is Bêta's only voter"
+    assert tagged_after[4] == [a, a, a, b, b]
+    doc = stored_round(project_path, rid)
+    by_structure = {sid: sorted(x["choice"] for x in doc["ballots"] if x["structure_id"] == sid) for sid in (a, b)}
+    assert by_structure == {a: [0, 1, 1], b: [0, 2]}, "each structure's tags sit on ballots with its votes"
+
+
+def test_secret_contributions_are_tagged_once_two_people_of_a_structure_contributed(
+    project: Project, room: dict, project_path: Path
+) -> None:
+    rid = start(project, room, RoundMode.CONTRIBUTION, secret=True)
+    voters = get_round(project, rid).voters
+    a = room["s"]["a"]
+    contribute(project, rid, voters[0], "idée d'Anne")
+    contribute(project, rid, voters[0], "autre idée d'Anne")
+    finish_turn(project, rid, voters[0])
+    doc = stored_round(project_path, rid)
+    assert lone_tags(doc) == [] and all(c["structure_id"] is None for c in doc["contributions"])
+    contribute(project, rid, voters[1], "idée d'Arthur")
+    finish_turn(project, rid, voters[1])
+    doc = stored_round(project_path, rid)
+    assert sorted(c["text"] for c in doc["contributions"] if c["structure_id"] == a) == [
+        "autre idée d'Anne", "idée d'Anne", "idée d'Arthur"
+    ]
+    assert doc["contributors"][str(a)] == 2 and lone_tags(doc) == []
+    contribute(project, rid, voters[2], "idée d'Aya")
+    finish_turn(project, rid, voters[2])
+    doc = stored_round(project_path, rid)
+    assert {c["structure_id"] for c in doc["contributions"]} == {a}
+    assert doc["contributors"][str(a)] == 3
+
+
+def test_a_restart_mid_round_leaves_the_held_ballot_untagged(project: Project, room: dict, project_path: Path) -> None:
+    rid = start(project, room, RoundMode.SCALE, secret=True)
+    anne, arthur, aya = get_round(project, rid).voters[:3]
+    cast(project, rid, anne, 1)
+    project.close()
+    with Project.open(project_path) as again:
+        cast(again, rid, arthur, 2)
+        doc = stored_round(project_path, rid)
+        assert lone_tags(doc) == [] and all(b["structure_id"] is None for b in doc["ballots"])
+        cast(again, rid, aya, 3)
+        doc = stored_round(project_path, rid)
+        assert lone_tags(doc) == []
+        assert sorted(b["choice"] for b in doc["ballots"] if b["structure_id"] == room["s"]["a"]) == [2, 3]
+        assert [b["choice"] for b in doc["ballots"] if b["structure_id"] is None] == [1]
+
+
 def test_secret_contributions_carry_no_author(project: Project, room: dict, project_path: Path) -> None:
     rid = start(project, room, RoundMode.CONTRIBUTION, secret=True)
     for voter in get_round(project, rid).voters:

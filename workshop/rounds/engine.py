@@ -6,10 +6,11 @@ time) could be matched to its voter. A secret round therefore keeps its ballots
 inside the round's own document, each inserted at a random position of the
 list, with no voter, no time and no id. What is kept is who has taken their turn
 (`turns`), never what they chose. The voter's structure is written on a secret
-ballot only when the structure has at least two voters in the round, and it is
-erased again when the round ends with fewer than two ballots from that
-structure; a ballot with no structure belongs to a structure with a single
-ballot, which is all the "one structure, one voice" weighting needs.
+ballot only when the structure has at least two voters in the round, and only
+once two of them have voted: until then it is held in memory (`held_tags`), so
+that the file never shows a structure's tag on a single person's ballot. A
+ballot with no structure belongs to a structure with a single ballot, which is
+all the "one structure, one voice" weighting needs.
 
 Each secret save is written twice so that the backup file (`.bak`, the previous
 version) holds the same state: comparing the backup with the project file cannot
@@ -30,6 +31,7 @@ from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 from workshop.model import Participant
 from workshop.project import Project
+from workshop.rounds import held_tags
 from workshop.rounds.model import (
     CONSENT_ANSWERS,
     MAX_BUDGET,
@@ -256,6 +258,7 @@ def start_round(project: Project, workshop_id: int, item_id: int, spec: RoundSpe
 def remove_round(project: Project, round_id: int) -> None:
     get_round(project, round_id)
     project.store.table(ROUNDS).remove(doc_ids=[round_id])
+    held_tags.forget(project, round_id)
 
 
 # Saving --------------------------------------------------------------------------------
@@ -353,7 +356,7 @@ def contribute(project: Project, round_id: int, voter: int, text: str, proxy: bo
     structure_id = structure_of(project, round_, voter)
     record: dict[str, Any] = {"id": _new_id(doc), "text": text}
     if spec.secret:
-        record["structure_id"] = _secret_structure(doc, structure_id)
+        record["structure_id"] = None  # tagged when the turn ends, if it is safe (finish_turn)
     else:
         record["participant_id"] = None if spec.by_structure else voter
         record["structure_id"] = structure_id
@@ -398,10 +401,27 @@ def finish_turn(project: Project, round_id: int, voter: int, proxy: bool = False
         round_ = Round.from_doc(doc, round_id)
         sid = _secret_structure(doc, structure_of(project, round_, voter))
         if sid is not None:
-            contributors = doc.setdefault("contributors", {})
-            contributors[str(sid)] = contributors.get(str(sid), 0) + 1
+            _tag_contributions(project, round_id, doc, sid, list(doc["turn_ids"]))
     _end_turn(doc, voter, TurnState.PROXY if proxy else TurnState.TAKEN)
     return _save(project, round_id, doc, seal=secret)
+
+
+def _tag_contributions(project: Project, round_id: int, doc: dict[str, Any], sid: int, ids: list[int]) -> None:
+    """Tag one person's contributions with their structure once two people of it have contributed.
+
+    `contributors` counts, per structure, the people whose contributions carry its tag.
+    """
+    contributors = doc.setdefault("contributors", {})
+    if contributors.get(str(sid), 0) >= 2:
+        turns = [ids]
+    else:
+        turns = held_tags.hold(project, round_id, "contributions", sid, tuple(ids))
+    wanted = {i for turn in turns for i in turn}
+    for item in doc["contributions"]:
+        if item["id"] in wanted:
+            item["structure_id"] = sid
+    if turns:
+        contributors[str(sid)] = contributors.get(str(sid), 0) + len(turns)
 
 
 # Vote rounds ---------------------------------------------------------------------------
@@ -477,14 +497,38 @@ def cast(
     structure_id = structure_of(project, round_, voter)
     ballot: dict[str, Any] = {"choice": stored, "reason": kept_reason}
     if spec.secret:
-        ballot["structure_id"] = _secret_structure(doc, structure_id)
+        ballot["structure_id"] = None
     else:
         ballot["structure_id"] = structure_id
         ballot["voter"] = voter
         ballot["proxy"] = bool(proxy)
     _insert(doc, "ballots", ballot)
+    if spec.secret:
+        sid = _secret_structure(doc, structure_id)
+        if sid is not None:
+            _tag_ballots(project, round_id, doc, sid, ballot)
     _end_turn(doc, voter, TurnState.PROXY if proxy else TurnState.TAKEN)
     return _save(project, round_id, doc, seal=spec.secret)
+
+
+def _tag_ballots(project: Project, round_id: int, doc: dict[str, Any], sid: int, ballot: dict[str, Any]) -> None:
+    """Tag a secret ballot with its structure once two ballots of it are cast."""
+    if sum(1 for b in doc["ballots"] if b.get("structure_id") == sid) >= 2:
+        ballot["structure_id"] = sid
+        return
+    content = _content(ballot)
+    released = held_tags.hold(project, round_id, "ballots", sid, content)
+    # Identical ballots are interchangeable: any untagged ballot with the held content will do.
+    for wanted in released:
+        for candidate in doc["ballots"]:
+            if candidate.get("structure_id") is None and _content(candidate) == wanted:
+                candidate["structure_id"] = sid
+                break
+
+
+def _content(ballot: dict[str, Any]) -> str:
+    """What a ballot says, as a hashable key (choices may be lists)."""
+    return repr((ballot["choice"], ballot.get("reason", "")))
 
 
 # Either kind ---------------------------------------------------------------------------
@@ -527,6 +571,7 @@ def close_round(project: Project, round_id: int) -> Round:
     doc["status"] = RoundStatus.CLOSED.value
     doc["turn_ids"] = []
     _strip_lonely_tags(doc)
+    held_tags.forget(project, round_id)
     return _save(project, round_id, doc, seal=bool(doc["spec"].get("secret")))
 
 
