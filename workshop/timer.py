@@ -129,3 +129,13 @@ class Countdown:
     def mark_bell_rung(self) -> TimerState:
         self.state = replace(self.state, bell_rung=True)
         return self.state
+
+
+def time_spent(item: AgendaItem, clock: Clock) -> float:
+    """Seconds spent on an item so far: what was recorded on leaving it, or more
+    while its timer is still running (minutes exported in the middle of an item)."""
+    recorded = item.actual_seconds or 0.0
+    if not item.timer:
+        return recorded
+    countdown = Countdown.of(item, clock)
+    return max(recorded, countdown.elapsed()) if countdown.running else recorded

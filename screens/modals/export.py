@@ -145,7 +145,7 @@ class ExportModal(ModalScreen[list[Path]]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
         try:
-            paths = export_minutes(copy, workshop, targets, force=force)
+            paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
         except Exception as error:  # noqa: BLE001 - reported, never a crash of the app

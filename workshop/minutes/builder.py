@@ -21,6 +21,7 @@ Contributors add blocks under these headings: theirs should start at level 2
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from workshop.i18n import language, t
@@ -29,6 +30,7 @@ from workshop.minutes.contributors import DECISIONS, ITEM, PROPOSALS, contributi
 from workshop.model import Attendance
 
 if TYPE_CHECKING:
+    from workshop.clock import Clock
     from workshop.exercise import Exercise
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
@@ -36,8 +38,13 @@ if TYPE_CHECKING:
 ITEM_LEVEL = 2
 
 
-def build_minutes(project: Project, workshop: Workshop) -> list[Block]:
-    items = project.agenda(workshop.id)
+def build_minutes(project: Project, workshop: Workshop, clock: Clock | None = None) -> list[Block]:
+    """The minutes of a workshop; `clock` times an item whose timer is still running."""
+    from workshop.clock import SystemClock
+    from workshop.timer import time_spent
+
+    clock = clock or SystemClock()
+    items = [replace(item, actual_seconds=time_spent(item, clock) or None) for item in project.agenda(workshop.id)]
     blocks: list[Block] = [Heading(0, t("minutes.title", workshop=workshop.title))]
     blocks += _header(project, workshop)
     blocks += _attendance(project, workshop)

@@ -21,6 +21,7 @@ from workshop.filenames import safe_stem
 from workshop.i18n import language
 
 if TYPE_CHECKING:
+    from workshop.clock import Clock
     from workshop.minutes.blocks import Block
     from workshop.model import Workshop
     from workshop.project import Project
@@ -64,7 +65,9 @@ def existing(targets: ExportTargets) -> list[Path]:
     return [p for p in targets.paths if p.exists()]
 
 
-def export_minutes(project: Project, workshop: Workshop, targets: ExportTargets, force: bool = False) -> list[Path]:
+def export_minutes(
+    project: Project, workshop: Workshop, targets: ExportTargets, force: bool = False, clock: Clock | None = None
+) -> list[Path]:
     """Write the workshop's minutes to `targets`; returns the files written.
 
     Raises OutputExists (before writing anything) when a target exists and
@@ -73,7 +76,7 @@ def export_minutes(project: Project, workshop: Workshop, targets: ExportTargets,
     check_targets(targets, force)
     from workshop.minutes.builder import build_minutes
 
-    return write_blocks(build_minutes(project, workshop), targets, title=workshop.title, force=force)
+    return write_blocks(build_minutes(project, workshop, clock), targets, title=workshop.title, force=force)
 
 
 def check_targets(targets: ExportTargets, force: bool) -> None:
