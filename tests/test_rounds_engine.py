@@ -528,3 +528,19 @@ def test_minutes_blocks(project: Project, room: dict) -> None:
     assert "Non adoptée" in lists[0].items[0]
     decisions = minutes_blocks(DECISIONS, project, workshop, None)
     assert len(decisions) == 1 and decisions[0].items[0].startswith("Adopter la charte ? — Non adoptée")
+
+
+def test_minutes_turn_the_structure_table_round_when_options_are_many(project: Project, room: dict) -> None:
+    from workshop.rounds.minutes import structure_table
+
+    few = start(project, room, RoundMode.SINGLE, options=["x", "y"])
+    vote_all(project, few, [0, 1, 1, 0, 0, 1])
+    (_, narrow, *_rest) = structure_table(results(project, few))
+    assert narrow.header[:2] == ("Structure", "Bulletins") and narrow.header[2:] == ("x", "y")
+    options = [f"option {n}" for n in range(8)]
+    many = start(project, room, RoundMode.SINGLE, options=options)
+    vote_all(project, many, [0, 1, 1, 2, 2, 7])
+    (_, wide, *_rest) = structure_table(results(project, many))
+    assert wide.header == ("Option", "Alpha (3 bulletins)", "Bêta (2 bulletins)", "Gamma (1 bulletin)")
+    assert [row[0] for row in wide.rows] == options
+    assert wide.rows[1] == ("option 1", "2", "0", "0") and wide.rows[2] == ("option 2", "0", "2", "0")

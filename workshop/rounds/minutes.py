@@ -77,14 +77,30 @@ def result_table(result: RoundResult) -> list[Block]:
     return blocks
 
 
+# Up to this many options, the structures are the rows and the options the
+# columns; beyond, the table is turned round so that it stays readable on a page.
+WIDE_OPTIONS = 5
+
+
 def structure_table(result: RoundResult) -> list[Block]:
     if not result.per_structure:
         return []
     labels = [o.label for o in result.per_structure[0].options]
-    header = [t("rounds.minutes.structure"), t("rounds.minutes.ballots"), *labels]
-    rows = [
-        [s.name, str(s.ballots), *(format_count(o.count) for o in s.options)] for s in result.per_structure
-    ]
+    if len(labels) <= WIDE_OPTIONS:
+        header = [t("rounds.minutes.structure"), t("rounds.minutes.ballots"), *labels]
+        rows = [
+            [s.name, str(s.ballots), *(format_count(o.count) for o in s.options)] for s in result.per_structure
+        ]
+    else:
+        header = [t("rounds.minutes.option")]
+        header += [
+            t("rounds.minutes.structure_ballot" if s.ballots == 1 else "rounds.minutes.structure_ballots", name=s.name, count=s.ballots)
+            for s in result.per_structure
+        ]
+        rows = [
+            [label, *(format_count(s.options[index].count) for s in result.per_structure)]
+            for index, label in enumerate(labels)
+        ]
     blocks: list[Block] = [Paragraph.of(Run(t("rounds.minutes.per_structure"), bold=True)), table(header, rows)]
     if result.suppressed:
         blocks.append(Paragraph.of(Run(t("rounds.minutes.suppressed"), italic=True)))
