@@ -648,7 +648,7 @@ def record_proposal(project: Project, item_id: int, apt_item_id: int, text: str 
     from workshop.proposals import record_proposal as record
 
     current = state(project, item_id)
-    item = current.item(apt_item_id)
+    current.item(apt_item_id)  # an unknown item raises NotFound here
     text = _clean(text if text is not None else proposal_text(current, apt_item_id))
     suggested, person = proposal_author(project, current, apt_item_id)
     with project.batch():

@@ -20,7 +20,7 @@ from workshop.i18n import set_language
 from workshop.library import ProjectLibrary
 from workshop.project import Project
 from workshop.storage import backup_path, read_project_file
-from workshop.store import ProjectStore, restore_backup
+from workshop.store import restore_backup
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from exercises import supra

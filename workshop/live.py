@@ -11,7 +11,7 @@ from dataclasses import asdict, replace
 
 from workshop.clock import Clock, SystemClock
 from workshop.errors import NotFound, ValidationError
-from workshop.model import AgendaItem, TimerState, Workshop
+from workshop.model import AgendaItem, Workshop
 from workshop.project import Project
 from workshop.schedule import Schedule, compute_schedule
 from workshop.timer import Countdown, Reading

@@ -12,7 +12,6 @@ from textual.widgets import Input, Select, Static
 
 from screens.modals.form import FormModal, field_label
 from workshop.exercise import Exercise
-from workshop.i18n import t
 
 R = TypeVar("R")
 

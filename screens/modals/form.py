@@ -7,7 +7,7 @@ when it accepts, the form dismisses with what `save` returned.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, TypeVar
+from typing import Any, Callable, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -94,6 +94,42 @@ class FormModal(ModalScreen[R | None], Generic[V, R]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class NamedFormModal(FormModal[V, R]):
+    """A form that opens on a name, flagged (not refused) while another one has it."""
+
+    # Catalog keys of the name field: its label, its placeholder, the duplicate warning.
+    NAME_LABEL: ClassVar[str]
+    NAME_PLACEHOLDER: ClassVar[str]
+    NAME_DUPLICATE: ClassVar[str]
+
+    def __init__(self, heading: str, save: Callable[[V], R], name_taken: Callable[[str], bool]) -> None:
+        super().__init__(heading, save)
+        self.name_taken = name_taken
+
+    def compose_name(self, value: str) -> ComposeResult:
+        yield field_label(self.NAME_LABEL)
+        yield Input(value, id="name", placeholder=t(self.NAME_PLACEHOLDER))
+        yield Static(id="name-warning", classes="field-warning")
+
+    def typed_name(self) -> str:
+        return self.query_one("#name", Input).value
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._check_name(self.typed_name())
+        self.query_one("#name", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "name":
+            self._check_name(event.value)
+
+    def _check_name(self, name: str) -> None:
+        warning = self.query_one("#name-warning", Static)
+        taken = bool(name.strip()) and self.name_taken(name)
+        warning.update(Content(t(self.NAME_DUPLICATE) if taken else ""))
+        warning.display = taken
 
 
 def field_label(key: str, **params: Any) -> Static:

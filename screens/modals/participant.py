@@ -7,10 +7,9 @@ from typing import Callable, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Input, Select, Static
+from textual.widgets import Select
 
-from screens.modals.form import FormModal, field_label
+from screens.modals.form import NamedFormModal, field_label
 from workshop.errors import ValidationError
 from workshop.i18n import t
 from workshop.model import Role, Structure
@@ -25,7 +24,11 @@ class ParticipantForm:
     role: str
 
 
-class ParticipantModal(FormModal[ParticipantForm, R]):
+class ParticipantModal(NamedFormModal[ParticipantForm, R]):
+    NAME_LABEL = "form.participant_name"
+    NAME_PLACEHOLDER = "form.participant_placeholder"
+    NAME_DUPLICATE = "form.participant_duplicate"
+
     def __init__(
         self,
         heading: str,
@@ -34,16 +37,13 @@ class ParticipantModal(FormModal[ParticipantForm, R]):
         structures: list[Structure],
         initial: ParticipantForm | None = None,
     ) -> None:
-        super().__init__(heading, save)
-        self.name_taken = name_taken
+        super().__init__(heading, save, name_taken)
         self.structures = structures
         first = structures[0].id if len(structures) == 1 else 0
         self.initial = initial or ParticipantForm("", first, Role.STAFF.value)
 
     def compose_fields(self) -> ComposeResult:
-        yield field_label("form.participant_name")
-        yield Input(self.initial.name, id="name", placeholder=t("form.participant_placeholder"))
-        yield Static(id="name-warning", classes="field-warning")
+        yield from self.compose_name(self.initial.name)
         yield field_label("form.participant_structure")
         # Structure names are typed by people: rich Text keeps them literal.
         yield Select(
@@ -60,25 +60,10 @@ class ParticipantModal(FormModal[ParticipantForm, R]):
             id="role",
         )
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._check_name(self.initial.name)
-        self.query_one("#name", Input).focus()
-
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input.id == "name":
-            self._check_name(event.value)
-
-    def _check_name(self, name: str) -> None:
-        warning = self.query_one("#name-warning", Static)
-        taken = bool(name.strip()) and self.name_taken(name)
-        warning.update(Content(t("form.participant_duplicate") if taken else ""))
-        warning.display = taken
-
     def values(self) -> ParticipantForm:
         structure = self.query_one("#structure", Select).value
         role = self.query_one("#role", Select).value
-        name = self.query_one("#name", Input).value
+        name = self.typed_name()
         if not name.strip():
             raise ValidationError("error.name_empty", what="participant")
         if structure is Select.NULL:
