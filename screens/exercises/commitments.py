@@ -14,9 +14,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from exercises import commitments
+from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.follow_up import FollowUpModal
 from screens.modals.prompt import PromptModal
@@ -42,7 +43,6 @@ from workshop.proposals import (
     tallies,
 )
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
-from workshop.registry import get_exercise
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -86,7 +86,7 @@ def implementation_reading(gauge: ImplementationGauge) -> GaugeReading:
     )
 
 
-class CommitmentsScreen(Screen[None]):
+class CommitmentsScreen(ExerciseScreen):
     CSS_PATH = "commitments.tcss"
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
@@ -104,11 +104,10 @@ class CommitmentsScreen(Screen[None]):
         Binding("3", "tab('tab-history')", t("proposals.tab.history"), show=False),
     ]
 
+    exercise = commitments.EXERCISE
+
     def __init__(self, project: Project, workshop_id: int, item_id: int = 0) -> None:
-        super().__init__()
-        self.project = project
-        self.workshop_id = workshop_id
-        self.item_id = item_id
+        super().__init__(project, workshop_id, item_id)
         self.filter = "workshop"
         self.shown: list[Proposal] = []
 
@@ -365,14 +364,8 @@ class CommitmentsScreen(Screen[None]):
 
         self.app.push_screen(ConfirmModal(t("proposals.remove.confirm", text=_short(current.text, 120)), t("proposals.key.remove")), answered)
 
-    def action_close(self) -> None:
-        self.app.pop_screen()
 
-    def help_markdown(self) -> str:
-        return get_exercise("commitments").guide()
-
-
-def open_commitments(project: Project, workshop_id: int, item_id: int) -> Screen:
+def open_commitments(project: Project, workshop_id: int, item_id: int) -> CommitmentsScreen:
     return CommitmentsScreen(project, workshop_id, item_id)
 
 

@@ -13,11 +13,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from exercises import matrix
 from exercises.matrix import Role
+from screens.exercises.base import ExerciseScreen
 from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
@@ -45,7 +45,7 @@ def role_keys() -> dict[str, Role]:
     return keys
 
 
-class MatrixScreen(Screen[None]):
+class MatrixScreen(ExerciseScreen):
     CSS_PATH = "matrix.tcss"
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
@@ -69,11 +69,10 @@ class MatrixScreen(Screen[None]):
         Binding("minus", "limit(-1)", t("matrix.key.limit"), show=False),
     ]
 
+    exercise = matrix.EXERCISE
+
     def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
-        super().__init__()
-        self.project = project
-        self.workshop_id = workshop_id
-        self.item_id = item_id
+        super().__init__(project, workshop_id, item_id)
         self.state = matrix.load(project, item_id)
         self.columns: list[matrix.Actor] = []
         self._keys = role_keys()
@@ -92,9 +91,6 @@ class MatrixScreen(Screen[None]):
     def on_mount(self) -> None:
         self.rebuild()
         self.query_one("#grid", DataTable).focus()
-
-    def help_markdown(self) -> str:
-        return matrix.EXERCISE.guide()
 
     def _legend(self) -> str:
         roles = " · ".join(f"{t(f'matrix.letter.{r.value}')} {t(f'matrix.role.{r.value}')}" for r in Role)
@@ -368,20 +364,7 @@ class MatrixScreen(Screen[None]):
             self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())  # type: ignore[attr-defined]
             self.rebuild()
 
-        open_round(self, started.id, finished)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-
-def open_round(screen: Screen[Any], round_id: int, finished: Callable[[object], None]) -> None:
-    """Run a round on its own screen (from the rounds feature); `finished` gets its result."""
-    try:
-        from screens.round import RoundScreen  # type: ignore[import-not-found]
-    except ImportError:
-        screen.notify(Content(t("matrix.screen.no_round_screen")), severity="warning")
-        return
-    screen.app.push_screen(RoundScreen(screen.project, round_id), finished)  # type: ignore[attr-defined]
+        self.run_round(started.id, finished)
 
 
 register_exercise_screen("matrix", MatrixScreen)

@@ -7,40 +7,29 @@ make sense at that step (`STEP_ACTIONS`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from screens.exercises.base import ExerciseScreen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
-if TYPE_CHECKING:
-    from workshop.exercise import Exercise
-    from workshop.project import Project
 
-
-class SteppedExerciseScreen(Screen[None]):
+class SteppedExerciseScreen(ExerciseScreen):
     CSS_PATH = "stepped.tcss"
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
         Binding("n", "step(1)", t("values.key.next")),
         Binding("b", "step(-1)", t("values.key.previous"), show=False),
     ]
-    exercise: ClassVar[Exercise]
     steps: ClassVar[tuple[str, ...]] = ()
     step_prefix: ClassVar[str] = ""
     # action name -> the steps where it is offered (actions not listed: always).
     STEP_ACTIONS: ClassVar[dict[str, frozenset[str]]] = {}
-
-    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
-        super().__init__()
-        self.project = project
-        self.workshop_id = workshop_id
-        self.item_id = item_id
 
     # To provide in each exercise screen -------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -113,15 +102,3 @@ class SteppedExerciseScreen(Screen[None]):
         if target != index:
             self.store_step(self.steps[target])
             self.refresh_view()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
-
-    def help_markdown(self) -> str:
-        return self.exercise.guide()
-
-    def run_round(self, round_id: int, done: Callable[[object], None]) -> None:
-        """Hand the keyboard around with the rounds screen; `done` gets its result."""
-        from screens.round import RoundScreen
-
-        self.app.push_screen(RoundScreen(self.project, round_id), done)

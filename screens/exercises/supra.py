@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercises import supra
 from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
+from screens.exercises.base import ExerciseScreen
 from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
@@ -41,7 +41,7 @@ def highlighted(text: str, keys: set[str]) -> Content:
     return content
 
 
-class SupraScreen(Screen[None]):
+class SupraScreen(ExerciseScreen):
     CSS_PATH = "supra.tcss"
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
@@ -68,11 +68,10 @@ class SupraScreen(Screen[None]):
         Binding("exclamation_mark", "propose", t("supra.key.propose"), show=False),
     ]
 
+    exercise = supra.EXERCISE
+
     def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
-        super().__init__()
-        self.project = project
-        self.workshop_id = workshop_id
-        self.item_id = item_id
+        super().__init__(project, workshop_id, item_id)
         self.state = supra.load(project, item_id)
         self.view = "drafts"
         self.drafts: list[supra.Draft] = []
@@ -109,9 +108,6 @@ class SupraScreen(Screen[None]):
         self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
         self._reload()
         self.refresh_view()
-
-    def help_markdown(self) -> str:
-        return supra.EXERCISE.guide()
 
     # Drawing --------------------------------------------------------------------------------
     def _reload(self) -> None:
@@ -255,18 +251,12 @@ class SupraScreen(Screen[None]):
         self.app.push_screen(PromptModal(question, value), answered)
 
     def _run_round(self, round_id: int, finished: Callable[[], None]) -> None:
-        try:
-            from screens.round import RoundScreen  # type: ignore[import-not-found]
-        except ImportError:
-            self.notify(Content(t("supra.screen.no_round_screen")), severity="warning")
-            return
-
         def done(_result: object) -> None:
             finished()
             self._reload()
             self.refresh_view()
 
-        self.app.push_screen(RoundScreen(self.project, round_id), done)
+        self.run_round(round_id, done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         in_sentence = self.view == "sentence"
@@ -450,9 +440,6 @@ class SupraScreen(Screen[None]):
             participant_id=draft.participant_id,
         )
         self.app.push_screen(modal, recorded)
-
-    def action_close(self) -> None:
-        self.dismiss(None)
 
 
 def _view_of(state: supra.SupraState) -> str:

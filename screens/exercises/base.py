@@ -1,0 +1,34 @@
+"""What every exercise screen shares: the agenda item it works on, Escape to go
+back, its guide on F1, and rounds handed around on the rounds screen."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, ClassVar
+
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from workshop.exercise import Exercise
+    from workshop.project import Project
+
+
+class ExerciseScreen(Screen[None]):
+    exercise: ClassVar[Exercise]
+
+    def __init__(self, project: Project, workshop_id: int, item_id: int = 0) -> None:
+        super().__init__()
+        self.project = project
+        self.workshop_id = workshop_id
+        self.item_id = item_id  # 0: opened as a tool, on no particular item
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def help_markdown(self) -> str:
+        return self.exercise.guide()
+
+    def run_round(self, round_id: int, done: Callable[[object], None]) -> None:
+        """Hand the keyboard around with the rounds screen; `done` gets its result."""
+        from screens.round import RoundScreen
+
+        self.app.push_screen(RoundScreen(self.project, round_id), done)
