@@ -6,8 +6,9 @@ and what may tempt it. Items are weighted by a round so the discussion starts
 with what weighs most. The grid then gives, at once, the three outputs of the
 method: every attraction an objective (objectives plan), every fear a risk with
 its mitigation and owner (risk plan), every temptation a rule of good relational
-conduct tied to a shared value (relational charter). The balance of the three
-per group gives a reading of its dynamics.
+conduct tied to a shared value (relational charter): see `apt_outputs`. The
+balance of the three per group gives a reading of its dynamics: `apt_balance`.
+This module holds the state and the first three steps (groups, grid, weighting).
 """
 
 from __future__ import annotations
@@ -196,7 +197,8 @@ def state(project: Project, item_id: int) -> AptState:
     return current
 
 
-def _save(project: Project, current: AptState) -> AptState:
+def save(project: Project, current: AptState) -> AptState:
+    """Store the exercise's state on its agenda item."""
     item_state.save(project, TABLE, current.item_id, current.to_dict(), fresh=True)
     return current
 
@@ -204,16 +206,17 @@ def _save(project: Project, current: AptState) -> AptState:
 def set_step(project: Project, item_id: int, step: str) -> AptState:
     current = state(project, item_id)
     current.step = Step(step).value
-    return _save(project, current)
+    return save(project, current)
 
 
 def set_mirror(project: Project, item_id: int, on: bool) -> AptState:
     current = state(project, item_id)
     current.mirror = bool(on)
-    return _save(project, current)
+    return save(project, current)
 
 
-def _clean(text: str, what: str = "text") -> str:
+def clean(text: str, what: str = "text") -> str:
+    """Typed text on one line, checked: empty refused unless `what` is "optional", length capped."""
     cleaned = " ".join((text or "").replace("\x00", "").split())
     if not cleaned and what != "optional":
         raise ValidationError("apt.error.text_empty")
@@ -233,7 +236,7 @@ def use_stakeholder_groups(project: Project, item_id: int) -> AptState:
     _refuse_if_filled(current)
     current.groups = _stakeholder_groups(current)
     current.group_mode = GroupMode.STAKEHOLDERS.value
-    return _save(project, current)
+    return save(project, current)
 
 
 def use_structures(project: Project, item_id: int) -> AptState:
@@ -243,7 +246,7 @@ def use_structures(project: Project, item_id: int) -> AptState:
     members = [s for s in project.structures() if s.member]
     current.groups = [Group(current._new_id(), s.name, s.id) for s in members]
     current.group_mode = GroupMode.STRUCTURES.value
-    return _save(project, current)
+    return save(project, current)
 
 
 def _refuse_if_filled(current: AptState) -> None:
@@ -253,23 +256,23 @@ def _refuse_if_filled(current: AptState) -> None:
 
 def add_group(project: Project, item_id: int, label: str) -> Group:
     current = state(project, item_id)
-    label = _clean(label)
+    label = clean(label)
     if any(g.label.casefold() == label.casefold() for g in current.groups):
         raise ValidationError("apt.error.group_exists", label=label)
     group = Group(current._new_id(), label)
     current.groups.append(group)
-    _save(project, current)
+    save(project, current)
     return group
 
 
 def rename_group(project: Project, item_id: int, group_id: int, label: str) -> Group:
     current = state(project, item_id)
     group = current.group(group_id)
-    label = _clean(label)
+    label = clean(label)
     if any(g.id != group_id and g.label.casefold() == label.casefold() for g in current.groups):
         raise ValidationError("apt.error.group_exists", label=label)
     group.label = label
-    _save(project, current)
+    save(project, current)
     return group
 
 
@@ -280,7 +283,7 @@ def remove_group(project: Project, item_id: int, group_id: int) -> AptState:
     if count:
         raise ValidationError("apt.error.group_has_items", label=group.label, count=count)
     current.groups = [g for g in current.groups if g.id != group_id]
-    return _save(project, current)
+    return save(project, current)
 
 
 def move_group(project: Project, item_id: int, group_id: int, delta: int) -> AptState:
@@ -289,7 +292,7 @@ def move_group(project: Project, item_id: int, group_id: int, delta: int) -> Apt
     index = current.groups.index(group)
     target = max(0, min(len(current.groups) - 1, index + delta))
     current.groups.insert(target, current.groups.pop(index))
-    return _save(project, current)
+    return save(project, current)
 
 
 # Step 2: the grid -------------------------------------------------------------------------------
@@ -313,11 +316,11 @@ def add_item(
     """The facilitator types an item into the grid."""
     current = state(project, item_id)
     current.group(group_id)
-    item = Item(current._new_id(), group_id, Category(category).value, _clean(text), perspective=Perspective(perspective).value)
+    item = Item(current._new_id(), group_id, Category(category).value, clean(text), perspective=Perspective(perspective).value)
     current.items.append(item)
     if current.step == Step.GROUPS:
         current.step = Step.GRID.value
-    _save(project, current)
+    save(project, current)
     return item
 
 
@@ -325,7 +328,7 @@ def add_said(project: Project, item_id: int, group_id: int, category: str, said:
     """Add what people said about a group; each is marked as seen from itself or from the others."""
     current = state(project, item_id)
     _add_said(project, current, group_id, Category(category).value, said)
-    return _save(project, current)
+    return save(project, current)
 
 
 def _add_said(project: Project, current: AptState, group_id: int, category: str, said: Iterable[Said]) -> None:
@@ -333,7 +336,7 @@ def _add_said(project: Project, current: AptState, group_id: int, category: str,
     roles = {p.id: p.role for p in project.participants()}
     for entry in said:
         try:
-            text = _clean(entry.text)
+            text = clean(entry.text)
         except ValidationError:
             continue
         author_group = current.group_of_author(roles.get(entry.participant_id or 0), entry.structure_id)
@@ -353,8 +356,8 @@ def _add_said(project: Project, current: AptState, group_id: int, category: str,
 def edit_item(project: Project, item_id: int, apt_item_id: int, text: str) -> Item:
     current = state(project, item_id)
     item = current.item(apt_item_id)
-    item.text = _clean(text)
-    _save(project, current)
+    item.text = clean(text)
+    save(project, current)
     return item
 
 
@@ -370,7 +373,7 @@ def move_item(project: Project, item_id: int, apt_item_id: int, group_id: int | 
         item.output = item.mitigation = item.owner = ""
         item.value_item_id = item.value_id = 0
         item.value_label = ""
-    _save(project, current)
+    save(project, current)
     return item
 
 
@@ -378,7 +381,7 @@ def set_perspective(project: Project, item_id: int, apt_item_id: int, perspectiv
     current = state(project, item_id)
     item = current.item(apt_item_id)
     item.perspective = Perspective(perspective).value
-    _save(project, current)
+    save(project, current)
     return item
 
 
@@ -386,7 +389,7 @@ def remove_item(project: Project, item_id: int, apt_item_id: int) -> AptState:
     current = state(project, item_id)
     current.item(apt_item_id)
     current.items = [i for i in current.items if i.id != apt_item_id]
-    return _save(project, current)
+    return save(project, current)
 
 
 def mirror(current: AptState, group_id: int, category: str | None = None) -> tuple[list[Item], list[Item], list[Item]]:
@@ -414,7 +417,7 @@ def start_contribution_round(project: Project, item_id: int, group_id: int, cate
         current.contribution_rounds[str(started.id)] = [group_id, Category(category).value]
         if current.step == Step.GROUPS:
             current.step = Step.GRID.value
-        _save(project, current)
+        save(project, current)
     return started
 
 
@@ -431,7 +434,7 @@ def collect_contributions(project: Project, item_id: int, round_id: int | None =
         found = contributions(project, int(rid))
         _add_said(project, current, group_id, category, (Said(c.text, c.participant_id, c.structure_id) for c in found))
         current.collected_rounds.append(int(rid))
-    return _save(project, current)
+    return save(project, current)
 
 
 # Step 3: weighting --------------------------------------------------------------------------------
@@ -480,7 +483,7 @@ def start_weighting_round(
         started = start_round(project, current.workshop_id, item_id, spec)
         current.weigh_rounds[str(started.id)] = [i.id for i in items]
         current.step = Step.WEIGH.value
-        _save(project, current)
+        save(project, current)
     return started
 
 
@@ -490,7 +493,7 @@ def record_weights(project: Project, item_id: int, points: dict[int, float]) -> 
     for item in current.items:
         if item.id in points:
             item.weight = float(points[item.id])
-    return _save(project, current)
+    return save(project, current)
 
 
 def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
@@ -507,199 +510,7 @@ def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
             item.weight = points[item.id]
     if round_id not in current.weighed_rounds:
         current.weighed_rounds.append(round_id)
-    return _save(project, current)
-
-
-# Step 4: the three outputs ----------------------------------------------------------------------------
-def _of_kind(current: AptState, apt_item_id: int, category: Category) -> Item:
-    item = current.item(apt_item_id)
-    if item.category != category:
-        raise ValidationError(f"apt.error.not_{category.value}")
-    return item
-
-
-def set_objective(project: Project, item_id: int, apt_item_id: int, text: str) -> Item:
-    current = state(project, item_id)
-    item = _of_kind(current, apt_item_id, Category.ATTRACTION)
-    item.output = _clean(text, "optional")
-    _save(project, current)
-    return item
-
-
-def set_risk(
-    project: Project, item_id: int, apt_item_id: int, risk: str | None = None, mitigation: str | None = None, owner: str | None = None
-) -> Item:
-    current = state(project, item_id)
-    item = _of_kind(current, apt_item_id, Category.FEAR)
-    if risk is not None:
-        item.output = _clean(risk, "optional")
-    if mitigation is not None:
-        item.mitigation = _clean(mitigation, "optional")
-    if owner is not None:
-        item.owner = _clean(owner, "optional")
-    _save(project, current)
-    return item
-
-
-def set_rule(
-    project: Project, item_id: int, apt_item_id: int, rule: str | None = None, value: SharedValueRef | None | bool = False
-) -> Item:
-    """The rule of conduct a temptation becomes; `value` ties it to a shared value (None unties)."""
-    current = state(project, item_id)
-    item = _of_kind(current, apt_item_id, Category.TEMPTATION)
-    if rule is not None:
-        item.output = _clean(rule, "optional")
-    if value is None:
-        item.value_item_id = item.value_id = 0
-        item.value_label = ""
-    elif isinstance(value, SharedValueRef):
-        item.value_item_id, item.value_id, item.value_label = value.item_id, value.value_id, value.label
-    _save(project, current)
-    return item
-
-
-@dataclass(frozen=True)
-class SharedValueRef:
-    item_id: int
-    value_id: int
-    label: str
-
-
-def charter_values(project: Project, workshop_id: int) -> list[SharedValueRef]:
-    """The shared values a rule can serve: those retained by the values exercise."""
-    from exercises.values import shared_values
-
-    return [SharedValueRef(v.item_id, v.value_id, v.label) for v in shared_values(project, workshop_id)]
-
-
-@dataclass(frozen=True)
-class Objective:
-    item: Item
-    group: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Risk:
-    item: Item
-    group: str
-    risk: str
-    mitigation: str
-    owner: str
-
-
-@dataclass(frozen=True)
-class Rule:
-    item: Item
-    group: str
-    rule: str
-    value: str
-
-
-def objectives_plan(current: AptState) -> list[Objective]:
-    """Every attraction becomes an objective (its own words until the group rewrites it)."""
-    return [Objective(i, current.group(i.group_id).label, i.output or i.text) for i in current.of_category(Category.ATTRACTION)]
-
-
-def risk_plan(current: AptState) -> list[Risk]:
-    """Every fear becomes one risk, with its mitigation and owner once the group sets them."""
-    return [
-        Risk(i, current.group(i.group_id).label, i.output or i.text, i.mitigation, i.owner) for i in current.of_category(Category.FEAR)
-    ]
-
-
-def charter(project: Project, current: AptState) -> list[Rule]:
-    """Every temptation becomes a rule of good relational conduct, tied to a shared value."""
-    live = {(v.item_id, v.value_id): v.label for v in charter_values(project, current.workshop_id)}
-    rules = []
-    for i in current.of_category(Category.TEMPTATION):
-        value = live.get((i.value_item_id, i.value_id), i.value_label) if i.value_id else ""
-        rules.append(Rule(i, current.group(i.group_id).label, i.output or t("apt.output.rule_default", text=i.text), value))
-    return rules
-
-
-def proposal_text(current: AptState, apt_item_id: int) -> str:
-    """What to record as an action proposal for an item's output."""
-    item = current.item(apt_item_id)
-    if item.category == Category.FEAR:
-        return item.mitigation or item.output or item.text
-    return item.output or item.text
-
-
-def proposal_author(project: Project, current: AptState, apt_item_id: int) -> tuple[int, int]:
-    """(structure, person) to suggest for a proposal: who said the item, else its group's structure, else the promoter."""
-    item = current.item(apt_item_id)
-    structure = item.structure_id or current.group(item.group_id).structure_id or project.promoter_id
-    return structure or 0, item.participant_id or 0
-
-
-def link_proposal(project: Project, item_id: int, apt_item_id: int, proposal_id: int) -> Item:
-    """Remember that an action proposal was recorded from this item (the tracker holds the proposal)."""
-    current = state(project, item_id)
-    item = current.item(apt_item_id)
-    if proposal_id not in item.proposal_ids:
-        item.proposal_ids.append(proposal_id)
-    _save(project, current)
-    return item
-
-
-def record_proposal(project: Project, item_id: int, apt_item_id: int, text: str | None = None, structure_id: int = 0) -> int:
-    """Record an action proposal raised here for the commitment tracker; returns its id."""
-    from workshop.proposals import record_proposal as record
-
-    current = state(project, item_id)
-    current.item(apt_item_id)  # an unknown item raises NotFound here
-    text = _clean(text if text is not None else proposal_text(current, apt_item_id))
-    suggested, person = proposal_author(project, current, apt_item_id)
-    with project.batch():
-        proposal = record(
-            project, text, structure_id or suggested, participant_id=person, workshop_id=current.workshop_id, item_id=item_id, source="apt"
-        )
-        link_proposal(project, item_id, apt_item_id, proposal.id)
-    return proposal.id
-
-
-# Step 5: the balance -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Balance:
-    group: Group
-    counts: dict[str, int]
-    scores: dict[str, float]  # weights when the whole group was weighed, else counts
-    weighed: bool
-    dynamic: Dynamic
-
-    def share(self, category: str) -> float:
-        total = sum(self.scores.values())
-        return self.scores[category] / total if total else 0.0
-
-
-def balance(current: AptState) -> list[Balance]:
-    readings = []
-    for group in current.groups:
-        items = current.items_of(group.id)
-        counts = {c.value: sum(1 for i in items if i.category == c) for c in CATEGORIES}
-        weighed = bool(items) and all(i.weight is not None for i in items) and sum(i.weight or 0 for i in items) > 0
-        if weighed:
-            scores = {c.value: sum(i.weight or 0 for i in items if i.category == c) for c in CATEGORIES}
-        else:
-            scores = {c: float(n) for c, n in counts.items()}
-        readings.append(Balance(group, counts, scores, weighed, reading(scores)))
-    return readings
-
-
-def reading(scores: dict[str, float]) -> Dynamic:
-    """Which feeling leads: attractions → cooperative, temptations → opportunist, fears → individualist."""
-    if not any(scores.values()):
-        return Dynamic.EMPTY
-    top = max(scores.values())
-    leaders = [c for c, s in scores.items() if s == top]
-    if len(leaders) > 1:
-        return Dynamic.MIXED
-    return {
-        Category.ATTRACTION: Dynamic.COOPERATIVE,
-        Category.TEMPTATION: Dynamic.OPPORTUNIST,
-        Category.FEAR: Dynamic.INDIVIDUALIST,
-    }[Category(leaders[0])]
+    return save(project, current)
 
 
 # The exercise ----------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises import apt
+from exercises import apt, apt_outputs
 from exercises.apt import Category, Step
 from exercises.round_filling import contribute_all, spread, vote_all
 
@@ -118,17 +118,17 @@ def vote_items(project: Project, item_id: int, round_id: int) -> list[int]:
 
 
 def _outputs(project: Project, workshop: Workshop, item: AgendaItem) -> None:
-    offered = {v.label: v for v in apt.charter_values(project, workshop.id)}
+    offered = {v.label: v for v in apt_outputs.charter_values(project, workshop.id)}
     by_text = {i.text: i.id for i in apt.state(project, item.id).items}
     for text, objective in DEMO_OBJECTIVES.items():
-        apt.set_objective(project, item.id, by_text[text], objective)
+        apt_outputs.set_objective(project, item.id, by_text[text], objective)
     for text, (mitigation, owner) in DEMO_RISKS.items():
-        apt.set_risk(project, item.id, by_text[text], mitigation=mitigation, owner=owner)
+        apt_outputs.set_risk(project, item.id, by_text[text], mitigation=mitigation, owner=owner)
     for text, (rule, value) in DEMO_RULES.items():
-        apt.set_rule(project, item.id, by_text[text], rule=rule, value=offered.get(value, False))
+        apt_outputs.set_rule(project, item.id, by_text[text], rule=rule, value=offered.get(value, False))
     mitigations = {m: t for t, (m, _) in DEMO_RISKS.items()}
     for proposal in DEMO_PROPOSALS:
-        apt.record_proposal(project, item.id, by_text[mitigations[proposal]])
+        apt_outputs.record_proposal(project, item.id, by_text[mitigations[proposal]])
 
 
 # The reference project: ~80 items, most from contribution rounds, weighed by one dot vote per feeling.
@@ -176,7 +176,7 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
                 apt.collect_weights(project, item.id, vote.id)
         # The outputs, written on the state at once (one save rather than one per item).
         state = apt.state(project, item.id)
-        offered = apt.charter_values(project, workshop.id)
+        offered = apt_outputs.charter_values(project, workshop.id)
         people = [p.name for p in project.participants()]
         for n, entry in enumerate(state.items):
             if entry.category == A and n % 2:
@@ -190,4 +190,4 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
                     value = rng.choice(offered)
                     entry.value_item_id, entry.value_id, entry.value_label = value.item_id, value.value_id, value.label
         state.step = Step.BALANCE.value
-        apt._save(project, state)
+        apt.save(project, state)

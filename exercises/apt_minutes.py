@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.apt import CATEGORIES, AptState, balance, charter, objectives_plan, risk_plan
+from exercises.apt import CATEGORIES, AptState
+from exercises.apt_balance import balance
+from exercises.apt_outputs import charter, objectives_plan, risk_plan
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 

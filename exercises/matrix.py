@@ -289,9 +289,9 @@ def apt_objectives(project: Project, workshop_id: int) -> list[tuple[int, int, s
     """(APT agenda item id, entry id, text) of the objectives plan written in this workshop's
     attractions / fears / temptations exercise; empty when that exercise is not installed."""
     try:
-        from exercises import apt  # type: ignore[attr-defined]
+        from exercises import apt, apt_outputs
 
-        plan, load_apt = apt.objectives_plan, apt.state
+        plan, load_apt = apt_outputs.objectives_plan, apt.state
     except (ImportError, AttributeError):
         return []
     found: list[tuple[int, int, str]] = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises import apt, values
+from exercises import apt, apt_balance, apt_outputs, values
 from exercises.apt import EXERCISE, Category, Dynamic, Perspective, Said, Step
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import Heading, Paragraph, Table
@@ -119,16 +119,16 @@ def _filled(project: Project, item_id: int) -> tuple[apt.AptState, dict[str, int
 def test_each_fear_yields_one_risk_each_attraction_an_objective(setup) -> None:
     project, item, _, _ = setup
     state, ids = _filled(project, item.id)
-    assert [r.risk for r in apt.risk_plan(state)] == ["Perdre l'autonomie", "Dégrader le service"]
-    assert [o.text for o in apt.objectives_plan(state)] == ["Peser face aux financeurs"]
-    apt.set_risk(project, item.id, ids["fear1"], mitigation="Comité de pilotage paritaire", owner="Zoé")
-    apt.set_objective(project, item.id, ids["attraction"], "Négocier ensemble le CPOM")
+    assert [r.risk for r in apt_outputs.risk_plan(state)] == ["Perdre l'autonomie", "Dégrader le service"]
+    assert [o.text for o in apt_outputs.objectives_plan(state)] == ["Peser face aux financeurs"]
+    apt_outputs.set_risk(project, item.id, ids["fear1"], mitigation="Comité de pilotage paritaire", owner="Zoé")
+    apt_outputs.set_objective(project, item.id, ids["attraction"], "Négocier ensemble le CPOM")
     state = apt.state(project, item.id)
-    risk = apt.risk_plan(state)[0]
+    risk = apt_outputs.risk_plan(state)[0]
     assert (risk.risk, risk.mitigation, risk.owner) == ("Perdre l'autonomie", "Comité de pilotage paritaire", "Zoé")
-    assert apt.objectives_plan(state)[0].text == "Négocier ensemble le CPOM"
+    assert apt_outputs.objectives_plan(state)[0].text == "Négocier ensemble le CPOM"
     with pytest.raises(ValidationError):
-        apt.set_objective(project, item.id, ids["fear1"], "no")
+        apt_outputs.set_objective(project, item.id, ids["fear1"], "no")
 
 
 def test_retained_values_feed_the_charter(setup) -> None:
@@ -138,16 +138,16 @@ def test_retained_values_feed_the_charter(setup) -> None:
     values.add_value(project, values_item.id, "Vitesse")
     values.set_retained(project, values_item.id, kept.id, True)
     state, ids = _filled(project, item.id)
-    offered = apt.charter_values(project, item.workshop_id)
+    offered = apt_outputs.charter_values(project, item.workshop_id)
     assert [v.label for v in offered] == ["Équité"]
-    apt.set_rule(project, item.id, ids["temptation"], rule="Chaque structure a une voix", value=offered[0])
-    rule = apt.charter(project, apt.state(project, item.id))[0]
+    apt_outputs.set_rule(project, item.id, ids["temptation"], rule="Chaque structure a une voix", value=offered[0])
+    rule = apt_outputs.charter(project, apt.state(project, item.id))[0]
     assert (rule.rule, rule.value) == ("Chaque structure a une voix", "Équité")
     # Renaming the value afterwards shows the new label in the charter.
     values.edit_value(project, values_item.id, kept.id, "Équité entre structures")
-    assert apt.charter(project, apt.state(project, item.id))[0].value == "Équité entre structures"
-    apt.set_rule(project, item.id, ids["temptation"], value=None)
-    assert apt.charter(project, apt.state(project, item.id))[0].value == ""
+    assert apt_outputs.charter(project, apt.state(project, item.id))[0].value == "Équité entre structures"
+    apt_outputs.set_rule(project, item.id, ids["temptation"], value=None)
+    assert apt_outputs.charter(project, apt.state(project, item.id))[0].value == ""
 
 
 def test_proposal_is_recorded_for_the_tracker(setup) -> None:
@@ -155,8 +155,8 @@ def test_proposal_is_recorded_for_the_tracker(setup) -> None:
 
     project, item, (a, _), _ = setup
     state, ids = _filled(project, item.id)
-    apt.set_risk(project, item.id, ids["fear1"], mitigation="Charte de gouvernance")
-    proposal_id = apt.record_proposal(project, item.id, ids["fear1"])
+    apt_outputs.set_risk(project, item.id, ids["fear1"], mitigation="Charte de gouvernance")
+    proposal_id = apt_outputs.record_proposal(project, item.id, ids["fear1"])
     recorded = proposals(project)
     assert [(p.id, p.text, p.source, p.item_id, p.structure_id) for p in recorded] == [
         (proposal_id, "Charte de gouvernance", "apt", item.id, a.id)
@@ -165,18 +165,18 @@ def test_proposal_is_recorded_for_the_tracker(setup) -> None:
 
 
 def test_balance_reads_the_dynamics(setup) -> None:
-    assert apt.reading({"attraction": 3, "fear": 1, "temptation": 0}) == Dynamic.COOPERATIVE
-    assert apt.reading({"attraction": 1, "fear": 1, "temptation": 4}) == Dynamic.OPPORTUNIST
-    assert apt.reading({"attraction": 1, "fear": 5, "temptation": 0}) == Dynamic.INDIVIDUALIST
-    assert apt.reading({"attraction": 2, "fear": 2, "temptation": 0}) == Dynamic.MIXED
-    assert apt.reading({"attraction": 0, "fear": 0, "temptation": 0}) == Dynamic.EMPTY
+    assert apt_balance.reading({"attraction": 3, "fear": 1, "temptation": 0}) == Dynamic.COOPERATIVE
+    assert apt_balance.reading({"attraction": 1, "fear": 1, "temptation": 4}) == Dynamic.OPPORTUNIST
+    assert apt_balance.reading({"attraction": 1, "fear": 5, "temptation": 0}) == Dynamic.INDIVIDUALIST
+    assert apt_balance.reading({"attraction": 2, "fear": 2, "temptation": 0}) == Dynamic.MIXED
+    assert apt_balance.reading({"attraction": 0, "fear": 0, "temptation": 0}) == Dynamic.EMPTY
     project, item, _, _ = setup
     state, ids = _filled(project, item.id)
-    directions = apt.balance(state)[0]
+    directions = apt_balance.balance(state)[0]
     assert directions.counts == {"attraction": 1, "fear": 2, "temptation": 1}
     assert directions.dynamic == Dynamic.INDIVIDUALIST and not directions.weighed
     apt.record_weights(project, item.id, {ids["attraction"]: 10, ids["fear1"]: 2, ids["fear2"]: 1, ids["temptation"]: 0})
-    directions = apt.balance(apt.state(project, item.id))[0]
+    directions = apt_balance.balance(apt.state(project, item.id))[0]
     assert directions.weighed and directions.dynamic == Dynamic.COOPERATIVE
     assert directions.share("attraction") == pytest.approx(10 / 13)
 
@@ -185,7 +185,7 @@ def test_minutes_section(setup) -> None:
     project, item, _, (zoe, _) = setup
     state, ids = _filled(project, item.id)
     apt.add_said(project, item.id, state.groups[0].id, Category.ATTRACTION, [Said("| pipe [b]", zoe.id, zoe.structure_id)])
-    apt.set_risk(project, item.id, ids["fear1"], mitigation="Comité paritaire", owner="Zoé")
+    apt_outputs.set_risk(project, item.id, ids["fear1"], mitigation="Comité paritaire", owner="Zoé")
     apt.set_step(project, item.id, Step.BALANCE)
     blocks = EXERCISE.minutes_section(project, project.workshop(item.workshop_id), item)
     headings = [b.text for b in blocks if isinstance(b, Heading)]

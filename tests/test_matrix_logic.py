@@ -203,35 +203,23 @@ def test_reference_fill_is_deterministic_and_sized(project: Project, setup) -> N
     assert len(first.cells) > 40
 
 
-def test_objectives_of_the_workshop_become_rows_once(project: Project, setup, monkeypatch) -> None:
-    """The APT exercise's objectives plan (another module) feeds the grid when it is installed."""
-    import sys
-    import types
-    from dataclasses import dataclass
+def test_objectives_of_the_workshop_become_rows_once(project: Project, setup) -> None:
+    """The APT exercise's objectives plan feeds the grid."""
+    from exercises import apt, apt_outputs
 
     item_id, _ = setup
     workshop_id = project.workshops()[0].id
-    apt_item = project.add_agenda_item(workshop_id, "free", "APT")
-    project.update_agenda_item(apt_item.id, kind="apt")
-
-    @dataclass
-    class Entry:
-        id: int
-
-    @dataclass
-    class Objective:
-        item: Entry
-        group: str
-        text: str
-
-    fake = types.ModuleType("exercises.apt")
-    fake.state = lambda project, agenda_item_id: agenda_item_id
-    fake.objectives_plan = lambda state: [Objective(Entry(4), "Directions", "Partager un poste de coordination")]
-    monkeypatch.setitem(sys.modules, "exercises.apt", fake)
-    import exercises
-
-    monkeypatch.setattr(exercises, "apt", fake, raising=False)
+    apt_item = project.add_agenda_item(workshop_id, "apt", "APT")
+    group = apt.state(project, apt_item.id).groups[0]
+    attraction = apt.add_item(project, apt_item.id, group.id, apt.Category.ATTRACTION.value, "Un poste partagé")
+    apt.add_item(project, apt_item.id, group.id, apt.Category.FEAR.value, "Perdre la main")  # not an objective
+    apt_outputs.set_objective(project, apt_item.id, attraction.id, "Partager un poste de coordination")
     assert matrix.import_proposals(project, item_id) == 1
     assert matrix.import_proposals(project, item_id) == 0
     [row] = matrix.load(project, item_id).actions
-    assert (row.label, row.source, row.source_id, row.source_item_id) == ("Partager un poste de coordination", "objective", 4, apt_item.id)
+    assert (row.label, row.source, row.source_id, row.source_item_id) == (
+        "Partager un poste de coordination",
+        "objective",
+        attraction.id,
+        apt_item.id,
+    )

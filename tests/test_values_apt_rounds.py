@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from exercises import apt, values
+from exercises import apt, apt_outputs, values
 from exercises.apt import Category
 from exercises.round_filling import contribute_all, spread, vote_all
 from workshop.minutes.blocks import Table
@@ -84,8 +84,8 @@ def test_demo_has_filled_results(demo_path: Path) -> None:
         assert any(len(v.sources) > 1 for v in shared.values)  # merged, authors kept
         grid = apt.state(project, items["apt"].id)
         assert len(grid.items) >= 15
-        assert all(r.mitigation and r.owner for r in apt.risk_plan(grid) if r.item.weight)
-        assert any(r.value for r in apt.charter(project, grid))
+        assert all(r.mitigation and r.owner for r in apt_outputs.risk_plan(grid) if r.item.weight)
+        assert any(r.value for r in apt_outputs.charter(project, grid))
         blocks = get_exercise("apt").minutes_section(project, workshop, items["apt"])
         assert sum(isinstance(b, Table) for b in blocks) >= 8
         assert get_exercise("values").minutes_section(project, workshop, items["values"])

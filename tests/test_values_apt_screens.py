@@ -12,7 +12,7 @@ from typing import Callable
 import pytest
 from textual.widgets import DataTable, Input, OptionList
 
-from exercises import apt, values
+from exercises import apt, apt_outputs, values
 from exercises.round_filling import contribute_all, spread, vote_all
 from screens.app import AtelierApp
 from screens.exercises.apt import AptScreen
@@ -188,14 +188,14 @@ async def test_apt_end_to_end(demo_path: Path, library: ProjectLibrary, room: Ro
         # Outputs: a risk with its mitigation and owner, a rule tied to a value, a proposal.
         await pilot.press("n", "2")
         await pilot.pause()
-        fear = apt.risk_plan(apt.state(project, item.id))[0].item
+        fear = apt_outputs.risk_plan(apt.state(project, item.id))[0].item
         await pilot.press("m")
         await _type(pilot, "Comité paritaire")
         await pilot.press("o")
         await _type(pilot, "Zoé Martin")
         await pilot.press("p")
         await _type(pilot, "Créer un comité paritaire")
-        risk = next(r for r in apt.risk_plan(apt.state(project, item.id)) if r.item.id == fear.id)
+        risk = next(r for r in apt_outputs.risk_plan(apt.state(project, item.id)) if r.item.id == fear.id)
         assert (risk.mitigation, risk.owner) == ("Comité paritaire", "Zoé Martin")
         assert len(risk.item.proposal_ids) == 1
         await pilot.press("3", "enter")
@@ -205,7 +205,7 @@ async def test_apt_end_to_end(demo_path: Path, library: ProjectLibrary, room: Ro
         # The demo's first workshop retained values: they are offered.
         await pilot.press("enter")
         await pilot.pause()
-        rule = apt.charter(project, apt.state(project, item.id))[0]
+        rule = apt_outputs.charter(project, apt.state(project, item.id))[0]
         assert rule.rule == "La présidence tourne chaque année" and rule.value
         # The balance chart.
         await pilot.press("n")

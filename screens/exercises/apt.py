@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import apt
+from exercises import apt, apt_balance, apt_outputs
 from exercises.apt import CATEGORIES, AptState, Category, Perspective, Step
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
@@ -229,26 +229,26 @@ class AptScreen(SteppedExerciseScreen):
         if category == Category.ATTRACTION:
             self._title(t("apt.minutes.objectives"))
             self.add_columns(table, [(group, 14), (t("apt.col.attraction"), 0), (t("apt.col.objective"), 0)])
-            for objective in apt.objectives_plan(self.state):
+            for objective in apt_outputs.objectives_plan(self.state):
                 table.add_row(Text(objective.group), Text(objective.item.text), Text(objective.text))
                 self.rows.append(objective.item.id)
         elif category == Category.FEAR:
             self._title(t("apt.minutes.risks"))
             self.add_columns(table, [(group, 14), (t("apt.col.risk"), 0), (t("apt.col.mitigation"), 0), (t("apt.col.owner"), 14)])
-            for risk in apt.risk_plan(self.state):
+            for risk in apt_outputs.risk_plan(self.state):
                 table.add_row(Text(risk.group), Text(risk.risk), Text(risk.mitigation or "…"), Text(risk.owner or "…"))
                 self.rows.append(risk.item.id)
         else:
             self._title(t("apt.minutes.charter"))
             self.add_columns(table, [(group, 14), (t("apt.col.rule"), 0), (t("apt.col.value"), 18)])
-            for rule in apt.charter(self.project, self.state):
+            for rule in apt_outputs.charter(self.project, self.state):
                 table.add_row(Text(rule.group), Text(rule.rule), Text(rule.value or "—"))
                 self.rows.append(rule.item.id)
         self.set_status("")
 
     def show_balance(self, table: DataTable) -> None:
         self._title(t("apt.minutes.balance"))
-        readings = apt.balance(self.state)
+        readings = apt_balance.balance(self.state)
         label_width = min(24, max((len(r.group.label) for r in readings), default=8))
         width = max(10, min(60, self.size.width - label_width - 26))
         lines: list[Content] = [Content(t("apt.screen.legend")).stylize("dim")]
@@ -296,7 +296,7 @@ class AptScreen(SteppedExerciseScreen):
             return [("→", item.output or item.text)]
         if item.category == Category.FEAR:
             return [("→", item.output or item.text), (t("apt.col.mitigation"), item.mitigation or "…"), (t("apt.col.owner"), item.owner or "…")]
-        rule = next((r for r in apt.charter(self.project, self.state) if r.item.id == item.id), None)
+        rule = next((r for r in apt_outputs.charter(self.project, self.state) if r.item.id == item.id), None)
         return [("→", rule.rule), (t("apt.col.value"), rule.value or "—")] if rule else []
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -481,13 +481,13 @@ class AptScreen(SteppedExerciseScreen):
         if item is None:
             return
         if item.category == Category.ATTRACTION:
-            prompt, setter = t("apt.screen.objective_prompt", text=item.text), apt.set_objective
+            prompt, setter = t("apt.screen.objective_prompt", text=item.text), apt_outputs.set_objective
             current = item.output or item.text
         elif item.category == Category.FEAR:
-            prompt, setter = t("apt.screen.risk_prompt", text=item.text), apt.set_risk
+            prompt, setter = t("apt.screen.risk_prompt", text=item.text), apt_outputs.set_risk
             current = item.output or item.text
         else:
-            prompt, setter = t("apt.screen.rule_prompt", text=item.text), apt.set_rule
+            prompt, setter = t("apt.screen.rule_prompt", text=item.text), apt_outputs.set_rule
             current = item.output
 
         def typed(text: str | None) -> None:
@@ -507,7 +507,7 @@ class AptScreen(SteppedExerciseScreen):
 
         def typed(text: str | None) -> None:
             if text is not None:
-                self.do(lambda p, i, a, v: apt.set_risk(p, i, a, mitigation=v), item.id, text)
+                self.do(lambda p, i, a, v: apt_outputs.set_risk(p, i, a, mitigation=v), item.id, text)
 
         self.app.push_screen(PromptModal(t("apt.screen.mitigation_prompt", text=item.output or item.text), value=item.mitigation), typed)
 
@@ -518,7 +518,7 @@ class AptScreen(SteppedExerciseScreen):
 
         def typed(text: str | None) -> None:
             if text is not None:
-                self.do(lambda p, i, a, v: apt.set_risk(p, i, a, owner=v), item.id, text)
+                self.do(lambda p, i, a, v: apt_outputs.set_risk(p, i, a, owner=v), item.id, text)
 
         self.app.push_screen(PromptModal(t("apt.screen.owner_prompt", text=item.output or item.text), value=item.owner), typed)
 
@@ -526,17 +526,17 @@ class AptScreen(SteppedExerciseScreen):
         item = self.selected_item()
         if item is None or item.category != Category.TEMPTATION:
             return
-        offered = apt.charter_values(self.project, self.workshop_id)
+        offered = apt_outputs.charter_values(self.project, self.workshop_id)
         if not offered:
             self.notify(Content(t("apt.screen.no_values")), severity="warning")
             return
-        choices: list[tuple[str, apt.SharedValueRef | str]] = [(v.label, v) for v in offered]
+        choices: list[tuple[str, apt_outputs.SharedValueRef | str]] = [(v.label, v) for v in offered]
         choices.append((t("apt.screen.no_value"), NO_VALUE))
 
-        def picked(value: apt.SharedValueRef | str | None) -> None:
+        def picked(value: apt_outputs.SharedValueRef | str | None) -> None:
             if value is not None:  # None: cancelled
-                chosen = value if isinstance(value, apt.SharedValueRef) else None
-                self.do(lambda p, i, a, v: apt.set_rule(p, i, a, value=v), item.id, chosen)
+                chosen = value if isinstance(value, apt_outputs.SharedValueRef) else None
+                self.do(lambda p, i, a, v: apt_outputs.set_rule(p, i, a, value=v), item.id, chosen)
 
         self.app.push_screen(PickOneModal(t("apt.screen.value_pick"), choices), picked)
 
@@ -547,12 +547,12 @@ class AptScreen(SteppedExerciseScreen):
         item = self.selected_item()
         if item is None:
             return
-        structure_id, participant_id = apt.proposal_author(self.project, self.state, item.id)
-        text = apt.proposal_text(self.state, item.id)
+        structure_id, participant_id = apt_outputs.proposal_author(self.project, self.state, item.id)
+        text = apt_outputs.proposal_text(self.state, item.id)
 
         def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
             if proposal is not None:
-                self.do(apt.link_proposal, item.id, proposal.id)
+                self.do(apt_outputs.link_proposal, item.id, proposal.id)
 
         modal = ProposalModal(self.project, self.workshop_id, self.item_id, "apt", text, structure_id, participant_id)
         self.app.push_screen(modal, recorded)
