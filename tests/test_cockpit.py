@@ -419,3 +419,16 @@ async def test_every_cockpit_key_is_on_screen_at_80_columns(app: AtelierApp) -> 
         assert len(bar.entries) >= 10
         for entry in bar.entries:
             assert f"{entry.display} {entry.description}" in shown, entry
+
+
+async def test_a_workshop_run_on_another_day_says_so(app: AtelierApp) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.project is not None
+        planned = planned_workshop(app.project)
+        (earlier,) = [w.id for w in app.project.workshops() if w.id != planned]
+        await app.push_screen(CockpitScreen(app.project, earlier))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Atelier déjà mené un autre jour" in text
+        assert "pas encore lancé" not in text

@@ -39,7 +39,7 @@ def test_planned_starts_count_from_the_date_and_start_time(live: LiveWorkshop) -
 
 def test_before_the_workshop_starts_there_is_no_ahead_or_behind(live: LiveWorkshop) -> None:
     schedule = live.schedule()
-    assert schedule.drift is None
+    assert schedule.drift is None and not schedule.run_earlier
     assert not schedule.ahead and not schedule.behind and not schedule.on_time
 
 
@@ -113,8 +113,10 @@ def test_a_workshop_run_on_an_earlier_day_shows_no_drift_today(live: LiveWorksho
     live.start()
     clock.advance(600)
     live.pause()
+    assert not live.schedule().run_earlier
     clock.set(at("2027-02-01", "09:00"))
     assert live.schedule().drift is None
+    assert live.schedule().run_earlier, "the cockpit says it was run, not that it has not started"
 
 
 def test_without_a_start_time_the_first_start_is_the_origin(project: Project, clock: FakeClock) -> None:

@@ -36,6 +36,7 @@ class ItemTiming:
 class Schedule:
     items: list[ItemTiming]
     drift: float | None  # seconds; positive: behind schedule, negative: ahead; None: not being run
+    run_earlier: bool = False  # not being run today, but started on an earlier day
 
     @property
     def behind(self) -> bool:
@@ -120,7 +121,8 @@ def compute_schedule(workshop: Workshop, items: list[AgendaItem], clock: Clock) 
             spent = item.actual_seconds or 0.0
         timings.append(ItemTiming(item, planned_start, item.actual_start, spent, item.id == current_id))
         offset += planned_seconds
-    return Schedule(timings, drift if being_run else None)
+    run_earlier = not being_run and any(i.actual_start is not None for i in items)
+    return Schedule(timings, drift if being_run else None, run_earlier)
 
 
 def clock_time(instant: float | None) -> str:

@@ -82,7 +82,9 @@ class AgendaSidebar(Vertical):
 
     def _show_drift(self, schedule: Schedule, has_start_time: bool) -> None:
         drift = self.query_one("#agenda-drift", Static)
-        if schedule.drift is None:
+        if schedule.drift is None and schedule.run_earlier:
+            text = t("cockpit.run_earlier")
+        elif schedule.drift is None:
             text = t("cockpit.not_running") if has_start_time else t("cockpit.no_start_time")
         elif schedule.behind:
             text = t("cockpit.behind", duration=_duration(schedule.drift_minutes))
