@@ -50,6 +50,7 @@ class HomeScreen(Screen[None]):
         self.refresh_projects()
 
     def refresh_projects(self) -> None:
+        selected = self._selected()
         self.summaries = self.app.library.summaries()
         rows = []
         for summary in self.summaries:
@@ -57,7 +58,12 @@ class HomeScreen(Screen[None]):
             modified = f"{format_date(when.date().isoformat())} {when:%H:%M}"
             warning = t("home.damaged") if summary.problem else ""
             rows.append(ProjectRow(summary.name, str(summary.workshops), modified, warning))
-        self.query_one(ProjectList).set_rows(rows)
+        projects = self.query_one(ProjectList)
+        projects.set_rows(rows)
+        # The list is sorted by last change: stay on the project that was selected.
+        paths = [summary.path for summary in self.summaries]
+        if selected is not None and selected.path in paths:
+            projects.move_to(paths.index(selected.path))
 
     def _selected(self) -> ProjectSummary | None:
         cursor = self.query_one(ProjectList).cursor

@@ -208,3 +208,23 @@ async def test_long_and_wide_names_are_cut_to_the_column(library: ProjectLibrary
         cut = next(line for line in lines if line.lstrip().startswith("Coopération très"))
         assert "…" in cut and "longue" not in cut
         assert any("Ñoël 🌻 جمعية" in line for line in lines)
+
+
+async def test_the_cursor_stays_on_a_renamed_project(library: ProjectLibrary) -> None:
+    import os
+
+    for number, name in enumerate(("Ancien", "Moyen", "Récent")):
+        project = library.create(name)
+        project.close()
+        os.utime(project.path, (1_700_000_000 + number, 1_700_000_000 + number))
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert names(app) == ["Récent", "Moyen", "Ancien"]
+        await pilot.press("end", "r")
+        await settle(pilot)
+        app.screen.query_one(Input).value = "Ancien renommé"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert names(app)[0] == "Ancien renommé", "renaming makes it the last changed"
+        assert app.screen.query_one(ProjectList).cursor == 0, "and the cursor follows it"

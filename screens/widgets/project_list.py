@@ -76,8 +76,7 @@ class ProjectList(ScrollView, can_focus=False):
 
     # Moving -----------------------------------------------------------------------
     def move(self, delta: int) -> None:
-        if self.rows:
-            self.cursor = max(0, min(len(self.rows) - 1, self.cursor + delta))
+        self.move_to(self.cursor + delta)
 
     def move_to(self, index: int) -> None:
         if self.rows:
