@@ -228,3 +228,13 @@ async def test_the_cursor_stays_on_a_renamed_project(library: ProjectLibrary) ->
         await settle(pilot)
         assert names(app)[0] == "Ancien renommé", "renaming makes it the last changed"
         assert app.screen.query_one(ProjectList).cursor == 0, "and the cursor follows it"
+
+
+async def test_the_damaged_mark_follows_the_name_on_a_wide_screen(library: ProjectLibrary) -> None:
+    library.ensure()
+    (library.folder / "abime.atelier").write_text("{pas du json", encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(200, 24)) as pilot:
+        await settle(pilot)
+        (line,) = [line for line in screen_text(app).splitlines() if "⚠" in line]
+        assert "abime  ⚠" in line

@@ -66,7 +66,7 @@ class ProjectList(ScrollView, can_focus=False):
     def set_rows(self, rows: list[ProjectRow]) -> None:
         self.rows = rows
         self._fixed_widths = self._measure()
-        self.virtual_size = Size(self.size.width, len(rows) + 1)
+        self.on_resize()
         self.cursor = min(self.cursor, max(len(rows) - 1, 0))
         self.refresh()
 
@@ -97,6 +97,7 @@ class ProjectList(ScrollView, can_focus=False):
         self.refresh()
 
     def on_resize(self) -> None:
+        # One line per project below the column titles.
         self.virtual_size = Size(self.size.width, len(self.rows) + 1)
 
     def on_click(self, event: events.Click) -> None:
@@ -149,7 +150,8 @@ class ProjectList(ScrollView, can_focus=False):
         if not warning:
             return [Segment(fit(name, width), style)]
         marked = "  ⚠ " + warning
-        name_part = fit(name, max(width - cell_len(marked), NAME_MIN // 2))
+        room = max(width - cell_len(marked), NAME_MIN // 2)
+        name_part = name if cell_len(name) <= room else fit(name, room)  # the warning follows the name
         warning_style = style + self.get_component_rich_style("project-list--warning", partial=True)
         return [Segment(name_part, style), Segment(fit(marked, max(width - cell_len(name_part), 0)), warning_style)]
 
