@@ -16,7 +16,7 @@ from workshop.project import Project
 from workshop.registry import exercises, get_exercise
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
