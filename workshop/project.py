@@ -107,6 +107,10 @@ class Project:
     def path(self) -> Path:
         return self.store.path
 
+    def today(self) -> str:
+        """Today's ISO date, by the project's clock."""
+        return _local_day(self.clock.now())
+
     def batch(self):  # noqa: ANN201 - a context manager
         return self.store.batch()
 
@@ -196,7 +200,7 @@ class Project:
         if self.threshold_needs_confirmation(value) and not confirmed:
             raise ValidationError("error.threshold_lower_unconfirmed", threshold=value, source=DEFAULT_THRESHOLD)
         now = self.clock.now()
-        day = _check_date(on) or _local_day(now)
+        day = _check_date(on) or self.today()
         log = [*self.threshold_changes, {"on": day, "value": value, "previous": previous, "at": now}]
         self._set_meta(threshold=value, threshold_log=log)
 

@@ -40,7 +40,7 @@ UNCHANGED: Any = _Unchanged()
 def today(project: Project) -> str:
     """Today as the project's clock says (tests and the app inject theirs): the
     only source of "today" for proposals, decisions, statuses and lateness."""
-    return day_of(project.clock.now())
+    return project.today()
 
 
 def day_of(timestamp: float) -> str:
