@@ -104,3 +104,16 @@ def test_the_confirmation_is_dated_by_the_project_clock(project: Project, room: 
     project.clock = FakeClock(time.mktime((2031, 5, 4, 15, 0, 0, 0, 0, -1)))
     state = supra_adoption.confirm(project, room["item"], room["c"])
     assert supra_adoption.approval(project, state).confirmed == {room["c"]: "2031-05-04"}
+
+
+def test_a_voter_skipped_in_the_consent_did_not_take_part(project: Project, room: dict[str, int]) -> None:
+    from workshop.rounds import skip
+
+    started = supra.start_consent(project, room["item"], now=2.0)
+    skip(project, started.id, room["a1"])  # present on the list, but gone when their turn came
+    cast(project, started.id, room["b1"], "agree")
+    cast(project, started.id, room["d1"], "agree")
+    state = supra.record_consent_round(project, room["item"], started.id, now=3.0)
+    approval = supra_adoption.approval(project, state)
+    assert approval.took_part == {room["b"]: "present", room["d"]: "present"}
+    assert set(approval.awaiting) == {room["a"], room["c"]}
