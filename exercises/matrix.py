@@ -499,7 +499,11 @@ def fingerprint(state: MatrixState, structure_id: int) -> str:
     for action in state.actions:
         cell = state.cell(action.id, structure_id)
         if cell is not None:
-            parts.append(f"{action.id}={cell.role}/{cell.level}/{','.join(cell.means)}/{cell.mode}/{action.label}")
+            part = f"{action.id}={cell.role}/{cell.level}/{action.label}"
+            if cell.means or cell.mode:
+                # Only then: confirmations given before means existed stay valid.
+                part += f"/{','.join(cell.means)}/{cell.mode}"
+            parts.append(part)
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
 
 

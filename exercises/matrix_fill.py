@@ -40,8 +40,8 @@ DEMO_MEANS = {
     (4, 0): ([PREMISES, STAFF], None),
     (4, 1): ([PREMISES], Mode.WITH),
     (4, 2): ([STAFF], Mode.DELEGATED),
-    (7, 0): ([SKILLS], Mode.WITH),
-    (7, 1): ([PREMISES], Mode.WITH),
+    (8, 0): ([SKILLS], Mode.WITH),
+    (8, 3): ([STAFF, MONEY], Mode.DELEGATED),
 }
 
 
@@ -62,7 +62,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
                 role, level = entry
                 means, mode = DEMO_MEANS.get((number, column), ([], None))
                 cells[cell_key(number, structure_id)] = Cell(
-                    role.value, level.value if level else "", [m.value for m in means], mode.value if mode else ""
+                    role.value, level.value if level else "", [m.value for m in Means if m in means], mode.value if mode else ""
                 )
     state = MatrixState(item.id, item.workshop_id, actions, columns, [], cells, {}, next_action_id=len(actions) + 1)
     at = (item.actual_start or 0.0) + 35 * 60

@@ -227,14 +227,21 @@ def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, s
     assert "A = " not in legend  # no letter that reads as RACI's "A = approver"
 
 
-def test_cells_stored_before_means_existed_still_load(project: Project, setup) -> None:
+def test_cells_stored_before_means_existed_still_load_and_stay_confirmed(project: Project, setup) -> None:
+    import hashlib
+
     item_id, (a, _) = setup
     action = matrix.add_action(project, item_id, "Accueil")
     doc = matrix.load(project, item_id).to_doc()
     doc["cells"] = {f"{action.id}:{a}": {"role": "pilot", "level": ""}}
+    # Confirmed with the digest of that time: role, level and label only.
+    old_digest = hashlib.sha1(f"{action.id}=pilot//Accueil".encode()).hexdigest()[:12]
+    doc["confirmations"] = {str(a): {"how": "facilitator", "at": 1.0, "fingerprint": old_digest, "round_id": 0}}
     project.store.table("matrix").update(doc, doc_ids=[item_id])
-    cell = matrix.load(project, item_id).cell(action.id, a)
+    state = matrix.load(project, item_id)
+    cell = state.cell(action.id, a)
     assert (cell.role, cell.means, cell.mode) == ("pilot", [], "")
+    assert matrix.confirmation_status(state, a) == "confirmed"
 
 
 def test_minutes_of_an_empty_grid(project: Project, setup) -> None:
