@@ -166,4 +166,4 @@ def participation_line(project: Project, state: SupraState, as_of: str | None = 
         else:
             how = t("supra.adoption.awaited")
         parts.append(t("supra.adoption.member", name=name, how=how))
-    return t("supra.adoption.members", list="; ".join(parts))
+    return t("supra.adoption.members", list=t("supra.adoption.separator").join(parts))

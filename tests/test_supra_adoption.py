@@ -54,7 +54,7 @@ def test_adopted_by_those_present_awaiting_the_absent_structure(project: Project
     paragraphs = _minutes(project, room, "2026-10-12")
     assert paragraphs[0] == "Objectif adopté par les présents : D'ici 2028, un guichet commun"
     assert "Adopté par les présents, en attente de : Centre social." in paragraphs
-    assert "Structures membres : Centre social (attendue); EHPAD (par procuration); Jardins [b] (présente)." in paragraphs
+    assert "Structures membres : Centre social (attendue) ; EHPAD (par procuration) ; Jardins [b] (présente)." in paragraphs
 
 
 def test_a_later_confirmation_completes_the_adoption(project: Project, room: dict[str, int]) -> None:

@@ -105,7 +105,7 @@ class StackedGauge(Vertical):
     StackedGauge { height: auto; padding: 0 1; border: round $primary; }
     StackedGauge > .gauge-title { text-style: bold; color: $accent; }
     StackedGauge > #gauge-shares { height: auto; }
-    StackedGauge .gauge-share { width: 1fr; height: auto; }
+    StackedGauge .gauge-share { width: 1fr; height: auto; padding-right: 2; }
     StackedGauge .gauge-share > Digits { width: auto; }
     StackedGauge .gauge-share.-reached > .gauge-line { color: $success; }
     StackedGauge .gauge-share.-below > .gauge-line { color: $error; }
