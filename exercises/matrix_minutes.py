@@ -59,12 +59,17 @@ def minutes_blocks(project: Project, item_id: int) -> list[Block]:
 
 
 def _means(state, columns) -> list[Block]:  # noqa: ANN001 - a MatrixState, its Actors
-    """One row per pilot or contributor: its means and how the pilot works with it."""
+    """One row per cell whose means or relation to the pilot were said; how many
+    pilots and contributors have not said theirs yet."""
     rows = []
+    unsaid = 0
     for action in state.actions:
         for actor in columns:
             cell = state.cell(action.id, actor.id)
-            if cell is None or cell.role not in ACTIVE:
+            if cell is None or (cell.role not in ACTIVE and not cell.means):
+                continue
+            if not cell.means and not cell.mode:
+                unsaid += 1
                 continue
             rows.append(
                 [
@@ -78,4 +83,7 @@ def _means(state, columns) -> list[Block]:  # noqa: ANN001 - a MatrixState, its 
     if not rows:
         return []
     header = [t(f"matrix.minutes.col_{c}") for c in ("action", "actor", "role", "mode", "means")]
-    return [Paragraph.of(Run(t("matrix.minutes.means"), bold=True)), table(header, rows)]
+    blocks: list[Block] = [Paragraph.of(Run(t("matrix.minutes.means"), bold=True)), table(header, rows)]
+    if unsaid:
+        blocks.append(Paragraph.of(Run(t("matrix.minutes.means_unsaid", count=unsaid), italic=True)))
+    return blocks

@@ -218,10 +218,10 @@ def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, s
     assert means.header == ("Action", "Acteur", "Rôle", "Avec le pilote", "Moyens")
     assert means.rows == (
         ("Mutualiser la paie", "Les Jardins", "pilote", "—", "temps de personnel, compétences"),
-        ("Mutualiser la paie", "Maison [red]EHPAD[/]", "contributeur", "le pilote lui confie la mise en œuvre", "financement"),
+        ("Mutualiser la paie", "Maison [red]EHPAD[/]", "contributeur", "mise en œuvre confiée par le pilote", "financement"),
     )
     lists = [b.items for b in blocks if isinstance(b, BulletList)]
-    assert ("Mutualiser la paie — contributeur ; le pilote lui confie la mise en œuvre ; moyens : financement",) in lists
+    assert ("Mutualiser la paie — contributeur ; mise en œuvre confiée par le pilote ; moyens : financement",) in lists
     legend = next(b.text for b in blocks if isinstance(b, Paragraph) and b.text.startswith("Rôles"))
     assert "V = consulté" in legend and "⇄ = conduit avec le pilote" in legend and "€ = financement" in legend
     assert "A = " not in legend  # no letter that reads as RACI's "A = approver"

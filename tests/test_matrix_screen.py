@@ -198,5 +198,7 @@ async def test_means_and_relation_to_the_pilot_from_the_keyboard(demo_path: Path
         await pilot.pause()
         assert matrix.load(project, item_id).cell(action.id, columns[1].id).mode == "delegated"
         assert "⇠" in str(screen.query_one("#legend", Static).render())
-        means = [b for b in matrix.minutes_blocks(project, item_id) if isinstance(b, Table)][1]
-        assert means.rows[1][1:] == (columns[1].name, "contributeur", "le pilote lui confie la mise en œuvre", "temps de personnel, financement")
+        blocks = matrix.minutes_blocks(project, item_id)
+        means = [b for b in blocks if isinstance(b, Table)][1]
+        assert means.rows == (("Mutualiser la paie", columns[1].name, "contributeur", "mise en œuvre confiée par le pilote", "temps de personnel, financement"),)
+        assert any(getattr(b, "text", "") == "Moyens et façon de travailler non précisés pour 1 autre(s) pilote(s) ou contributeur(s)." for b in blocks)
