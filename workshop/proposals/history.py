@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from workshop.proposals.gauge import CommitmentGauge, commitment
+from workshop.proposals.gauge import CommitmentGauge
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -27,9 +27,18 @@ class HistoryPoint:
 def history(project: Project, until: int | None = None) -> list[HistoryPoint]:
     """One point per workshop, in date order; with `until` (a workshop id), up to and
     including that workshop (the minutes of a workshop show no later one)."""
+    from workshop.proposals.threshold import threshold_as_of
+    from workshop.proposals.tracker import proposals, today
+
+    every = proposals(project)  # read once, replayed at each date
+    known = {s.id for s in project.structures()}
+    promoter = project.promoter_id
     points = []
     for workshop in project.workshops():
-        points.append(HistoryPoint(workshop.id, workshop.title, workshop.date, commitment(project, workshop.date or None)))
+        day = workshop.date or None
+        stated = [p for p in (item.as_of(day) for item in every) if p is not None]
+        gauge = CommitmentGauge.of(stated, threshold_as_of(project, day).value, promoter, known, day=day or today(project))
+        points.append(HistoryPoint(workshop.id, workshop.title, workshop.date, gauge))
         if workshop.id == until:
             break
     return points
