@@ -78,13 +78,18 @@ class Dynamic(StrEnum):
     EMPTY = "empty"
 
 
-# The default stakeholder groups, and the roles whose holders speak for each.
+# The default stakeholder groups, and the roles whose holders speak for each. The
+# source (seed 002) maps service providers and beneficiaries besides the people of
+# the structures: whoever offers a (pooled) service and whoever receives it see
+# the cooperation differently. No role speaks for them by default.
 DEFAULT_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("directions", (Role.DIRECTION.value,)),
     ("managers", (Role.MANAGER.value,)),
     ("staff", (Role.STAFF.value,)),
     ("users", (Role.USER.value,)),
     ("board", (Role.BOARD.value, Role.CHAIR.value)),
+    ("providers", ()),
+    ("beneficiaries", ()),
 )
 
 

@@ -33,6 +33,10 @@ DEMO_ROUND = (
 )
 # What the facilitator typed from the room's discussion: (group, feeling, text).
 DEMO_TYPED = [
+    ("providers", A, "Un service commun de paie plus fiable que chacun seul"),
+    ("providers", F, "Porter seuls les erreurs du service commun"),
+    ("beneficiaries", A, "Des bulletins de paie et des commandes sans retard"),
+    ("beneficiaries", F, "Un service lointain qui ne connaît plus nos équipes"),
     ("directions", A, "Peser davantage face aux financeurs"),
     ("directions", A, "Mutualiser les fonctions support (paie, achats)"),
     ("directions", T, "Accaparer la présidence du futur groupement"),

@@ -13,7 +13,7 @@ import random
 from typing import TYPE_CHECKING
 
 from workshop.exercise import Exercise
-from workshop.proposals import Referent, decide, follow_up, proposals, record_proposal
+from workshop.proposals import Referent, decide, follow_up, proposals, record_proposal, today
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop
@@ -29,7 +29,7 @@ def _shift(day: str, days: int) -> str:
 #  index), due in days, status)
 DEMO_PROPOSALS = [
     ("Nommer un référent coopération dans chaque structure", 0, 0, "values", "retained", "", ("p", 0), 21, "done"),
-    ("Mutualiser le planning des minibus pour les sorties", 1, 1, "apt", "retained", "", ("s", 1), 34, "in_progress"),
+    ("Mutualiser le planning des minibus pour les sorties", 1, 1, "apt", "retained", "", ("s", 1), 34, "done"),
     ("Créer un annuaire partagé des professionnels du territoire", 2, 0, "apt", "retained", "", ("p", 1), 40, "to_do"),
     ("Organiser une formation commune à l'accueil des familles", 2, 1, "supra", "under_study", "", None, 0, ""),
     ("Acheter ensemble un logiciel de dossier usager", 1, 0, "matrix", "not_retained", "Les contrats en cours courent jusqu'en 2028.", None, 0, ""),
@@ -48,7 +48,7 @@ class Commitments(Exercise):
         structures = project.structures()
         people = {s.id: [p for p in project.participants() if p.structure_id == s.id] for s in structures}
         agenda = project.agenda(workshop.id)
-        day = workshop.date or datetime.date.today().isoformat()
+        day = workshop.date or today(project)
         # The demo's structures in the order they were created, whatever the sort order.
         ordered = sorted(structures, key=lambda s: s.id)
         with project.batch():
@@ -85,7 +85,7 @@ class Commitments(Exercise):
         everyone = project.participants()
         if not structures:
             return
-        day = workshop.date or datetime.date.today().isoformat()
+        day = workshop.date or today(project)
         present = project.present(workshop.id) or everyone
         with project.batch():
             # What was retained before is followed up: some done, some started, a few dropped.

@@ -2,9 +2,12 @@
 
 Rows are actions (or functions), columns are actors: the project's member
 structures and external actors. A cell holds one role (pilot, contributor,
-consulted, informed) and optionally the level at which the actor is engaged
-(political, technical, operational). Live checks flag what the room should
-discuss; each structure then confirms its commitments.
+consulted, informed), optionally the level at which the actor is engaged
+(political, technical, operational), the means it puts in (staff time, money,
+premises, skills: seed 003's "moyens de participation") and, for a contributor,
+how the pilot works with it: leading the action with it ("conduire avec") or
+entrusting it with a part ("déléguer / confier à", seed 004). Live checks flag
+what the room should discuss; each structure then confirms its commitments.
 
 State: one document per agenda item in the `matrix` table, saved at every change.
 """
@@ -22,7 +25,7 @@ from exercises import item_state
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
+from workshop.minutes.blocks import Block
 from workshop.project import structure_guards
 
 if TYPE_CHECKING:
@@ -51,6 +54,25 @@ class Level(StrEnum):
 LEVELS: list[Level | None] = [None, *Level]  # the order a key cycles through
 
 
+class Means(StrEnum):
+    """What an actor puts into an action."""
+
+    STAFF_TIME = "staff_time"
+    MONEY = "money"
+    PREMISES = "premises"
+    SKILLS = "skills"
+
+
+class Mode(StrEnum):
+    """How the pilot works with a contributor."""
+
+    WITH = "with"  # leads the action together with it
+    DELEGATED = "delegated"  # entrusts it with (part of) the implementation
+
+
+MODES: list[Mode | None] = [None, *Mode]  # the order a key cycles through
+
+
 class CheckKind(StrEnum):
     NO_PILOT = "no_pilot"
     MANY_PILOTS = "many_pilots"
@@ -76,6 +98,8 @@ class Action:
 class Cell:
     role: str
     level: str = ""
+    means: list[str] = field(default_factory=list)  # Means values, in Means order
+    mode: str = ""  # a Mode value; contributors only
 
 
 @dataclass
@@ -125,7 +149,7 @@ class MatrixState:
     def from_doc(cls, doc: dict[str, Any]) -> MatrixState:
         data = dict(doc)
         data["actions"] = [Action(**a) for a in doc.get("actions", [])]
-        data["cells"] = {k: Cell(**c) for k, c in doc.get("cells", {}).items()}
+        data["cells"] = {k: Cell(**{**c, "means": list(c.get("means", []))}) for k, c in doc.get("cells", {}).items()}
         data["confirmations"] = {k: Confirmation(**c) for k, c in doc.get("confirmations", {}).items()}
         data["actor_order"] = list(doc.get("actor_order", []))
         data["removed_actors"] = list(doc.get("removed_actors", []))
@@ -363,8 +387,41 @@ def set_role(
             kept = previous.level if previous else ""
         else:
             kept = Level(level).value if level else ""
-        cells[key] = Cell(Role(role).value, kept)
+        value = Role(role).value
+        means = list(previous.means) if previous else []
+        # Led with or entrusted by the pilot: a contributor's relation only.
+        mode = previous.mode if previous and value == Role.CONTRIBUTOR else ""
+        cells[key] = Cell(value, kept, means, mode)
     return _save(project, replace(state, cells=cells))
+
+
+def set_means(project: Project, item_id: int, action_id: int, structure_id: int, means: list[Means | str]) -> MatrixState:
+    """What the actor puts into the action (staff time, money, premises, skills); [] clears."""
+    state = load(project, item_id)
+    previous = state.cell(action_id, structure_id)
+    if previous is None:
+        raise ValidationError("matrix.error.means_need_role")
+    chosen = {Means(m).value for m in means}
+    cells = dict(state.cells)
+    cells[cell_key(action_id, structure_id)] = replace(previous, means=[m.value for m in Means if m.value in chosen])
+    return _save(project, replace(state, cells=cells))
+
+
+def set_mode(project: Project, item_id: int, action_id: int, structure_id: int, mode: Mode | str | None) -> MatrixState:
+    """Whether the pilot leads the action with this contributor or entrusts it with a part."""
+    state = load(project, item_id)
+    previous = state.cell(action_id, structure_id)
+    if previous is None or previous.role != Role.CONTRIBUTOR:
+        raise ValidationError("matrix.error.mode_needs_contributor")
+    cells = dict(state.cells)
+    cells[cell_key(action_id, structure_id)] = replace(previous, mode=Mode(mode).value if mode else "")
+    return _save(project, replace(state, cells=cells))
+
+
+def next_mode(mode: str) -> Mode | None:
+    """The relation after this one in the cycle none → led with → entrusted → none."""
+    current = Mode(mode) if mode else None
+    return MODES[(MODES.index(current) + 1) % len(MODES)]
 
 
 def set_level(project: Project, item_id: int, action_id: int, structure_id: int, level: Level | str | None) -> MatrixState:
@@ -373,7 +430,7 @@ def set_level(project: Project, item_id: int, action_id: int, structure_id: int,
     if previous is None:
         raise ValidationError("matrix.error.level_needs_role")
     cells = dict(state.cells)
-    cells[cell_key(action_id, structure_id)] = Cell(previous.role, Level(level).value if level else "")
+    cells[cell_key(action_id, structure_id)] = replace(previous, level=Level(level).value if level else "")
     return _save(project, replace(state, cells=cells))
 
 
@@ -442,7 +499,11 @@ def fingerprint(state: MatrixState, structure_id: int) -> str:
     for action in state.actions:
         cell = state.cell(action.id, structure_id)
         if cell is not None:
-            parts.append(f"{action.id}={cell.role}/{cell.level}/{action.label}")
+            part = f"{action.id}={cell.role}/{cell.level}/{action.label}"
+            if cell.means or cell.mode:
+                # Only then: confirmations given before means existed stay valid.
+                part += f"/{','.join(cell.means)}/{cell.mode}"
+            parts.append(part)
     return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
@@ -509,57 +570,49 @@ def commitments_of(state: MatrixState, structure_id: int) -> list[tuple[Role, st
     return sorted(found, key=lambda entry: order.index(entry[0]))
 
 
+MODE_MARKS = {Mode.WITH.value: "⇄", Mode.DELEGATED.value: "⇠"}
+
+
 def cell_text(cell: Cell | None) -> str:
-    """The letters a cell shows: the role letter, then the level's short form."""
+    """What a cell shows: the role letter, the level's short form, how the pilot works
+    with a contributor (⇄ led with, ⇠ entrusted), the means' short forms."""
     if cell is None:
         return ""
-    letter = t(f"matrix.letter.{cell.role}")
+    text = t(f"matrix.letter.{cell.role}")
     if cell.level:
-        return f"{letter}·{t(f'matrix.level_short.{cell.level}')}"
-    return letter
+        text += f"·{t(f'matrix.level_short.{cell.level}')}"
+    if cell.mode:
+        text += f" {MODE_MARKS[cell.mode]}"
+    if cell.means:
+        text += " " + "".join(t(f"matrix.means_short.{m}") for m in cell.means)
+    return text
+
+
+def cell_details(cell: Cell) -> str:
+    """The cell in words: "contributor, technical level; led with the pilot; means: money, premises"."""
+    parts = [t(f"matrix.role.{cell.role}")]
+    if cell.level:
+        parts[0] = t("matrix.details.role_level", role=parts[0], level=t(f"matrix.level.{cell.level}"))
+    if cell.mode:
+        parts.append(t(f"matrix.mode.{cell.mode}"))
+    if cell.means:
+        parts.append(t("matrix.details.means", means=", ".join(t(f"matrix.means.{m}") for m in cell.means)))
+    return t("matrix.details.separator").join(parts)
 
 
 def legend() -> str:
     roles = ", ".join(t("matrix.legend_item", letter=t(f"matrix.letter.{r.value}"), name=t(f"matrix.role.{r.value}")) for r in Role)
     levels = ", ".join(t("matrix.legend_item", letter=t(f"matrix.level_short.{lv.value}"), name=t(f"matrix.level.{lv.value}")) for lv in Level)
-    return t("matrix.legend", roles=roles, levels=levels)
+    modes = ", ".join(t("matrix.legend_item", letter=MODE_MARKS[m.value], name=t(f"matrix.mode.{m.value}")) for m in Mode)
+    means = ", ".join(t("matrix.legend_item", letter=t(f"matrix.means_short.{m.value}"), name=t(f"matrix.means.{m.value}")) for m in Means)
+    return t("matrix.legend", roles=roles, levels=levels, modes=modes, means=means)
 
 
 # Minutes ----------------------------------------------------------------------------------------
 def minutes_blocks(project: Project, item_id: int) -> list[Block]:
-    state = load(project, item_id)
-    columns = actors(project, state)
-    if not state.actions:
-        return [Paragraph.of(Run(t("matrix.minutes.empty"), italic=True))]
-    header = [t("matrix.minutes.col_action"), *[a.name for a in columns]]
-    rows = [[action.label, *[cell_text(state.cell(action.id, a.id)) for a in columns]] for action in state.actions]
-    blocks: list[Block] = [table(header, rows), Paragraph.of(Run(legend(), italic=True))]
-    found = checks(state, columns)
-    if found:
-        blocks.append(Paragraph.of(Run(t("matrix.minutes.checks"), bold=True)))
-        blocks.append(bullets([check_text(c, state, columns) for c in found]))
-    else:
-        blocks.append(Paragraph.of(Run(t("matrix.minutes.checks_ok"), bold=True)))
-    blocks.append(Paragraph.of(Run(t("matrix.minutes.per_structure"), bold=True)))
-    for actor in columns:
-        status = confirmation_status(state, actor.id)
-        mark = t(f"matrix.minutes.status_{status}") if status else t("matrix.minutes.status_unconfirmed")
-        blocks.append(Paragraph.of(Run(actor.name, bold=True), t("matrix.minutes.actor_status", status=mark)))
-        lines = [
-            t(
-                "matrix.minutes.commitment_level" if level else "matrix.minutes.commitment",
-                role=t(f"matrix.role.{role.value}"),
-                action=action.label,
-                level=t(f"matrix.level.{level}") if level else "",
-            )
-            for role, level, action in commitments_of(state, actor.id)
-            if role in (Role.PILOT, Role.CONTRIBUTOR)
-        ]
-        others = [action.label for role, _, action in commitments_of(state, actor.id) if role not in (Role.PILOT, Role.CONTRIBUTOR)]
-        if others:
-            lines.append(t("matrix.minutes.kept_informed", count=len(others)))
-        blocks.append(bullets(lines) if lines else Paragraph.of(Run(t("matrix.minutes.no_role"), italic=True)))
-    return blocks
+    from exercises.matrix_minutes import minutes_blocks as blocks
+
+    return blocks(project, item_id)
 
 
 # Guard: a structure holding roles in a matrix is not removed from the project silently -----------

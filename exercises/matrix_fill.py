@@ -5,13 +5,13 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises.matrix import Action, Cell, Confirmation, Level, MatrixState, Role, _save, actors, cell_key, fingerprint, load
+from exercises.matrix import Action, Cell, Confirmation, Level, Means, MatrixState, Mode, Role, _save, actors, cell_key, fingerprint, load
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
-P, C, A, I = Role.PILOT, Role.CONTRIBUTOR, Role.CONSULTED, Role.INFORMED
+P, C, V, I = Role.PILOT, Role.CONTRIBUTOR, Role.CONSULTED, Role.INFORMED
 POL, TEC, OPE = Level.POLITICAL, Level.TECHNICAL, Level.OPERATIONAL
 
 # Columns of the demo (workshop/demo.py): Jardins, EHPAD, Centre social, Communauté de communes,
@@ -19,13 +19,30 @@ POL, TEC, OPE = Level.POLITICAL, Level.TECHNICAL, Level.OPERATIONAL
 DEMO_ROWS = [
     ("Nommer un référent coopération dans chaque structure", [(P, POL), (C, POL), (C, POL), (C, POL), None]),
     ("Mutualiser le planning des minibus pour les sorties", [(I, None), (P, OPE), (C, OPE), (I, None), None]),
-    ("Créer un annuaire partagé des professionnels du territoire", [(C, TEC), None, (P, TEC), (C, TEC), (A, TEC)]),
+    ("Créer un annuaire partagé des professionnels du territoire", [(C, TEC), None, (P, TEC), (C, TEC), (V, TEC)]),
     ("Ouvrir un jardin partagé entre l'EHPAD et le centre social", [(P, OPE), (C, OPE), (C, OPE), (I, None), None]),
     ("Tenir une réunion trimestrielle des directions", [(C, POL), (C, POL), (C, POL), (P, POL), (I, POL)]),
-    ("Tenir un point d'information commun pour les familles", [None, (A, None), (P, OPE), (P, TEC), (I, None)]),
-    ("Former ensemble les équipes à l'accueil des familles", [(C, TEC), (C, TEC), (C, OPE), None, (A, None)]),
-    ("Évaluer la coopération chaque année", [(C, POL), (A, None), (A, None), (C, TEC), (P, TEC)]),
+    ("Tenir un point d'information commun pour les familles", [None, (V, None), (P, OPE), (P, TEC), (I, None)]),
+    ("Former ensemble les équipes à l'accueil des familles", [(C, TEC), (C, TEC), (C, OPE), None, (V, None)]),
+    ("Évaluer la coopération chaque année", [(C, POL), (V, None), (V, None), (C, TEC), (P, TEC)]),
 ]
+
+# What some actors put in, and how the pilot works with its contributors:
+# (row number, column number) -> (means, relation to the pilot).
+STAFF, MONEY, PREMISES, SKILLS = Means.STAFF_TIME, Means.MONEY, Means.PREMISES, Means.SKILLS
+DEMO_MEANS = {
+    (1, 0): ([STAFF], None),
+    (2, 1): ([STAFF, PREMISES], None),
+    (2, 2): ([STAFF], Mode.WITH),
+    (3, 2): ([STAFF, SKILLS], None),
+    (3, 0): ([SKILLS], Mode.DELEGATED),
+    (3, 3): ([MONEY], Mode.WITH),
+    (4, 0): ([PREMISES, STAFF], None),
+    (4, 1): ([PREMISES], Mode.WITH),
+    (4, 2): ([STAFF], Mode.DELEGATED),
+    (8, 0): ([SKILLS], Mode.WITH),
+    (8, 3): ([STAFF, MONEY], Mode.DELEGATED),
+}
 
 
 def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
@@ -40,10 +57,13 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     actions: list[Action] = []
     for number, (label, roles) in enumerate(DEMO_ROWS, start=1):
         actions.append(Action(number, label))
-        for structure_id, entry in zip(columns, roles):
+        for column, (structure_id, entry) in enumerate(zip(columns, roles)):
             if entry is not None:
                 role, level = entry
-                cells[cell_key(number, structure_id)] = Cell(role.value, level.value if level else "")
+                means, mode = DEMO_MEANS.get((number, column), ([], None))
+                cells[cell_key(number, structure_id)] = Cell(
+                    role.value, level.value if level else "", [m.value for m in Means if m in means], mode.value if mode else ""
+                )
     state = MatrixState(item.id, item.workshop_id, actions, columns, [], cells, {}, next_action_id=len(actions) + 1)
     at = (item.actual_start or 0.0) + 35 * 60
     # The first three structures confirmed their commitments; the others will next time.
@@ -91,7 +111,7 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
             key = cell_key(number, structure_id)
             if key in cells or rng.random() < 0.45:
                 continue
-            role = rng.choice([C, C, A, I])
+            role = rng.choice([C, C, V, I])
             level = rng.choice(["", POL.value, TEC.value, OPE.value])
             cells[key] = Cell(role.value, level)
     state = MatrixState(item.id, item.workshop_id, actions, ids, [], cells, {}, next_action_id=rows + 1)

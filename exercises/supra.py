@@ -82,6 +82,10 @@ class ConsentAttempt:
     objections: list[str] = field(default_factory=list)
     handling: str = ""  # how the objections were handled, written by the facilitator
     at: float = 0.0
+    # Who took part (structure id as str -> "present" | "proxy") and the member
+    # structures of that day: see `supra_adoption`. Empty in attempts stored before.
+    took_part: dict[str, str] = field(default_factory=dict)
+    members: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -125,6 +129,9 @@ class SupraState:
     consents: list[ConsentAttempt] = field(default_factory=list)
     adopted_version: int | None = None
     adopted_at: float | None = None
+    # Later confirmations by member structures absent from the consent:
+    # [{"structure_id", "on": ISO date, "version"}] (see `supra_adoption.confirm`).
+    confirmations: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def current(self) -> Version | None:
@@ -155,6 +162,7 @@ class SupraState:
         data["consents"] = [ConsentAttempt(**c) for c in doc.get("consents", [])]
         data["criterion_rounds"] = dict(doc.get("criterion_rounds", {}))
         data["indicators"] = list(doc.get("indicators", []))
+        data["confirmations"] = [dict(c) for c in doc.get("confirmations", [])]
         names = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in names})
 
@@ -173,6 +181,9 @@ def _save(project: Project, state: SupraState) -> SupraState:
     # One document per agenda item, its id the item's: a direct lookup, no scan.
     item_state.save(project, TABLE, state.item_id, state.to_doc(), fresh=True)
     return state
+
+
+save_state = _save  # for the exercise's other modules (adoption)
 
 
 def _now(now: float | None) -> float:
@@ -432,8 +443,10 @@ def scale_mean(result: Any) -> float | None:
     return getattr(result, "mean", None)
 
 
-def criteria(state: SupraState) -> list[CriterionCheck]:
-    """The five criteria, in the order the guide gives them."""
+def criteria(state: SupraState, approval: Any = None) -> list[CriterionCheck]:
+    """The five criteria, in the order the guide gives them. `approval` (from
+    `supra_adoption.approval`): "approved by all" is met only when no member
+    structure is still awaited."""
     current = len(state.versions) - 1
     checks: list[CriterionCheck] = []
     for criterion in Criterion:
@@ -445,6 +458,9 @@ def criteria(state: SupraState) -> list[CriterionCheck]:
             continue
         if criterion == Criterion.APPROVED:
             consent = _consent_on(state, current)
+            if consent and approval is not None and not approval.complete:
+                checks.append(CriterionCheck(criterion, None, "consent_awaiting"))
+                continue
             if consent is not None:
                 checks.append(CriterionCheck(criterion, consent, "consent"))
                 continue
@@ -509,6 +525,8 @@ def record_consent(
     index = next((i for i, c in enumerate(state.consents) if c.round_id == round_id), None)
     if index is None:
         raise ValidationError("supra.error.consent_not_started")
+    from exercises.supra_adoption import with_participation
+
     attempt = replace(
         state.consents[index],
         passed=bool(passed),
@@ -517,6 +535,7 @@ def record_consent(
         objections=[o for o in (objections or []) if o],
         at=_now(now),
     )
+    attempt = with_participation(project, attempt)
     consents = list(state.consents)
     consents[index] = attempt
     if passed:
@@ -616,15 +635,24 @@ def _mark(check: CriterionCheck) -> str:
     return t("supra.check.met") if check.met else t("supra.check.not_met")
 
 
-def minutes_blocks(project: Project, item_id: int) -> list[Block]:
-    """The objective, its indicators and deadline, the criteria, how it was reached."""
+def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> list[Block]:
+    """The objective, its indicators and deadline, the criteria, how it was reached.
+    `as_of` (ISO date): later confirmations by absent structures are left out."""
+    from exercises.supra_adoption import approval as approval_of
+    from exercises.supra_adoption import participation_line, status_line
+    from workshop.minutes.builder import format_date
+
     state = load(project, item_id)
     if not state.versions and not state.drafts_round_id:
         return [Paragraph.of(Run(t("supra.minutes.not_run"), italic=True))]
     blocks: list[Block] = []
+    approval = approval_of(project, state, as_of)
     if state.adopted and state.adopted_version is not None:
         adopted = state.versions[state.adopted_version].text
-        blocks.append(Paragraph.of(Run(t("supra.minutes.adopted"), bold=True), adopted))
+        label = "supra.minutes.adopted" if approval is None or approval.complete else "supra.minutes.adopted_present"
+        blocks.append(Paragraph.of(Run(t(label), bold=True), adopted))
+        blocks.append(Paragraph.of(Run(status_line(project, state, as_of), bold=True)))
+        blocks.append(Paragraph.of(participation_line(project, state, as_of, format_date)))
     elif state.sentence:
         blocks.append(Paragraph.of(Run(t("supra.minutes.not_adopted"), bold=True), state.sentence))
     else:
@@ -636,7 +664,7 @@ def minutes_blocks(project: Project, item_id: int) -> list[Block]:
         blocks.append(Paragraph.of(Run(t("supra.minutes.indicators"), bold=True), t("supra.minutes.none")))
     blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), format_deadline(state.deadline) or t("supra.minutes.none")))
     rows = []
-    for check in criteria(state):
+    for check in criteria(state, approval):
         how = t(f"supra.source.{check.source}") if check.source else ""
         if check.mean is not None and check.source == "round":
             how = t("supra.source.round_mean", mean=format_mean(check.mean))
@@ -687,7 +715,7 @@ class SupraObjective(Exercise):
     default_minutes = 45
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        return minutes_blocks(project, item.id)
+        return minutes_blocks(project, item.id, workshop.date or None)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.supra_fill import fill_demo

@@ -68,7 +68,7 @@ class AtelierApp(App[None]):
 
         self.close_project()
         try:
-            self.project = Project.open(path)
+            self.project = Project.open(path, self.clock)
         except ProjectLocked as error:
             self.notify(Content(error.message()), severity="error", timeout=10)
             return False

@@ -84,6 +84,7 @@ class ProjectScreen(Screen[None]):
                     yield Static(Content(t("project.settings_threshold")), classes="field-label")
                     with Vertical(id="threshold-row"):
                         yield Input(str(self.project.threshold), id="threshold", max_length=5)
+                    yield Static(id="threshold-history", classes="hint")
                     yield Static(id="settings-error")
                     yield Static(Content(t("project.settings_hint")), classes="hint")
         yield KeyBar()
@@ -186,6 +187,13 @@ class ProjectScreen(Screen[None]):
         threshold = self.query_one("#threshold", Input)
         if not threshold.has_focus:
             threshold.value = str(self.project.threshold)
+        changes = [
+            t("project.threshold_change", date=format_date(c.get("on", "")), previous=c.get("previous"), value=c.get("value"))
+            for c in self.project.threshold_changes
+        ]
+        self.query_one("#threshold-history", Static).update(
+            Content("\n".join([t("project.threshold_source"), *changes]))
+        )
 
     def _empty(self, tab: str, empty: bool, key: str) -> None:
         hint = self.query_one(f"#{tab}-empty", Static)
@@ -391,10 +399,37 @@ class ProjectScreen(Screen[None]):
             self.sub_title = self.project.name
             event.input.value = self.project.name
             self.app.notify(Content(t("project.renamed", name=self.project.name)))
-        elif event.input.id == "threshold" and self._apply(self.project.set_threshold, event.value):
-            event.input.value = str(self.project.threshold)
-            self.app.notify(Content(t("project.threshold_saved", threshold=self.project.threshold)))
-            self.refresh_all()
+        elif event.input.id == "threshold":
+            self._change_threshold(event.input, event.value)
+
+    def _change_threshold(self, field: Input, typed: str) -> None:
+        """Save the threshold; below the source's 60 % only once the facilitator confirms."""
+
+        def save(confirmed: bool = False) -> None:
+            if self._apply(lambda: self.project.set_threshold(typed, confirmed=confirmed)):
+                field.value = str(self.project.threshold)
+                self.app.notify(Content(t("project.threshold_saved", threshold=self.project.threshold)))
+                self.refresh_all()
+
+        try:
+            lower = self.project.threshold_needs_confirmation(typed)
+        except AtelierError:
+            lower = False  # refused by the save below, with its message
+        if not lower:
+            save()
+            return
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                save(confirmed=True)
+            else:
+                field.value = str(self.project.threshold)
+
+        value = self.project.parse_threshold(typed)
+        self.app.push_screen(
+            ConfirmModal(t("project.threshold_confirm_lower", threshold=value, current=self.project.threshold), t("project.threshold_lower")),
+            answered,
+        )
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "promoter":

@@ -32,13 +32,16 @@ def _group(state, label: str) -> int:
 def test_default_groups_are_stakeholders_and_editable(setup) -> None:
     project, item, _, _ = setup
     state = apt.state(project, item.id)
-    assert [g.label for g in state.groups] == ["Directions", "Cadres intermédiaires", "Personnels", "Usagers", "Administrateurs"]
+    # The source's groups: service providers and beneficiaries beside the people of the structures.
+    assert [g.label for g in state.groups] == [
+        "Directions", "Cadres intermédiaires", "Personnels", "Usagers", "Administrateurs", "Offreurs de service", "Bénéficiaires",
+    ]
     group = apt.add_group(project, item.id, "Familles")
     apt.rename_group(project, item.id, group.id, "Familles des résidents")
     with pytest.raises(ValidationError):
         apt.add_group(project, item.id, "directions")
     apt.remove_group(project, item.id, group.id)
-    assert len(apt.state(project, item.id).groups) == 5
+    assert len(apt.state(project, item.id).groups) == 7
 
 
 def test_structures_as_groups_only_members(setup) -> None:

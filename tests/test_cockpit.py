@@ -150,7 +150,7 @@ async def test_next_and_previous_record_the_time_spent(app: AtelierApp, clock: F
         first = app.project.agenda(screen.workshop_id)[0]
         assert first.actual_seconds == pytest.approx(300)
         await pilot.press("n")
-        assert "Attraits" in text_of(title)
+        assert text_of(title) == "Notre objectif supra"
         await pilot.press("left", "b")
         assert text_of(title) == "Accueil et tour de présentation"
         rows = list(screen.query(AgendaRow))

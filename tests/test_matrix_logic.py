@@ -7,7 +7,7 @@ import random
 import pytest
 
 from exercises import matrix
-from exercises.matrix import CheckKind, Level, Role
+from exercises.matrix import CheckKind, Level, Means, Mode, Role
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Paragraph, Table
 from workshop.project import Project
@@ -174,10 +174,74 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     assert any(t.startswith("Rôles : P = pilote") for t in texts)
     lists = [b.items for b in blocks if isinstance(b, BulletList)]
     assert ("« Transport » n'a pas de pilote.",) in lists
-    assert ("pilote : Accueil | familles (niveau technique)",) in lists
-    assert ("contributeur : Transport", "consulté ou informé sur 1 autre(s) action(s)") in lists
+    assert ("Accueil | familles — pilote, niveau technique",) in lists
+    assert ("Transport — contributeur", "consulté ou informé sur 1 autre(s) action(s)") in lists
     assert any(t == "Les Jardins — confirmé" for t in texts)
     assert any(t == "Maison [red]EHPAD[/] — non confirmé" for t in texts)
+
+
+def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, setup) -> None:
+    item_id, (a, b) = setup
+    action = matrix.add_action(project, item_id, "Mutualiser la paie")
+    with pytest.raises(ValidationError) as error:
+        matrix.set_means(project, item_id, action.id, b, [Means.MONEY])
+    assert error.value.key == "matrix.error.means_need_role"
+    matrix.set_role(project, item_id, action.id, a, Role.PILOT, Level.TECHNICAL)
+    matrix.set_role(project, item_id, action.id, b, Role.CONTRIBUTOR)
+    with pytest.raises(ValidationError) as error:
+        matrix.set_mode(project, item_id, action.id, a, Mode.WITH)  # the pilot itself
+    assert error.value.key == "matrix.error.mode_needs_contributor"
+    matrix.set_means(project, item_id, action.id, a, ["skills", "staff_time"])
+    matrix.set_means(project, item_id, action.id, b, [Means.PREMISES, Means.MONEY])
+    matrix.set_mode(project, item_id, action.id, b, matrix.next_mode(""))
+    cell = matrix.load(project, item_id).cell(action.id, b)
+    assert (cell.means, cell.mode) == (["money", "premises"], "with")  # in the fixed order
+    assert matrix.cell_text(cell) == "C ⇄ €l"
+    assert matrix.cell_details(cell) == "contributeur ; conduit avec le pilote ; moyens : financement, locaux"
+    matrix.set_mode(project, item_id, action.id, b, matrix.next_mode(cell.mode))
+    assert matrix.load(project, item_id).cell(action.id, b).mode == "delegated"
+    # A change of means or relation asks the structure to confirm again.
+    matrix.confirm(project, item_id, b)
+    matrix.set_means(project, item_id, action.id, b, [Means.MONEY])
+    assert matrix.confirmation_status(matrix.load(project, item_id), b) == "changed"
+    # The level and means survive a change of role; the relation belongs to contributors only.
+    matrix.set_role(project, item_id, action.id, b, Role.CONSULTED)
+    cell = matrix.load(project, item_id).cell(action.id, b)
+    assert (cell.means, cell.mode) == (["money"], "")
+    assert matrix.next_mode("delegated") is None
+
+    matrix.set_role(project, item_id, action.id, b, Role.CONTRIBUTOR)
+    matrix.set_mode(project, item_id, action.id, b, Mode.DELEGATED)
+    blocks = matrix.minutes_blocks(project, item_id)
+    grid, means = [b for b in blocks if isinstance(b, Table)]
+    assert grid.rows == (("Mutualiser la paie", "P·tec tc", "C ⇠ €"),)
+    assert means.header == ("Action", "Acteur", "Rôle", "Avec le pilote", "Moyens")
+    assert means.rows == (
+        ("Mutualiser la paie", "Les Jardins", "pilote", "—", "temps de personnel, compétences"),
+        ("Mutualiser la paie", "Maison [red]EHPAD[/]", "contributeur", "mise en œuvre confiée par le pilote", "financement"),
+    )
+    lists = [b.items for b in blocks if isinstance(b, BulletList)]
+    assert ("Mutualiser la paie — contributeur ; mise en œuvre confiée par le pilote ; moyens : financement",) in lists
+    legend = next(b.text for b in blocks if isinstance(b, Paragraph) and b.text.startswith("Rôles"))
+    assert "V = consulté" in legend and "⇄ = conduit avec le pilote" in legend and "€ = financement" in legend
+    assert "A = " not in legend  # no letter that reads as RACI's "A = approver"
+
+
+def test_cells_stored_before_means_existed_still_load_and_stay_confirmed(project: Project, setup) -> None:
+    import hashlib
+
+    item_id, (a, _) = setup
+    action = matrix.add_action(project, item_id, "Accueil")
+    doc = matrix.load(project, item_id).to_doc()
+    doc["cells"] = {f"{action.id}:{a}": {"role": "pilot", "level": ""}}
+    # Confirmed with the digest of that time: role, level and label only.
+    old_digest = hashlib.sha1(f"{action.id}=pilot//Accueil".encode()).hexdigest()[:12]
+    doc["confirmations"] = {str(a): {"how": "facilitator", "at": 1.0, "fingerprint": old_digest, "round_id": 0}}
+    project.store.table("matrix").update(doc, doc_ids=[item_id])
+    state = matrix.load(project, item_id)
+    cell = state.cell(action.id, a)
+    assert (cell.role, cell.means, cell.mode) == ("pilot", [], "")
+    assert matrix.confirmation_status(state, a) == "confirmed"
 
 
 def test_minutes_of_an_empty_grid(project: Project, setup) -> None:

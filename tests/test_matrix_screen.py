@@ -155,3 +155,50 @@ async def test_tiny_terminal_does_not_crash(demo_path: Path, library: ProjectLib
         await pilot.press("f1")
         await pilot.pause()
         assert app.screen.markdown.startswith("# Qui fait quoi")
+
+
+async def test_means_and_relation_to_the_pilot_from_the_keyboard(demo_path: Path, library: ProjectLibrary, clock) -> None:
+    from screens.modals.pick_many import PickManyModal
+    from workshop.minutes.blocks import Table
+
+    app = AtelierApp(library=library, project_path=demo_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        workshop_id, item_id = _setup(app)
+        project = app.project
+        app.push_screen(MatrixScreen(project, workshop_id, item_id))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Mutualiser la paie", "enter")
+        await pilot.pause()
+        columns = matrix.actors(project, matrix.load(project, item_id))
+        grid = screen.query_one("#grid", DataTable)
+        grid.move_cursor(row=0, column=1)
+        await pilot.press("p", "right", "w")  # no role yet: refused with a message, nothing saved
+        await pilot.pause()
+        action = matrix.load(project, item_id).actions[0]
+        assert matrix.load(project, item_id).cell(action.id, columns[1].id) is None
+        await pilot.press("c", "w")  # contributor, led with the pilot
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, PickManyModal)
+        await pilot.press("space", "down", "space", "ctrl+s")  # staff time, money
+        await pilot.pause()
+        assert app.screen is screen
+        cell = matrix.load(project, item_id).cell(action.id, columns[1].id)
+        assert (cell.role, cell.mode, cell.means) == ("contributor", "with", ["staff_time", "money"])
+        assert str(grid.get_cell(str(action.id), str(columns[1].id))) == "C ⇄ t€"
+        detail = str(screen.query_one("#cell-detail", Static).render())
+        assert detail == f"{columns[1].name} — Mutualiser la paie : contributeur ; conduit avec le pilote ; moyens : temps de personnel, financement"
+        await pilot.press("w")  # next: the pilot entrusts it with the implementation
+        await pilot.pause()
+        assert matrix.load(project, item_id).cell(action.id, columns[1].id).mode == "delegated"
+        assert "⇠" in str(screen.query_one("#legend", Static).render())
+        blocks = matrix.minutes_blocks(project, item_id)
+        means = [b for b in blocks if isinstance(b, Table)][1]
+        assert means.rows == (("Mutualiser la paie", columns[1].name, "contributeur", "mise en œuvre confiée par le pilote", "temps de personnel, financement"),)
+        assert any(getattr(b, "text", "") == "Moyens et façon de travailler non précisés pour 1 autre(s) pilote(s) ou contributeur(s)." for b in blocks)

@@ -1,4 +1,4 @@
-"""The commitment and implementation gauges: exact arithmetic and verdicts."""
+"""The commitment as the source states it: exact arithmetic over the stated proposals."""
 
 from __future__ import annotations
 
@@ -7,110 +7,151 @@ from fractions import Fraction
 import pytest
 
 from workshop.i18n import set_language
-from workshop.proposals.gauge import CommitmentGauge, ImplementationGauge, percent_text
+from workshop.proposals.gauge import CommitmentGauge, least_part, percent_text
+
+NBSP = "\u00a0"
 
 
-def test_no_proposal_has_no_verdict() -> None:
-    gauge = CommitmentGauge(threshold=60)
-    assert gauge.share is None
-    assert gauge.kept is None
-    assert gauge.more_needed == 0
-    assert gauge.percent == "—"
-    assert "Aucune proposition décidée" in gauge.verdict()
+def fr(text: str) -> str:
+    """French catalog texts put a no-break space before %: write tests with a plain one."""
+    return text.replace(" %", NBSP + "%")
 
 
-def test_all_under_study_counts_nothing_yet() -> None:
-    gauge = CommitmentGauge(under_study=5, undecided=2, threshold=60)
-    assert gauge.decided == 0
-    assert gauge.total == 7
-    assert gauge.kept is None
-    assert "pas encore de verdict" in gauge.verdict()
-    assert "ne comptent pas" in gauge.rule_text()
+# The issue's example: 6 retained, 4 not retained, 20 under study, 10 not looked at.
+EXAMPLE = CommitmentGauge(to_do=6, not_retained=4, under_study=20, undecided=10, threshold=60)
 
 
-def test_exact_threshold_is_kept() -> None:
-    gauge = CommitmentGauge(retained=3, not_retained=2, under_study=4, threshold=60)
-    assert gauge.share == Fraction(3, 5)
-    assert gauge.kept is True
-    assert gauge.more_needed == 0
-    assert gauge.verdict() == "Engagement tenu : 60 % ≥ 60 %"
+def test_the_example_in_french() -> None:
+    assert EXAMPLE.stated == 40
+    assert EXAMPLE.committed == Fraction(6, 40)
+    assert EXAMPLE.implemented == 0
+    assert EXAMPLE.kept is False
+    assert EXAMPLE.needed == 24
+    assert EXAMPLE.situation() == [
+        fr("Engagement pas encore tenu : 0 % mises en œuvre < 60 %"),
+        fr("Pour le tenir, 60 % des 40 propositions énoncées par les parties prenantes, soit 24, doivent être mises en œuvre."),
+        fr("Retenues : 15 % (6 sur 40) — encore 18 à retenir."),
+        fr("Mises en œuvre : 0 % (0 sur 40) — encore 24 à mettre en œuvre."),
+    ]
 
 
-def test_two_thirds_reads_67_percent() -> None:
+def test_the_example_in_english() -> None:
     set_language("en")
-    gauge = CommitmentGauge(retained=2, not_retained=1, threshold=60)
-    assert gauge.verdict() == "Commitment kept: 67% ≥ 60%"
+    assert EXAMPLE.situation() == [
+        "Commitment not kept yet: 0% implemented < 60%",
+        "To keep it, 60% of the 40 proposals stated by the stakeholders, that is 24, must be implemented.",
+        "Retained: 15% (6 of 40) — 18 more must be retained.",
+        "Implemented: 0% (0 of 40) — 24 more must be implemented.",
+    ]
+    assert EXAMPLE.secondary_line() == "Of the retained proposals: 0% implemented (0 of 6, dropped ones included)."
 
 
-def test_59_5_percent_is_not_60() -> None:
-    gauge = CommitmentGauge(retained=119, not_retained=81, threshold=60)
-    assert gauge.share == Fraction(119, 200)
-    assert gauge.kept is False
-    # Never shown as a rounded "60 %" next to a "below" verdict.
-    assert gauge.percent == "59,5 %"
-    # (119 + n) / (200 + n) >= 0.6  <=>  n >= 2.5
-    assert gauge.more_needed == 3
-    assert gauge.verdict() == "Sous le seuil (59,5 % < 60 %) : encore 3 propositions retenues nécessaires"
+def test_the_old_reading_of_the_example_is_gone() -> None:
+    # Retained ÷ decided would say 6 / 10 = 60 %, "kept": the source's denominator says 15 %.
+    assert EXAMPLE.committed_reached is False
+    assert "tenu :" not in EXAMPLE.verdict().replace("pas encore tenu", "")
 
 
-def test_just_under_threshold_truncates_not_rounds() -> None:
-    assert percent_text(Fraction(5999, 10000), 60) == "59,9 %"
-    assert percent_text(Fraction(5999, 10000), 70) == "60 %"  # far from 70: whole numbers
+def test_nothing_stated_has_no_verdict() -> None:
+    gauge = CommitmentGauge(threshold=60, promoter_own=3)
+    assert gauge.stated == 0
+    assert gauge.kept is None and gauge.committed is None
+    assert gauge.committed_percent == "—"
+    assert gauge.situation() == ["Aucune proposition énoncée par les parties prenantes pour l'instant : pas encore de verdict."]
 
 
-@pytest.mark.parametrize(
-    ("retained", "not_retained", "threshold", "needed"),
-    [
-        (0, 1, 60, 2),  # 2/3 = 66.7 %
-        (2, 4, 60, 4),  # the issue's example: 6/10 = 60 %
-        (5, 5, 60, 3),  # 8/13 = 61.5 %, 7/12 = 58.3 %
-        (1, 0, 60, 0),
-        (0, 3, 50, 3),
-        (3, 1, 80, 1),  # 4/5 = 80 %
-        (0, 1, 99, 99),
-    ],
-)
-def test_more_retained_needed_is_the_least_sufficient_number(
-    retained: int, not_retained: int, threshold: int, needed: int
-) -> None:
-    gauge = CommitmentGauge(retained=retained, not_retained=not_retained, threshold=threshold)
-    assert gauge.more_needed == needed
-    decided = retained + not_retained
-    if needed:
-        assert Fraction(retained + needed, decided + needed) >= Fraction(threshold, 100)
-        assert Fraction(retained + needed - 1, decided + needed - 1) < Fraction(threshold, 100)
+@pytest.mark.parametrize(("done", "kept", "shown"), [(119, False, "59,5 %"), (120, True, "60 %")])
+def test_exact_fractions_at_the_threshold(done: int, kept: bool, shown: str) -> None:
+    gauge = CommitmentGauge(done=done, to_do=200 - done, threshold=60)
+    assert gauge.stated == 200
+    assert gauge.kept is kept
+    assert gauge.implemented_percent == fr(shown)  # never a rounded "60 %" beside a "not kept"
+    assert gauge.committed_reached is True
+    assert gauge.more_to_implement == (0 if kept else 1)
+    if not kept:
+        assert gauge.verdict() == fr("Engagement pas encore tenu : 59,5 % mises en œuvre < 60 %")
 
 
-def test_more_needed_brute_force() -> None:
-    for threshold in (1, 33, 50, 60, 67, 75, 99):
-        for retained in range(0, 12):
-            for not_retained in range(0, 12):
-                gauge = CommitmentGauge(retained=retained, not_retained=not_retained, threshold=threshold)
-                if not retained + not_retained:
-                    continue
+def test_119_retained_of_200_is_not_60_percent_committed() -> None:
+    gauge = CommitmentGauge(to_do=119, not_retained=1, under_study=80, threshold=60)
+    assert gauge.committed_reached is False
+    assert gauge.committed_percent == fr("59,5 %")
+    assert gauge.committed_line() == fr("Retenues : 59,5 % (119 sur 200) — encore 1 à retenir.")
+
+
+def test_kept_only_when_implemented_reaches_the_threshold() -> None:
+    everything_retained = CommitmentGauge(to_do=10, threshold=60)
+    assert everything_retained.committed_reached is True
+    assert everything_retained.kept is False
+    assert everything_retained.verdict().startswith("Engagement pas encore tenu")
+    implemented = CommitmentGauge(done=6, to_do=4, threshold=60)
+    assert implemented.kept is True
+    assert implemented.verdict() == fr("Engagement tenu : 60 % mises en œuvre ≥ 60 %")
+    assert implemented.implemented_line() == fr("Mises en œuvre : 60 % (6 sur 10) ≥ 60 %.")
+
+
+def test_dropped_actions_no_longer_count_as_retained() -> None:
+    gauge = CommitmentGauge(done=1, to_do=2, dropped=3, threshold=60)
+    assert (gauge.stated, gauge.retained) == (6, 3)
+    assert gauge.done_of_retained == Fraction(1, 6)
+
+
+def test_out_of_reach_is_said() -> None:
+    gauge = CommitmentGauge(to_do=2, not_retained=6, under_study=2, threshold=60)  # best case 4 of 10
+    assert not gauge.reachable
+    assert gauge.verdict() == fr("Engagement non tenu : 0 % mises en œuvre < 60 %, seuil hors d'atteinte")
+    assert gauge.committed_line() == fr(
+        "Retenues : 20 % (2 sur 10) — même si les 2 propositions en attente étaient retenues (4 sur 10), le seuil ne pourrait plus être atteint."
+    )
+    assert gauge.implemented_line() == fr("Mises en œuvre : 0 % (0 sur 10) — il en faudrait encore 6.")
+    set_language("en")
+    assert "even if the 2 pending proposals were retained" in gauge.committed_line()
+    assert "can no longer be reached" in gauge.committed_line()
+    nothing_pending = CommitmentGauge(to_do=5, not_retained=5, threshold=60)
+    assert nothing_pending.committed_line() == "Retained: 50% (5 of 10) — no proposal is pending any more: the threshold can no longer be reached."
+
+
+def test_still_reachable_with_exactly_enough_pending() -> None:
+    gauge = CommitmentGauge(to_do=4, not_retained=4, undecided=2, threshold=60)  # 4 + 2 = 6 of 10
+    assert gauge.reachable
+    assert gauge.more_to_retain == 2
+
+
+def test_more_to_retain_brute_force() -> None:
+    for threshold in (1, 33, 50, 60, 67, 75, 99, 100):
+        for retained in range(0, 9):
+            for others in range(0, 9):
+                gauge = CommitmentGauge(to_do=retained, under_study=others, threshold=threshold)
+                stated = retained + others
                 n = 0
-                while 100 * (retained + n) < threshold * (retained + not_retained + n):
+                while 100 * (retained + n) < threshold * stated:
                     n += 1
-                assert gauge.more_needed == n, (threshold, retained, not_retained)
+                assert gauge.more_to_retain == n, (threshold, retained, others)
+                assert least_part(stated, threshold) == retained + n if n else least_part(stated, threshold) <= retained
 
 
-def test_hundred_percent_with_a_refusal_is_unreachable() -> None:
-    gauge = CommitmentGauge(retained=4, not_retained=1, threshold=100)
-    assert gauge.more_needed is None
-    assert "100 %" in gauge.verdict()
-
-
-def test_singular_verdict() -> None:
+def test_singular_wording() -> None:
     set_language("en")
-    gauge = CommitmentGauge(retained=1, not_retained=1, threshold=60)
-    assert gauge.verdict() == "Below the threshold (50% < 60%): 1 more retained proposal needed"
+    gauge = CommitmentGauge(done=2, to_do=3, undecided=1, threshold=60)  # 6 stated: 4 needed
+    assert gauge.committed_line() == "Retained: 83% (5 of 6) ≥ 60%."
+    assert gauge.implemented_line() == "Implemented: 33% (2 of 6) — 2 more must be implemented."
+    gauge = CommitmentGauge(done=3, to_do=1, undecided=1, threshold=60)  # 5 stated: 3 needed
+    assert gauge.implemented_line() == "Implemented: 60% (3 of 5) ≥ 60%."
+    gauge = CommitmentGauge(done=2, to_do=0, undecided=3, threshold=60)
+    assert gauge.committed_line() == "Retained: 40% (2 of 5) — 1 more must be retained."
 
 
-def test_implementation_gauge() -> None:
-    gauge = ImplementationGauge(to_do=2, in_progress=1, done=2, dropped=1, threshold=60)
-    assert gauge.retained == 6
-    assert gauge.share == Fraction(1, 3)
-    assert gauge.reached is False
-    assert gauge.more_needed == 2  # 4 / 6 >= 60 %
-    assert "encore 2 à réaliser" in gauge.verdict()
-    assert ImplementationGauge(threshold=60).reached is None
+def test_percent_text_truncates_below_the_threshold() -> None:
+    assert percent_text(Fraction(5999, 10000), 60) == fr("59,9 %")
+    assert percent_text(Fraction(5999, 10000), 70) == fr("60 %")  # far from 70: whole numbers
+
+
+def test_notes_name_what_is_left_out_and_what_is_unknown() -> None:
+    gauge = CommitmentGauge(to_do=1, promoter_own=2, unknown_author=1, threshold=60)
+    assert gauge.notes() == [
+        "2 proposition(s) du porteur lui-même : listées, mais hors du décompte.",
+        "1 proposition(s) sans structure connue : comptées parmi celles des parties prenantes tant que leur structure n'est pas indiquée.",
+    ]
+    assert CommitmentGauge(to_do=1, promoter_set=False).notes() == [
+        "Aucun porteur n'est désigné (réglages du projet) : toutes les propositions comptent."
+    ]

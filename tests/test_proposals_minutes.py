@@ -5,12 +5,20 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
+from tests.commitment_example import build_example
+from workshop.i18n import set_language
 from workshop.minutes.blocks import Heading, Paragraph, Table
 from workshop.minutes.contributors import PROPOSALS, contributions
 from workshop.project import Project
-from workshop.proposals import commitment_gauge, decide, follow_up, proposals, record_proposal
+from workshop.proposals import commitment, decide, follow_up, proposals, record_proposal
 from workshop.proposals.register import register_blocks
 from workshop.registry import get_exercise
+
+
+def fr(text: str) -> str:
+    return text.replace(" %", "\u00a0%")
 
 
 def _texts(blocks: list) -> str:
@@ -54,9 +62,13 @@ def test_minutes_section_content(project: Project) -> None:
     assert made.rows[1][5:] == ("Non retenue", "Contrats en cours")
     assert made.rows[0][2:4] == ("[bold]Jardins", "Zoé 🌱")
     text = _texts(blocks)
-    assert "Engagement tenu : 50 %" not in text
-    assert "Sous le seuil (50 % < 60 %) : encore 1 proposition retenue nécessaire" in text
-    assert "ne comptent pas" in text  # how "under study" counts is stated
+    # As of workshop 1: 1 retained of 2 stated, 1 not retained, none pending: out of reach.
+    assert fr("Engagement non tenu : 0 % mises en œuvre < 60 %, seuil hors d'atteinte") in text
+    assert fr("Retenues : 50 % (1 sur 2) — plus aucune proposition en attente : le seuil ne peut plus être atteint.") in text
+    assert fr("Mises en œuvre : 0 % (0 sur 2) — il en faudrait encore 2.") in text
+    assert "Aucun porteur n'est désigné (réglages du projet) : toutes les propositions comptent." in text
+    assert fr("Seuil en vigueur : 60 %, celui de la méthode.") in text
+    assert "Base : toutes les propositions énoncées" in text  # how the figures are counted is stated
     assert "Suivi des actions retenues" in text
     assert "Historique" in text and "Propositions par structure" in text
     assert "proposals." not in text  # every label found in the catalog
@@ -72,12 +84,75 @@ def test_minutes_of_the_next_workshop_show_what_was_due(project: Project) -> Non
     blocks = contributions(PROPOSALS, project, project.workshop(w2))
     follow = next(b for b in blocks if isinstance(b, Table) and "Échéance" in b.header)
     row = next(r for r in follow.rows if r[0] == str(kept))
-    assert row[3:] == ("Zoé 🌱", "2026-11-15", "À faire (en retard)")
+    assert row[3:] == ("Zoé 🌱", "15/11/2026", "À faire (en retard)")
     assert "1 action(s) en retard." in _texts(blocks)
     history = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "Atelier")
     assert [r[0] for r in history.rows] == ["Atelier 1", "Atelier 2"]
-    assert history.rows[0][2] == "50 % (1/2)"
-    assert history.rows[1][3] == "0 % (0/1)"
+    assert history.rows[0][1:] == ("12/10/2026", fr("60 %"), fr("50 % (1 sur 2)"), fr("0 % (0 sur 2)"))
+    assert history.rows[1][3:] == (fr("33 % (1 sur 3)"), fr("0 % (0 sur 3)"))
+
+
+def test_old_minutes_keep_their_figures(project: Project) -> None:
+    """Decisions, statuses and threshold changes after a workshop leave its minutes as they were."""
+    w1, _, kept = _setup(project)
+    before = _texts(contributions(PROPOSALS, project, project.workshop(w1)))
+    follow_up(project, kept, status="done", on="2026-11-10")
+    decide(project, proposals(project)[1].id, "retained", on="2026-11-11")
+    project.set_threshold(50, confirmed=True, on="2026-11-12")
+    assert _texts(contributions(PROPOSALS, project, project.workshop(w1))) == before
+    later = _texts(contributions(PROPOSALS, project, project.workshop(project.workshops()[1].id)))
+    assert fr("Seuil en vigueur : 50 %, abaissé le 12/11/2026 (il était de 60 %). En dessous des 60 % que demande la méthode.") in later
+    assert fr("Engagement pas encore tenu : 33 % mises en œuvre < 50 %") in later
+
+
+def _example(project: Project) -> int:
+    return build_example(project)
+
+
+EXAMPLE_FR = [
+    "Engagement pas encore tenu : 0 % mises en œuvre < 60 %",
+    "Pour le tenir, 60 % des 40 propositions énoncées par les parties prenantes, soit 24, doivent être mises en œuvre.",
+    "Retenues : 15 % (6 sur 40) — encore 18 à retenir.",
+    "Mises en œuvre : 0 % (0 sur 40) — encore 24 à mettre en œuvre.",
+    "2 proposition(s) du porteur lui-même : listées, mais hors du décompte.",
+]
+EXAMPLE_EN = [
+    "Commitment not kept yet: 0% implemented < 60%",
+    "To keep it, 60% of the 40 proposals stated by the stakeholders, that is 24, must be implemented.",
+    "Retained: 15% (6 of 40) — 18 more must be retained.",
+    "Implemented: 0% (0 of 40) — 24 more must be implemented.",
+    "2 proposal(s) by the promoter itself: listed, but not counted.",
+]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_example_in_the_minutes_and_the_register(project: Project, lang: str) -> None:
+    set_language(lang)
+    workshop_id = _example(project)
+    expected = [fr(line) for line in EXAMPLE_FR] if lang == "fr" else EXAMPLE_EN
+    minutes = _texts(contributions(PROPOSALS, project, project.workshop(workshop_id))).split("\n")
+    register = _texts(register_blocks(project, day="2026-10-20")).split("\n")
+    for line in expected:
+        assert line in minutes
+        assert line in register
+    kept = "Engagement tenu" if lang == "fr" else "Commitment kept"
+    assert not any(line.startswith(kept) for line in minutes + register)
+    # The stacked counts: implemented | retained, to implement | pending | not retained | dropped | stated.
+    counts = next(b for b in register_blocks(project, day="2026-10-20") if isinstance(b, Table) and len(b.rows) == 1)
+    assert counts.rows[0] == ("0", "6", "30", "4", "0", "40")
+
+
+def test_the_example_exported_to_docx_and_markdown(project: Project, tmp_path: Path) -> None:
+    from tests.minutes_structure import outline_of_docx, outline_of_markdown
+    from workshop.minutes.export import ExportTargets, export_minutes
+
+    workshop_id = _example(project)
+    paths = export_minutes(project, project.workshop(workshop_id), ExportTargets(docx=tmp_path / "cr.docx", markdown=tmp_path / "cr.md"))
+    assert len(paths) == 2
+    for outline in (outline_of_docx(tmp_path / "cr.docx"), outline_of_markdown((tmp_path / "cr.md").read_text(encoding="utf-8"))):
+        text = "\n".join(line for _, line in outline)
+        for line in EXAMPLE_FR[:4]:
+            assert " ".join(fr(line).split()) in text
 
 
 def test_no_proposal_no_section(project: Project) -> None:
@@ -89,30 +164,30 @@ def test_register_blocks(project: Project) -> None:
     _setup(project)
     blocks = register_blocks(project, day="2026-11-23")
     assert isinstance(blocks[0], Heading) and "Registre" in blocks[0].text
-    tables = [b for b in blocks if isinstance(b, Table)]
-    assert len(tables) == 1
-    register = tables[0]
+    register = [b for b in blocks if isinstance(b, Table)][-1]
     assert register.header == (
         "N°", "Proposition", "Structure", "Personne", "Atelier", "Date", "Décision", "Motif", "Référent", "Échéance", "État",
     )
-    assert len(register.rows) == 3
+    assert len(register.rows) == 2  # the third is stated on 2026-12-07, after the register's date
     assert "proposals." not in _texts(blocks)
-    first, second, third = register.rows
+    first, second = register.rows
     assert first[1:] == (
-        "Référent [/unique]", "[bold]Jardins", "Zoé 🌱", "Atelier 1", "2026-10-12", "Retenue", "—", "Zoé 🌱", "2026-11-15",
+        "Référent [/unique]", "[bold]Jardins", "Zoé 🌱", "Atelier 1", "12/10/2026", "Retenue", "—", "Zoé 🌱", "15/11/2026",
         "À faire (en retard)",
     )
     assert second[6:] == ("Non retenue", "Contrats en cours", "—", "—", "—")
+    third = [b for b in register_blocks(project, day="2026-12-07") if isinstance(b, Table)][-1].rows[2]
     assert third[6] == "À l'étude"
 
 
 def test_demo_fill(demo_path: Path) -> None:
     with Project.open(demo_path) as project:
         made = proposals(project)
-        assert 7 <= len(made) <= 10
+        assert 7 <= len(made) <= 12
         assert len({p.structure_id for p in made}) >= 4
-        gauge = commitment_gauge(project)
-        assert gauge.kept and gauge.under_study >= 1 and gauge.not_retained >= 1
+        gauge = commitment(project, project.workshops()[-1].date)
+        assert gauge.pending >= 1 and gauge.not_retained >= 1 and gauge.promoter_own >= 1
+        assert gauge.done >= 1 and gauge.kept is False
         assert any(p.status == "done" for p in made)
         planned = project.workshops()[-1]
         from workshop.proposals import due_since_last

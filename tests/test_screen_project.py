@@ -274,6 +274,40 @@ async def test_threshold_default_change_and_bad_values(project_path: Path, libra
         assert project.threshold == 75
 
 
+async def test_lowering_the_threshold_asks_and_is_dated(project_path: Path, library: ProjectLibrary) -> None:
+    Project.create(project_path, "Essai").close()
+    clock = FakeClock(__import__("time").mktime((2026, 11, 2, 10, 0, 0, 0, 0, -1)))
+    app = AtelierApp(library=library, project_path=project_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        field = app.screen.query_one("#threshold", Input)
+        field.focus()
+        field.value = "50"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmModal)
+        assert "Abaisser le seuil à 50 %" in str(app.screen.query_one("#question", Static).render())
+        await pilot.press("escape")  # not confirmed: nothing changes
+        await settle(pilot)
+        assert app.project.threshold == 60 and app.project.threshold_changes == []
+        assert field.value == "60"
+        field.focus()
+        field.value = "50"
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert app.project.threshold == 50
+        assert [(c["on"], c["previous"], c["value"]) for c in app.project.threshold_changes] == [("2026-11-02", 60, 50)]
+        assert "Le 02/11/2026 : 60 % → 50 %" in str(app.screen.query_one("#threshold-history", Static).render())
+        field.value = "70"  # raising: no question asked
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ProjectScreen) and app.project.threshold == 70
+
+
 async def test_rename_in_settings_and_empty_name_refused(project_path: Path, library: ProjectLibrary) -> None:
     Project.create(project_path, "Essai").close()
     app = open_app(library, project_path)

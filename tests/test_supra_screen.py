@@ -220,3 +220,46 @@ async def test_after_a_crash_the_screen_resumes_at_the_saved_step(demo_path: Pat
         await pilot.pause()
         assert app.screen.view == "sentence"
         assert supra.load(app.project, item_id).adopted  # the finished round was recorded on opening
+
+
+async def test_adoption_awaits_an_absent_structure_then_its_later_agreement(demo_path: Path, library: ProjectLibrary, clock) -> None:
+    from screens.modals.pick_one import PickOneModal
+    from screens.modals.prompt import PromptModal
+    from workshop.model import Attendance
+    from workshop.project import Project
+
+    with Project.open(demo_path) as project:
+        workshop = project.workshops()[1]
+        julien = next(p for p in project.participants() if p.name == "Julien Roux")  # the only one of his structure
+        project.set_attendance(workshop.id, julien.id, Attendance.ABSENT)
+        item_id = next(i for i in project.agenda(workshop.id) if i.kind == "supra").id
+        supra.write_sentence(project, item_id, "D'ici 2028, un guichet commun", now=1.0)
+        started = supra.start_consent(project, item_id, now=2.0)
+        for voter in get_round(project, started.id).voters:
+            cast(project, started.id, voter, "agree")
+        absent = project.structure(julien.structure_id).name
+    app = AtelierApp(library=library, project_path=demo_path, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.push_screen(SupraScreen(app.project, workshop.id, item_id))
+        await pilot.pause()
+        screen = app.screen
+        box = screen.query_one("#sentence-text", Static)
+        assert supra.load(app.project, item_id).adopted
+        assert box.border_subtitle == f"Adopté par les présents, en attente de : {absent}"
+        assert box.has_class("awaiting") and not box.has_class("adopted")
+        assert f"{absent} (attendue)" in _text(screen, "#consent-history")
+        assert "☐ Approuvé par toutes les parties" in _text(screen, "#criteria")
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, PickOneModal)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptModal)
+        await pilot.press("ctrl+a", "ctrl+k", *"20/12/2026", "enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert box.border_subtitle == "Adopté par toutes les structures membres"
+        assert box.has_class("adopted")
+        assert f"{absent} (accord confirmé le 20/12/2026)" in _text(screen, "#consent-history")
+        assert "☑ Approuvé par toutes les parties" in _text(screen, "#criteria")

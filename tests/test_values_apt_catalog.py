@@ -39,7 +39,7 @@ def test_every_key_used_exists() -> None:
     used |= {f"values.screen.{s.value}_hint" for s in ValuesStep} | {f"apt.screen.{s.value}_hint" for s in AptStep}
     used |= {f"apt.error.not_{c.value}" for c in CATEGORIES} | {"apt.screen.mode_stakeholders", "apt.screen.mode_structures"}
     used |= {f"exercise.{kind}.{part}" for kind in ("values", "apt") for part in ("title", "summary")}
-    used |= {f"apt.group.{key}" for key in ("directions", "managers", "staff", "users", "board")}
+    used |= {f"apt.group.{key}" for key in ("providers", "directions", "managers", "beneficiaries", "staff", "users", "board")}
     missing = sorted(k for k in used if k not in fr or k not in en)
     assert not missing
 

@@ -16,7 +16,7 @@ from workshop.project import Project
 from workshop.registry import exercises, get_exercise
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 4
+DEMO_VERSION = 5
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
@@ -41,13 +41,15 @@ PARTICIPANTS = [
     ("Claire Fontaine", 4, Role.MANAGER),
 ]
 
-# (kind, title, minutes); kinds not registered yet become free items.
+# (kind, title, minutes); kinds not registered yet become free items. The shared
+# purpose (objectif supra) comes before the detailed objectives the APT yields:
+# the method's principle n°2 (seed 002).
 AGENDA = [
     ("free", "Accueil et tour de présentation", 20),
     ("values", "Nos valeurs communes", 45),
-    ("apt", "Attraits, peurs et tentations", 60),
-    ("free", "Pause", 15),
     ("supra", "Notre objectif supra", 45),
+    ("free", "Pause", 15),
+    ("apt", "Attraits, peurs et tentations", 60),
     ("matrix", "Qui fait quoi", 45),
     ("commitments", "Propositions d'action et engagement", 30),
     ("free", "Prochaines étapes", 15),

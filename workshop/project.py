@@ -15,6 +15,7 @@ from typing import Any, Callable, Iterable, TypeVar
 
 from tinydb.table import Document
 
+from workshop.clock import Clock, SystemClock
 from workshop.errors import NotFound, ValidationError
 from workshop.model import (
     DEFAULT_THRESHOLD,
@@ -60,23 +61,28 @@ def _load_guards() -> None:
 
 
 class Project:
-    """An open cooperation project."""
+    """An open cooperation project.
 
-    def __init__(self, store: ProjectStore) -> None:
+    `clock` is where the project's features read "now" and "today" (the app gives
+    its own; tests a FakeClock): never the system date directly.
+    """
+
+    def __init__(self, store: ProjectStore, clock: Clock | None = None) -> None:
         self.store = store
+        self.clock: Clock = clock or SystemClock()
 
     # Opening --------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
-        return cls(ProjectStore.open(path))
+    def open(cls, path: str | os.PathLike[str], clock: Clock | None = None) -> Project:
+        return cls(ProjectStore.open(path), clock)
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], name: str) -> Project:
+    def create(cls, path: str | os.PathLike[str], name: str, clock: Clock | None = None) -> Project:
         name = clean_name(name, "project")
         path = Path(path)
         if path.exists():
             raise ValidationError("error.project_exists", path=str(path))
-        project = cls(ProjectStore.open(path, create=True))
+        project = cls(ProjectStore.open(path, create=True), clock)
         project.store.table(META).insert(
             {
                 "name": name,
@@ -100,6 +106,10 @@ class Project:
     @property
     def path(self) -> Path:
         return self.store.path
+
+    def today(self) -> str:
+        """Today's ISO date, by the project's clock."""
+        return _local_day(self.clock.now())
 
     def batch(self):  # noqa: ANN201 - a context manager
         return self.store.batch()
@@ -156,14 +166,43 @@ class Project:
     def threshold(self) -> int:
         return int(self.meta.get("threshold", DEFAULT_THRESHOLD))
 
-    def set_threshold(self, percent: int | str) -> None:
+    @staticmethod
+    def parse_threshold(percent: int | str) -> int:
+        """A threshold as typed ("60", "60 %") as a whole percentage between 1 and 100."""
         try:
             value = int(str(percent).strip().rstrip("%").strip())
         except ValueError:
             raise ValidationError("error.threshold_invalid") from None
         if not 1 <= value <= 100:
             raise ValidationError("error.threshold_invalid")
-        self._set_meta(threshold=value)
+        return value
+
+    def threshold_needs_confirmation(self, percent: int | str) -> bool:
+        """Setting the threshold below the source's 60 % departs from the method: ask first."""
+        value = self.parse_threshold(percent)
+        return value < DEFAULT_THRESHOLD and value != self.threshold
+
+    @property
+    def threshold_changes(self) -> list[dict[str, Any]]:
+        """Every change of the threshold: {"on": ISO date, "value", "previous", "at": instant}."""
+        return [dict(entry) for entry in self.meta.get("threshold_log", [])]
+
+    def set_threshold(self, percent: int | str, *, confirmed: bool = False, on: str = "") -> None:
+        """Change the commitment threshold, dated `on` (today by the project's clock).
+
+        Below the source's 60 % it must be `confirmed`. Each change is logged so the
+        minutes can state the threshold in force on their date, and since when.
+        """
+        value = self.parse_threshold(percent)
+        previous = self.threshold
+        if value == previous:
+            return
+        if self.threshold_needs_confirmation(value) and not confirmed:
+            raise ValidationError("error.threshold_lower_unconfirmed", threshold=value, source=DEFAULT_THRESHOLD)
+        now = self.clock.now()
+        day = _check_date(on) or self.today()
+        log = [*self.threshold_changes, {"on": day, "value": value, "previous": previous, "at": now}]
+        self._set_meta(threshold=value, threshold_log=log)
 
     # Structures ---------------------------------------------------------------------
     def structures(self) -> list[Structure]:
@@ -343,6 +382,12 @@ class Project:
         for position, it in enumerate(self.agenda(workshop_id)):
             if it.position != position:
                 self._save(AGENDA, replace(it, position=position))
+
+
+def _local_day(instant: float) -> str:
+    import datetime
+
+    return datetime.date.fromtimestamp(instant).isoformat()
 
 
 def _check_date(text: str) -> str:

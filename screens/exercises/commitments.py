@@ -12,42 +12,47 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
 from exercises import commitments
 from screens.exercises.base import ExerciseScreen
+from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.follow_up import FollowUpModal
+from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.modals.proposal import ProposalModal
 from screens.registry import register_exercise_screen
-from screens.widgets.gauge import GaugeReading, ShareGauge
+from screens.widgets.gauge import Segment, Share, StackedGauge, StackedReading
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.share_history import HistoryRow, ShareHistoryChart
 from workshop.i18n import t
 from workshop.proposals import (
     CommitmentGauge,
     Decision,
-    ImplementationGauge,
     Proposal,
-    day_of,
+    commitment,
     decide,
     due_since_last,
     edit_proposal,
     history,
+    per_structure,
     proposal,
     proposals,
     remove_proposal,
-    tallies,
+    threshold_as_of,
+    today,
+    unknown_author,
 )
+from workshop.proposals.gauge import percent_text
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
 
 if TYPE_CHECKING:
     from workshop.project import Project
 
-FILTERS = ("workshop", "due", "all")
+FILTERS = ("workshop", "due", "all", "unknown")
 DECISION_STYLES = {
     Decision.RETAINED.value: "bold green",
     Decision.NOT_RETAINED.value: "bold red",
@@ -56,33 +61,46 @@ DECISION_STYLES = {
 }
 SHORT_TEXT = 60
 COMPACT_BELOW_HEIGHT = 34
+# The bar's segments: a glyph each, so that it reads without colour.
+SEGMENTS = (
+    ("done", "█", "$success"),
+    ("open", "▓", "$accent"),
+    ("pending", "░", "$text-muted"),
+    ("not_retained", "×", "$error"),
+    ("dropped", "/", "$warning"),
+)
 
 
 def _short(text: str, limit: int = SHORT_TEXT) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def commitment_reading(gauge: CommitmentGauge) -> GaugeReading:
-    return GaugeReading(
+def bar_segments(gauge: CommitmentGauge) -> tuple[Segment, ...]:
+    counts = {"done": gauge.done, "open": gauge.open, "pending": gauge.pending, "not_retained": gauge.not_retained, "dropped": gauge.dropped}
+    return tuple(Segment(counts[name], glyph, t(f"proposals.legend.{name}"), style) for name, glyph, style in SEGMENTS)
+
+
+def threshold_label(gauge: CommitmentGauge) -> str:
+    if not gauge.stated:
+        return t("proposals.bar.threshold") + " " + gauge.threshold_percent
+    return t("proposals.gauge.target_short", threshold=gauge.threshold_percent, needed=gauge.needed, stated=gauge.stated)
+
+
+def commitment_reading(gauge: CommitmentGauge) -> StackedReading:
+    """The tracker's gauge: the verdict, the two shares over the stated proposals, the bar."""
+    situation = gauge.situation()
+    return StackedReading(
         title=t("proposals.gauge.title"),
-        big=gauge.percent,
-        fraction=float(gauge.share) if gauge.share is not None else None,
+        shares=(
+            Share(gauge.committed_percent, gauge.committed_line(), gauge.committed_reached),
+            Share(gauge.implemented_percent, gauge.implemented_line(), gauge.kept),
+        ),
+        segments=bar_segments(gauge),
         threshold=gauge.threshold,
-        verdict=gauge.verdict(),
-        details=(gauge.counts_text(),),
+        threshold_label=threshold_label(gauge),
+        verdict=situation[0],
         reached=gauge.kept,
-    )
-
-
-def implementation_reading(gauge: ImplementationGauge) -> GaugeReading:
-    return GaugeReading(
-        title=t("proposals.implemented.title"),
-        big=gauge.percent,
-        fraction=float(gauge.share) if gauge.share is not None else None,
-        threshold=gauge.threshold,
-        verdict=gauge.verdict(),
-        details=(gauge.counts_text(),),
-        reached=gauge.reached,
+        details=tuple(line for line in (*situation[1:2], gauge.secondary_line() if gauge.stated else "", gauge.follow_up_text() if gauge.stated else "") if line),
     )
 
 
@@ -96,6 +114,7 @@ class CommitmentsScreen(ExerciseScreen):
         Binding("e", "decide('under_study')", t("proposals.key.under_study")),
         Binding("u", "decide('')", t("proposals.key.undecided"), show=False),
         Binding("s", "follow_up", t("proposals.key.follow_up")),
+        Binding("o", "author", t("proposals.key.author"), show=False),
         Binding("f", "next_filter", t("proposals.key.filter")),
         Binding("enter", "edit", t("proposals.key.edit"), show=False),
         Binding("d,delete", "remove", t("proposals.key.remove"), show=False),
@@ -114,20 +133,21 @@ class CommitmentsScreen(ExerciseScreen):
     # Layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
-        with Horizontal(id="gauges"):
-            yield ShareGauge(id="commitment")
-            yield ShareGauge(id="implementation")
-        yield Static(Content(CommitmentGauge.rule_text()), id="rule", classes="hint")
+        yield StackedGauge(id="commitment")
+        yield Static(id="notes", classes="hint", markup=False)
         with TabbedContent(id="tabs"):
             with TabPane(t("proposals.tab.list"), id="tab-proposals"):
+                yield Static(id="unknown", markup=False)
                 yield Static(id="filter-line", markup=False)
                 yield DataTable(id="proposals", cursor_type="row", zebra_stripes=True)
                 yield Static(id="empty", classes="hint", markup=False)
                 yield Static(id="detail", markup=False)
             with TabPane(t("proposals.tab.structures"), id="tab-structures"):
                 yield DataTable(id="structures", cursor_type="row", zebra_stripes=True)
+                yield Static(Content(t("proposals.structures.hint")), classes="hint", id="structures-hint")
             with TabPane(t("proposals.tab.history"), id="tab-history"):
-                yield ShareHistoryChart(id="history")
+                with VerticalScroll():
+                    yield ShareHistoryChart(id="history")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -138,10 +158,17 @@ class CommitmentsScreen(ExerciseScreen):
         for column in ("number", "text", "decision", "status", "structure", "referent", "due"):
             table.add_column(t(f"proposals.col.{column}"), key=column)
         structures = self.query_one("#structures", DataTable)
-        for column in ("structure", "proposed", "retained", "not_retained", "under_study", "done"):
+        for column in ("structure", "stated", "retained", "implemented", "not_retained", "pending", "retained_share"):
             structures.add_column(t(f"proposals.col.{column}"), key=column)
-        # At the next workshop, open on what fell due since the last one.
-        self.filter = "due" if due_since_last(self.project, self.workshop_id) else "workshop"
+        # Proposals of unknown structure first: the tracker asks for their structure.
+        # Then, at the next workshop, what fell due since the last one.
+        if unknown_author(self.project):
+            self.filter = "unknown"
+            self.notify(Content(t("proposals.unknown.notice")), severity="warning")
+        elif due_since_last(self.project, self.workshop_id):
+            self.filter = "due"
+        else:
+            self.filter = "workshop"
         self.refresh_all()
         table.focus()
 
@@ -152,21 +179,24 @@ class CommitmentsScreen(ExerciseScreen):
 
     def on_resize(self) -> None:
         compact = self.size.height < COMPACT_BELOW_HEIGHT
-        for gauge in self.query(ShareGauge):
-            gauge.set_class(compact, "-compact")
+        self.query_one(StackedGauge).set_class(compact, "-compact")
+        self.set_class(compact, "-compact")
 
     @property
     def today(self) -> str:
-        return day_of(self.app.clock.now())
+        return today(self.project)
 
     # Refreshing ---------------------------------------------------------------------
     def refresh_all(self, keep_id: int | None = None) -> None:
         every = proposals(self.project)
-        threshold = self.project.threshold
-        self.commitment = CommitmentGauge.of(every, threshold)
-        self.implementation = ImplementationGauge.of(every, threshold, self.today)
-        self.query_one("#commitment", ShareGauge).show(commitment_reading(self.commitment))
-        self.query_one("#implementation", ShareGauge).show(implementation_reading(self.implementation))
+        self.commitment = commitment(self.project)
+        self.query_one(StackedGauge).show(commitment_reading(self.commitment))
+        notes = [t("proposals.threshold.label") + threshold_as_of(self.project).text(format_date), *self.commitment.notes(), CommitmentGauge.rule_text()]
+        self.query_one("#notes", Static).update(Content("\n".join(notes)))
+        unknown = len(unknown_author(self.project))
+        banner = self.query_one("#unknown", Static)
+        banner.update(Content(t("proposals.unknown.banner", count=unknown)) if unknown else "")
+        banner.display = bool(unknown)
         self._fill_list(every, keep_id)
         self._fill_structures()
         self._fill_history()
@@ -176,6 +206,9 @@ class CommitmentsScreen(ExerciseScreen):
             return [p for p in every if p.workshop_id == self.workshop_id]
         if self.filter == "due":
             return due_since_last(self.project, self.workshop_id)
+        if self.filter == "unknown":
+            known = {s.id for s in self.project.structures()}
+            return [p for p in every if p.structure_id not in known]
         return every
 
     def _fill_list(self, every: list[Proposal], keep_id: int | None) -> None:
@@ -185,6 +218,7 @@ class CommitmentsScreen(ExerciseScreen):
         self.shown = self._filtered(every)
         names = Names(self.project)
         today = self.today
+        promoter = self.project.promoter_id
         # The text column shrinks on a small screen so that the decision stays in view.
         limit = max(20, min(SHORT_TEXT, self.size.width - 45))
         table.clear()
@@ -195,7 +229,7 @@ class CommitmentsScreen(ExerciseScreen):
                 Text(_short(p.text, limit)),
                 Text(decision_label(p.decision), style=DECISION_STYLES.get(p.decision, "")),
                 Text(status_label(p, today), style=late),
-                Text(_short(names.structure(p.structure_id), 30)),
+                self._author_cell(names, p, promoter),
                 Text(_short(names.referent(p), 30) if p.retained else MISSING),
                 Text((p.due or MISSING) if p.retained else MISSING, style=late),
                 key=str(p.id),
@@ -213,6 +247,15 @@ class CommitmentsScreen(ExerciseScreen):
         table.display = bool(self.shown)
         self._show_detail()
 
+    @staticmethod
+    def _author_cell(names: Names, item: Proposal, promoter: int) -> Text:
+        if not names.author_known(item):
+            return Text("? " + names.author(item), style="bold yellow")
+        cell = Text(_short(names.author(item), 30))
+        if promoter and item.structure_id == promoter:
+            cell.append(" ★", style="bold")
+        return cell
+
     def _show_detail(self) -> None:
         current = self._current()
         detail = self.query_one("#detail", Static)
@@ -220,7 +263,7 @@ class CommitmentsScreen(ExerciseScreen):
             detail.update("")
             return
         names = Names(self.project)
-        author = names.structure(current.structure_id)
+        author = names.author(current)
         if current.participant_id:
             author = t("proposals.detail.person_of", person=names.person(current.participant_id), structure=author)
         parts = [t("proposals.detail.line", number=current.id, text=current.text, author=author, source=names.source(current))]
@@ -233,34 +276,38 @@ class CommitmentsScreen(ExerciseScreen):
     def _fill_structures(self) -> None:
         table = self.query_one("#structures", DataTable)
         table.clear()
-        for line in tallies(self.project):
+        threshold = self.project.threshold
+        for line in per_structure(self.project):
+            if line.unknown:
+                name = Text("? " + t("proposals.author_unknown"), style="bold yellow")
+            elif line.promoter:
+                name = Text(_short(line.name, 30) + " ★", style="dim")
+            else:
+                name = Text(_short(line.name, 30))
+            share = line.retained_share
             table.add_row(
-                Text(line.name),
-                Text(str(line.proposed), justify="right"),
+                name,
+                Text(str(line.stated), justify="right"),
                 Text(str(line.retained), justify="right", style="bold green" if line.retained else ""),
-                Text(str(line.not_retained), justify="right"),
-                Text(str(line.under_study), justify="right"),
-                Text(str(line.done), justify="right"),
+                Text(str(line.implemented), justify="right"),
+                Text(str(line.not_retained), justify="right", style="bold red" if line.not_retained else ""),
+                Text(str(line.pending), justify="right"),
+                Text(percent_text(share, threshold) if share is not None else MISSING, justify="right"),
                 key=str(line.structure_id),
             )
 
     def _fill_history(self) -> None:
-        rows = [
-            HistoryRow(
-                label=point.title,
-                first=float(point.commitment.share) if point.commitment.share is not None else None,
-                first_text=point.commitment.percent,
-                second=float(point.implementation.share) if point.implementation.share is not None else None,
-                second_text=point.implementation.percent,
-            )
-            for point in history(self.project)
-        ]
-        self.query_one(ShareHistoryChart).set_history(
-            rows,
-            self.project.threshold,
-            (t("proposals.gauge.title"), t("proposals.implemented.title")),
-            t("proposals.history.empty"),
-        )
+        rows = []
+        for point in history(self.project):
+            gauge = point.gauge
+            text = t(
+                "proposals.history.row",
+                committed=t("proposals.minutes.share_of", share=gauge.committed_percent, part=gauge.retained, whole=gauge.stated),
+                implemented=t("proposals.minutes.share_of", share=gauge.implemented_percent, part=gauge.done, whole=gauge.stated),
+                threshold=gauge.threshold_percent,
+            ) if gauge.stated else t("proposals.verdict.none_stated")
+            rows.append(HistoryRow(label=point.title, segments=bar_segments(gauge), threshold=gauge.threshold, text=text))
+        self.query_one(ShareHistoryChart).set_history(rows, t("proposals.history.empty"))
 
     def _current(self) -> Proposal | None:
         """The highlighted proposal; None unless the list is in view."""
@@ -286,9 +333,31 @@ class CommitmentsScreen(ExerciseScreen):
             self.query_one("#proposals", DataTable).focus()
 
     def action_next_filter(self) -> None:
-        self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
+        offered = [f for f in FILTERS if f != "unknown" or unknown_author(self.project)]
+        index = offered.index(self.filter) if self.filter in offered else -1
+        self.filter = offered[(index + 1) % len(offered)]
         self.action_tab("tab-proposals")
         self.refresh_all()
+
+    def action_author(self) -> None:
+        """Give (or correct) the structure that stated the highlighted proposal."""
+        current = self._current()
+        if current is None:
+            return
+        choices = [(s.name, s.id) for s in self.project.structures()]
+
+        def chosen(structure_id: int | None) -> None:
+            if structure_id is None:
+                return
+            # The person stays when they belong to that structure.
+            people = {p.id: p.structure_id for p in self.project.participants()}
+            person = current.participant_id if people.get(current.participant_id) == structure_id else 0
+            if self.app.attempt(edit_proposal, self.project, current.id, structure_id=structure_id, participant_id=person) is not None:
+                if self.filter == "unknown" and not unknown_author(self.project):
+                    self.filter = "workshop"
+                self.refresh_all(keep_id=current.id)
+
+        self.app.push_screen(PickOneModal(t("proposals.unknown.ask", text=_short(current.text, 120)), choices), chosen)
 
     def action_new(self) -> None:
         def recorded(made: Proposal | None) -> None:

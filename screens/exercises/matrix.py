@@ -50,6 +50,8 @@ class MatrixScreen(ExerciseScreen):
     BINDINGS = [
         Binding("escape", "close", t("common.back")),
         Binding("l", "level", t("matrix.key.level")),
+        Binding("o", "means", t("matrix.key.means")),
+        Binding("w", "mode", t("matrix.key.mode")),
         Binding("space,delete,backspace,0", "clear", t("matrix.key.clear"), show=False),
         Binding("n", "add_action", t("matrix.key.add_action")),
         Binding("f2,e", "rename_action", t("matrix.key.rename"), show=False),
@@ -84,6 +86,7 @@ class MatrixScreen(ExerciseScreen):
             yield Static(Content(item.title), id="matrix-title", classes="section-title")
             yield DataTable(id="grid", fixed_columns=1, cursor_type="cell", zebra_stripes=True)
             yield Static(id="matrix-empty")
+            yield Static(id="cell-detail")
             yield Static(id="checks")
             yield Static(Content(self._legend()), id="legend")
         yield KeyBar()
@@ -95,6 +98,19 @@ class MatrixScreen(ExerciseScreen):
     def _legend(self) -> str:
         roles = " · ".join(f"{t(f'matrix.letter.{r.value}')} {t(f'matrix.role.{r.value}')}" for r in Role)
         return t("matrix.screen.legend", roles=roles)
+
+    def show_cell_detail(self) -> None:
+        """The current cell in words: role, level, how the pilot works with it, means."""
+        action, actor = self._current()
+        cell = self.state.cell(action.id, actor.id) if action and actor else None
+        detail = self.query_one("#cell-detail", Static)
+        if cell is None:
+            detail.update("")
+            return
+        detail.update(Content(t("matrix.screen.cell_detail", actor=actor.name, action=action.label, details=matrix.cell_details(cell))))
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        self.show_cell_detail()
 
     def _widths(self) -> tuple[int, int]:
         width = self.app.size.width or 80
@@ -149,6 +165,7 @@ class MatrixScreen(ExerciseScreen):
         self.query_one("#matrix-empty", Static).update(Content(t("matrix.screen.empty")) if not self.state.actions else "")
         self.query_one("#matrix-empty", Static).display = not self.state.actions
         self.refresh_checks()
+        self.show_cell_detail()
 
     def refresh_cell(self, action_id: int, structure_id: int) -> None:
         before = matrix.confirmation_status(self.state, structure_id)
@@ -159,6 +176,7 @@ class MatrixScreen(ExerciseScreen):
         grid = self.query_one("#grid", DataTable)
         grid.update_cell(str(action_id), str(structure_id), self._cell(action_id, structure_id))
         self.refresh_checks()
+        self.show_cell_detail()
 
     def refresh_checks(self) -> None:
         found = matrix.checks(self.state, self.columns)
@@ -215,6 +233,36 @@ class MatrixScreen(ExerciseScreen):
         cell = self.state.cell(action.id, actor.id)
         level = matrix.next_level(cell.level) if cell else None
         if self._attempt(matrix.set_level, self.project, self.item_id, action.id, actor.id, level) is not None:
+            self.refresh_cell(action.id, actor.id)
+
+    def action_means(self) -> None:
+        """Tick what the actor puts into the action: staff time, money, premises, skills."""
+        from screens.modals.pick_many import PickManyModal
+
+        action, actor = self._current()
+        if action is None or actor is None:
+            return
+        cell = self.state.cell(action.id, actor.id)
+        if cell is None:
+            self.notify(Content(t("matrix.error.means_need_role")), severity="warning")
+            return
+
+        def chosen(means: list[str] | None) -> None:
+            if means is not None and self._attempt(matrix.set_means, self.project, self.item_id, action.id, actor.id, means) is not None:
+                self.refresh_cell(action.id, actor.id)
+
+        choices = [(t(f"matrix.means.{m.value}"), m.value) for m in matrix.Means]
+        question = t("matrix.screen.means_prompt", actor=actor.name, action=action.label)
+        self.app.push_screen(PickManyModal(question, choices, list(cell.means)), chosen)
+
+    def action_mode(self) -> None:
+        """Cycle how the pilot works with this contributor: led with, entrusted, not said."""
+        action, actor = self._current()
+        if action is None or actor is None:
+            return
+        cell = self.state.cell(action.id, actor.id)
+        following = matrix.next_mode(cell.mode) if cell else None
+        if self._attempt(matrix.set_mode, self.project, self.item_id, action.id, actor.id, following) is not None:
             self.refresh_cell(action.id, actor.id)
 
     def action_clear(self) -> None:

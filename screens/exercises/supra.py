@@ -17,10 +17,11 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exercises import supra
+from exercises import supra, supra_adoption
 from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
+from screens.formatting import format_date
 from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
@@ -65,6 +66,7 @@ class SupraScreen(ExerciseScreen):
         Binding("b", "abandon", t("supra.key.abandon"), show=False),
         Binding("w", "handling", t("supra.key.handling"), show=False),
         Binding("o", "reopen", t("supra.key.reopen"), show=False),
+        Binding("k", "confirm", t("supra.key.confirm")),
         Binding("exclamation_mark", "propose", t("supra.key.propose"), show=False),
     ]
 
@@ -195,14 +197,19 @@ class SupraScreen(ExerciseScreen):
         else:
             box.update(Content(t("supra.screen.no_sentence")))
             box.border_title = ""
-        box.set_class(state.adopted, "adopted")
-        box.border_subtitle = t("supra.screen.adopted") if state.adopted else (t("supra.screen.consent_running") if state.open_consent else "")
+        approval = supra_adoption.approval(self.project, state)
+        box.set_class(state.adopted and approval is not None and approval.complete, "adopted")
+        box.set_class(state.adopted and approval is not None and not approval.complete, "awaiting")
+        if state.adopted:
+            box.border_subtitle = supra_adoption.status_line(self.project, state).rstrip(".")
+        else:
+            box.border_subtitle = t("supra.screen.consent_running") if state.open_consent else ""
         lines = [Content.styled(t("supra.minutes.indicators"), "bold")]
         lines += [Content.assemble("• ", indicator) for indicator in state.indicators] or [Content.styled(t("supra.screen.no_indicator"), "dim")]
         lines.append(Content.assemble((t("supra.minutes.deadline"), "bold"), supra.format_deadline(state.deadline) or t("supra.minutes.none")))
         self.query_one("#sentence-data", Static).update(Content("\n").join(lines))
         checks = [Content.styled(t("supra.screen.criteria_title"), "bold")]
-        for check in supra.criteria(state):
+        for check in supra.criteria(state, approval):
             if check.stale or check.met is None:
                 mark, style = "☐ ", "bold $warning"
             elif check.met:
@@ -223,6 +230,8 @@ class SupraScreen(ExerciseScreen):
         else:
             line = Content.styled(t("supra.screen.last_consent_objected", version=last.version + 1), "bold $error")
         lines = [line]
+        if last.passed and self.state.adopted:
+            lines.append(Content(supra_adoption.participation_line(self.project, self.state, format_date=format_date)))
         lines += [Content.assemble(("✗ ", "bold $error"), objection) for objection in last.objections]
         lines += [Content.assemble(("~ ", "bold $warning"), reservation) for reservation in last.reservations]
         if last.handling:
@@ -266,6 +275,9 @@ class SupraScreen(ExerciseScreen):
             return in_sentence and self.state.open_consent is not None
         if action == "reopen":
             return in_sentence and self.state.adopted
+        if action == "confirm":
+            approval = supra_adoption.approval(self.project, self.state)
+            return in_sentence and approval is not None and not approval.complete
         if action == "unit":
             return self.view == "drafts"
         if action == "propose":
@@ -413,6 +425,32 @@ class SupraScreen(ExerciseScreen):
 
     def action_abandon(self) -> None:
         self._changed(self._attempt(supra.abandon_consent, self.project, self.item_id))
+
+    def action_confirm(self) -> None:
+        """Record that a member structure absent from the consent agrees, with the date."""
+        from screens.modals.pick_one import PickOneModal
+
+        approval = supra_adoption.approval(self.project, self.state)
+        if approval is None or approval.complete:
+            return
+        names = {s.id: s.name for s in self.project.structures()}
+        choices = [(names.get(s, "?"), s) for s in approval.awaiting]
+
+        def dated(structure_id: int, text: str) -> None:
+            if self._attempt(supra_adoption.confirm, self.project, self.item_id, structure_id, text) is not None:
+                self.notify(Content(t("supra.screen.confirmed", name=names.get(structure_id, "?"))))
+                self._reload()
+                self.refresh_view()
+
+        def chosen(structure_id: int | None) -> None:
+            if structure_id is not None:
+                self._prompt(
+                    t("supra.screen.confirm_date", name=names.get(structure_id, "?")),
+                    lambda text: dated(structure_id, text),
+                    format_date(self.project.today()),
+                )
+
+        self.app.push_screen(PickOneModal(t("supra.screen.confirm_pick"), choices), chosen)
 
     def action_reopen(self) -> None:
         self._changed(self._attempt(supra.reopen, self.project, self.item_id))

@@ -1,4 +1,8 @@
-"""Two shares, workshop after workshop, as horizontal bars with the threshold marked."""
+"""A stacked bar per line (a workshop, a period), each with its own threshold marked.
+
+Same glyphs as `StackedGauge`, so the history reads like the gauge above it and
+without colour; each line ends with its figures in words.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,23 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
+from screens.widgets.gauge import THRESHOLD_MARK, Segment, segment_widths
+
 
 @dataclass(frozen=True)
 class HistoryRow:
     label: str  # the workshop (typed by a person: shown literally)
-    first: float | None  # 0..1
-    first_text: str
-    second: float | None
-    second_text: str
+    segments: tuple[Segment, ...]
+    threshold: int  # percent, the one in force on that line's date
+    text: str  # the figures in words
 
 
 class ShareHistoryChart(Widget):
-    """One line per workshop: its name, then the two shares as bars."""
+    """Two lines per workshop: its name and its stacked bar, then its figures in words.
+
+    The glyphs are those of the gauge above (whose legend explains them). Lines are
+    cut to the width, never wrapped, so each workshop keeps its two lines.
+    """
 
     DEFAULT_CSS = """
     ShareHistoryChart { height: auto; min-height: 1; }
@@ -27,52 +36,37 @@ class ShareHistoryChart(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, classes=classes)
         self.rows: list[HistoryRow] = []
-        self.threshold = 60
-        self.legend = ("", "")
         self.empty_text = ""
 
-    def set_history(self, rows: list[HistoryRow], threshold: int, legend: tuple[str, str], empty_text: str) -> None:
-        self.rows, self.threshold, self.legend, self.empty_text = rows, threshold, legend, empty_text
+    def set_history(self, rows: list[HistoryRow], empty_text: str) -> None:
+        self.rows, self.empty_text = rows, empty_text
         self.refresh(layout=True)
 
     def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
-        return max(1, len(self.rows) + 1)
+        return 2 * len(self.rows) if self.rows else 1
 
-    def _bar(self, fraction: float | None, width: int, style: str) -> list[tuple[str, str]]:
+    @staticmethod
+    def bar(row: HistoryRow, width: int) -> list[tuple[str, str]]:
         if width <= 0:
             return []
-        filled = round((fraction or 0.0) * width)
-        mark = min(width - 1, round(self.threshold / 100 * width))
-        return [
-            ("┃", "bold $warning") if c == mark else (("█", style) if c < filled else ("·", "$text-muted"))
-            for c in range(width)
-        ]
+        widths = segment_widths([s.count for s in row.segments], width)
+        cells: list[tuple[str, str]] = []
+        for segment, wide in zip(row.segments, widths):
+            cells += [(segment.glyph, segment.style)] * wide
+        cells += [(" ", "")] * (width - len(cells))
+        mark = min(width - 1, max(0, round(row.threshold / 100 * width)))
+        cells[mark] = (THRESHOLD_MARK, "bold $warning")
+        return cells
 
     def render(self) -> Content:
         if not self.rows:
             return Content(self.empty_text)
         width = max(1, self.size.width)
-        label_width = max(4, min(24, width // 4))
-        text_width = 6
-        bar_width = max(0, (width - label_width - 2 * text_width - 3) // 2)
-        lines: list[Content] = [
-            Content.assemble(
-                (" " * label_width + " ", ""),
-                ("■ ", "$accent"),
-                (self.legend[0], "$text-muted"),
-                ("  ■ ", "$success"),
-                (self.legend[1], "$text-muted"),
-            )
-        ]
+        label_width = max(4, min(28, width // 3))
+        bar_width = max(0, width - label_width - 1)
+        lines: list[Content] = []
         for row in self.rows:
             label = row.label if len(row.label) <= label_width else row.label[: label_width - 1] + "…"
-            lines.append(
-                Content.assemble(
-                    (label.ljust(label_width) + " ", ""),
-                    *self._bar(row.first, bar_width, "$accent"),
-                    (row.first_text.rjust(text_width) + " ", "bold"),
-                    *self._bar(row.second, bar_width, "$success"),
-                    (row.second_text.rjust(text_width), "bold"),
-                )
-            )
+            lines.append(Content.assemble((label.ljust(label_width) + " ", "bold"), *self.bar(row, bar_width)))
+            lines.append(Content.assemble("  ", (row.text, "$text-muted")).truncate(width, ellipsis=True))
         return Content("\n").join(lines)

@@ -53,13 +53,14 @@ FIRST_NAMES = [
 LAST_NAMES = ["Arnaud", "Bertin", "Chevalier", "Da Silva", "Ertugrul", "Fournier", "Guérin", "Hoarau"]
 ROLES = [Role.DIRECTION, Role.STAFF, Role.MANAGER, Role.USER]
 
-# A full day: (kind, title, planned minutes).
+# A full day: (kind, title, planned minutes). The shared purpose (supra) before
+# the detailed objectives the APT yields, as the method asks (seed 002, n°2).
 DAY = [
     ("free", "Accueil et café", 20),
     ("values", "Les valeurs que nous partageons", 60),
-    ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
-    ("free", "Pause du matin", 15),
     ("supra", "Le but qui nous dépasse", 60),
+    ("free", "Pause du matin", 15),
+    ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
     ("free", "Déjeuner", 60),
     ("matrix", "Qui apporte quoi", 75),
     ("free", "Pause de l'après-midi", 15),

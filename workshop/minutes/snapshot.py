@@ -51,4 +51,6 @@ def open_snapshot(path: str | Path) -> Project:
 def snapshot(project: Project) -> Project:
     """A read-only copy of an open project's current data (call it on the thread that writes)."""
     data = json.loads(json.dumps(project.store.db.storage.read()))
-    return _project(project.path, data)
+    copy = _project(project.path, data)
+    copy.clock = project.clock  # "today" stays the app's, not the system's
+    return copy

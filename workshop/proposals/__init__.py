@@ -2,21 +2,18 @@
 
 Any exercise records a proposal with `record_proposal(...)`; the promoter
 decides with `decide(...)`; retained ones are followed up with `follow_up(...)`.
+The figures (`commitment`, `per_structure`, `history`, `threshold_as_of`) take
+an as-of date so that the minutes of a workshop show them as they stood then.
 Importing this package registers the guard that keeps a structure with
 proposals from being removed.
 """
 
 from workshop.proposals import guard as _guard  # noqa: F401 - registers the structure guard
-from workshop.proposals.by_structure import StructureTally, tallies
-from workshop.proposals.gauge import (
-    CommitmentGauge,
-    HistoryPoint,
-    ImplementationGauge,
-    commitment_gauge,
-    history,
-    implementation_gauge,
-)
+from workshop.proposals.by_structure import StructureFigures, per_structure
+from workshop.proposals.gauge import CommitmentGauge, commitment
+from workshop.proposals.history import HistoryPoint, history
 from workshop.proposals.proposal import NO_REFERENT, Decision, Proposal, Referent, Status
+from workshop.proposals.threshold import ThresholdInForce, threshold_as_of
 from workshop.proposals.tracker import (
     day_of,
     decide,
@@ -27,9 +24,11 @@ from workshop.proposals.tracker import (
     previous_workshop,
     proposal,
     proposals,
+    proposals_as_of,
     record_proposal,
     remove_proposal,
     today,
+    unknown_author,
 )
 
 __all__ = [
@@ -37,25 +36,27 @@ __all__ = [
     "CommitmentGauge",
     "Decision",
     "HistoryPoint",
-    "ImplementationGauge",
     "Proposal",
     "Referent",
     "Status",
-    "StructureTally",
-    "commitment_gauge",
+    "StructureFigures",
+    "ThresholdInForce",
+    "commitment",
     "day_of",
     "decide",
     "due_since_last",
     "edit_proposal",
     "follow_up",
     "history",
-    "implementation_gauge",
     "late",
+    "per_structure",
     "previous_workshop",
     "proposal",
     "proposals",
+    "proposals_as_of",
     "record_proposal",
     "remove_proposal",
-    "tallies",
+    "threshold_as_of",
     "today",
+    "unknown_author",
 ]

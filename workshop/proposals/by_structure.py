@@ -1,8 +1,15 @@
-"""Per structure: how many of its proposals were retained, so everyone sees theirs count."""
+"""Per structure: how many of its proposals were stated, retained and implemented.
+
+Same rights for all (seed 002, principle n°8): a structure whose proposals are
+systematically set aside shows here. The promoter's line is listed but does not
+count in the commitment; proposals whose structure is unknown get a line of
+their own until their structure is given.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from workshop.proposals.proposal import Decision, Status
@@ -10,35 +17,64 @@ from workshop.proposals.proposal import Decision, Status
 if TYPE_CHECKING:
     from workshop.project import Project
 
+UNKNOWN = 0  # the structure id of the "author unknown" line
+
 
 @dataclass(frozen=True)
-class StructureTally:
-    structure_id: int
-    name: str
+class StructureFigures:
+    structure_id: int  # UNKNOWN for proposals whose structure is not known
+    name: str  # "" for the unknown line
     member: bool
-    proposed: int = 0
-    retained: int = 0
+    promoter: bool = False
+    stated: int = 0
+    retained: int = 0  # retained and not dropped (implemented ones included)
+    implemented: int = 0
     not_retained: int = 0
-    under_study: int = 0
-    undecided: int = 0
-    done: int = 0
+    pending: int = 0  # under study or not looked at
+    dropped: int = 0
+
+    @property
+    def unknown(self) -> bool:
+        return self.structure_id == UNKNOWN
+
+    @property
+    def retained_share(self) -> Fraction | None:
+        return Fraction(self.retained, self.stated) if self.stated else None
+
+    @property
+    def implemented_share(self) -> Fraction | None:
+        return Fraction(self.implemented, self.stated) if self.stated else None
 
 
-def tallies(project: Project, workshop_id: int | None = None) -> list[StructureTally]:
+def per_structure(project: Project, as_of: str | None = None) -> list[StructureFigures]:
     """One line per structure of the project (those with no proposal too), in the
-    project's order."""
-    from workshop.proposals.tracker import proposals
+    project's order, then a line for proposals of unknown structure if any. With
+    `as_of` (ISO date), as things stood at the end of that day."""
+    from workshop.proposals.tracker import proposals_as_of
 
+    structures = project.structures()
+    known = {s.id for s in structures}
     counts: dict[int, dict[str, int]] = {}
-    for item in proposals(project, workshop_id):
-        line = counts.setdefault(item.structure_id, {})
-        line["proposed"] = line.get("proposed", 0) + 1
-        field = {
-            Decision.RETAINED.value: "retained",
-            Decision.NOT_RETAINED.value: "not_retained",
-            Decision.UNDER_STUDY.value: "under_study",
-        }.get(item.decision, "undecided")
-        line[field] = line.get(field, 0) + 1
-        if item.retained and item.status == Status.DONE:
-            line["done"] = line.get("done", 0) + 1
-    return [StructureTally(s.id, s.name, s.member, **counts.get(s.id, {})) for s in project.structures()]
+    for item in proposals_as_of(project, as_of):
+        key = item.structure_id if item.structure_id in known else UNKNOWN
+        line = counts.setdefault(key, dict.fromkeys(("stated", "retained", "implemented", "not_retained", "pending", "dropped"), 0))
+        line["stated"] += 1
+        if item.decision == Decision.RETAINED:
+            if item.status == Status.DROPPED:
+                line["dropped"] += 1
+            else:
+                line["retained"] += 1
+                if item.status == Status.DONE:
+                    line["implemented"] += 1
+        elif item.decision == Decision.NOT_RETAINED:
+            line["not_retained"] += 1
+        else:
+            line["pending"] += 1
+    promoter = project.promoter_id
+    lines = [
+        StructureFigures(s.id, s.name, s.member, promoter=s.id == promoter, **counts.get(s.id, {}))
+        for s in structures
+    ]
+    if UNKNOWN in counts:
+        lines.append(StructureFigures(UNKNOWN, "", True, **counts[UNKNOWN]))
+    return lines

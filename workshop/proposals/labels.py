@@ -42,6 +42,13 @@ class Names:
     def structure(self, structure_id: int) -> str:
         return self.structures.get(structure_id, MISSING) if structure_id else MISSING
 
+    def author(self, item: Proposal) -> str:
+        """The proposing structure; says so when it is unknown (old data) rather than "—"."""
+        return self.structures.get(item.structure_id) or t("proposals.author_unknown")
+
+    def author_known(self, item: Proposal) -> bool:
+        return item.structure_id in self.structures
+
     def person(self, participant_id: int) -> str:
         if not participant_id:
             return MISSING

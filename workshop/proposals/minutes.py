@@ -1,6 +1,12 @@
-"""The minutes' section on action proposals: this workshop's proposals and their
-decisions, the two gauges and their verdicts, the follow-up, the history and the
-count per structure."""
+"""The minutes' section on action proposals, as the project stood on the workshop's date.
+
+This workshop's proposals and their decisions; the commitment (threshold in
+force, verdict, committed and implemented shares, what is still due); the
+follow-up of retained actions; the history up to this workshop; the figures per
+structure. Everything is measured at the end of the workshop's date, so the
+minutes of an old workshop never change (a workshop without a date: as things
+stand now).
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,15 @@ from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+from workshop.minutes.builder import format_date
 from workshop.minutes.contributors import PROPOSALS, contribute
-from workshop.proposals.by_structure import tallies
-from workshop.proposals.gauge import CommitmentGauge, ImplementationGauge, history
+from workshop.proposals.by_structure import per_structure
+from workshop.proposals.gauge import CommitmentGauge, commitment, percent_text
+from workshop.proposals.history import history
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
-from workshop.proposals.proposal import Proposal
-from workshop.proposals.tracker import due_since_last, previous_workshop, proposals, today
+from workshop.proposals.proposal import OPEN_STATUSES, Proposal
+from workshop.proposals.threshold import threshold_as_of
+from workshop.proposals.tracker import due_since_last, previous_workshop, proposals_as_of, today
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop
@@ -23,17 +32,18 @@ if TYPE_CHECKING:
 def proposals_section(project: Project, workshop: Workshop, item: AgendaItem | None = None) -> list[Block]:
     if item is not None:
         return []
-    every = proposals(project)
+    as_of = workshop.date or None
+    every = proposals_as_of(project, as_of)
     if not every:
         return []
     names = Names(project)
-    day = workshop.date or today()
+    day = as_of or today(project)
     blocks: list[Block] = [Heading(2, t("proposals.minutes.heading"))]
     blocks += _this_workshop(project, workshop, every, names)
-    blocks += _gauges(project, every, today())
+    blocks += commitment_blocks(project, as_of)
     blocks += _follow_up(project, workshop, every, names, day)
     blocks += _history(project, workshop)
-    blocks += _per_structure(project)
+    blocks += _per_structure(project, as_of)
     return blocks
 
 
@@ -42,11 +52,12 @@ def _this_workshop(project: Project, workshop: Workshop, every: list[Proposal], 
     blocks: list[Block] = [Heading(3, t("proposals.minutes.made"))]
     if not made:
         return blocks + [Paragraph.of(t("proposals.minutes.none_made"))]
+    promoter = project.promoter_id
     rows = [
         [
             str(p.id),
             p.text,
-            names.structure(p.structure_id),
+            _author(names, p, promoter),
             names.person(p.participant_id),
             names.source(p),
             decision_label(p.decision),
@@ -55,35 +66,52 @@ def _this_workshop(project: Project, workshop: Workshop, every: list[Proposal], 
         for p in made
     ]
     header = [t(f"proposals.col.{c}") for c in ("number", "text", "structure", "person", "source", "decision", "reason")]
-    gauge = CommitmentGauge.of(made, project.threshold)
-    return blocks + [table(header, rows), Paragraph.of(t("proposals.minutes.made_counts", counts=gauge.counts_text()))]
+    gauge = CommitmentGauge.of(made, project.threshold, promoter, set(names.structures))
+    counts = t("proposals.minutes.made_counts", stated=gauge.stated, counts=gauge.counts_text())
+    return blocks + [table(header, rows), Paragraph.of(counts)]
 
 
-def _gauges(project: Project, every: list[Proposal], day: str) -> list[Block]:
-    commitment = CommitmentGauge.of(every, project.threshold)
-    implementation = ImplementationGauge.of(every, project.threshold, day)
-    return [
-        Heading(3, t("proposals.minutes.gauges", date=day)),
-        Paragraph.of(Run(t("proposals.gauge.title") + " — ", bold=True), Run(commitment.verdict(), bold=True)),
-        Paragraph.of(commitment.counts_text()),
-        Paragraph.of(Run(commitment.rule_text(), italic=True)),
-        Paragraph.of(Run(t("proposals.implemented.title") + " — ", bold=True), Run(implementation.verdict(), bold=True)),
-        Paragraph.of(implementation.counts_text()),
-        Paragraph.of(Run(t("proposals.implemented.rule"), italic=True)),
+def _author(names: Names, item: Proposal, promoter: int) -> str:
+    author = names.author(item)
+    return t("proposals.minutes.promoter_mark", name=author) if promoter and item.structure_id == promoter else author
+
+
+def commitment_blocks(project: Project, as_of: str | None) -> list[Block]:
+    """The commitment at the end of `as_of` (now when None): threshold in force,
+    verdict, target, both shares, the stacked counts and how they are counted.
+    Also used by the register."""
+    gauge = commitment(project, as_of)
+    threshold = threshold_as_of(project, as_of)
+    date = format_date(as_of) if as_of else format_date(today(project))
+    blocks: list[Block] = [
+        Heading(3, t("proposals.minutes.gauges", date=date)),
+        Paragraph.of(Run(t("proposals.threshold.label"), bold=True), threshold.text(format_date)),
     ]
+    situation = gauge.situation()
+    blocks.append(Paragraph.of(Run(situation[0], bold=True)))
+    blocks += [Paragraph.of(line) for line in situation[1:]]
+    if gauge.stated:
+        blocks.append(Paragraph.of(gauge.secondary_line()))
+        header = [t(f"proposals.bar.{c}") for c in ("done", "open", "pending", "not_retained", "dropped", "stated")]
+        row = [str(n) for n in (gauge.done, gauge.open, gauge.pending, gauge.not_retained, gauge.dropped, gauge.stated)]
+        blocks.append(table(header, [row]))
+        blocks.append(Paragraph.of(gauge.follow_up_text()))
+    blocks += [Paragraph.of(Run(note, bold=True)) for note in gauge.notes()]
+    blocks.append(Paragraph.of(Run(gauge.rule_text(), italic=True)))
+    return blocks
 
 
 def follow_up_rows(project: Project, workshop: Workshop, every: list[Proposal]) -> list[Proposal]:
     """What the minutes of `workshop` follow: due by then, closed since the previous
-    workshop, and what was retained in it."""
+    workshop, and what was retained in it (`every`: the proposals as of its date)."""
     before = previous_workshop(project, workshop.id)
     since = before.date if before is not None else ""
     until = workshop.date or "9999-12-31"
-    chosen = {p.id: p for p in due_since_last(project, workshop.id)}
+    chosen = {p.id: p for p in due_since_last(project, workshop.id, every)}
     for p in every:
         if not p.retained:
             continue
-        closed_since = p.status_on and since < p.status_on <= until and p.status not in ("to_do", "in_progress")
+        closed_since = p.status_on and since < p.status_on <= until and p.status not in OPEN_STATUSES
         if closed_since or p.workshop_id == workshop.id:
             chosen.setdefault(p.id, p)
     return sorted(chosen.values(), key=lambda p: (p.due or "9999", p.id))
@@ -96,7 +124,7 @@ def _follow_up(project: Project, workshop: Workshop, every: list[Proposal], name
         return blocks + [Paragraph.of(t("proposals.minutes.nothing_due"))]
     header = [t(f"proposals.col.{c}") for c in ("number", "text", "structure", "referent", "due", "status")]
     body = [
-        [str(p.id), p.text, names.structure(p.structure_id), names.referent(p), p.due or MISSING, status_label(p, day)]
+        [str(p.id), p.text, names.author(p), names.referent(p), format_date(p.due) if p.due else MISSING, status_label(p, day)]
         for p in rows
     ]
     late = sum(1 for p in rows if p.is_late(day))
@@ -107,31 +135,50 @@ def _follow_up(project: Project, workshop: Workshop, every: list[Proposal], name
 
 
 def _history(project: Project, workshop: Workshop) -> list[Block]:
-    points = []
-    for point in history(project):
-        points.append(point)
-        if point.workshop_id == workshop.id:
-            break
-    header = [t(f"proposals.col.{c}") for c in ("workshop", "date", "commitment", "implemented")]
+    header = [t(f"proposals.col.{c}") for c in ("workshop", "date", "threshold", "commitment", "implemented")]
     rows = [
         [
-            p.title,
-            p.date or MISSING,
-            t("proposals.minutes.share_of", share=p.commitment.percent, part=p.commitment.retained, whole=p.commitment.decided),
-            t("proposals.minutes.share_of", share=p.implementation.percent, part=p.implementation.done, whole=p.implementation.retained),
+            point.title,
+            format_date(point.date) if point.date else MISSING,
+            point.gauge.threshold_percent,
+            share_of(point.gauge.committed_percent, point.gauge.retained, point.gauge.stated),
+            share_of(point.gauge.implemented_percent, point.gauge.done, point.gauge.stated),
         ]
-        for p in points
+        for point in history(project, until=workshop.id)
     ]
-    return [Heading(3, t("proposals.minutes.history")), table(header, rows)]
+    return [
+        Heading(3, t("proposals.minutes.history")),
+        table(header, rows),
+        Paragraph.of(Run(t("proposals.minutes.history_rule"), italic=True)),
+    ]
 
 
-def _per_structure(project: Project) -> list[Block]:
-    header = [t(f"proposals.col.{c}") for c in ("structure", "proposed", "retained", "not_retained", "under_study", "done")]
-    rows = [
-        [s.name, str(s.proposed), str(s.retained), str(s.not_retained), str(s.under_study), str(s.done)]
-        for s in tallies(project)
+def share_of(percent: str, part: int, whole: int) -> str:
+    return t("proposals.minutes.share_of", share=percent, part=part, whole=whole) if whole else MISSING
+
+
+def _per_structure(project: Project, as_of: str | None) -> list[Block]:
+    threshold = threshold_as_of(project, as_of).value
+    header = [t(f"proposals.col.{c}") for c in ("structure", "stated", "retained", "implemented", "not_retained", "pending", "retained_share")]
+    rows = []
+    for line in per_structure(project, as_of):
+        if line.promoter:
+            name = t("proposals.minutes.promoter_mark", name=line.name)
+        elif line.unknown:
+            name = t("proposals.author_unknown")
+        else:
+            name = line.name
+        share = percent_text(line.retained_share, threshold) if line.retained_share is not None else MISSING
+        rows.append(
+            [name, str(line.stated), str(line.retained), str(line.implemented), str(line.not_retained), str(line.pending), share]
+        )
+    return [
+        Heading(3, t("proposals.minutes.per_structure")),
+        table(header, rows),
+        Paragraph.of(Run(t("proposals.minutes.per_structure_rule"), italic=True)),
     ]
-    return [Heading(3, t("proposals.minutes.per_structure")), table(header, rows)]
 
 
 contribute(PROPOSALS, proposals_section)
+
+__all__ = ["commitment_blocks", "follow_up_rows", "proposals_section", "share_of"]

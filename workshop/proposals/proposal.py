@@ -1,12 +1,13 @@
 """An action proposal: what a stakeholder proposed, the promoter's decision, its follow-up.
 
-A proposal keeps a small log of dated decisions and status changes so that the
-history of the two gauges can be rebuilt as it stood at each workshop.
+A proposal keeps a log of dated decisions and status changes so that the
+commitment can be rebuilt as it stood on any day (`as_of`): the minutes of an
+old workshop keep the figures of that workshop's date.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -57,7 +58,7 @@ NO_REFERENT = Referent()
 @dataclass
 class Proposal(Record):
     text: str
-    structure_id: int  # the structure that proposed it
+    structure_id: int = 0  # the structure that proposed it; 0 only in data older than the rule
     participant_id: int = 0  # the person, when known
     workshop_id: int = 0  # where it was made (0: outside any workshop)
     item_id: int = 0  # the agenda item it came up in
@@ -86,20 +87,48 @@ class Proposal(Record):
         return Referent(self.referent_participant_id, self.referent_structure_id)
 
     def is_late(self, today: str) -> bool:
-        """A retained proposal still open after its due date."""
+        """A retained proposal still open after its due date (on the due day it is not late yet)."""
         return bool(self.retained and self.due and self.status in OPEN_STATUSES and self.due < today)
+
+    def stated_by(self, day: str) -> bool:
+        """Whether it had been stated by the end of `day` (ISO date); undated ones always were."""
+        return not self.date or self.date <= day
 
     def decision_on(self, day: str) -> str:
         """The decision as it stood at the end of `day` (ISO date)."""
-        current = Decision.UNDECIDED.value
-        for entry in self.log:
-            if "decision" in entry and entry.get("on", "") <= day:
-                current = entry["decision"]
-        return current
+        return self._replayed("decision", day, Decision.UNDECIDED.value, self.decision, self.decided_on)
 
     def status_on_day(self, day: str) -> str:
-        current = Status.TO_DO.value
-        for entry in self.log:
-            if "status" in entry and entry.get("on", "") <= day:
-                current = entry["status"]
-        return current
+        """The implementation status as it stood at the end of `day`."""
+        return self._replayed("status", day, Status.TO_DO.value, self.status, self.status_on or self.decided_on)
+
+    def as_of(self, day: str | None) -> Proposal | None:
+        """This proposal as it stood at the end of `day`; None if not stated yet. `None`: as it is now."""
+        if day is None:
+            return self
+        if not self.stated_by(day):
+            return None
+        return replace(self, decision=self.decision_on(day), reason=self._reason_on(day), status=self.status_on_day(day))
+
+    def _reason_on(self, day: str) -> str:
+        """The reason given with the decision in force that day (the current one for old logs)."""
+        dated = [(entry.get("on", ""), n, entry) for n, entry in enumerate(self.log) if "decision" in entry]
+        in_force = [entry for on, _, entry in sorted(dated, key=lambda x: x[:2]) if on <= day]
+        if not in_force or "reason" not in in_force[-1]:
+            return self.reason
+        return in_force[-1]["reason"]
+
+    def _replayed(self, name: str, day: str, initial: str, current: str, since: str) -> str:
+        """The last logged value of `name` dated `day` or before (the later entry wins on the same day).
+
+        Data written before the log existed has no entry: its current value counts
+        from the day it was set (or stated), as far as the record can tell.
+        """
+        entries = [(entry.get("on", ""), n, entry[name]) for n, entry in enumerate(self.log) if name in entry]
+        if not entries:
+            return current if current != initial and (since or self.date or "") <= day else initial
+        value = initial
+        for on, _, logged in sorted(entries):
+            if on <= day:
+                value = logged
+        return value

@@ -6,9 +6,10 @@ from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, table
-from workshop.proposals.gauge import CommitmentGauge, ImplementationGauge
+from workshop.minutes.builder import format_date
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
-from workshop.proposals.tracker import proposals, today
+from workshop.proposals.minutes import commitment_blocks
+from workshop.proposals.tracker import proposals_as_of, today
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -17,32 +18,32 @@ COLUMNS = ("number", "text", "structure", "person", "workshop", "date", "decisio
 
 
 def register_blocks(project: Project, day: str = "") -> list[Block]:
-    """A heading, the two verdicts, and one table of every proposal of the project."""
-    day = day or today()
-    every = proposals(project)
+    """A heading, the commitment as of `day` (today by the project's clock), and
+    one table of every proposal stated by then, as it stood that day."""
+    day = day or today(project)
+    every = proposals_as_of(project, day)
     names = Names(project)
+    promoter = project.promoter_id
     rows = [
         [
             str(p.id),
             p.text,
-            names.structure(p.structure_id),
+            t("proposals.minutes.promoter_mark", name=names.author(p)) if promoter and p.structure_id == promoter else names.author(p),
             names.person(p.participant_id),
             names.workshop(p.workshop_id),
-            p.date or MISSING,
+            format_date(p.date) if p.date else MISSING,
             decision_label(p.decision),
             p.reason or MISSING,
             names.referent(p) if p.retained else MISSING,
-            (p.due or MISSING) if p.retained else MISSING,
+            (format_date(p.due) if p.due else MISSING) if p.retained else MISSING,
             status_label(p, day),
         ]
         for p in every
     ]
-    commitment = CommitmentGauge.of(every, project.threshold)
-    implementation = ImplementationGauge.of(every, project.threshold, day)
     return [
         Heading(1, t("proposals.register.heading", project=project.name)),
-        Paragraph.of(t("proposals.register.as_of", date=day, count=len(every))),
-        Paragraph.of(commitment.verdict()),
-        Paragraph.of(implementation.verdict()),
+        Paragraph.of(t("proposals.register.as_of", date=format_date(day), count=len(every))),
+        *commitment_blocks(project, day),
+        Heading(3, t("proposals.register.list")),
         table([t(f"proposals.col.{c}") for c in COLUMNS], rows),
     ]

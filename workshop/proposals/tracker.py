@@ -7,7 +7,6 @@ at once; the screens, the exercises and the CLI all go through here.
 from __future__ import annotations
 
 import datetime
-import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -38,12 +37,14 @@ class _Unchanged:
 UNCHANGED: Any = _Unchanged()
 
 
-def today() -> str:
-    return datetime.date.today().isoformat()
+def today(project: Project) -> str:
+    """Today as the project's clock says (tests and the app inject theirs): the
+    only source of "today" for proposals, decisions, statuses and lateness."""
+    return project.today()
 
 
 def day_of(timestamp: float) -> str:
-    """The local ISO date of a wall-clock instant (screens pass `app.clock.now()`)."""
+    """The local ISO date of a wall-clock instant."""
     return datetime.date.fromtimestamp(timestamp).isoformat()
 
 
@@ -55,6 +56,20 @@ def proposals(project: Project, workshop_id: int | None = None) -> list[Proposal
     if workshop_id is not None:
         found = [p for p in found if p.workshop_id == workshop_id]
     return sorted(found, key=lambda p: (p.date or "9999", p.created, p.id))
+
+
+def proposals_as_of(project: Project, day: str | None) -> list[Proposal]:
+    """The proposals stated by the end of `day`, with their decision and status of
+    that day (every proposal as it is now when `day` is None)."""
+    found = (p.as_of(day) for p in proposals(project))
+    return [p for p in found if p is not None]
+
+
+def unknown_author(project: Project) -> list[Proposal]:
+    """Proposals whose structure is not known (data older than the rule that
+    requires it): they count as the stakeholders' until their structure is given."""
+    known = {s.id for s in project.structures()}
+    return [p for p in proposals(project) if p.structure_id not in known]
 
 
 def proposal(project: Project, proposal_id: int) -> Proposal:
@@ -108,7 +123,8 @@ def record_proposal(
     """Record an action proposal made by a structure (and one of its people).
 
     `source` is "" when it was typed directly, else the kind of exercise or round
-    it came from. `date` defaults to the workshop's date, else today.
+    it came from. `date` defaults to the workshop's date, else today. A proposal
+    with no known structure is refused: it could not be told from the promoter's own.
     """
     from workshop.project import _check_date
 
@@ -126,7 +142,7 @@ def record_proposal(
         if not workshop_id:
             workshop_id = item.workshop_id
             workshop_date = project.workshop(workshop_id).date
-    day = _check_date(date) or workshop_date or today()
+    day = _check_date(date) or workshop_date or today(project)
     record = Proposal(
         text=cleaned,
         structure_id=structure_id,
@@ -135,7 +151,7 @@ def record_proposal(
         item_id=item_id,
         source=str(source or ""),
         date=day,
-        created=time.time(),
+        created=project.clock.now(),
     )
     doc_id = project.store.table(TABLE).insert(record.to_doc())
     return replace(record, id=doc_id)
@@ -191,11 +207,14 @@ def decide(
     why = _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
     if value == Decision.NOT_RETAINED and not why:
         raise ValidationError("proposals.error.reason_required")
-    day = _check_date(on) or today()
+    day = _check_date(on) or today(project)
     if workshop_id:
         project.workshop(workshop_id)
     log = [dict(entry) for entry in current.log]
-    log.append({"on": day, "decision": value})
+    log.append({"on": day, "decision": value, "reason": why})
+    if value == Decision.RETAINED and current.decision != Decision.RETAINED and current.status not in OPEN_STATUSES:
+        # Retained again after a drop: its follow-up starts over, dated like any status change.
+        log.append({"on": day, "status": Status.TO_DO.value})
     changes: dict[str, Any] = {
         "decision": value,
         "reason": why,
@@ -204,8 +223,7 @@ def decide(
         "log": log,
     }
     if value == Decision.RETAINED and current.decision != Decision.RETAINED and current.status not in OPEN_STATUSES:
-        # Retained again after a drop: its follow-up starts over.
-        changes.update(status=Status.TO_DO.value, status_reason="")
+        changes.update(status=Status.TO_DO.value, status_reason="", status_on=day)
     return _save(project, replace(current, **changes))
 
 
@@ -256,7 +274,7 @@ def follow_up(
         why = ""  # a reason belongs to the drop it explained
     changes["status_reason"] = why
     if new_status != current.status:
-        day = _check_date(on) or today()
+        day = _check_date(on) or today(project)
         log = [dict(entry) for entry in current.log]
         log.append({"on": day, "status": new_status})
         changes.update(status=new_status, status_on=day, log=log)
@@ -272,16 +290,17 @@ def previous_workshop(project: Project, workshop_id: int):  # noqa: ANN201 - Wor
     raise NotFound("error.not_found", what="workshops", id=workshop_id)
 
 
-def due_since_last(project: Project, workshop_id: int) -> list[Proposal]:
+def due_since_last(project: Project, workshop_id: int, every: list[Proposal] | None = None) -> list[Proposal]:
     """Retained proposals due by this workshop: those falling due since the previous
-    workshop, plus older ones still open (late). Ordered by due date."""
+    workshop, plus older ones still open (late). Ordered by due date. `every`: the
+    proposals to look at (as they stood on some day), all of them as they are by default."""
     workshop = project.workshop(workshop_id)
     before = previous_workshop(project, workshop_id)
     since = before.date if before is not None else ""
     until = workshop.date or "9999-12-31"
     found = [
         p
-        for p in proposals(project)
+        for p in (proposals(project) if every is None else every)
         if p.retained and p.due and p.due <= until and (p.due > since or p.status in OPEN_STATUSES)
     ]
     return sorted(found, key=lambda p: (p.due, p.id))
