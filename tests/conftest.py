@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -12,6 +13,31 @@ from workshop.demo import build_demo
 from workshop.i18n import set_language
 from workshop.library import ProjectLibrary
 from workshop.project import Project
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Tests never read or write the real user's cache, data, config or runtime folders.
+
+    platformdirs follows the XDG variables on Linux: the catalog cache, the
+    default data folder and anything else the app keeps per user go to a
+    folder of this test session instead.
+    """
+    root = tmp_path_factory.mktemp("user")
+    saved = {name: os.environ.get(name) for name in XDG_FOLDERS}
+    for name in XDG_FOLDERS:
+        folder = root / name.lower()
+        folder.mkdir(mode=0o700)
+        os.environ[name] = str(folder)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 
 
 @pytest.fixture(autouse=True)
