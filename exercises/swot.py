@@ -413,7 +413,7 @@ def start_contribution_round(project: Project, item_id: int, quadrant: str, hidd
 
 
 def collect_contributions(project: Project, item_id: int, round_id: int | None = None) -> SwotState:
-    """Put a finished round's contributions in the grid (each round once).
+    """Put a finished round's contributions in the grid (each round once, once it is over).
 
     From a hidden round they stay hidden until the facilitator reveals them,
     quadrant by quadrant or all at once.
@@ -425,8 +425,11 @@ def collect_contributions(project: Project, item_id: int, round_id: int | None =
     for rid in pending:
         if int(rid) in current.collected_rounds or rid not in current.contribution_rounds:
             continue
+        held = get_round(project, int(rid))
+        if not held.done:
+            continue  # still going round: collected once everyone has had their turn
         target, quadrant = current.contribution_rounds[rid]
-        hidden = get_round(project, int(rid)).spec.hidden
+        hidden = held.spec.hidden
         for contribution in contributions(project, int(rid)):
             _add_contribution(current, target, quadrant, contribution.text, contribution.participant_id, contribution.structure_id, hidden)
         current.collected_rounds.append(int(rid))

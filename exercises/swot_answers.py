@@ -92,8 +92,8 @@ def start_answer_round(project: Project, item_id: int, entry_id: int, hidden: bo
 
 
 def collect_answers(project: Project, item_id: int, round_id: int | None = None) -> SwotState:
-    """Turn an answer round's contributions into answers (each round once)."""
-    from workshop.rounds import contributions
+    """Turn a finished answer round's contributions into answers (each round once)."""
+    from workshop.rounds import contributions, get_round
 
     current = state(project, item_id)
     pending = [str(round_id)] if round_id else list(current.answer_rounds)
@@ -101,6 +101,8 @@ def collect_answers(project: Project, item_id: int, round_id: int | None = None)
     for rid in pending:
         if int(rid) in current.answered_rounds or rid not in current.answer_rounds:
             continue
+        if not get_round(project, int(rid)).done:
+            continue  # still going round
         entry_id = current.answer_rounds[rid]
         if entry_id in known:
             for said in contributions(project, int(rid)):

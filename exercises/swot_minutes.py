@@ -38,8 +38,8 @@ def scope_text(project: Project, current: SwotState) -> str:
         names = ", ".join(subject(project, a) for a in current.analyses)
         return t("swot.scope.each_of", names=names)
     if current.scope == Scope.STRUCTURE:
-        return t("swot.scope.structure_of", name=subject(project, current.analysis()))
-    return t("swot.scope.project")
+        return t("swot.scope.one_structure", name=subject(project, current.analysis()))
+    return t("swot.subject.project")
 
 
 class _People:

@@ -102,7 +102,7 @@ def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
     assert [c.text for c in agenda.rows[0].cells][:3] == ["N°", "Séquence", "Exercice"]
     assert [c.text for c in agenda.rows[1].cells][1] == "Accueil et tour de présentation"
     assert "Paul Girard (Usager·ère)" in [c.text for row in attendance.rows for c in row.cells]
-    assert len(agenda.rows) == 1 + 8
+    assert len(agenda.rows) == 1 + 10
 
 
 def test_markdown_has_tables_lists_and_headings(exported) -> None:  # noqa: ANN001
