@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises import swot, swot_answers
+from exercises import swot, swot_answers, swot_weigh
 from exercises.round_filling import contribute_all, spread, vote_all
 from exercises.swot import ALL_QUADRANTS, Quadrant, Scope, Step
 from workshop.proposals import Referent
@@ -152,7 +152,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
             _weigh(project, item.id, structures[structure], quadrant, favourites, people)
         for structure, text in DEMO_RETAINED_BY_HAND:
             entry = _entry(project, item.id, text, structures[structure])
-            swot.set_retained(project, item.id, entry.id, True)
+            swot_weigh.set_retained(project, item.id, entry.id, True)
         for text, answer_text, who, becomes in DEMO_ANSWERS:
             entry = _entry(project, item.id, text)
             person = by_name.get(who)
@@ -183,7 +183,7 @@ def _weigh(project: Project, item_id: int, structure_id: int, quadrant: Quadrant
     assert analysis is not None
     while swot.state(project, item_id).current != analysis.id:
         swot.show_analysis(project, item_id, 1)
-    vote = swot.start_weighing(project, item_id, quadrant, secret=quadrant == T)
+    vote = swot_weigh.start_weighing(project, item_id, quadrant, secret=quadrant == T)
     labels = [swot.state(project, item_id).entry(i).text for i in swot.state(project, item_id).weigh_rounds[str(vote.id)]]
     wanted = [labels.index(text) for text in favourites if text in labels]
 
@@ -193,11 +193,11 @@ def _weigh(project: Project, item_id: int, structure_id: int, quadrant: Quadrant
         return spread(order if voter % 3 else list(reversed(order)), options, budget, cap)
 
     vote_all(project, vote.id, points)
-    swot.collect_weights(project, item_id, vote.id)
+    swot_weigh.collect_weights(project, item_id, vote.id)
     current = swot.state(project, item_id)
     ranked = [e for e in current.entries_of(analysis.id, quadrant.value)]
     for n, entry in enumerate(ranked):
-        swot.set_retained(project, item_id, entry.id, n < DEMO_RETAIN_COUNT)
+        swot_weigh.set_retained(project, item_id, entry.id, n < DEMO_RETAIN_COUNT)
 
 
 # The reference project: each structure's own analysis, in one four-quadrant round,
@@ -248,9 +248,9 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
         for quadrant in quadrants:
             if len(swot.state(project, item.id).entries_of(busiest.id, quadrant.value)) < 2:
                 continue
-            vote = swot.start_weighing(project, item.id, quadrant, secret=rng.random() < 0.5)
+            vote = swot_weigh.start_weighing(project, item.id, quadrant, secret=rng.random() < 0.5)
             vote_all(project, vote.id, points)
-            swot.collect_weights(project, item.id, vote.id)
+            swot_weigh.collect_weights(project, item.id, vote.id)
         # Answers to what was retained; some become proposals or elements to secure.
         people = project.present(workshop.id) or project.participants()
         for entry in swot_answers.to_answer(swot.state(project, item.id)):

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from exercises import apt, apt_outputs, matrix, securing, securing_sources, supra, swot
+from exercises import apt, apt_outputs, matrix, securing, securing_sources, supra, swot, swot_weigh
 from exercises.securing import State
 from workshop.errors import ValidationError
 from workshop.i18n import set_language
@@ -149,7 +149,7 @@ def _sources(follow: Follow) -> None:
     weakness = swot.add_entry(project, diagnosis.id, "weakness", "Des locaux trop petits")
     swot.add_entry(project, diagnosis.id, "threat", "La fin des contrats aidés")
     swot.add_entry(project, diagnosis.id, "strength", "Une équipe")  # not something to secure
-    swot.set_retained(project, diagnosis.id, weakness.id, True)
+    swot_weigh.set_retained(project, diagnosis.id, weakness.id, True)
     grid = project.add_agenda_item(workshop, "apt", "APT", 60)
     group = apt.state(project, grid.id).groups[0]
     fear = apt.add_item(project, grid.id, group.id, "fear", "Perdre notre identité")

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from exercises import securing, swot, swot_answers, swot_compare
+from exercises import securing, swot, swot_answers, swot_compare, swot_weigh
 from exercises.round_filling import contribute_all, vote_all
 from exercises.swot import ALL_QUADRANTS, UNSORTED, Quadrant, Scope, Source, Step
 from workshop.errors import ValidationError
@@ -92,7 +92,7 @@ def test_the_facilitator_types_entries_kept_literally(room: Room) -> None:
 
 def test_move_an_entry_to_another_quadrant_drops_its_points(room: Room) -> None:
     wrong = swot.add_entry(room.project, room.item.id, S, "La baisse des subventions")
-    swot.record_weights(room.project, room.item.id, {wrong.id: (5.0, 3)})
+    swot_weigh.record_weights(room.project, room.item.id, {wrong.id: (5.0, 3)})
     assert entry(room.project, room.item.id, "La baisse des subventions").retained
     moved = swot.move_entry(room.project, room.item.id, wrong.id, T)
     assert moved.quadrant == T
@@ -124,7 +124,7 @@ def test_merge_keeps_every_author_and_wording(room: Room) -> None:
 def test_merge_adds_points_and_carries_the_answers(room: Room) -> None:
     a = swot.add_entry(room.project, room.item.id, T, "Fin des contrats aidés")
     b = swot.add_entry(room.project, room.item.id, T, "Moins d'emplois aidés")
-    swot.record_weights(room.project, room.item.id, {a.id: (4.0, 2), b.id: (3.0, 2)})
+    swot_weigh.record_weights(room.project, room.item.id, {a.id: (4.0, 2), b.id: (3.0, 2)})
     answer = swot_answers.add_answer(room.project, room.item.id, b.id, "Un poste partagé")
     merged = swot.merge_entries(room.project, room.item.id, [a.id, b.id], "La fin des contrats aidés")
     assert merged.weight == 7.0 and merged.voters == 4
@@ -205,7 +205,7 @@ def test_a_four_quadrant_round_sorts_by_number_and_keeps_the_rest_to_sort(room: 
         (room.zoe.id, "La fin des contrats aidés"),
     ]
     with pytest.raises(ValidationError):  # nothing to weigh or retain before it is sorted
-        swot.set_retained(room.project, room.item.id, entry(room.project, room.item.id, "Un local à partager").id, True)
+        swot_weigh.set_retained(room.project, room.item.id, entry(room.project, room.item.id, "Un local à partager").id, True)
 
 
 def test_each_structure_in_turn_sends_each_contribution_to_its_authors_structure(room: Room) -> None:
@@ -238,15 +238,15 @@ def _three_weaknesses(room: Room) -> list[int]:
 @pytest.mark.parametrize("secret", [False, True])
 def test_a_dot_vote_per_quadrant_weighs_and_retains_the_weightiest(room: Room, secret: bool) -> None:
     project, item = room.project, room.item.id
-    ids = _three_weaknesses(room)
+    _three_weaknesses(room)
     swot.add_entry(project, item, S, "Une équipe")
-    vote = swot.start_weighing(project, item, W, secret=secret, budget=3)
+    vote = swot_weigh.start_weighing(project, item, W, secret=secret, budget=3)
     spec = get_round(project, vote.id).spec
     assert spec.secret is secret and spec.options == ["Peu de temps", "Des locaux trop petits", "Une trésorerie fragile"]
     assert swot.state(project, item).step == Step.WEIGH
     # Everyone gives 2 points to the premises, 1 to cash; nobody to time.
     vote_all(project, vote.id, lambda voter, n, budget, cap: [0, 2, 1])
-    current = swot.collect_weights(project, item, vote.id)
+    current = swot_weigh.collect_weights(project, item, vote.id)
     weights = {e.text: (e.weight, e.voters, e.retained) for e in current.entries_of(current.analysis().id, W)}
     assert weights == {
         "Des locaux trop petits": (10.0, 5, True),
@@ -261,8 +261,8 @@ def test_a_dot_vote_per_quadrant_weighs_and_retains_the_weightiest(room: Room, s
 def test_a_second_vote_keeps_what_the_facilitator_retained(room: Room) -> None:
     project, item = room.project, room.item.id
     ids = _three_weaknesses(room)
-    swot.set_retained(project, item, ids[0], True)
-    swot.record_weights(project, item, {ids[1]: (9.0, 4), ids[2]: (1.0, 1)})
+    swot_weigh.set_retained(project, item, ids[0], True)
+    swot_weigh.record_weights(project, item, {ids[1]: (9.0, 4), ids[2]: (1.0, 1)})
     current = swot.state(project, item)
     assert [e.id for e in current.entries if e.retained] == [ids[0]]
 
@@ -271,19 +271,19 @@ def test_a_vote_needs_two_revealed_entries_and_fits_the_keys(room: Room) -> None
     project, item = room.project, room.item.id
     swot.add_entry(project, item, T, "Une seule menace")
     with pytest.raises(ValidationError) as refused:
-        swot.start_weighing(project, item, T)
+        swot_weigh.start_weighing(project, item, T)
     assert refused.value.key == "swot.error.weigh_needs_two"
     started = swot.start_contribution_round(project, item, T, hidden=True)
     room.says(started.id, {room.zoe.id: ["Une autre"]})
     swot.collect_contributions(project, item, started.id)
     with pytest.raises(ValidationError) as refused:
-        swot.start_weighing(project, item, T)
+        swot_weigh.start_weighing(project, item, T)
     assert refused.value.key == "swot.error.weigh_hidden"
     for n in range(swot.MAX_OPTIONS):
         swot.add_entry(project, item, O, f"Opportunité {n}")
     swot.add_entry(project, item, O, "Une de trop")
     with pytest.raises(ValidationError) as refused:
-        swot.start_weighing(project, item, O)
+        swot_weigh.start_weighing(project, item, O)
     assert refused.value.key == "swot.error.weigh_too_many"
 
 
@@ -292,13 +292,13 @@ def test_ballot_labels_stay_unique_when_two_entries_read_alike(room: Room) -> No
     a = swot.add_entry(room.project, room.item.id, S, "Une équipe")
     b = swot.add_entry(room.project, room.item.id, S, "Une équipe")
     current = swot.state(room.project, room.item.id)
-    assert swot.option_labels([current.entry(a.id), current.entry(b.id)]) == ["Une équipe", "Une équipe (2)"]
+    assert swot_weigh.option_labels([current.entry(a.id), current.entry(b.id)]) == ["Une équipe", "Une équipe (2)"]
 
 
 # Answers -----------------------------------------------------------------------------------
 def _retained_threat(room: Room) -> swot.Entry:
     threat = swot.add_entry(room.project, room.item.id, T, "La baisse des subventions")
-    swot.set_retained(room.project, room.item.id, threat.id, True)
+    swot_weigh.set_retained(room.project, room.item.id, threat.id, True)
     return threat
 
 
@@ -306,7 +306,7 @@ def test_only_retained_weaknesses_and_threats_are_put_to_the_room(room: Room) ->
     project, item = room.project, room.item.id
     threat = _retained_threat(room)
     strength = swot.add_entry(project, item, S, "Une équipe")
-    swot.set_retained(project, item, strength.id, True)
+    swot_weigh.set_retained(project, item, strength.id, True)
     swot.add_entry(project, item, W, "Pas retenue")
     assert [e.id for e in swot_answers.to_answer(swot.state(project, item))] == [threat.id]
 
@@ -431,10 +431,10 @@ def _filled(room: Room) -> None:
     jardins = current.analysis_of_structure(room.jardins.id)
     while swot.state(project, item).current != jardins.id:
         swot.show_analysis(project, item, 1)
-    vote = swot.start_weighing(project, item, W)
+    vote = swot_weigh.start_weighing(project, item, W)
     options = get_round(project, vote.id).spec.options
     vote_all(project, vote.id, lambda voter, n, budget, cap: [1 if o == "Peu de temps" else 0 for o in options])
-    swot.collect_weights(project, item, vote.id)
+    swot_weigh.collect_weights(project, item, vote.id)
     weakness = next(e for e in swot.state(project, item).entries if e.text == "Peu de temps" and e.analysis_id == jardins.id)
     answer = swot_answers.add_answer(project, item, weakness.id, "Une coordination partagée", room.zoe.id)
     swot_answers.record_proposal(project, item, answer.id)

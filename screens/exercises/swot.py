@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
-from exercises import swot, swot_answers, swot_compare
-from exercises.swot import ALL_QUADRANTS, QUADRANTS, TO_ANSWER, UNSORTED, Entry, Quadrant, Scope, Step, SwotState
+from exercises import swot, swot_compare, swot_weigh
+from exercises.swot import ALL_QUADRANTS, QUADRANTS, UNSORTED, Entry, Quadrant, Scope, Step, SwotState
 from screens.exercises.stepped import SteppedExerciseScreen
-from screens.exercises.swot_grid import QuadrantGrid, QuadrantPanel
+from screens.exercises.swot_answers import AnswersStep
+from screens.exercises.swot_grid import STYLE, QuadrantGrid, QuadrantPanel
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
@@ -20,7 +21,6 @@ from screens.registry import register_exercise_screen
 from workshop.i18n import t
 
 GRID_STEPS = frozenset({Step.GRID.value, Step.WEIGH.value})
-STYLE = {"strength": "green", "weakness": "yellow", "opportunity": "cyan", "threat": "red", "": "magenta"}
 ORDER = (UNSORTED, *(q.value for q in QUADRANTS))  # Tab goes round in this order
 OTHER_TEXT = "\x00other"  # the choice "type another wording" (no typed text can hold a NUL)
 
@@ -33,7 +33,7 @@ def quadrant_name(quadrant: str) -> str:
     return t(f"swot.quadrant.{quadrant or 'unsorted'}.title")
 
 
-class SwotScreen(SteppedExerciseScreen):
+class SwotScreen(AnswersStep, SteppedExerciseScreen):
     exercise = swot.EXERCISE
     CSS_PATH = ["stepped.tcss", "swot.tcss"]
     steps = tuple(s.value for s in swot.STEPS)
@@ -255,36 +255,6 @@ class SwotScreen(SteppedExerciseScreen):
         if kind == "structure":
             return state.scope == Scope.STRUCTURE and [a.structure_id for a in state.analyses] == [structure_id]
         return state.scope == kind
-
-    def show_answers(self, table: DataTable) -> None:
-        state = self.state
-        entries = swot_answers.to_answer(state)
-        self._title(t("swot.screen.answers_title"))
-        keep = table.cursor_row
-        table.clear(columns=True)
-        self.add_columns(table, [(t("swot.col.entry_or_answer"), 0), (t("swot.col.became"), 14)])
-        self.rows = []
-        several = len(state.analyses) > 1
-        heading = None
-        for entry in entries:
-            if several and entry.analysis_id != heading:
-                heading = entry.analysis_id
-                table.add_row(Text(swot.subject(self.project, state.analysis(heading)), style="bold reverse"), Text(""))
-                self.rows.append(("analysis", heading))
-            label = t("swot.minutes.entry_label", quadrant=t(f"swot.quadrant.{entry.quadrant or 'unsorted'}.one"), text=entry.text)
-            table.add_row(Text(label, style=f"bold {STYLE[entry.quadrant]}"), Text(""))
-            self.rows.append(("entry", entry.id))
-            for answer in state.answers_to(entry.id):
-                table.add_row(Text("   → " + answer.text), Text(self._followed(answer)))
-                self.rows.append(("answer", answer.id))
-        if 0 <= keep < len(self.rows):
-            table.move_cursor(row=keep)
-        self.set_status(t("swot.screen.answers_status", entries=len(entries), answers=len(state.answers)))
-
-    def _followed(self, answer: swot.Answer) -> str:
-        parts = [t("swot.screen.proposal_short", number=n) for n in answer.proposal_ids]
-        parts += [t("swot.screen.element_short", number=n) for n in answer.element_ids]
-        return " ".join(parts)
 
     def show_compare(self, table: DataTable) -> None:
         compared = self.app.attempt(swot_compare.comparison, self.project, self.item_id)
@@ -584,7 +554,7 @@ class SwotScreen(SteppedExerciseScreen):
         def picked(secret: bool | None) -> None:
             if secret is None:
                 return
-            started = self.app.attempt(swot.start_weighing, self.project, self.item_id, quadrant, secret)
+            started = self.app.attempt(swot_weigh.start_weighing, self.project, self.item_id, quadrant, secret)
             if started is not None:
                 self._run_vote(started.id)
 
@@ -598,124 +568,12 @@ class SwotScreen(SteppedExerciseScreen):
         from workshop.rounds import get_round
 
         if get_round(self.project, round_id).done:
-            self.app.attempt(swot.collect_weights, self.project, self.item_id, round_id)
+            self.app.attempt(swot_weigh.collect_weights, self.project, self.item_id, round_id)
         self.reload()
 
     def action_toggle_retained(self) -> None:
         entry = self._visible()
         if entry is not None:
-            self.do(swot.set_retained, entry.id, not entry.retained)
-
-    # Step 4: answers ---------------------------------------------------------------------
-    def _answered_entry(self) -> Entry | None:
-        kind, row_id = self._row()
-        if kind == "entry":
-            return self.state.entry(row_id)
-        if kind == "answer":
-            return self.state.entry(self.state.answer(row_id).entry_id)
-        return None
-
-    def _answer(self) -> swot.Answer | None:
-        kind, row_id = self._row()
-        return self.state.answer(row_id) if kind == "answer" else None
-
-    def action_answer(self) -> None:
-        entry = self._answered_entry()
-        if entry is None:
-            self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
-            return
-
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot_answers.add_answer, entry.id, text)
-
-        self.app.push_screen(PromptModal(swot_answers.question(self.project, self.state, entry)), typed)
-
-    def action_answer_round(self) -> None:
-        from workshop.rounds import rounds_of
-
-        running = [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=swot.ANSWER_OWNER) if not r.done]
-        if running:
-            started = running[0]
-        else:
-            entry = self._answered_entry()
-            if entry is None:
-                self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
-                return
-            started = self.app.attempt(swot_answers.start_answer_round, self.project, self.item_id, entry.id)
-            if started is None:
-                return
-        round_id = started.id
-        self.reload()
-        self.run_round(round_id, lambda _result: self._answers(round_id))
-
-    def _answers(self, round_id: int) -> None:
-        from workshop.rounds import get_round
-
-        if get_round(self.project, round_id).done:
-            self.app.attempt(swot_answers.collect_answers, self.project, self.item_id, round_id)
-        self.reload()
-
-    def action_edit_answer(self) -> None:
-        answer = self._answer()
-        if answer is None:
-            return
-
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot_answers.edit_answer, answer.id, text)
-
-        self.app.push_screen(PromptModal(t("swot.screen.edit_answer_prompt"), value=answer.text), typed)
-
-    def action_remove_answer(self) -> None:
-        answer = self._answer()
-        if answer is None:
-            return
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.do(swot_answers.remove_answer, answer.id)
-
-        self.app.push_screen(ConfirmModal(t("swot.screen.remove_answer_confirm", text=answer.text), t("swot.key.remove")), confirmed)
-
-    def action_proposal(self) -> None:
-        """The answer becomes an action proposal for the commitment tracker."""
-        from screens.modals.proposal import ProposalModal
-
-        answer = self._answer()
-        if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
-            return
-        structure_id, participant_id = swot_answers.answer_author(self.project, self.state, answer.id)
-
-        def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
-            if proposal is not None:
-                self.do(swot_answers.link_proposal, answer.id, proposal.id)
-
-        modal = ProposalModal(self.project, self.workshop_id, self.item_id, "swot", answer.text, structure_id, participant_id)
-        self.app.push_screen(modal, recorded)
-
-    def action_element(self) -> None:
-        """The answer becomes an element to secure: who sees to it, by when."""
-        from screens.modals.element import ElementForm, ElementModal
-
-        answer = self._answer()
-        if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
-            return
-
-        def save(form: ElementForm):  # noqa: ANN202 - an Element
-            return swot_answers.record_element(
-                self.project, self.item_id, answer.id, form.text, form.referent, due=form.due, notes=form.notes
-            )
-
-        def saved(element) -> None:  # noqa: ANN001 - an Element, or None when cancelled
-            if element is not None:
-                self.notify(Content(t("securing.screen.added", number=element.id)))
-            self.reload()
-
-        initial = ElementForm(answer.text)
-        self.app.push_screen(ElementModal(self.project, t("securing.screen.new_heading"), save, initial, new=True), saved)
-
+            self.do(swot_weigh.set_retained, entry.id, not entry.retained)
 
 register_exercise_screen("swot", SwotScreen)

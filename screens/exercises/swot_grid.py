@@ -18,6 +18,8 @@ from textual.widgets.option_list import Option
 
 from exercises.swot import QUADRANTS, UNSORTED
 
+# The colour of each quadrant's name, here and in the answers and comparison tables.
+STYLE = {"strength": "green", "weakness": "yellow", "opportunity": "cyan", "threat": "red", "": "magenta"}
 WIDE_MIN_WIDTH = 100  # below this width, or this height, the grid folds
 WIDE_MIN_HEIGHT = 32
 
