@@ -40,6 +40,20 @@ def counts_text(items: list[Element], day: str) -> str:
     return t("securing.counts", total=len(items), late=sum(1 for e in items if e.is_late(day)), **counts)
 
 
+def element_cell(names: Names, item: Element, with_workshop: bool = False) -> str:
+    """The element, then where it comes from (and where it was listed) and its notes, one per line:
+    five narrow columns read better on a page than eight that cut their words."""
+    lines = [item.text, t("securing.minutes.origin_line", origin=origin_label(item))]
+    if with_workshop:
+        lines.append(t("securing.minutes.listed_at", workshop=names.workshop(item.workshop_id)))
+    if item.notes:
+        lines.append(t("securing.minutes.notes_line", notes=item.notes))
+    return "\n".join(lines)
+
+
+HEADER = ("number", "text", "who", "due", "state")
+
+
 def section(project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
     """Every element listed by the end of the workshop, with who and when, in the state it had then."""
     day = workshop.date or today()
@@ -48,14 +62,10 @@ def section(project: Project, workshop: Workshop, item: AgendaItem) -> list[Bloc
         return [Paragraph.of(Run(t("securing.minutes.none"), italic=True))]
     names = Names(project)
     here = sum(1 for e in listed if e.workshop_id == workshop.id)
-    header = [t(f"securing.col.{c}") for c in ("number", "text", "origin", "who", "due", "state", "notes")]
-    rows = [
-        [str(e.id), e.text, origin_label(e), who(names, e), _date(e.due), state_label(e, day), e.notes or MISSING]
-        for e in _order(listed)
-    ]
+    rows = [[str(e.id), element_cell(names, e), who(names, e), _date(e.due), state_label(e, day)] for e in _order(listed)]
     return [
         Paragraph.of(t("securing.minutes.listed_here", count=here, date=_date(day))),
-        table(header, rows),
+        table([t(f"securing.col.{c}") for c in HEADER], rows),
         Paragraph.of(Run(counts_text(listed, day), bold=True)),
     ]
 
@@ -67,14 +77,10 @@ def register_part(project: Project, day: str) -> list[Block]:
         return []
     day = day or today()
     names = Names(project)
-    header = [t(f"securing.col.{c}") for c in ("number", "text", "origin", "workshop", "who", "due", "state", "notes")]
-    rows = [
-        [str(e.id), e.text, origin_label(e), names.workshop(e.workshop_id), who(names, e), _date(e.due), state_label(e, day), e.notes or MISSING]
-        for e in _order(every)
-    ]
+    rows = [[str(e.id), element_cell(names, e, with_workshop=True), who(names, e), _date(e.due), state_label(e, day)] for e in _order(every)]
     return [
         Heading(1, t("securing.register.heading")),
         Paragraph.of(t("securing.register.as_of", date=_date(day), count=len(every))),
-        table(header, rows),
+        table([t(f"securing.col.{c}") for c in HEADER], rows),
         Paragraph.of(Run(counts_text(every, day), bold=True)),
     ]

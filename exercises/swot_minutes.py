@@ -29,7 +29,7 @@ def entry_line(entry: Entry) -> str:
     if entry.weight is not None:
         line += " — " + t("swot.minutes.points", points=points(entry))
     if entry.retained:
-        line += " ★"
+        line += "\u00a0★"  # never alone at the start of a line
     return line
 
 

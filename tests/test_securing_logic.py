@@ -232,17 +232,23 @@ def test_minutes_list_who_and_when_as_it_stood_at_the_end_of_the_workshop(follow
     blocks = get_exercise("securing").minutes_section(project, follow.second, follow.items[1])
     intro, listed, counts = blocks
     assert intro.text == "1 élément(s) listé(s) lors de cet atelier ; la liste ci-dessous est celle du projet au 16/11/2026."
-    assert listed.header == ("N°", "Élément à sécuriser", "Origine", "Responsable", "Échéance", "État", "Notes")
+    assert listed.header == ("N°", "Élément à sécuriser", "Responsable", "Échéance", "État")
     assert listed.rows == (
-        (str(a.id), "Informer les salariés", "Saisi directement", "Marc Lefèvre (EHPAD Les Tilleuls)", "30/10/2026", "À sécuriser (en retard)", TRICKY),
-        (str(b.id), "Vérifier les règles de TVA", "Saisi directement", "EHPAD Les Tilleuls", "15/01/2027", "À sécuriser", "—"),
+        (
+            str(a.id),
+            f"Informer les salariés\nOrigine : Saisi directement\nNotes : {TRICKY}",
+            "Marc Lefèvre (EHPAD Les Tilleuls)",
+            "30/10/2026",
+            "À sécuriser (en retard)",
+        ),
+        (str(b.id), "Vérifier les règles de TVA\nOrigine : Saisi directement", "EHPAD Les Tilleuls", "15/01/2027", "À sécuriser"),
     )
     assert counts.text == "2 élément(s) : 2 à sécuriser, 0 en cours, 0 sécurisé(s), 0 abandonné(s) ; 1 en retard."
     # The third workshop's minutes see it secured; the first one's do not list the second's.
     later = get_exercise("securing").minutes_section(project, follow.third, follow.items[2])[1]
-    assert later.rows[-1][5] == "Sécurisé"
+    assert later.rows[-1][4] == "Sécurisé"
     first = get_exercise("securing").minutes_section(project, follow.first, follow.items[0])[1]
-    assert [row[1] for row in first.rows] == ["Informer les salariés"]
+    assert [row[1].splitlines()[0] for row in first.rows] == ["Informer les salariés"]
 
 
 def test_minutes_in_english(follow: Follow) -> None:
@@ -250,7 +256,8 @@ def test_minutes_in_english(follow: Follow) -> None:
     set_language("en")
     intro, listed, _counts = get_exercise("securing").minutes_section(follow.project, follow.second, follow.items[1])
     assert listed.header[:2] == ("No.", "Element to secure")
-    assert listed.rows[0][5] == "To secure (late)"
+    assert listed.rows[0][4] == "To secure (late)"
+    assert listed.rows[0][1] == "Inform the staff\nOrigin: Typed directly"
     assert intro.text.endswith("as of 2026-11-16.")
 
 
@@ -265,7 +272,15 @@ def test_the_register_lists_every_element_after_the_proposals(follow: Follow) ->
     headings = [b.text for b in blocks if isinstance(b, Heading)]
     assert headings[-1] == "Éléments à sécuriser"
     table = [b for b in blocks if isinstance(b, Table)][-1]
-    assert table.rows == (("1", "Informer les salariés", "Saisi directement", "Atelier 1", "Zoé Martin (Les Jardins)", "30/10/2026", "À sécuriser (en retard)", "—"),)
+    assert table.rows == (
+        (
+            "1",
+            "Informer les salariés\nOrigine : Saisi directement\nListé lors de : Atelier 1",
+            "Zoé Martin (Les Jardins)",
+            "30/10/2026",
+            "À sécuriser (en retard)",
+        ),
+    )
     assert isinstance(blocks[-1], Paragraph)
 
 

@@ -451,7 +451,8 @@ def test_minutes_show_the_grid_as_a_two_by_two_table_with_weights(room: Room) ->
     (internal, strengths, weaknesses), (external, opportunities, threats) = jardins.rows
     assert internal == "Interne (avant le projet)" and external == "Externe"
     assert strengths == "Forces\n• Une équipe soudée"
-    assert weaknesses.splitlines() == ["Faiblesses", "• Peu de temps — 5 pt(s) ★", f"• {TRICKY} — 0 pt(s)"]
+    # No-break spaces keep "5 pt(s) ★" together on one line of the document.
+    assert weaknesses.splitlines() == ["Faiblesses", "• Peu de temps — 5\u00a0pt(s)\u00a0★", f"• {TRICKY} — 0\u00a0pt(s)"]
     assert opportunities == "Opportunités\n—" and threats == "Menaces\n—"
 
 

@@ -25,6 +25,7 @@ from screens.modals.pick_many import PickManyModal
 from screens.registry import register_cockpit_notice, register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
+from workshop.minutes.builder import format_date
 from workshop.proposals import Referent, day_of
 
 if TYPE_CHECKING:
@@ -99,20 +100,26 @@ class SecuringScreen(ExerciseScreen):
         names = Names(self.project)
         today = self.today
         table.clear(columns=True)
-        who_width = 22 if self.size.width >= 100 else 16
-        state_width = 22 if self.size.width >= 100 else 14
-        text_width = max(16, self.size.width - 4 - who_width - 10 - state_width - 5 - 10)
-        for key, width in (("number", 4), ("text", text_width), ("who", who_width), ("due", 10), ("state", state_width)):
+        wide = self.size.width >= 100
+        who_width, state_width = (24, 24) if wide else (16, 12)
+        # What is left for the element's text (each column has one cell of padding either side).
+        text_width = max(16, self.size.width - 2 - 2 * 5 - 3 - who_width - 12 - state_width)
+        for key, width in (("number", 3), ("text", text_width), ("who", who_width), ("due", 12), ("state", state_width)):
             table.add_column(t(f"securing.col.{key}"), width=width, key=key)
         for e in self.shown:
-            late = "bold red" if e.is_late(today) else ""
+            late = e.is_late(today)
+            style = "bold red" if late else ""
+            due = format_date(e.due) + (" !" if late else "") if e.due else MISSING
+            # Wide, the state says "late" in words; narrow, the "!" after the date and the colour do.
+            state = state_label(e, today) if wide else t(f"securing.state.{e.state}")
             table.add_row(
                 Text(str(e.id)),
-                Text(e.text),
+                Text(e.text),  # wrapped over as many lines as it needs (height=None)
                 Text(names.referent(e)),
-                Text(e.due or MISSING, style=late),
-                Text(state_label(e, today), style=late or STATE_STYLES.get(e.state, "")),
+                Text(due, style=style),
+                Text(state, style=style or STATE_STYLES.get(e.state, "")),
                 key=str(e.id),
+                height=None,
             )
         rows = [e.id for e in self.shown]
         if keep_id in rows:
@@ -140,8 +147,15 @@ class SecuringScreen(ExerciseScreen):
             return
         names = Names(self.project)
         lines = [
-            Content(item.text).stylize("bold"),
-            Content(t("securing.screen.detail_who", who=names.referent(item), structure=names.referent_structure(item), due=item.due or MISSING)),
+            Content(state_label(item, self.today)).stylize("bold"),
+            Content(
+                t(
+                    "securing.screen.detail_who",
+                    who=names.referent(item),
+                    structure=names.referent_structure(item),
+                    due=format_date(item.due) if item.due else MISSING,
+                )
+            ),
             Content(t("securing.screen.detail_origin", origin=origin_label(item), workshop=names.workshop(item.workshop_id))),
         ]
         if item.notes:
@@ -179,7 +193,12 @@ class SecuringScreen(ExerciseScreen):
         if item is None:
             return
         initial = ElementForm(
-            item.text, Referent(item.referent_participant_id, item.referent_structure_id), item.due, item.state, item.state_reason, item.notes
+            item.text,
+            Referent(item.referent_participant_id, item.referent_structure_id),
+            format_date(item.due) if item.due else "",  # as people write dates (read back either way)
+            item.state,
+            item.state_reason,
+            item.notes,
         )
         today = self.today
 

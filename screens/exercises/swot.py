@@ -104,6 +104,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         self.hidden = True
         self.rows: list[tuple[str, int]] = []  # the table's rows: ("entry" | "answer" | "scope", id)
         self.scope_rows: list[tuple[str, int]] = []
+        self.compared: list[swot_compare.ComparedEntry] = []
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="title", classes="section-title")
@@ -217,8 +218,10 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         if entry.hidden:
             return Content.assemble(mark, ("▒▒▒▒▒▒▒▒ ", "dim"), (t("swot.screen.hidden_entry"), "dim italic"))
         parts: list = [mark]
-        if entry.weight is not None or weighing:
-            parts.append((f"{entry.weight or 0:>3g} ", "bold"))
+        if entry.weight is not None:
+            parts.append((f"{entry.weight:>3g} ", "bold"))
+        elif weighing:
+            parts.append(("  · ", "dim"))  # not voted on yet
         parts.append(Content(entry.text))  # typed by people: literal
         if entry.retained:
             parts.append((" ★", "bold $warning"))
@@ -260,11 +263,13 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         compared = self.app.attempt(swot_compare.comparison, self.project, self.item_id)
         table.clear(columns=True)
         self.rows = []
+        self.compared = []
         self._title(t("swot.screen.compare_title"))
         if compared is None or not compared.possible:
             self.set_status(t("swot.screen.compare_impossible"))
             return
         names = {s.id: s.name for s in self.project.structures()}
+        self.compared = list(compared.entries)
         total = len(compared.structures)
         wide = self.size.width >= 100
         self.add_columns(
@@ -292,6 +297,13 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             if entry is not None and not entry.hidden:
                 lines.append(Content(entry.text).stylize("bold"))
                 lines.append(Content(t("swot.screen.said_by", names=self._proposers(entry))))
+        elif self.step == Step.COMPARE:
+            row = self.query_one(DataTable).cursor_row
+            if 0 <= row < len(self.compared):
+                compared = self.compared[row]
+                names = {s.id: s.name for s in self.project.structures()}
+                lines.append(Content(compared.text).stylize("bold"))
+                lines.append(Content(", ".join(names.get(s, "—") for s in compared.structures)))
         elif self.step == Step.ANSWERS:
             kind, row_id = self._row()
             if kind == "entry":
@@ -372,6 +384,13 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if self.step == Step.SCOPE:
             self.choose_scope(event.cursor_row)
+        elif self.step == Step.COMPARE:
+            row = self.query_one(DataTable).cursor_row
+            if 0 <= row < len(self.compared):
+                compared = self.compared[row]
+                names = {s.id: s.name for s in self.project.structures()}
+                lines.append(Content(compared.text).stylize("bold"))
+                lines.append(Content(", ".join(names.get(s, "—") for s in compared.structures)))
         elif self.step == Step.ANSWERS:
             kind, _ = self._row()
             self.action_edit_answer() if kind == "answer" else self.action_answer()

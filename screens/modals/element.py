@@ -1,7 +1,8 @@
 """An element to secure: what, who is responsible (a person or a structure), by when,
 its state (with the reason when abandoned) and notes.
 
-Built on FormModal: the core checks what was typed; a refusal (an unreadable
+Built on FormModal, with compact fields so that the whole form fits at 80×24:
+the core checks what was typed; a refusal (an unreadable
 date, an abandonment without a reason) keeps the form open with the message
 inside it, as typed.
 """
@@ -73,18 +74,20 @@ class ElementModal(FormModal[ElementForm, R]):
         if current not in {value for _, value in choices}:
             current = NOBODY
         yield field_label("securing.form.text")
-        yield Input(self.initial.text, id="text", placeholder=t("securing.form.text_placeholder"))
+        yield Input(self.initial.text, id="text", placeholder=t("securing.form.text_placeholder"), compact=True)
         yield field_label("securing.form.referent")
-        yield Select(choices, value=current, allow_blank=False, id="referent")
+        yield Select(choices, value=current, allow_blank=False, id="referent", compact=True)
         yield field_label("securing.form.due")
-        yield Input(self.initial.due, id="due", placeholder=t("securing.form.due_placeholder"))
+        yield Input(self.initial.due, id="due", placeholder=t("securing.form.due_placeholder"), compact=True)
         if not self.new:
             yield field_label("securing.form.state")
-            yield Select([(Content(t(f"securing.state.{s}")), s) for s in STATES], value=self.initial.state, allow_blank=False, id="state")
+            yield Select(
+                [(Content(t(f"securing.state.{s}")), s) for s in STATES], value=self.initial.state, allow_blank=False, id="state", compact=True
+            )
             yield field_label("securing.form.reason")
-            yield Input(self.initial.reason, id="reason", placeholder=t("securing.form.reason_placeholder"))
+            yield Input(self.initial.reason, id="reason", placeholder=t("securing.form.reason_placeholder"), compact=True)
         yield field_label("securing.form.notes")
-        yield Input(self.initial.notes, id="notes", placeholder=t("securing.form.notes_placeholder"))
+        yield Input(self.initial.notes, id="notes", placeholder=t("securing.form.notes_placeholder"), compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
