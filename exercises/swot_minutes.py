@@ -27,7 +27,7 @@ def entry_line(entry: Entry) -> str:
     """"• text — 7 pts ★": the entry, its points when weighed, a star when retained."""
     line = "• " + entry.text
     if entry.weight is not None:
-        line += " — " + t("swot.minutes.points", points=points(entry))
+        line += "\u00a0— " + t("swot.minutes.points", points=points(entry))
     if entry.retained:
         line += "\u00a0★"  # never alone at the start of a line
     return line

@@ -452,7 +452,7 @@ def test_minutes_show_the_grid_as_a_two_by_two_table_with_weights(room: Room) ->
     assert internal == "Interne (avant le projet)" and external == "Externe"
     assert strengths == "Forces\n• Une équipe soudée"
     # No-break spaces keep "5 pt(s) ★" together on one line of the document.
-    assert weaknesses.splitlines() == ["Faiblesses", "• Peu de temps — 5\u00a0pt(s)\u00a0★", f"• {TRICKY} — 0\u00a0pt(s)"]
+    assert weaknesses.splitlines() == ["Faiblesses", "• Peu de temps\u00a0— 5\u00a0pt(s)\u00a0★", f"• {TRICKY}\u00a0— 0\u00a0pt(s)"]
     assert opportunities == "Opportunités\n—" and threats == "Menaces\n—"
 
 
