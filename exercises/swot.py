@@ -27,6 +27,7 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.names import name_key
+from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block
@@ -317,6 +318,8 @@ def remove_entry(project: Project, item_id: int, entry_id: int) -> SwotState:
     answered = current.answers_to(entry_id)
     if answered:
         raise ValidationError("swot.error.entry_has_answers", count=len(answered))
+    if any(e == entry_id and int(rid) not in current.answered_rounds for rid, e in current.answer_rounds.items()):
+        raise ValidationError("swot.error.entry_being_answered")
     current.entries = [e for e in current.entries if e.id != entry_id]
     return save(project, current)
 
@@ -346,6 +349,9 @@ def merge_entries(project: Project, item_id: int, entry_ids: list[int], text: st
     for answer in current.answers:
         if answer.entry_id in ids:
             answer.entry_id = keep.id
+    for rid, entry_id in current.answer_rounds.items():
+        if entry_id in ids:
+            current.answer_rounds[rid] = keep.id  # a round still answering a merged entry answers the merge
     current.entries = [e for e in current.entries if e.id == keep.id or e.id not in ids]
     save(project, current)
     return keep
@@ -469,6 +475,19 @@ def add_contributions(
     for source in said:
         _add_contribution(current, target, quadrant, source.text, source.participant_id, source.structure_id, hidden)
     return save(project, current)
+
+
+# A structure whose diagnosis holds entries is not removed silently -----------------------------
+def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict] | None:
+    for doc in project.store.table(TABLE).all():
+        ids = {a.get("id") for a in doc.get("analyses", []) if a.get("structure_id") == structure_id}
+        if ids and any(e.get("analysis_id") in ids for e in doc.get("entries", [])):
+            return "swot.error.structure_analysed", {}
+    return None
+
+
+if _structure_analysed not in structure_guards:
+    structure_guards.append(_structure_analysed)
 
 
 # The exercise ----------------------------------------------------------------------------------

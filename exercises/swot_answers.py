@@ -104,13 +104,14 @@ def collect_answers(project: Project, item_id: int, round_id: int | None = None)
         if not get_round(project, int(rid)).done:
             continue  # still going round
         entry_id = current.answer_rounds[rid]
-        if entry_id in known:
-            for said in contributions(project, int(rid)):
-                try:
-                    text = clean(said.text)
-                except ValidationError:
-                    continue
-                current.answers.append(Answer(current.new_id(), entry_id, text, said.participant_id, said.structure_id))
+        if entry_id not in known:
+            continue  # kept for later rather than lost (entries answered in a round are not removed)
+        for said in contributions(project, int(rid)):
+            try:
+                text = clean(said.text)
+            except ValidationError:
+                continue
+            current.answers.append(Answer(current.new_id(), entry_id, text, said.participant_id, said.structure_id))
         current.answered_rounds.append(int(rid))
     return save(project, current)
 

@@ -505,3 +505,31 @@ def test_a_round_still_going_is_not_collected_so_nothing_typed_later_is_lost(roo
         finish_turn(project, started.id, voter)
     current = swot.collect_contributions(project, item)
     assert [e.text for e in current.entries] == ["Une équipe", "Un minibus"]
+
+
+def test_an_entry_being_answered_in_a_round_keeps_its_answers_through_a_merge(room: Room) -> None:
+    project, item = room.project, room.item.id
+    threat = _retained_threat(room)
+    twin = swot.add_entry(project, item, T, "Moins de subventions")
+    started = swot_answers.start_answer_round(project, item, threat.id)
+    with pytest.raises(ValidationError) as refused:
+        swot.remove_entry(project, item, threat.id)
+    assert refused.value.key == "swot.error.entry_being_answered"
+    merged = swot.merge_entries(project, item, [twin.id, threat.id], "La baisse des subventions")
+    room.says(started.id, {room.zoe.id: ["Répondre ensemble aux appels à projets"]})
+    current = swot_answers.collect_answers(project, item, started.id)
+    assert [(a.entry_id, a.text) for a in current.answers] == [(merged.id, "Répondre ensemble aux appels à projets")]
+
+
+def test_a_structure_with_its_own_diagnosis_is_not_removed(room: Room) -> None:
+    project = room.project
+    current = swot.choose_scope(project, room.item.id, Scope.EACH)
+    for person in (room.marc, room.nadia):
+        project.remove_participant(person.id)
+    swot.add_entry(project, room.item.id, S, "Une équipe", current.analysis_of_structure(room.jardins.id).id)
+    project.remove_structure(room.ehpad.id)  # analysed, but nothing written: nothing lost
+    for person in (room.zoe, room.karim):
+        project.remove_participant(person.id)
+    with pytest.raises(ValidationError) as refused:
+        project.remove_structure(room.jardins.id)
+    assert refused.value.key == "swot.error.structure_analysed"

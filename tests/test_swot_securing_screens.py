@@ -263,11 +263,11 @@ async def test_securing_follow_up_at_the_next_workshop(demo_path: Path, library:
         assert isinstance(screen, SecuringScreen)
         # It opens on what fell due since the first workshop; late ones say so.
         assert screen.filter == "due"
-        rows = table_rows(screen.query_one(DataTable))
-        due = {row[1]: row[4] for row in rows}
-        assert due["La baisse des subventions de fonctionnement"] == "À sécuriser (en retard)"
-        assert due["Informer les salariés de chaque structure du projet"] == "Sécurisé"
-        assert "en retard" in flat_text(app)
+        rows = {row[1]: row for row in table_rows(screen.query_one(DataTable))}
+        late = rows["La baisse des subventions de fonctionnement"]
+        assert (late[3], late[4]) == ("15/11/2026 !", "À sécuriser")  # narrow: the "!" says it is late
+        assert rows["Informer les salariés de chaque structure du projet"][3:] == ["30/10/2026", "Sécurisé"]
+        assert "5 en retard" in flat_text(app)
         # A new element: a refused date keeps the form open, then it is saved.
         await pilot.press("n")
         await settle(pilot)
@@ -373,3 +373,21 @@ async def test_every_step_survives_any_size(demo_path: Path, library: ProjectLib
         await settle(pilot)
         assert isinstance(app.screen, SecuringScreen)
 
+
+
+async def test_a_round_that_ended_while_the_screen_was_away_is_collected_on_opening(demo_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        project = app.project
+        planned = project.workshops()[1]
+        item = next(i for i in project.agenda(planned.id) if i.kind == "swot")
+        # The round ran to its end, then the app stopped before the exercise collected it.
+        started = swot.start_contribution_round(project, item.id, "threat", hidden=False)
+        contribute_all(project, started.id, lambda voter: ["Moins de subventions"])
+        assert swot.state(project, item.id).entries == []
+        app.push_screen(SwotScreen(project, planned.id, item.id))
+        await settle(pilot)
+        current = swot.state(project, item.id)
+        assert [e.text for e in current.entries] == ["Moins de subventions"]
+        assert len(current.entries[0].sources) == len(get_round(project, started.id).voters)

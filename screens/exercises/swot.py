@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
-from exercises import swot, swot_compare, swot_weigh
+from exercises import swot, swot_answers, swot_compare, swot_weigh
 from exercises.swot import ALL_QUADRANTS, QUADRANTS, UNSORTED, Entry, Quadrant, Scope, Step, SwotState
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.exercises.swot_answers import AnswersStep
@@ -105,6 +105,25 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         self.rows: list[tuple[str, int]] = []  # the table's rows: ("entry" | "answer" | "scope", id)
         self.scope_rows: list[tuple[str, int]] = []
         self.compared: list[swot_compare.ComparedEntry] = []
+
+    def on_mount(self) -> None:
+        self.catch_up()
+        super().on_mount()
+
+    def catch_up(self) -> None:
+        """Rounds that finished while the screen was away (a crash, F9 then the cockpit)
+        are collected now: every round is collected once, whenever it ends."""
+        from workshop.rounds import get_round
+
+        state = self.state
+        finished = [int(rid) for rid in state.weigh_rounds if int(rid) not in state.weighed_rounds]
+        with self.project.batch():
+            self.app.attempt(swot.collect_contributions, self.project, self.item_id)
+            self.app.attempt(swot_answers.collect_answers, self.project, self.item_id)
+            for round_id in finished:
+                if get_round(self.project, round_id).done:
+                    self.app.attempt(swot_weigh.collect_weights, self.project, self.item_id, round_id)
+        self.state = swot.state(self.project, self.item_id)
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="title", classes="section-title")
@@ -384,13 +403,6 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if self.step == Step.SCOPE:
             self.choose_scope(event.cursor_row)
-        elif self.step == Step.COMPARE:
-            row = self.query_one(DataTable).cursor_row
-            if 0 <= row < len(self.compared):
-                compared = self.compared[row]
-                names = {s.id: s.name for s in self.project.structures()}
-                lines.append(Content(compared.text).stylize("bold"))
-                lines.append(Content(", ".join(names.get(s, "—") for s in compared.structures)))
         elif self.step == Step.ANSWERS:
             kind, _ = self._row()
             self.action_edit_answer() if kind == "answer" else self.action_answer()
@@ -554,15 +566,12 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
 
     # Step 3: weighing --------------------------------------------------------------------
     def action_vote(self) -> None:
-        from workshop.rounds import get_round, rounds_of
+        from workshop.rounds import rounds_of
 
         running = [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=swot.WEIGH_OWNER) if not r.done]
         if running:
             self._run_vote(running[0].id)
             return
-        for rid in self.state.weigh_rounds:
-            if int(rid) not in self.state.weighed_rounds and get_round(self.project, int(rid)).done:
-                self._weights(int(rid))  # a vote finished while the screen was away
         quadrant = self.quadrant
         if not quadrant:
             self.notify(Content(t("swot.error.sort_first")), severity="warning")
