@@ -117,7 +117,7 @@ def retain_top(current: SwotState, analysis_id: int, quadrant: str, count: int, 
         return
     cut = entries[min(count, len(entries)) - 1].weight or 0
     for entry in current.entries_of(analysis_id, quadrant):
-        entry.retained = bool(entry.weight) and (entry.weight or 0) >= cut
+        entry.retained = (entry.weight or 0) >= cut  # the cut is above zero: an entry without points is never retained
 
 
 def set_retained(project: Project, item_id: int, entry_id: int, retained: bool) -> Entry:

@@ -376,10 +376,10 @@ def test_comparison_shows_what_structures_share_and_what_is_their_own(room: Room
     project, item = room.project, room.item.id
     current = swot.choose_scope(project, item, Scope.EACH)
     of = {a.structure_id: a.id for a in current.analyses}
+    swot.add_entry(project, item, W, "Des locaux vieillissants", of[room.ehpad.id])
     swot.add_entry(project, item, W, "Peu de temps pour la coordination", of[room.jardins.id])
     swot.add_entry(project, item, W, "peu de temps pour la COORDINATION", of[room.ehpad.id])
     swot.add_entry(project, item, W, "Des locaux trop petits", of[room.jardins.id])
-    swot.add_entry(project, item, W, "Des locaux vieillissants", of[room.ehpad.id])
     swot.add_entry(project, item, O, "Un appel à projets", of[room.ehpad.id])
     compared = swot_compare.comparison(project, item)
     assert compared.possible
