@@ -282,9 +282,9 @@ class ActionRow:
     """An open element as a line of an actions table: what, who, which structure, by when, state."""
 
     what: str
-    who: str
-    structure: str
-    by_when: str  # ISO date, "" when none was set
+    who: str  # the responsible person ("" when a structure is responsible)
+    structure: str  # that person's structure, or the responsible structure ("—" when nobody yet)
+    due: str  # ISO date, "" when none was set
     state: str  # the state's label (with "late" when it is)
     late: bool
     element_id: int
@@ -303,9 +303,9 @@ def open_actions(project: Project, day: str = "") -> list[ActionRow]:
         rows.append(
             ActionRow(
                 what=item.text,
-                who=names.referent(item),
+                who=names.person(item.referent_participant_id) if item.referent_participant_id else "",
                 structure=names.referent_structure(item),
-                by_when=item.due,
+                due=item.due,
                 state=state_label(item, day),
                 late=item.is_late(day),
                 element_id=item.id,

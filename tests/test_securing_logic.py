@@ -133,9 +133,9 @@ def test_open_elements_as_action_rows_as_of_a_date(follow: Follow) -> None:
     securing.update_element(follow.project, c.id, state="secured", on="2026-11-01")
     securing.update_element(follow.project, b.id, state="in_progress", on="2026-11-20")
     rows = securing.open_actions(follow.project, "2026-11-16")
-    assert [(r.what, r.who, r.structure, r.by_when, r.state, r.late, r.element_id) for r in rows] == [
+    assert [(r.what, r.who, r.structure, r.due, r.state, r.late, r.element_id) for r in rows] == [
         ("Obtenir l'accord des CA", TRICKY, "EHPAD Les Tilleuls", "2026-11-10", "À sécuriser (en retard)", True, a.id),
-        ("Vérifier les règles de TVA", "EHPAD Les Tilleuls", "EHPAD Les Tilleuls", "2027-01-15", "À sécuriser", False, b.id),
+        ("Vérifier les règles de TVA", "", "EHPAD Les Tilleuls", "2027-01-15", "À sécuriser", False, b.id),
     ]
     # On 2026-10-20 the third one was still open and not yet late.
     assert [r.element_id for r in securing.open_actions(follow.project, "2026-10-20")] == [c.id, a.id, b.id]
