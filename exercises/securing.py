@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from exercises.securing_labels import element_text
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
@@ -71,7 +72,12 @@ class Element(Record):
     text: str
     origin: str = Origin.TYPED.value
     origin_key: str = ""  # what it was taken from ("apt:12:7"): each is taken once
-    origin_label: str = ""  # that source as people read it ("Peur — Directions")
+    # What shows where it comes from, in the reader's language: {"quadrant", "structure_id",
+    # "answer_to"} for the diagnosis, {"group", "mitigation", "owner"} for an APT risk.
+    origin_detail: dict[str, Any] = field(default_factory=dict)
+    # Words the app wrote ("Find a pilot for …"): shown in the reader's language until someone rewrites them.
+    text_key: str = ""
+    text_params: dict[str, str] = field(default_factory=dict)
     workshop_id: int = 0  # where it was listed (0: outside any workshop)
     item_id: int = 0
     date: str = ""  # ISO date it was listed
@@ -124,6 +130,11 @@ def _optional(text: str, limit: int = MAX_NOTES) -> str:
     return one_line(text, limit, None, "securing.error.notes_too_long")
 
 
+def _detail(detail: dict[str, Any] | None) -> dict[str, Any]:
+    """A source's details as stored: numbers stay numbers, texts are cleaned like typed text."""
+    return {k: v if isinstance(v, int) else _optional(str(v), MAX_TEXT) for k, v in (detail or {}).items() if v not in (None, "")}
+
+
 # Reading ---------------------------------------------------------------------------------------
 def elements(project: Project, workshop_id: int | None = None) -> list[Element]:
     """Every element (or those listed in one workshop), in the order they were listed."""
@@ -169,7 +180,9 @@ def add_element(
     item_id: int = 0,
     origin: str = "",
     origin_key: str = "",
-    origin_label: str = "",
+    origin_detail: dict[str, Any] | None = None,
+    text_key: str = "",
+    text_params: dict[str, str] | None = None,
     referent: Referent | None = None,
     due: str = "",
     notes: str = "",
@@ -193,7 +206,9 @@ def add_element(
         text=cleaned,
         origin=Origin(origin).value,
         origin_key=origin_key,
-        origin_label=_optional(origin_label, MAX_TEXT),
+        origin_detail=_detail(origin_detail),
+        text_key=text_key,
+        text_params={k: str(v) for k, v in (text_params or {}).items()},
         workshop_id=workshop_id,
         item_id=item_id,
         date=day,
@@ -227,7 +242,11 @@ def update_element(
     current = element(project, element_id)
     changes: dict[str, Any] = {}
     if text is not UNCHANGED:
-        changes["text"] = _text(text)
+        cleaned = _text(text)
+        if not (current.text_key and cleaned == element_text(current)):  # the app's words, untouched, stay a key
+            changes["text"] = cleaned
+            if cleaned != current.text:
+                changes["text_key"], changes["text_params"] = "", {}  # rewritten: the words are people's now
     if referent is not UNCHANGED:
         changes["referent_participant_id"], changes["referent_structure_id"] = _check_referent(project, referent)
     if due is not UNCHANGED:
@@ -302,7 +321,7 @@ def open_actions(project: Project, day: str = "") -> list[ActionRow]:
             continue
         rows.append(
             ActionRow(
-                what=item.text,
+                what=element_text(item),
                 who=names.person(item.referent_participant_id) if item.referent_participant_id else "",
                 structure=names.referent_structure(item),
                 due=item.due,

@@ -23,10 +23,38 @@ def state_label(item: Element, day: str = "") -> str:
     return text
 
 
-def origin_label(item: Element) -> str:
-    if item.origin_label:
-        return item.origin_label
-    return t(f"securing.origin.{item.origin or 'typed'}")
+def element_text(item: Element) -> str:
+    """What the element says: people's words as typed, the app's in the reader's language."""
+    return t(item.text_key, **item.text_params) if item.text_key else item.text
+
+
+def origin_label(item: Element, names: Names) -> str:
+    """Where it comes from, as people read it ("FFOM · Faiblesse · EHPAD Les Tilleuls")."""
+    return source_label(item.origin, item.origin_detail, names)
+
+
+def source_label(origin: str, detail: dict, names: Names) -> str:
+    if origin == "swot":
+        quadrant = t(f"swot.quadrant.{detail.get('quadrant') or 'unsorted'}.one")
+        subject = names.structure(detail["structure_id"]) if detail.get("structure_id") else t("swot.subject.project")
+        if detail.get("answer_to"):
+            return t("swot.origin.answer", quadrant=quadrant.lower(), text=detail["answer_to"], subject=subject)
+        return t("securing.from.swot", quadrant=quadrant, subject=subject)
+    if origin == "apt":
+        return t("securing.from.apt", group=detail.get("group", MISSING))
+    if origin in ("supra", "matrix"):
+        return t(f"securing.from.{origin}")
+    return t(f"securing.origin.{origin or 'typed'}")
+
+
+def source_notes(item: Element) -> list[str]:
+    """What the source said that is worth keeping with the element (an APT risk's mitigation, its owner)."""
+    lines = []
+    if item.origin_detail.get("mitigation"):
+        lines.append(t("securing.notes.mitigation", text=item.origin_detail["mitigation"]))
+    if item.origin_detail.get("owner"):
+        lines.append(t("securing.notes.owner", name=item.origin_detail["owner"]))
+    return lines
 
 
 class Names:

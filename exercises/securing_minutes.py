@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises.securing import OPEN_STATES, Element, State, as_of, elements, today
-from exercises.securing_labels import MISSING, Names, origin_label, state_label
+from exercises.securing_labels import MISSING, Names, element_text, origin_label, source_notes, state_label
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 
@@ -43,7 +43,8 @@ def counts_text(items: list[Element], day: str) -> str:
 def element_cell(names: Names, item: Element, with_workshop: bool = False) -> str:
     """The element, then where it comes from (and where it was listed) and its notes, one per line:
     five narrow columns read better on a page than eight that cut their words."""
-    lines = [item.text, t("securing.minutes.origin_line", origin=origin_label(item))]
+    lines = [element_text(item), t("securing.minutes.origin_line", origin=origin_label(item, names))]
+    lines += source_notes(item)
     if with_workshop:
         lines.append(t("securing.minutes.listed_at", workshop=names.workshop(item.workshop_id)))
     if item.notes:

@@ -1,8 +1,8 @@
 """Where elements to secure can be taken from: what earlier exercises of the project brought up.
 
 - FFOM: the weaknesses and threats (retained ones first);
-- APT: each fear as the risk the group wrote, its mitigation in the notes and its
-  owner as the responsible person when the name is one of the project's;
+- APT: each fear as the risk the group wrote, with its mitigation, and its owner
+  as the responsible person when the name is one of the project's;
 - supra objective: each criterion checked and not met;
 - who does what: each action without a pilot.
 
@@ -11,10 +11,11 @@ Every candidate has a stable key; an element keeps it, so nothing is taken twice
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from exercises import item_state
+from exercises.securing_labels import Names, source_label
 from workshop.i18n import t
 from workshop.names import name_key
 
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
 class Candidate:
     key: str
     origin: str  # an exercise kind
-    text: str
+    text: str  # as it reads now, in the current language
     context: str  # where it comes from, as people read it
-    notes: str = ""
+    detail: dict = field(default_factory=dict)  # what the element keeps to say where it comes from
+    text_key: str = ""  # the app's words ("Find a pilot for …"), kept as a key for any language
+    text_params: dict = field(default_factory=dict)
     referent_participant_id: int = 0
     referent_structure_id: int = 0
     retained: bool = False  # weighed as important where it comes from
@@ -76,9 +79,10 @@ def take(project: Project, item_id: int, keys: list[str]) -> list[Element]:
                     item_id=item_id,
                     origin=candidate.origin,
                     origin_key=candidate.key,
-                    origin_label=candidate.context,
+                    origin_detail=candidate.detail,
+                    text_key=candidate.text_key,
+                    text_params=candidate.text_params,
                     referent=referent,
-                    notes=candidate.notes,
                 )
             )
     return made
@@ -86,20 +90,21 @@ def take(project: Project, item_id: int, keys: list[str]) -> list[Element]:
 
 # Readers, one per exercise -------------------------------------------------------------------
 def _from_swot(project: Project, item: AgendaItem) -> list[Candidate]:
-    from exercises.swot import TABLE, TO_ANSWER, SwotState, subject
+    from exercises.swot import TABLE, TO_ANSWER, SwotState
 
     data = item_state.load(project, TABLE, item.id)
     if data is None:
         return []
     current = SwotState.from_dict(data)
+    names = Names(project)
     found = []
     for analysis in current.analyses:
-        about = subject(project, analysis)
         for quadrant in TO_ANSWER:
             entries = [e for e in current.entries_of(analysis.id, quadrant) if not e.hidden]
+            detail = {"quadrant": quadrant.value, "structure_id": analysis.structure_id}
+            context = source_label("swot", detail, names)
             for entry in sorted(entries, key=lambda e: not e.retained):
-                context = t("securing.from.swot", quadrant=t(f"swot.quadrant.{quadrant.value}.one"), subject=about)
-                found.append(Candidate(f"swot:{item.id}:{entry.id}", "swot", entry.text, context, retained=entry.retained))
+                found.append(Candidate(f"swot:{item.id}:{entry.id}", "swot", entry.text, context, detail, retained=entry.retained))
     return found
 
 
@@ -113,23 +118,22 @@ def _from_apt(project: Project, item: AgendaItem) -> list[Candidate]:
     found = []
     people = {name_key(p.name): p.id for p in project.participants()}
     structures = {name_key(s.name): s.id for s in project.structures()}
+    names = Names(project)
     for risk in risk_plan(AptState.from_dict(data)):
         owner = name_key(risk.owner) if risk.owner else ""
         person, structure = people.get(owner, 0), structures.get(owner, 0) if owner not in people else 0
-        notes = []
-        if risk.mitigation:
-            notes.append(t("securing.notes.mitigation", text=risk.mitigation))
-        if risk.owner and not (person or structure):
-            notes.append(t("securing.notes.owner", name=risk.owner))
+        # The owner the group named is the responsible when the project knows them; else a note.
+        detail = {"group": risk.group, "mitigation": risk.mitigation, "owner": "" if person or structure else risk.owner}
+        detail = {k: v for k, v in detail.items() if v}
         found.append(
             Candidate(
                 f"apt:{item.id}:{risk.item.id}",
                 "apt",
                 risk.risk,
-                t("securing.from.apt", group=risk.group),
-                " ".join(notes),
-                person,
-                structure,
+                source_label("apt", detail, names),
+                detail,
+                referent_participant_id=person,
+                referent_structure_id=structure,
                 retained=bool(risk.item.weight),
             )
         )
@@ -147,7 +151,13 @@ def _from_supra(project: Project, item: AgendaItem) -> list[Candidate]:
         return []
     context = t("securing.from.supra")
     return [
-        Candidate(f"supra:{item.id}:{check.criterion.value}", "supra", t(f"securing.from_supra.{check.criterion.value}"), context)
+        Candidate(
+            f"supra:{item.id}:{check.criterion.value}",
+            "supra",
+            t(f"securing.from_supra.{check.criterion.value}"),
+            context,
+            text_key=f"securing.from_supra.{check.criterion.value}",
+        )
         for check in criteria(current)
         if check.met is False
     ]
@@ -162,8 +172,10 @@ def _from_matrix(project: Project, item: AgendaItem) -> list[Candidate]:
     current = MatrixState.from_doc(data)
     labels = {a.id: a.label for a in current.actions}
     context = t("securing.from.matrix")
-    return [
-        Candidate(f"matrix:{item.id}:{check.action_id}", "matrix", t("securing.from_matrix.no_pilot", action=labels.get(check.action_id, "")), context)
-        for check in checks(current, actors(project, current))
-        if check.kind == CheckKind.NO_PILOT
-    ]
+    found = []
+    for check in checks(current, actors(project, current)):
+        if check.kind == CheckKind.NO_PILOT:
+            params = {"action": labels.get(check.action_id, "")}
+            key = "securing.from_matrix.no_pilot"
+            found.append(Candidate(f"matrix:{item.id}:{check.action_id}", "matrix", t(key, **params), context, text_key=key, text_params=params))
+    return found

@@ -179,17 +179,6 @@ def link_element(project: Project, item_id: int, answer_id: int, element_id: int
     return answer
 
 
-def element_origin(project: Project, current: SwotState, answer_id: int) -> str:
-    """Where an element taken from an answer comes from, as the element list says it."""
-    entry = current.entry(current.answer(answer_id).entry_id)
-    return t(
-        "swot.origin.answer",
-        quadrant=t(f"swot.quadrant.{entry.quadrant or 'unsorted'}.one").lower(),
-        text=entry.text,
-        subject=subject(project, current.analysis(entry.analysis_id)),
-    )
-
-
 def record_element(
     project: Project,
     item_id: int,
@@ -204,6 +193,7 @@ def record_element(
 
     current = state(project, item_id)
     answer = current.answer(answer_id)
+    entry = current.entry(answer.entry_id)
     with project.batch():
         element = securing.add_element(
             project,
@@ -212,7 +202,7 @@ def record_element(
             item_id=item_id,
             origin="swot",
             origin_key=element_key(item_id, answer_id),
-            origin_label=element_origin(project, current, answer_id),
+            origin_detail={"quadrant": entry.quadrant, "structure_id": current.analysis(entry.analysis_id).structure_id, "answer_to": entry.text},
             referent=referent,
             due=due,
             notes=notes,

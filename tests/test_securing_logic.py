@@ -180,8 +180,8 @@ def test_candidates_from_every_earlier_exercise(follow: Follow) -> None:
     ]
     identity, absorbed = found[2], found[3]
     assert identity.referent_participant_id == follow.zoe.id  # the owner's name is one of the project's people
-    assert identity.notes == "Parade prévue : Chaque CA garde son projet."
-    assert absorbed.referent_participant_id == 0 and "Camille (animatrice)" in absorbed.notes
+    assert identity.detail == {"group": "Directions", "mitigation": "Chaque CA garde son projet"}
+    assert absorbed.referent_participant_id == 0 and absorbed.detail["owner"] == "Camille (animatrice)"
     assert found[0].retained and not found[1].retained
     assert found[0].context == "FFOM · Faiblesse · le projet de coopération"
 
@@ -192,11 +192,11 @@ def test_a_later_workshop_offers_what_earlier_ones_brought_up_and_each_is_taken_
     offered = securing_sources.candidates(project, follow.second.id)
     assert len(offered) == 7
     made = securing_sources.take(project, follow.items[1].id, [offered[0].key, offered[2].key])
-    assert [(e.text, e.origin, e.workshop_id, e.origin_label) for e in made] == [
-        ("Des locaux trop petits", "swot", follow.second.id, "FFOM · Faiblesse · le projet de coopération"),
-        ("Perdre notre identité", "apt", follow.second.id, offered[2].context),
+    assert [(e.text, e.origin, e.workshop_id, e.origin_detail) for e in made] == [
+        ("Des locaux trop petits", "swot", follow.second.id, {"quadrant": "weakness", "structure_id": 0}),
+        ("Perdre notre identité", "apt", follow.second.id, {"group": "Directions", "mitigation": "Chaque CA garde son projet"}),
     ]
-    assert made[1].referent_participant_id == follow.zoe.id and made[1].notes.startswith("Parade prévue")
+    assert made[1].referent_participant_id == follow.zoe.id and made[1].notes == ""
     assert [c.key for c in securing_sources.candidates(project, follow.second.id)] == [c.key for c in offered if c.key not in {offered[0].key, offered[2].key}]
     assert securing_sources.take(project, follow.items[1].id, [offered[0].key]) == []
     with pytest.raises(ValidationError):
@@ -295,3 +295,31 @@ def test_every_state_has_a_label_in_both_languages(state: str) -> None:
     for lang in ("fr", "en"):
         set_language(lang)
         assert t(f"securing.state.{state}") != f"securing.state.{state}"
+
+
+def test_where_an_element_comes_from_and_the_apps_words_read_in_the_readers_language(follow: Follow) -> None:
+    _sources(follow)
+    project = follow.project
+    offered = {c.origin + ":" + c.text: c for c in securing_sources.candidates(project, follow.first.id)}
+    keys = [offered["swot:Des locaux trop petits"].key, offered["apt:Être absorbé"].key]
+    keys.append(next(c.key for c in offered.values() if c.origin == "matrix"))
+    securing_sources.take(project, follow.items[0].id, keys)
+    set_language("en")
+    _intro, listed, _counts = get_exercise("securing").minutes_section(project, follow.first, follow.items[0])
+    cells = [row[1].splitlines() for row in listed.rows]
+    assert ["Des locaux trop petits", "Origin: SWOT · Weakness · the cooperation project"] in cells
+    assert ["Être absorbé", "Origin: APT · risk · Directions", "Intended owner: Camille (animatrice)."] in cells
+    assert ["Find a pilot for \"Un annuaire partagé\"", "Origin: Who does what · action without a pilot"] in cells
+    # Rewritten by someone, the words are theirs and stay as written in every language.
+    pilot = next(e for e in securing.elements(project) if e.origin == "matrix")
+    securing.update_element(project, pilot.id, text="Find a pilot for \"Un annuaire partagé\"")
+    assert securing.element(project, pilot.id).text_key  # unchanged words: still the app's
+    securing.update_element(project, pilot.id, text="Ask the Département to pilot the directory")
+    set_language("fr")
+    assert securing_sources_text(project, pilot.id) == "Ask the Département to pilot the directory"
+
+
+def securing_sources_text(project: Project, element_id: int) -> str:
+    from exercises.securing_labels import element_text
+
+    return element_text(securing.element(project, element_id))

@@ -363,7 +363,7 @@ def test_an_answer_becomes_an_element_to_secure(room: Room) -> None:
         "Financer un poste partagé", room.karim.id, "2026-11-20", "Piste : le fonds départemental"
     )
     assert (stored.origin, stored.item_id, stored.workshop_id) == ("swot", item, room.workshop.id)
-    assert "La baisse des subventions" in stored.origin_label
+    assert stored.origin_detail == {"quadrant": "threat", "structure_id": 0, "answer_to": "La baisse des subventions"}
     assert swot.state(project, item).answer(answer.id).element_ids == [element.id]
     with pytest.raises(ValidationError):  # the same answer is taken once
         swot_answers.record_element(project, item, answer.id)

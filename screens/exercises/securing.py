@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Header, Static
 
 from exercises import securing, securing_sources
 from exercises.securing import Element
-from exercises.securing_labels import MISSING, Names, origin_label, state_label
+from exercises.securing_labels import MISSING, Names, element_text, origin_label, source_notes, state_label
 from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.element import ElementForm, ElementModal
@@ -114,7 +114,7 @@ class SecuringScreen(ExerciseScreen):
             state = state_label(e, today) if wide else t(f"securing.state.{e.state}")
             table.add_row(
                 Text(str(e.id)),
-                Text(e.text),  # wrapped over as many lines as it needs (height=None)
+                Text(element_text(e)),  # wrapped over as many lines as it needs (height=None)
                 Text(names.referent(e)),
                 Text(due, style=style),
                 Text(state, style=style or STATE_STYLES.get(e.state, "")),
@@ -156,8 +156,9 @@ class SecuringScreen(ExerciseScreen):
                     due=format_date(item.due) if item.due else MISSING,
                 )
             ),
-            Content(t("securing.screen.detail_origin", origin=origin_label(item), workshop=names.workshop(item.workshop_id))),
+            Content(t("securing.screen.detail_origin", origin=origin_label(item, names), workshop=names.workshop(item.workshop_id))),
         ]
+        lines += [Content(line) for line in source_notes(item)]
         if item.notes:
             lines.append(Content(t("securing.screen.detail_notes", notes=item.notes)))
         detail.update(Content("\n").join(lines))
@@ -193,7 +194,7 @@ class SecuringScreen(ExerciseScreen):
         if item is None:
             return
         initial = ElementForm(
-            item.text,
+            element_text(item),
             Referent(item.referent_participant_id, item.referent_structure_id),
             format_date(item.due) if item.due else "",  # as people write dates (read back either way)
             item.state,
@@ -231,7 +232,7 @@ class SecuringScreen(ExerciseScreen):
                 self.app.attempt(securing.remove_element, self.project, item.id)
             self.refresh_list()
 
-        self.app.push_screen(ConfirmModal(t("securing.screen.remove_confirm", text=item.text), t("securing.key.remove")), confirmed)
+        self.app.push_screen(ConfirmModal(t("securing.screen.remove_confirm", text=element_text(item)), t("securing.key.remove")), confirmed)
 
     def action_take(self) -> None:
         found = self.app.attempt(securing_sources.candidates, self.project, self.workshop_id)
