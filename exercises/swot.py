@@ -11,7 +11,7 @@ structure did its own analysis, the analyses are compared (`swot_compare`).
 
 Forces and weaknesses describe the organisation as it is before the project
 (internal); opportunities and threats come from outside. This module holds the
-state and the first three steps (scope, grid, weighing).
+state and the first two steps (scope, grid); the weighing is in `swot_weigh`.
 """
 
 from __future__ import annotations
