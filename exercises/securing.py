@@ -16,8 +16,6 @@ each element as it stood on that day.
 
 from __future__ import annotations
 
-import datetime
-import time
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -112,8 +110,6 @@ class Element(Record):
         return bool(self.due and self.state_on_day(day) in OPEN_STATES and self.due < day)
 
 
-def today() -> str:
-    return datetime.date.today().isoformat()
 
 
 def _check_date(text: str) -> str:
@@ -200,7 +196,7 @@ def add_element(
         if workshop_id and item.workshop_id != workshop_id:
             raise ValidationError("securing.error.item_elsewhere")
         workshop_id = item.workshop_id
-    day = _check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or today()
+    day = _check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or project.today()
     person, structure = _check_referent(project, referent)
     record = Element(
         text=cleaned,
@@ -212,7 +208,7 @@ def add_element(
         workshop_id=workshop_id,
         item_id=item_id,
         date=day,
-        created=time.time(),
+        created=project.clock.now(),
         referent_participant_id=person,
         referent_structure_id=structure,
         due=_check_date(due),
@@ -235,7 +231,7 @@ def update_element(
     notes: str = UNCHANGED,
     on: str = "",
 ) -> Element:
-    """Change what is given; a state change is logged on `on` (default today).
+    """Change what is given; a state change is logged on `on` (default today, by the project's clock).
 
     A due date in the past is accepted (the element shows as late); "abandoned" needs a reason.
     """
@@ -261,7 +257,7 @@ def update_element(
         why = ""  # a reason belongs to the abandonment it explained
     changes["state_reason"] = why
     if new_state != current.state:
-        day = _check_date(on) or today()
+        day = _check_date(on) or project.today()
         log = [dict(entry) for entry in current.log]
         log.append({"on": day, "state": new_state})
         changes.update(state=new_state, state_on=day, log=log)
@@ -310,10 +306,11 @@ class ActionRow:
 
 
 def open_actions(project: Project, day: str = "") -> list[ActionRow]:
-    """The elements still open at the end of `day` (default today), as action rows, soonest due first."""
+    """The elements still open at the end of `day` (default today by the project's clock), as action
+    rows, soonest due first."""
     from exercises.securing_labels import Names, state_label
 
-    day = day or today()
+    day = day or project.today()
     names = Names(project)
     rows = []
     for item in sorted(as_of(project, day), key=lambda e: (e.due or "9999", e.id)):

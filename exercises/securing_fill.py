@@ -86,7 +86,7 @@ REFERENCE_TYPED = [
 
 
 def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-    day = workshop.date or datetime.date.today().isoformat()
+    day = workshop.date or project.today()
     people = project.present(workshop.id) or project.participants()
     structures = project.structures()
     with project.batch():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.securing import OPEN_STATES, Element, State, as_of, elements, today
+from exercises.securing import OPEN_STATES, Element, State, as_of, elements
 from exercises.securing_labels import MISSING, Names, element_text, origin_label, source_notes, state_label
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
@@ -57,7 +57,7 @@ HEADER = ("number", "text", "who", "due", "state")
 
 def section(project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
     """Every element listed by the end of the workshop, with who and when, in the state it had then."""
-    day = workshop.date or today()
+    day = workshop.date or project.today()
     listed = as_of(project, day)
     if not listed:
         return [Paragraph.of(Run(t("securing.minutes.none"), italic=True))]
@@ -76,7 +76,7 @@ def register_part(project: Project, day: str) -> list[Block]:
     every = elements(project)
     if not every:
         return []
-    day = day or today()
+    day = day or project.today()
     names = Names(project)
     rows = [[str(e.id), element_cell(names, e, with_workshop=True), who(names, e), _date(e.due), state_label(e, day)] for e in _order(every)]
     return [

@@ -103,9 +103,7 @@ class CockpitScreen(Screen[None]):
 
     def _show_notices(self) -> None:
         """What features want the facilitator to see as the workshop starts (late follow-ups…)."""
-        from workshop.proposals import day_of
-
-        today = day_of(self.app.clock.now())
+        today = self.project.today()  # the app's clock, which the project reads
         for notice in registry.cockpit_notices():
             text = self.app.attempt(notice, self.project, self.workshop_id, today)
             if text:

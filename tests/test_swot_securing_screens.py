@@ -314,14 +314,14 @@ async def test_securing_takes_elements_from_the_earlier_exercises(demo_path: Pat
         assert isinstance(modal, PickManyModal)
         assert "FFOM · Faiblesse" in flat_text(app)
         await pilot.press("space", "down", "space")
-        await pilot.press("enter")
+        await pilot.press("ctrl+s")
         await settle(pilot)
         taken = securing.elements(project)[before:]
         assert len(taken) == 2 and all(e.origin and e.item_id == item.id for e in taken)
         # What was taken is not offered again.
         await pilot.press("i")
         await settle(pilot)
-        keys = {c for _, c in app.screen.choices}
+        keys = {key for _, key in app.screen.choices}
         assert not keys & {e.origin_key for e in taken}
         await pilot.press("escape")
         await settle(pilot)

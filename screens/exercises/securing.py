@@ -26,7 +26,7 @@ from screens.registry import register_cockpit_notice, register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.minutes.builder import format_date
-from workshop.proposals import Referent, day_of
+from workshop.proposals import Referent
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -79,7 +79,7 @@ class SecuringScreen(ExerciseScreen):
 
     @property
     def today(self) -> str:
-        return day_of(self.app.clock.now())
+        return self.project.today()  # the app's clock, which the project reads
 
     # Display ---------------------------------------------------------------------------
     def _filtered(self) -> list[Element]:
@@ -241,10 +241,7 @@ class SecuringScreen(ExerciseScreen):
         if not found:
             self.notify(Content(t("securing.screen.nothing_to_take")), severity="warning")
             return
-        choices = [
-            (Content.assemble((c.context, "$text-muted"), " · ", c.text, (" ★" if c.retained else "", "bold $warning")), c.key)
-            for c in found
-        ]
+        choices = [(f"{c.context} · {c.text}" + (" ★" if c.retained else ""), c.key) for c in found]
 
         def picked(keys: list[str] | None) -> None:
             if not keys:
@@ -256,7 +253,7 @@ class SecuringScreen(ExerciseScreen):
                     self.filter = "open"
                 self.refresh_list(keep_id=made[0].id)
 
-        self.app.push_screen(PickManyModal(t("securing.screen.take_question"), choices), picked)
+        self.app.push_screen(PickManyModal(t("securing.screen.take_question"), choices, []), picked)
 
 
 def late_notice(project: Project, workshop_id: int, today: str) -> str | None:
