@@ -312,7 +312,8 @@ async def test_securing_takes_elements_from_the_earlier_exercises(demo_path: Pat
         await settle(pilot)
         modal = app.screen
         assert isinstance(modal, PickManyModal)
-        assert "FFOM · Faiblesse" in flat_text(app)
+        assert "Une petite équipe, beaucoup de temps partiels ★" in flat_text(app)
+        assert modal.choices[0][0] == "Une petite équipe, beaucoup de temps partiels ★ — FFOM · Faiblesse · Centre social La Passerelle"
         await pilot.press("space", "down", "space")
         await pilot.press("ctrl+s")
         await settle(pilot)

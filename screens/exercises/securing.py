@@ -241,7 +241,8 @@ class SecuringScreen(ExerciseScreen):
         if not found:
             self.notify(Content(t("securing.screen.nothing_to_take")), severity="warning")
             return
-        choices = [(f"{c.context} · {c.text}" + (" ★" if c.retained else ""), c.key) for c in found]
+        # The element first: on a narrow screen the line is cut at its end, where the context is.
+        choices = [(c.text + (" ★" if c.retained else "") + f" — {c.context}", c.key) for c in found]
 
         def picked(keys: list[str] | None) -> None:
             if not keys:
