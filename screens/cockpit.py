@@ -99,6 +99,15 @@ class CockpitScreen(Screen[None]):
         self.sub_title = workshop.title  # the header shows it literally (Content)
         self.refresh_all()
         self.set_interval(REFRESH_SECONDS, self.update_timer)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        """What features want the facilitator to see as the workshop starts (late follow-ups…)."""
+        today = self.project.today()  # the app's clock, which the project reads
+        for notice in registry.cockpit_notices():
+            text = self.app.attempt(notice, self.project, self.workshop_id, today)
+            if text:
+                self.notify(Content(text), severity="warning", timeout=15)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")

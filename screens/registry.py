@@ -5,6 +5,9 @@
   agenda item of that kind.
 - A cockpit tool module (`screens/tools/<name>.py`) calls `register_tool(...)`:
   the cockpit shows it in its footer under its key (rounds, export, proposals…).
+- Any of them may call `register_cockpit_notice(fn)`: when the cockpit opens a
+  workshop, `fn(project, workshop_id, today)` may return a sentence the
+  facilitator should see first (elements to secure gone late…), or None.
 
 `discover()` imports every module of both packages once, so registering is
 adding a file.
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
     from workshop.project import Project
 
 ScreenFactory = Callable[["Project", int, int], "Screen"]  # (project, workshop_id, item_id)
+CockpitNotice = Callable[["Project", int, str], "str | None"]  # (project, workshop_id, today ISO) -> sentence
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class CockpitTool:
 
 _exercise_screens: dict[str, ScreenFactory] = {}
 _tools: dict[str, CockpitTool] = {}
+_notices: list[CockpitNotice] = []
 _discovered = False
 
 
@@ -45,6 +50,11 @@ def register_exercise_screen(kind: str, factory: ScreenFactory) -> None:
 
 def register_tool(tool: CockpitTool) -> None:
     _tools[tool.action] = tool
+
+
+def register_cockpit_notice(notice: CockpitNotice) -> None:
+    if notice not in _notices:
+        _notices.append(notice)
 
 
 def discover() -> None:
@@ -68,3 +78,8 @@ def exercise_screen(kind: str) -> ScreenFactory | None:
 def tools() -> list[CockpitTool]:
     discover()
     return sorted(_tools.values(), key=lambda tool: (tool.order, tool.action))
+
+
+def cockpit_notices() -> list[CockpitNotice]:
+    discover()
+    return list(_notices)

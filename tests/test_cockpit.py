@@ -144,18 +144,18 @@ async def test_next_and_previous_record_the_time_spent(app: AtelierApp, clock: F
         await pilot.press("space")
         clock.advance(300)
         await pilot.press("right")
-        assert text_of(title) == "Nos valeurs communes"
-        assert "2 sur 8" in text_of(screen.query_one("#position", Static))
+        assert text_of(title) == "Diagnostic : où en sont nos structures ?"
+        assert "2 sur 10" in text_of(screen.query_one("#position", Static))
         assert app.project is not None
         first = app.project.agenda(screen.workshop_id)[0]
         assert first.actual_seconds == pytest.approx(300)
         await pilot.press("n")
-        assert text_of(title) == "Notre objectif supra"
+        assert text_of(title) == "Nos valeurs communes"
         await pilot.press("left", "b")
         assert text_of(title) == "Accueil et tour de présentation"
         rows = list(screen.query(AgendaRow))
         assert rows[0].has_class("-current")
-        assert "Nos valeurs" in rows[1].text
+        assert "Diagnostic" in rows[1].text
 
 
 async def test_a_restarted_app_shows_the_right_remaining_time(
@@ -166,7 +166,7 @@ async def test_a_restarted_app_shows_the_right_remaining_time(
         screen = await open_cockpit(first, pilot)
         await pilot.press("space")
         clock.advance(100)
-        await pilot.press("right")  # on to the 45-min item, running
+        await pilot.press("right")  # on to the 50-min item, running
         clock.advance(60)
         await pilot.press("plus")
     # The app is gone (as after a crash, nothing more was saved); time went on.
@@ -174,8 +174,8 @@ async def test_a_restarted_app_shows_the_right_remaining_time(
     second = AtelierApp(library=library, project_path=demo_path, clock=clock)
     async with second.run_test(size=SIZE) as pilot:
         screen = await open_cockpit(second, pilot)
-        assert text_of(screen.query_one("#item-title", Static)) == "Nos valeurs communes"
-        assert digits(screen) == "41:40"  # 45 + 1 - (1 + 3:20)
+        assert text_of(screen.query_one("#item-title", Static)) == "Diagnostic : où en sont nos structures ?"
+        assert digits(screen) == "46:40"  # 50 + 1 - (1 + 3:20)
         assert screen.reading is not None and screen.reading.running
 
 
@@ -311,7 +311,7 @@ async def test_a_tool_cannot_take_a_cockpit_key(app: AtelierApp) -> None:
             screen = await open_cockpit(app, pilot)
             await pilot.press("n")
             assert not isinstance(app.screen, ProbeScreen)
-            assert "2 sur 8" in text_of(screen.query_one("#position", Static))
+            assert "2 sur 10" in text_of(screen.query_one("#position", Static))
     finally:
         registry._tools.pop(tool.action, None)
 

@@ -18,17 +18,17 @@ from workshop.project import Project
 from workshop.proposals import proposals
 from workshop.registry import get_exercise
 
-EXERCISE_KINDS = ("values", "apt", "supra", "matrix")
+EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "securing")
 
 
 def _norm(text: str) -> str:
     return " ".join(xml_safe(text).split())
 
 
-@pytest.fixture
-def exported(demo_path: Path, tmp_path: Path) -> tuple[Project, docx.document.Document]:
+@pytest.fixture(params=["fr", "en"])
+def exported(request: pytest.FixtureRequest, demo_path: Path, tmp_path: Path) -> tuple[Project, docx.document.Document]:
     out = tmp_path / "cr.docx"
-    assert main(["export", str(demo_path), "--workshop", "1", "--docx", str(out)]) == 0
+    assert main(["export", str(demo_path), "--workshop", "1", "--docx", str(out), "--lang", request.param]) == 0
     return Project.open(demo_path), docx.Document(str(out))
 
 

@@ -53,6 +53,21 @@ def test_docx_and_markdown_carry_the_same_outline_as_the_description(exported) -
     assert outline_of_markdown(md_path.read_text(encoding="utf-8")) == expected
 
 
+def test_english_minutes_carry_the_same_outline_too(demo_path: Path, tmp_path: Path) -> None:
+    set_language("en")
+    project = open_snapshot(demo_path)
+    workshop = latest_held(project, project.workshops())
+    targets = ExportTargets(tmp_path / "minutes.docx", tmp_path / "minutes.md")
+    export_minutes(project, workshop, targets)
+    blocks = build_minutes(project, workshop)
+    expected = outline_of_blocks(blocks)
+    assert outline_of_docx(targets.docx) == expected
+    assert outline_of_markdown(targets.markdown.read_text(encoding="utf-8")) == expected
+    headings = [text for kind, text in expected if kind.startswith("h")]
+    assert "SWOT grid: Les Jardins de Montreuil" in headings
+    assert "Cooperation, an answer to the weaknesses and threats?" in headings
+
+
 def test_docx_uses_word_styles(exported) -> None:  # noqa: ANN001
     project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
@@ -102,7 +117,7 @@ def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
     assert [c.text for c in agenda.rows[0].cells][:3] == ["N°", "Séquence", "Exercice"]
     assert [c.text for c in agenda.rows[1].cells][1] == "Accueil et tour de présentation"
     assert "Paul Girard (Usager·ère)" in [c.text for row in attendance.rows for c in row.cells]
-    assert len(agenda.rows) == 1 + 8
+    assert len(agenda.rows) == 1 + 10
 
 
 def test_markdown_has_tables_lists_and_headings(exported) -> None:  # noqa: ANN001

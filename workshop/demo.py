@@ -1,8 +1,10 @@
 """The bundled demo project: a fictional cooperation to try Atelier at once.
 
 Four structures, one external actor, eleven participants, one workshop planned
-and one already run (each registered exercise fills its own results in it via
-`Exercise.fill_demo`). Built by code, so it always matches the current version.
+and one already run (each registered exercise fills its own results in it: its
+`fill_demo`, or the one of the `<exercise>_fill` module beside it, see
+`workshop.registry.demo_fill`). The diagnosis comes first in the agenda, as the
+sources advise. Built by code, so it always matches the current version.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from workshop.model import Attendance, Role, StructureKind
 from workshop.project import Project
-from workshop.registry import exercises, get_exercise
+from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
 DEMO_VERSION = 5
@@ -46,11 +48,13 @@ PARTICIPANTS = [
 # the method's principle n°2 (seed 002).
 AGENDA = [
     ("free", "Accueil et tour de présentation", 20),
+    ("swot", "Diagnostic : où en sont nos structures ?", 50),
     ("values", "Nos valeurs communes", 45),
     ("supra", "Notre objectif supra", 45),
     ("free", "Pause", 15),
     ("apt", "Attraits, peurs et tentations", 60),
     ("matrix", "Qui fait quoi", 45),
+    ("securing", "Ce qu'il faut sécuriser, qui s'en charge, pour quand", 30),
     ("commitments", "Propositions d'action et engagement", 30),
     ("free", "Prochaines étapes", 15),
 ]
@@ -107,7 +111,7 @@ def build_demo(path: Path) -> None:
                 timer={"planned_seconds": item.planned_minutes * 60, "elapsed_before": float(item.planned_minutes * 60 + 120), "bell_rung": True},
             )
             started += item.planned_minutes * 60 + 120
-            get_exercise(item.kind).fill_demo(project, project.workshop(done.id), project.agenda_item(item.id))
+            demo_fill(item.kind)(project, project.workshop(done.id), project.agenda_item(item.id))
         project.update_workshop(
             done.id,
             next_steps="- Envoyer le compte rendu aux structures\n- Préparer **l'atelier 2** : gouvernance et convention",

@@ -2,9 +2,11 @@
 
     python tests/bench/reference.py OUT_PATH [--workshops N]
 
-6 structures, 24 participants, 10 full-day workshops, each with the five
-exercises; every exercise fills its own rounds, contributions and ballots
-through `Exercise.fill_reference` with a seeded `random.Random`. An exercise
+6 structures, 24 participants, 10 full-day workshops, each with the seven
+exercises (the diagnosis first); every exercise fills its own rounds,
+contributions and ballots through its `fill_reference` (the exercise's own, or
+the `<exercise>_fill` module's: `workshop.registry.reference_fill`) with a
+seeded `random.Random`. An exercise
 kind not registered yet becomes a free item carrying a placeholder load of the
 same size (60 contributions and 200 ballots), so the benchmarks measure a
 realistically sized file before every exercise exists.
@@ -31,7 +33,7 @@ if str(ROOT) not in sys.path:
 from workshop.model import Attendance, Role, StructureKind  # noqa: E402
 from workshop.project import Project  # noqa: E402
 from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
-from workshop.registry import exercise_kinds, get_exercise  # noqa: E402
+from workshop.registry import exercise_kinds, reference_fill  # noqa: E402
 
 WORKSHOPS = 10
 SEED = 20261123
@@ -57,17 +59,19 @@ ROLES = [Role.DIRECTION, Role.STAFF, Role.MANAGER, Role.USER]
 # the detailed objectives the APT yields, as the method asks (seed 002, n°2).
 DAY = [
     ("free", "Accueil et café", 20),
+    ("swot", "Où en sommes-nous ? Forces, faiblesses, opportunités, menaces", 60),
     ("values", "Les valeurs que nous partageons", 60),
     ("supra", "Le but qui nous dépasse", 60),
     ("free", "Pause du matin", 15),
     ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
     ("free", "Déjeuner", 60),
     ("matrix", "Qui apporte quoi", 75),
+    ("securing", "Ce qu'il faut sécuriser", 30),
     ("free", "Pause de l'après-midi", 15),
     ("commitments", "Nos propositions et nos engagements", 60),
     ("free", "Tour de clôture", 20),
 ]
-EXERCISE_KINDS = ("values", "apt", "supra", "matrix", "commitments")
+EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "securing", "commitments")
 PLACEHOLDER_TABLE = "reference_placeholder"
 PLACEHOLDER_CONTRIBUTIONS = 60
 PLACEHOLDER_BALLOTS = 200
@@ -154,7 +158,7 @@ def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillT
         kind = DAY[position][0]
         rng = random.Random(f"{SEED}-fill-{number}-{position}")
         if kind in known:
-            fill = get_exercise(kind).fill_reference
+            fill = reference_fill(kind)
         elif kind in EXERCISE_KINDS:
             fill = _fill_placeholder
         else:
@@ -170,7 +174,7 @@ def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillT
         _top_up_rounds(project, workshop_id, closing.id, random.Random(f"{SEED}-free-rounds-{number}"))
 
 
-# DESIGN §6: about 300 contributions and 1,000 ballots per workshop. The five
+# DESIGN §6: about 300 contributions and 1,000 ballots per workshop. The
 # exercises make part of that; the rest comes from free rounds run on the
 # closing item (open questions, then quick votes), as a facilitator would.
 TARGET_CONTRIBUTIONS = 300

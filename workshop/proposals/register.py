@@ -1,8 +1,14 @@
-"""The project's whole register of action proposals, as blocks for `atelier export --register`."""
+"""The project's whole register of action proposals, as blocks for `atelier export --register`.
+
+Other follow-ups the project keeps across workshops (the elements to secure…)
+add their part after the proposals: a module appends `fn(project, day) -> blocks`
+to `register_parts` when it is imported. The exercises are imported before the
+register is built, so an exercise module can register its part.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, table
@@ -13,6 +19,8 @@ from workshop.proposals.tracker import proposals_as_of, today
 
 if TYPE_CHECKING:
     from workshop.project import Project
+
+register_parts: list[Callable[[Project, str], list[Block]]] = []
 
 COLUMNS = ("number", "text", "structure", "person", "workshop", "date", "decision", "reason", "referent", "due", "status")
 
@@ -40,10 +48,16 @@ def register_blocks(project: Project, day: str = "") -> list[Block]:
         ]
         for p in every
     ]
-    return [
+    blocks: list[Block] = [
         Heading(1, t("proposals.register.heading", project=project.name)),
         Paragraph.of(t("proposals.register.as_of", date=format_date(day), count=len(every))),
         *commitment_blocks(project, day),
         Heading(3, t("proposals.register.list")),
         table([t(f"proposals.col.{c}") for c in COLUMNS], rows),
     ]
+    from workshop.registry import exercise_kinds
+
+    exercise_kinds()  # importing the exercises registers their parts
+    for part in register_parts:
+        blocks += part(project, day)
+    return blocks
