@@ -25,7 +25,12 @@ def test_reference_script_is_deterministic_on_a_small_scale(tmp_path: Path) -> N
     assert len(data["participants"]) == 24
     assert len(data["workshops"]) == 2
     agenda = [doc for doc in data["agenda"].values() if doc["workshop_id"] == 1]
-    assert len(agenda) == 10 and all(doc["actual_seconds"] for doc in agenda)
+    assert len(agenda) == 12 and all(doc["actual_seconds"] for doc in agenda)
+    # Every exercise is filled, stakeholders and governance included, and the convention begun.
+    assert {"stakeholders", "governance"} <= {doc["kind"] for doc in agenda}
+    assert len(data["stakeholders"]) == 2 and len(data["governance"]) == 2
+    assert all(doc["bodies"] for doc in data["governance"].values())
+    assert data["convention"]["1"]["clauses"]["duration"]
 
 
 def test_the_library_lists_the_files_the_store_opens() -> None:

@@ -1,8 +1,10 @@
 """The bundled demo project: a fictional cooperation to try Atelier at once.
 
 Four structures, one external actor, eleven participants, one workshop planned
-and one already run (each registered exercise fills its own results in it via
-`Exercise.fill_demo`). Built by code, so it always matches the current version.
+and one already run (each registered exercise fills its own results in it: its
+`fill_demo`, or the one of the `<exercise>_fill` module beside it, see
+`workshop.registry.demo_fill`), and the draft convention's clauses and
+checklist begun. Built by code, so it always matches the current version.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from workshop.model import Attendance, Role, StructureKind
 from workshop.project import Project
-from workshop.registry import exercises, get_exercise
+from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
 DEMO_VERSION = 5
@@ -51,6 +53,8 @@ AGENDA = [
     ("free", "Pause", 15),
     ("apt", "Attraits, peurs et tentations", 60),
     ("matrix", "Qui fait quoi", 45),
+    ("stakeholders", "Qui mobiliser avec nous ?", 30),
+    ("governance", "Nos instances de gouvernance", 45),
     ("commitments", "Propositions d'action et engagement", 30),
     ("free", "Prochaines étapes", 15),
 ]
@@ -107,7 +111,10 @@ def build_demo(path: Path) -> None:
                 timer={"planned_seconds": item.planned_minutes * 60, "elapsed_before": float(item.planned_minutes * 60 + 120), "bell_rung": True},
             )
             started += item.planned_minutes * 60 + 120
-            get_exercise(item.kind).fill_demo(project, project.workshop(done.id), project.agenda_item(item.id))
+            demo_fill(item.kind)(project, project.workshop(done.id), project.agenda_item(item.id))
+        from workshop.convention.fill import fill_demo as fill_convention
+
+        fill_convention(project)
         project.update_workshop(
             done.id,
             next_steps="- Envoyer le compte rendu aux structures\n- Préparer **l'atelier 2** : gouvernance et convention",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from typing import Callable
 
 from workshop.exercise import Exercise
 
@@ -59,3 +60,29 @@ def get_exercise(kind: str) -> Exercise:
     if kind in builtin:
         return builtin[kind]
     return _registry()[kind]
+
+
+def demo_fill(kind: str) -> Callable[..., None]:
+    """What fills the demo's results for `kind`: `fill_demo(project, workshop, item)`."""
+    return _fill(get_exercise(kind), "fill_demo")
+
+
+def reference_fill(kind: str) -> Callable[..., None]:
+    """What fills the reference project for `kind`: `fill_reference(project, workshop, item, rng)`."""
+    return _fill(get_exercise(kind), "fill_reference")
+
+
+def _fill(exercise: Exercise, name: str) -> Callable[..., None]:
+    """The exercise's own method when it overrides it; else the function of the same name
+    in the module beside it, `<module>_fill` (which the exercise itself never imports)."""
+    method = getattr(exercise, name)
+    if getattr(type(exercise), name) is not getattr(Exercise, name):
+        return method
+    module_name = f"{type(exercise).__module__}_fill"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name != module_name:
+            raise
+        return method
+    return getattr(module, name, method)

@@ -2,9 +2,10 @@
 
     python tests/bench/reference.py OUT_PATH [--workshops N]
 
-6 structures, 24 participants, 10 full-day workshops, each with the five
+6 structures, 24 participants, 10 full-day workshops, each with the
 exercises; every exercise fills its own rounds, contributions and ballots
-through `Exercise.fill_reference` with a seeded `random.Random`. An exercise
+through its `fill_reference` (`workshop.registry.reference_fill`) with a seeded
+`random.Random`; the draft convention's clauses and checklist are filled too. An exercise
 kind not registered yet becomes a free item carrying a placeholder load of the
 same size (60 contributions and 200 ballots), so the benchmarks measure a
 realistically sized file before every exercise exists.
@@ -31,7 +32,7 @@ if str(ROOT) not in sys.path:
 from workshop.model import Attendance, Role, StructureKind  # noqa: E402
 from workshop.project import Project  # noqa: E402
 from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
-from workshop.registry import exercise_kinds, get_exercise  # noqa: E402
+from workshop.registry import exercise_kinds, reference_fill  # noqa: E402
 
 WORKSHOPS = 10
 SEED = 20261123
@@ -63,11 +64,13 @@ DAY = [
     ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
     ("free", "Déjeuner", 60),
     ("matrix", "Qui apporte quoi", 75),
+    ("stakeholders", "Qui mobiliser autour de nous", 30),
+    ("governance", "Nos instances et leurs règles", 45),
     ("free", "Pause de l'après-midi", 15),
     ("commitments", "Nos propositions et nos engagements", 60),
     ("free", "Tour de clôture", 20),
 ]
-EXERCISE_KINDS = ("values", "apt", "supra", "matrix", "commitments")
+EXERCISE_KINDS = ("values", "apt", "supra", "matrix", "stakeholders", "governance", "commitments")
 PLACEHOLDER_TABLE = "reference_placeholder"
 PLACEHOLDER_CONTRIBUTIONS = 60
 PLACEHOLDER_BALLOTS = 200
@@ -106,6 +109,9 @@ def build_reference(
             with project.batch():
                 workshop_id = _plan_workshop(project, number, people)
             _fill_workshop(project, number, workshop_id, timer if number in timed else None)
+        from workshop.convention.fill import fill_reference as fill_convention
+
+        fill_convention(project, random.Random(f"{SEED}-convention"))
     return path
 
 
@@ -154,7 +160,7 @@ def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillT
         kind = DAY[position][0]
         rng = random.Random(f"{SEED}-fill-{number}-{position}")
         if kind in known:
-            fill = get_exercise(kind).fill_reference
+            fill = reference_fill(kind)
         elif kind in EXERCISE_KINDS:
             fill = _fill_placeholder
         else:
