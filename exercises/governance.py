@@ -208,6 +208,13 @@ def rule_label(body: Body) -> str:
     return t(f"governance.rule.{body.rule}")
 
 
+def rule_short(body: Body) -> str:
+    """'consentement', 'majorité 2/3', 'unanimité': the rule in a table cell."""
+    if body.rule == DecisionRule.MAJORITY:
+        return t("governance.rule_short.majority", threshold=body.majority or "1/2")
+    return t(f"governance.rule_short.{body.rule}")
+
+
 # Bodies ----------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class BodySheet:

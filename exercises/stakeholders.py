@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import StructureKind
@@ -387,21 +387,7 @@ def describe(project: Project, item_id: int, stakeholder_id: int, sheet: Sheet) 
     state = load(project, item_id)
     current = state.stakeholder(stakeholder_id)
     structures = structures_by_id(project)
-    name = clean_name(sheet.name)
-    _refuse_duplicate(state, name, structures, exclude=stakeholder_id)
-    texts = {name: clean_text(getattr(sheet, name)) for name in TEXT_FIELDS}
-    supports = [Support(s).value for s in Support if s.value in {Support(x).value for x in sheet.supports}]
-    participation = Participation(sheet.participation).value if sheet.participation else ""
-    changed = replace(
-        current,
-        kind=StructureKind(sheet.kind).value if sheet.kind else current.kind,
-        supports=supports,
-        participation=participation,
-        motivation=_rating(sheet.motivation),
-        contribution=_rating(sheet.contribution),
-        to_mobilise=bool(sheet.to_mobilise),
-        **texts,
-    )
+    changed, name = _described(state, current, sheet, structures)
     linked = structures.get(current.structure_id)
     if linked is not None and project.structure_name_taken(name, exclude_id=linked.id):
         raise ValidationError("stakeholders.error.duplicate", name=name)
@@ -413,6 +399,54 @@ def describe(project: Project, item_id: int, stakeholder_id: int, sheet: Sheet) 
             changed = replace(changed, name=name)
         _save(project, replace(state, stakeholders=[changed if s.id == stakeholder_id else s for s in state.stakeholders]))
     return changed
+
+
+def add_described(project: Project, item_id: int, sheet: Sheet) -> Stakeholder:
+    """A potential partner with its whole sheet, saved in one go (or not at all)."""
+    state = load(project, item_id)
+    blank = Stakeholder(state.next_id, "")
+    added, name = _described(state, blank, sheet, structures_by_id(project))
+    added = replace(added, name=name)
+    _save(project, replace(state, stakeholders=[*state.stakeholders, added], next_id=added.id + 1))
+    return added
+
+
+def _described(state: StakeholdersState, current: Stakeholder, sheet: Sheet, structures: dict[int, Structure]) -> tuple[Stakeholder, str]:
+    """The stakeholder as the sheet describes it, every field checked first; and its clean name."""
+    name = clean_name(sheet.name)
+    _refuse_duplicate(state, name, structures, exclude=current.id)
+    texts = {field_name: clean_text(getattr(sheet, field_name)) for field_name in TEXT_FIELDS}
+    chosen = {Support(x).value for x in sheet.supports}
+    supports = [s.value for s in Support if s.value in chosen]
+    participation = Participation(sheet.participation).value if sheet.participation else ""
+    changed = replace(
+        current,
+        kind=StructureKind(sheet.kind).value if sheet.kind else current.kind,
+        supports=supports,
+        participation=participation,
+        motivation=_rating(sheet.motivation),
+        contribution=_rating(sheet.contribution),
+        to_mobilise=bool(sheet.to_mobilise),
+        **texts,
+    )
+    return changed, name
+
+
+def collect_pending(project: Project, item_id: int) -> StakeholdersState:
+    """Collect the names rounds that ended while the screen was away (a crash, a restart)."""
+    from workshop.rounds import get_round
+
+    state = load(project, item_id)
+    for round_id in state.names_rounds:
+        if round_id in state.collected_rounds:
+            continue
+        try:
+            ended = get_round(project, round_id)
+        except NotFound:
+            continue
+        if ended.done:
+            state = collect_names(project, item_id, round_id)
+    return state
 
 
 def _rating(value: int | str | None) -> int:
@@ -559,8 +593,10 @@ __all__ = [
     "Step",
     "Support",
     "add_as_structure",
+    "add_described",
     "add_stakeholder",
     "collect_names",
+    "collect_pending",
     "describe",
     "import_structures",
     "load",

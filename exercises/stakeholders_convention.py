@@ -43,10 +43,18 @@ def convention_parts(project: Project) -> list[PartContent]:
         header = [t("stakeholders.convention.col_partner"), t("stakeholders.convention.col_support"), t("stakeholders.convention.col_form")]
         blocks = [Paragraph.of(t("stakeholders.convention.partners_intro")), table(header, rows)]
         found.append(PartContent.of(Part.PARTNERS, blocks, [state.item_id], annexes=(t("stakeholders.convention.annex_map"),)))
-    funders = [s for s in state.stakeholders if Support.FINANCIAL.value in s.supports]
+    # What the parties said they could bring, then the partners' possible financial support:
+    # useful to write the financial modalities, which still have to be agreed.
+    offers = [s for s in state.stakeholders if _is_member(s, structures) and (s.supports or s.support_note)]
+    funders = [s for s in state.stakeholders if not _is_member(s, structures) and Support.FINANCIAL.value in s.supports]
+    blocks = []
+    if offers:
+        lines = [t("stakeholders.convention.funder_line", name=display_name(s, structures), support=support_label(s)) for s in offers]
+        blocks += [Paragraph.of(t("stakeholders.convention.offers_intro")), bullets(lines)]
     if funders:
         lines = [t("stakeholders.convention.funder_line", name=display_name(s, structures), support=support_label(s)) for s in funders]
-        blocks = [Paragraph.of(t("stakeholders.convention.funders_intro")), bullets(lines)]
+        blocks += [Paragraph.of(t("stakeholders.convention.funders_intro")), bullets(lines)]
+    if blocks:
         found.append(PartContent.of(Part.FINANCES, blocks, [state.item_id], order=200, settles=False))
     return found
 

@@ -16,6 +16,7 @@ the parties must decide. Nothing is ever silently dropped.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workshop.convention.parts import ARTICLES, Part, PartContent
@@ -45,6 +46,32 @@ def gather(project: Project) -> dict[Part, list[PartContent]]:
             found[content.part].append(content)
     for contents in found.values():
         contents.sort(key=lambda c: c.order)
+    return found
+
+
+@dataclass(frozen=True)
+class PartStatus:
+    """Where one article stands: settled, begun (something, but still to decide), or to decide."""
+
+    part: Part
+    settled: bool
+    begun: bool
+    workshops: tuple[str, ...]  # titles of the workshops it comes from
+
+
+def statuses(project: Project) -> list[PartStatus]:
+    """Each article of the draft and what fills it, for the convention screen."""
+    settings = load(project)
+    contents = gather(project)
+    items = _items_by_id(project)
+    titles = {w.id: w.title for w in project.workshops()}
+    found = []
+    for part in ARTICLES:
+        typed = _typed(part, settings)
+        settled = _settled(part, contents[part], settings)
+        begun = bool(contents[part] or typed)
+        workshop_ids = dict.fromkeys(items[i].workshop_id for c in contents[part] for i in c.sources if i in items)
+        found.append(PartStatus(part, settled, begun, tuple(titles[w] for w in workshop_ids if w in titles)))
     return found
 
 
@@ -104,13 +131,12 @@ def _part(part: Part, contents: list[PartContent], settings: ConventionSettings)
     for content in contents:
         blocks.extend(content.blocks)
     clauses = PART_CLAUSES.get(part, ())
-    typed = [c for c in clauses if settings.clause(c)]
+    typed = _typed(part, settings)
     for clause in typed:
         if len(clauses) > 1:
             blocks.append(Paragraph.of(Run(t(f"convention.clause.{clause.value}"), bold=True)))
         blocks.extend(Paragraph.of(line) for line in settings.clause(clause).split("\n"))
-    settled = any(c.settles for c in contents) or (bool(typed) and len(typed) == len(clauses))
-    if settled:
+    if _settled(part, contents, settings):
         return blocks
     if len(clauses) > 1 and typed:
         # Some clauses agreed, others not: only the missing ones are left to decide.
@@ -119,6 +145,16 @@ def _part(part: Part, contents: list[PartContent], settings: ConventionSettings)
                 blocks += to_decide_clause(clause)
         return blocks
     return blocks + to_decide(part)
+
+
+def _typed(part: Part, settings: ConventionSettings) -> list[Clause]:
+    return [c for c in PART_CLAUSES.get(part, ()) if settings.clause(c)]
+
+
+def _settled(part: Part, contents: list[PartContent], settings: ConventionSettings) -> bool:
+    """Settled when an exercise's content settles it, or when every clause it needs is written."""
+    clauses = PART_CLAUSES.get(part, ())
+    return any(c.settles for c in contents) or (bool(clauses) and len(_typed(part, settings)) == len(clauses))
 
 
 def to_decide(part: Part) -> list[Block]:
