@@ -79,7 +79,6 @@ DEMO_SHEETS: dict[str, tuple] = {
         "", "", "", 2, 2, False,
     ),
 }
-DEMO_ADDED = "Association Vélo Solidaire du Val"  # marked to mobilise and added to the project as an external actor
 
 
 def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
@@ -102,8 +101,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
                 contact, form, form_note, motivation, contribution, mobilise,
             )
             stakeholders.describe(project, item.id, stakeholder.id, sheet)
-        added = next(s for s in stakeholders.load(project, item.id).stakeholders if s.name == DEMO_ADDED)
-        stakeholders.add_as_structure(project, item.id, added.id)
+        # Those to mobilise are not in the project yet: the room adds them with S, live.
         stakeholders.set_step(project, item.id, Step.MOBILISE)
 
 
