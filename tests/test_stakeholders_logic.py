@@ -85,9 +85,11 @@ def test_the_names_round_adds_each_name_once_with_why_and_who_said_it(project: P
         ("Vélo Solidaire", "transporte les aînés"),
     ]
     assert sorted(state.stakeholders[0].proposed_by) == sorted(started.voters)
-    # Collecting again (a screen coming back twice) adds nothing.
-    again = stakeholders.collect_pending(project, item)
-    assert len(again.stakeholders) == 3 and again.collected_rounds == [started.id]
+    # Collecting again (a screen coming back twice, a restart) changes nothing.
+    stakeholders.describe(project, item, state.stakeholders[0].id, replace(Sheet.of(state.stakeholders[0], {}), stakes="Revu ensemble"))
+    settled = stakeholders.load(project, item)
+    assert stakeholders.collect_names(project, item, started.id) == settled
+    assert stakeholders.collect_pending(project, item) == settled and settled.collected_rounds == [started.id]
 
 
 def test_a_long_contribution_is_cut_at_a_word_and_kept_whole_as_why() -> None:
