@@ -21,6 +21,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
+from exercises.typed_text import one_line
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
@@ -161,12 +162,7 @@ def save(project: Project, state: GovernanceState) -> GovernanceState:
 
 # Text ------------------------------------------------------------------------------------
 def _clean(text: str, empty_key: str | None = None, limit: int = MAX_TEXT) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned and empty_key:
-        raise ValidationError(empty_key)
-    if len(cleaned) > limit:
-        raise ValidationError("governance.error.too_long", limit=limit)
-    return cleaned
+    return one_line(text, limit, empty_key, "governance.error.too_long")
 
 
 _FRACTION = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})$")

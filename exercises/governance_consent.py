@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from exercises.governance import Body, ConsentAttempt, GovernanceState, Names, Status, load, rule_label, rules_text, save
+from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 
@@ -142,7 +143,7 @@ def note_handling(project: Project, item_id: int, body_id: int, text: str) -> Go
     objected = [i for i, c in enumerate(body.consents) if c.passed is False]
     if not objected:
         raise ValidationError("governance.error.no_objection", name=body.name)
-    handling = " ".join((text or "").replace("\x00", "").split())[:1000]
+    handling = one_line(text, 1000, None, "governance.error.too_long")
     consents = list(body.consents)
     consents[objected[-1]] = replace(consents[objected[-1]], handling=handling)
     return save(project, state.with_body(replace(body, consents=consents)))

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
+from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
@@ -182,19 +183,11 @@ def set_step(project: Project, item_id: int, step: Step | str) -> StakeholdersSt
 
 # Text ------------------------------------------------------------------------------------
 def clean_name(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("stakeholders.error.name_empty")
-    if len(cleaned) > MAX_NAME:
-        raise ValidationError("stakeholders.error.name_too_long", limit=MAX_NAME)
-    return cleaned
+    return one_line(text, MAX_NAME, "stakeholders.error.name_empty", "stakeholders.error.name_too_long")
 
 
 def clean_text(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("stakeholders.error.text_too_long", limit=MAX_TEXT)
-    return cleaned
+    return one_line(text, MAX_TEXT, None, "stakeholders.error.text_too_long")
 
 
 def display_name(stakeholder: Stakeholder, structures: dict[int, Structure]) -> str:
@@ -281,7 +274,7 @@ def start_names_round(project: Project, item_id: int, hidden: bool = True) -> Ro
 
 def split_contribution(text: str) -> tuple[str, str]:
     """'CAF : finance les familles' → ('CAF', 'finance les familles'); a long name is cut at a word."""
-    text = " ".join((text or "").replace("\x00", "").split())
+    text = one_line(text, 10**6, None, "stakeholders.error.text_too_long")
     name, why = text, ""
     for separator in NAME_SEPARATORS:
         head, found, tail = text.partition(separator)

@@ -196,3 +196,8 @@ def test_english_labels(project: Project, item: int) -> None:
     body = governance.add_body(project, item, _steering(project, rule="majority", majority="3/4"))
     assert governance.rule_label(body) == "by qualified majority (at least 3/4 of the votes)"
     assert governance.rule_short(body) == "majority 3/4"
+
+
+def test_what_would_act_on_the_terminal_never_reaches_the_rules(project: Project, item: int) -> None:
+    body = governance.add_body(project, item, _steering(project, name="Comité\x1b[2J", quorum="la moitié\u202e\r\ndes membres"))
+    assert body.name == "Comité[2J" and body.quorum == "la moitié des membres"

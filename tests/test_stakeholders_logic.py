@@ -219,3 +219,10 @@ def test_the_step_is_saved_for_a_restart(project: Project, item: int) -> None:
     assert stakeholders.load(project, item).step == "map"
     with pytest.raises(ValueError):
         stakeholders.set_step(project, item, "nowhere")
+
+
+def test_what_would_act_on_the_terminal_never_reaches_the_list(project: Project, item: int) -> None:
+    added = stakeholders.add_stakeholder(project, item, "\x1b[31mCAF\u202e\x07 [b]")
+    assert added.name == "[31mCAF [b]"
+    sheet = Sheet("CAF", "", stakes="ligne 1\nligne 2\x00")
+    assert stakeholders.describe(project, item, added.id, sheet).stakes == "ligne 1 ligne 2"

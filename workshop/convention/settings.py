@@ -12,6 +12,7 @@ Stored once per project, in the `convention` table (document 1).
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -102,9 +103,15 @@ def _save(project: Project, settings: ConventionSettings) -> ConventionSettings:
     return settings
 
 
+# Characters that would act on the terminal rather than be read: C0 and C1 controls
+# (line breaks aside) and the bidi embeddings, overrides and isolates.
+_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _clean(text: str, limit: int, too_long: str) -> str:
     # One paragraph per line break typed; spaces inside each line collapsed.
-    lines = [" ".join(line.split()) for line in (text or "").replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    lines = [" ".join(_HIDDEN.sub(" ", line).split()) for line in text.split("\n")]
     cleaned = "\n".join(line for line in lines if line)
     if len(cleaned) > limit:
         raise ValidationError(too_long, limit=limit)
