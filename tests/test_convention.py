@@ -82,6 +82,9 @@ def test_the_demo_fills_each_part_from_its_exercise(demo_path: Path) -> None:
     assert "La présidence tourne chaque année entre les structures | Équité entre structures" in values  # the charter
     roles = _texts(_section(blocks, "Rôles et engagements"))
     assert "Mutualiser le planning des minibus pour les sorties | EHPAD Les Tilleuls | Centre social La Passerelle" in roles
+    # The means each party puts in, in the matrix's words, and summed up per party.
+    assert "Ouvrir un jardin partagé entre l'EHPAD et le centre social — pilote, niveau opérationnel ; moyens : temps de personnel, locaux" in roles
+    assert "Moyens apportés à la coopération : temps de personnel, locaux, compétences" in roles
     partners = _texts(_section(blocks, "Articulation avec les partenaires"))
     assert "Caisse d'allocations familiales | financier" in partners and "Lycée agricole" not in partners
     gov = _texts(_section(blocks, "Gouvernance"))
@@ -89,6 +92,7 @@ def test_the_demo_fills_each_part_from_its_exercise(demo_path: Path) -> None:
     assert "Instances de la coopération" in gov and "pas encore adoptées par consentement" in gov  # the assembly
     finances = _section(blocks, "Modalités financières")
     assert "Soutiens financiers envisagés" in _texts(finances)
+    assert "Communauté de communes du Val d'Orge : Créer un annuaire partagé des professionnels du territoire" in _texts(finances)
     assert any(isinstance(b, Paragraph) and b.text.startswith("À décider") for b in finances)  # offers do not settle it
     duration = _texts(_section(blocks, "Durée, révision et sortie"))
     assert "trois ans à compter de sa signature" in duration and "avenant" in duration
