@@ -68,29 +68,35 @@ def cell_width_for(width: int) -> int:
     return max(MIN_CELL, min(MAX_CELL, (width - 7) // len(RATINGS)))
 
 
-def text_map(state: StakeholdersState, cell: int = 7) -> Picture:
-    """The map in characters, `5 * cell + 7` columns wide and 13 lines high."""
+def text_map(state: StakeholdersState, cell: int = 7, row_height: int = 1) -> Picture:
+    """The map in characters, `5 * cell + 7` columns wide and `5 * row_height + 8` lines high.
+
+    Each motivation takes `row_height` lines (more on a projector): a crowded
+    cell goes on to the next line of its row before it sums up the rest as '+n'.
+    """
     cell = max(MIN_CELL, cell)
+    row_height = max(1, row_height)
     cells = placed(state)
     left, right = len(LOW_COLUMNS) * cell, len(HIGH_COLUMNS) * cell
+    width = 7 + left + right
     lines: list[str] = []
     marks: list[Mark] = []
-    width = 7 + left + right
     lines.append(_fit(t("stakeholders.map.motivation_axis"), width))
     lines.append("      " + _centre(t("stakeholders.quadrant.associate"), left) + "│" + _centre(t("stakeholders.quadrant.engage"), right))
     for motivation in reversed(RATINGS):
         if motivation == HIGH - 1:
             lines.append("   ──┼" + "─" * left + "┼" + "─" * right)
-        text = f"{motivation:>3}  │"
+        rows = [f"{motivation:>3}  │"] + ["     │"] * (row_height - 1)
         for contribution in RATINGS:
-            if contribution == HIGH:
-                text += "│"
-            start = len(text)
-            content, drawn = _cell(cells.get((motivation, contribution), []), state, cell)
-            for offset, length, stakeholder_id in drawn:
-                marks.append(Mark(len(lines), start + offset, start + offset + length, stakeholder_id))
-            text += content
-        lines.append(text.rstrip())
+            contents = _cell(cells.get((motivation, contribution), []), state, cell, row_height)
+            for offset, (text, drawn) in enumerate(contents):
+                if contribution == HIGH:
+                    rows[offset] += "│"
+                start = len(rows[offset])
+                for column, length, stakeholder_id in drawn:
+                    marks.append(Mark(len(lines) + offset, start + column, start + column + length, stakeholder_id))
+                rows[offset] += text
+        lines.extend(row.rstrip() for row in rows)
     lines.append("     └" + "─" * left + "┴" + "─" * right)
     numbers = "".join(f"{r:<{cell}}" for r in LOW_COLUMNS) + " " + "".join(f"{r:<{cell}}" for r in HIGH_COLUMNS)
     lines.append("      " + numbers.rstrip())
@@ -99,22 +105,30 @@ def text_map(state: StakeholdersState, cell: int = 7) -> Picture:
     return Picture(tuple(lines), tuple(marks))
 
 
-def _cell(people: list[Stakeholder], state: StakeholdersState, width: int) -> tuple[str, list[tuple[int, int, int]]]:
-    """The numbers of the people in one cell, as many as fit, then '+n'; and where each one is."""
-    if not people:
-        return f"{EMPTY:<{width}}", []
-    text = ""
-    drawn: list[tuple[int, int, int]] = []
-    for index, stakeholder in enumerate(people):
-        number = str(state.number(stakeholder.id))
-        rest = len(people) - index - 1
-        room = width - 1 - len(text) - (len(f"+{rest}") + 1 if rest else 0)
-        if len(number) > room:
-            text += f"+{len(people) - index}"
-            break
-        drawn.append((len(text), len(number), stakeholder.id))
-        text += number + " "
-    return f"{text:<{width}}"[:width], drawn
+def _cell(people: list[Stakeholder], state: StakeholdersState, width: int, height: int) -> list[tuple[str, list[tuple[int, int, int]]]]:
+    """The numbers of the people in one cell over `height` lines, as many as fit, then '+n';
+    for each line its text and where each number is on it."""
+    lines: list[tuple[str, list[tuple[int, int, int]]]] = []
+    numbers = [(str(state.number(s.id)), s.id) for s in people]
+    index = 0
+    for line_number in range(height):
+        last = line_number == height - 1
+        text = EMPTY if not numbers and line_number == 0 else ""
+        drawn: list[tuple[int, int, int]] = []
+        while index < len(numbers):
+            number, stakeholder_id = numbers[index]
+            rest = len(numbers) - index - 1
+            room = width - 1 - len(text) - (len(f"+{rest}") + 1 if rest and last else 0)
+            if len(number) > room:
+                if last:
+                    text += f"+{len(numbers) - index}"
+                    index = len(numbers)
+                break
+            drawn.append((len(text), len(number), stakeholder_id))
+            text += number + " "
+            index += 1
+        lines.append((f"{text:<{width}}"[:width], drawn))
+    return lines
 
 
 def _centre(text: str, width: int) -> str:

@@ -93,7 +93,7 @@ class ConventionScreen(Screen[None]):
         rows = []
         for number, status in enumerate(self.parts, start=1):
             label = t(f"convention.part.{status.part.value}")
-            rows.append((f"part:{status.part.value}", [Text(f"Art. {number}"), Text(label), self._part_state(status)]))
+            rows.append((f"part:{status.part.value}", [Text(t("convention.screen.article_short", number=number)), Text(label), self._part_state(status)]))
         for clause in CLAUSES:
             text = self.settings.clause(clause)
             state = Text(t("convention.screen.typed"), style="green") if text else Text(t("convention.screen.to_decide"), style="yellow")

@@ -198,6 +198,13 @@ def test_the_text_map_fits_the_screen_and_sums_up_a_crowded_cell(project: Projec
     shown = {m.stakeholder_id for m in picture.marks}
     hidden = len(state.stakeholders) - len(shown)
     assert f"+{hidden}" in crowded
+    # On a tall screen each motivation has three lines: the crowded cell wraps and shows everyone.
+    tall = text_map(state, 14, row_height=3)
+    assert len(tall.lines) == len(text_map(state, 14).lines) + 2 * 5
+    assert {m.stakeholder_id for m in tall.marks} == {s.id for s in state.stakeholders}
+    assert not any("+" in line for line in tall.lines)
+    for mark in tall.marks:
+        assert tall.lines[mark.line][mark.start : mark.end] == str(state.number(mark.stakeholder_id))
 
 
 def test_minutes_place_the_names_on_the_grid_and_read_it(project: Project, item: int) -> None:

@@ -99,11 +99,14 @@ class GovernanceScreen(ExerciseScreen):
         kept = str(keep) if keep is not None else selected_key(table)
         table.clear(columns=True)
         width = max(40, self.size.width - 4)
-        fixed = {"phase": 11, "mandatory": 11, "rule": 12, "status": 13}
-        table.add_column(t("governance.col.body"), width=max(12, width - sum(fixed.values()) - 10))
+        fixed = {"phase": 11, "mandatory": 11, "status": 13}
+        name_width = max(12, min(48, width - sum(fixed.values()) - 12 - 10))
+        rule_width = max(12, width - name_width - sum(fixed.values()) - 10)
+        long_rules = rule_width >= 44  # a projector: the rule in words
+        table.add_column(t("governance.col.body"), width=name_width)
         table.add_column(t("governance.col.phase"), width=fixed["phase"])
         table.add_column(t("governance.col.mandatory"), width=fixed["mandatory"])
-        table.add_column(t("governance.col.rule"), width=fixed["rule"])
+        table.add_column(t("governance.col.rule"), width=rule_width)
         table.add_column(t("governance.col.status"), width=fixed["status"])
         rows = [
             (
@@ -112,7 +115,7 @@ class GovernanceScreen(ExerciseScreen):
                     Text(body.name),
                     Text(t(f"governance.phase_short.{body.phase}")),
                     Text(t("governance.mandatory" if body.mandatory else "governance.optional")),
-                    Text(governance.rule_short(body)),
+                    Text(governance.rule_label(body) if long_rules else governance.rule_short(body)),
                     _status(body),
                 ],
             )

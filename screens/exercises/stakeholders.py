@@ -174,7 +174,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         elif step == Step.MAP:
             columns = [(t(c + "number"), 3), (t(c + "mobilise"), 1), (t(c + "name"), 0)]
         else:
-            columns = [(t(c + "number"), 3), (t(c + "mobilise"), 1), (t(c + "name"), 0), (t(c + "support"), 0), (t(c + "participation"), 14), (t(c + "in_project"), 6)]
+            columns = [(t(c + "number"), 3), (t(c + "mobilise"), 1), (t(c + "name"), 0), (t(c + "support"), 0), (t(c + "participation"), 14), (t(c + "in_project"), 7)]
         return columns, rows
 
     def show_detail(self) -> None:
@@ -211,11 +211,16 @@ class StakeholdersScreen(SteppedExerciseScreen):
     def _map_width(self) -> int:
         return text_map(self.state, self._cell()).width
 
+    def _row_height(self) -> int:
+        """Lines per motivation: more on a tall projector screen, where a crowded cell can wrap."""
+        available = self.size.height - 8  # header, steps, hint, status, key bar
+        return max(1, min(3, (available - 8) // 5))
+
     def _cell(self) -> int:
         return cell_width_for(max(20, self.size.width - LEGEND_WIDTH))
 
     def _draw_map(self, highlighted: Stakeholder | None) -> None:
-        picture = text_map(self.state, self._cell())
+        picture = text_map(self.state, self._cell(), self._row_height())
         mobilising = {s.id for s in self.state.stakeholders if s.to_mobilise}
         lines = [Content(line) for line in picture.lines]
         for mark in picture.marks:
