@@ -12,7 +12,8 @@ actor in one key.
 
 Steps: identify (the facilitator's keyboard, the project's structures, or a
 contribution round), characterise, map, mobilise. State: one document per
-agenda item in the `stakeholders` table, saved at every change.
+agenda item in the `stakeholders` table, saved at every change. Each
+stakeholder's sheet, its ratings and its joining the project: `stakeholders_sheet`.
 """
 
 from __future__ import annotations
@@ -172,13 +173,13 @@ def load(project: Project, item_id: int) -> StakeholdersState:
     return StakeholdersState(item_id=item_id, workshop_id=item.workshop_id)
 
 
-def _save(project: Project, state: StakeholdersState) -> StakeholdersState:
+def save(project: Project, state: StakeholdersState) -> StakeholdersState:
     item_state.save(project, TABLE, state.item_id, state.to_doc(), fresh=True)
     return state
 
 
 def set_step(project: Project, item_id: int, step: Step | str) -> StakeholdersState:
-    return _save(project, replace(load(project, item_id), step=Step(step).value))
+    return save(project, replace(load(project, item_id), step=Step(step).value))
 
 
 # Text ------------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def structures_by_id(project: Project) -> dict[int, Structure]:
     return {s.id: s for s in project.structures()}
 
 
-def _refuse_duplicate(state: StakeholdersState, name: str, structures: dict[int, Structure], exclude: int = 0) -> None:
+def refuse_duplicate(state: StakeholdersState, name: str, structures: dict[int, Structure], exclude: int = 0) -> None:
     key = name_key(name)
     for other in state.stakeholders:
         if other.id != exclude and name_key(display_name(other, structures)) == key:
@@ -222,9 +223,9 @@ def add_stakeholder(
     if category is not Category.POTENTIAL:
         raise ValidationError("stakeholders.error.use_structures")
     state = load(project, item_id)
-    _refuse_duplicate(state, name, structures_by_id(project))
+    refuse_duplicate(state, name, structures_by_id(project))
     added = Stakeholder(state.next_id, name, category.value, kind=StructureKind(kind).value, proposed_by=list(proposed_by))
-    _save(project, replace(state, stakeholders=[*state.stakeholders, added], next_id=added.id + 1))
+    save(project, replace(state, stakeholders=[*state.stakeholders, added], next_id=added.id + 1))
     return added
 
 
@@ -245,7 +246,7 @@ def import_structures(project: Project, item_id: int) -> int:
         category = Category.MEMBER if structure.member else Category.EXTERNAL
         added.append(Stakeholder(next_id, structure.name, category.value, structure.id, structure.kind))
         next_id += 1
-    _save(project, replace(state, stakeholders=[*state.stakeholders, *added], next_id=next_id))
+    save(project, replace(state, stakeholders=[*state.stakeholders, *added], next_id=next_id))
     return len(added)
 
 
@@ -268,7 +269,7 @@ def start_names_round(project: Project, item_id: int, hidden: bool = True) -> Ro
     spec = RoundSpec(t("stakeholders.round.question"), RoundMode.CONTRIBUTION, hidden=hidden, owner=OWNER_NAMES)
     with project.batch():
         started = start_round(project, state.workshop_id, item_id, spec)
-        _save(project, replace(state, names_rounds=[*state.names_rounds, started.id]))
+        save(project, replace(state, names_rounds=[*state.names_rounds, started.id]))
     return started
 
 
@@ -317,112 +318,7 @@ def collect_names(project: Project, item_id: int, round_id: int) -> Stakeholders
         stakeholders.append(added)
         by_key[name_key(name)] = added
     state = replace(state, stakeholders=stakeholders, next_id=next_id, collected_rounds=[*state.collected_rounds, round_id])
-    return _save(project, state)
-
-
-def remove_stakeholder(project: Project, item_id: int, stakeholder_id: int) -> StakeholdersState:
-    """Out of this list (a structure it became stays in the project)."""
-    state = load(project, item_id)
-    state.stakeholder(stakeholder_id)
-    return _save(project, replace(state, stakeholders=[s for s in state.stakeholders if s.id != stakeholder_id]))
-
-
-def move_stakeholder(project: Project, item_id: int, stakeholder_id: int, delta: int) -> StakeholdersState:
-    state = load(project, item_id)
-    state.stakeholder(stakeholder_id)
-    ordered = list(state.stakeholders)
-    index = next(i for i, s in enumerate(ordered) if s.id == stakeholder_id)
-    target = max(0, min(len(ordered) - 1, index + delta))
-    ordered.insert(target, ordered.pop(index))
-    return _save(project, replace(state, stakeholders=ordered))
-
-
-# Characterise ------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Sheet:
-    """What the characterisation form holds for one stakeholder."""
-
-    name: str
-    kind: str
-    stakes: str = ""
-    losses: str = ""
-    gains: str = ""
-    supports: tuple[str, ...] = ()
-    support_note: str = ""
-    contact: str = ""
-    participation: str = ""
-    participation_note: str = ""
-    motivation: int = 0
-    contribution: int = 0
-    to_mobilise: bool = False
-
-    @classmethod
-    def of(cls, stakeholder: Stakeholder, structures: dict[int, Structure]) -> Sheet:
-        return cls(
-            display_name(stakeholder, structures),
-            stakeholder.kind,
-            stakeholder.stakes,
-            stakeholder.losses,
-            stakeholder.gains,
-            tuple(stakeholder.supports),
-            stakeholder.support_note,
-            stakeholder.contact,
-            stakeholder.participation,
-            stakeholder.participation_note,
-            stakeholder.motivation,
-            stakeholder.contribution,
-            stakeholder.to_mobilise,
-        )
-
-
-def describe(project: Project, item_id: int, stakeholder_id: int, sheet: Sheet) -> Stakeholder:
-    """Save the whole characterisation of one stakeholder; nothing is saved if one field is refused."""
-    state = load(project, item_id)
-    current = state.stakeholder(stakeholder_id)
-    structures = structures_by_id(project)
-    changed, name = _described(state, current, sheet, structures)
-    linked = structures.get(current.structure_id)
-    if linked is not None and project.structure_name_taken(name, exclude_id=linked.id):
-        raise ValidationError("stakeholders.error.duplicate", name=name)
-    with project.batch():
-        if linked is not None and linked.name != name:
-            # A structure of the project: renaming it here renames it everywhere.
-            project.update_structure(current.structure_id, name=name)
-        if linked is None:
-            changed = replace(changed, name=name)
-        _save(project, replace(state, stakeholders=[changed if s.id == stakeholder_id else s for s in state.stakeholders]))
-    return changed
-
-
-def add_described(project: Project, item_id: int, sheet: Sheet) -> Stakeholder:
-    """A potential partner with its whole sheet, saved in one go (or not at all)."""
-    state = load(project, item_id)
-    blank = Stakeholder(state.next_id, "")
-    added, name = _described(state, blank, sheet, structures_by_id(project))
-    added = replace(added, name=name)
-    _save(project, replace(state, stakeholders=[*state.stakeholders, added], next_id=added.id + 1))
-    return added
-
-
-def _described(state: StakeholdersState, current: Stakeholder, sheet: Sheet, structures: dict[int, Structure]) -> tuple[Stakeholder, str]:
-    """The stakeholder as the sheet describes it, every field checked first; and its clean name."""
-    name = clean_name(sheet.name)
-    _refuse_duplicate(state, name, structures, exclude=current.id)
-    texts = {field_name: clean_text(getattr(sheet, field_name)) for field_name in TEXT_FIELDS}
-    chosen = {Support(x).value for x in sheet.supports}
-    supports = [s.value for s in Support if s.value in chosen]
-    participation = Participation(sheet.participation).value if sheet.participation else ""
-    changed = replace(
-        current,
-        kind=StructureKind(sheet.kind).value if sheet.kind else current.kind,
-        supports=supports,
-        participation=participation,
-        motivation=_rating(sheet.motivation),
-        contribution=_rating(sheet.contribution),
-        to_mobilise=bool(sheet.to_mobilise),
-        **texts,
-    )
-    return changed, name
+    return save(project, state)
 
 
 def collect_pending(project: Project, item_id: int) -> StakeholdersState:
@@ -442,69 +338,21 @@ def collect_pending(project: Project, item_id: int) -> StakeholdersState:
     return state
 
 
-def _rating(value: int | str | None) -> int:
-    try:
-        rating = int(value or 0)
-    except (TypeError, ValueError):
-        raise ValidationError("stakeholders.error.rating") from None
-    if rating != 0 and rating not in RATINGS:
-        raise ValidationError("stakeholders.error.rating")
-    return rating
-
-
-def rate(project: Project, item_id: int, stakeholder_id: int, motivation: int | None = None, contribution: int | None = None) -> Stakeholder:
-    """Set a stakeholder's motivation and/or possible contribution (1–5, 0 clears)."""
+def remove_stakeholder(project: Project, item_id: int, stakeholder_id: int) -> StakeholdersState:
+    """Out of this list (a structure it became stays in the project)."""
     state = load(project, item_id)
-    current = state.stakeholder(stakeholder_id)
-    changed = replace(
-        current,
-        motivation=current.motivation if motivation is None else _rating(motivation),
-        contribution=current.contribution if contribution is None else _rating(contribution),
-    )
-    _save(project, replace(state, stakeholders=[changed if s.id == stakeholder_id else s for s in state.stakeholders]))
-    return changed
+    state.stakeholder(stakeholder_id)
+    return save(project, replace(state, stakeholders=[s for s in state.stakeholders if s.id != stakeholder_id]))
 
 
-def nudge(project: Project, item_id: int, stakeholder_id: int, axis: str, delta: int) -> Stakeholder:
-    """One step up or down on an axis ('motivation' or 'contribution'); 0 is 'not rated'."""
-    current = load(project, item_id).stakeholder(stakeholder_id)
-    if axis not in ("motivation", "contribution"):
-        raise ValidationError("stakeholders.error.rating")
-    value = max(0, min(RATINGS[-1], getattr(current, axis) + delta))
-    return rate(project, item_id, stakeholder_id, **{axis: value})
-
-
-# Mobilise -----------------------------------------------------------------------------------
-def set_mobilise(project: Project, item_id: int, stakeholder_id: int, on: bool) -> Stakeholder:
+def move_stakeholder(project: Project, item_id: int, stakeholder_id: int, delta: int) -> StakeholdersState:
     state = load(project, item_id)
-    changed = replace(state.stakeholder(stakeholder_id), to_mobilise=bool(on))
-    _save(project, replace(state, stakeholders=[changed if s.id == stakeholder_id else s for s in state.stakeholders]))
-    return changed
-
-
-@dataclass(frozen=True)
-class Added:
-    structure: Structure
-    existed: bool  # a structure of that name was already in the project: linked, not added twice
-
-
-def add_as_structure(project: Project, item_id: int, stakeholder_id: int) -> Added:
-    """A stakeholder to mobilise joins the project as an external actor (or is linked to the
-    structure of the same name when the project already has one)."""
-    state = load(project, item_id)
-    current = state.stakeholder(stakeholder_id)
-    structures = structures_by_id(project)
-    if current.structure_id in structures:
-        raise ValidationError("stakeholders.error.already_structure", name=structures[current.structure_id].name)
-    if not current.to_mobilise:
-        raise ValidationError("stakeholders.error.not_to_mobilise", name=current.name)
-    same = next((s for s in structures.values() if name_key(s.name) == name_key(current.name)), None)
-    with project.batch():
-        structure = same or project.add_structure(current.name, current.kind or StructureKind.OTHER.value, member=False)
-        category = Category.MEMBER if structure.member else Category.EXTERNAL
-        changed = replace(current, structure_id=structure.id, category=category.value, name=structure.name)
-        _save(project, replace(state, stakeholders=[changed if s.id == stakeholder_id else s for s in state.stakeholders]))
-    return Added(structure, same is not None)
+    state.stakeholder(stakeholder_id)
+    ordered = list(state.stakeholders)
+    index = next(i for i, s in enumerate(ordered) if s.id == stakeholder_id)
+    target = max(0, min(len(ordered) - 1, index + delta))
+    ordered.insert(target, ordered.pop(index))
+    return save(project, replace(state, stakeholders=ordered))
 
 
 # Reading ------------------------------------------------------------------------------------
@@ -576,29 +424,22 @@ EXERCISE = StakeholdersExercise()
 
 __all__ = [
     "EXERCISE",
-    "Added",
     "Category",
     "Participation",
     "Quadrant",
-    "Sheet",
     "Stakeholder",
     "StakeholdersState",
     "Step",
     "Support",
-    "add_as_structure",
-    "add_described",
     "add_stakeholder",
     "collect_names",
     "collect_pending",
-    "describe",
     "import_structures",
     "load",
     "move_stakeholder",
-    "nudge",
     "quadrant",
-    "rate",
     "remove_stakeholder",
-    "set_mobilise",
+    "save",
     "set_step",
     "split_contribution",
     "start_names_round",

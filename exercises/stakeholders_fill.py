@@ -10,9 +10,10 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises import stakeholders
+from exercises import stakeholders, stakeholders_sheet
 from exercises.round_filling import contribute_all
-from exercises.stakeholders import Sheet, Step, Support
+from exercises.stakeholders import Step, Support
+from exercises.stakeholders_sheet import Sheet
 from workshop.model import StructureKind
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
                 name, kind.value, stakes or stakeholder.stakes, losses, gains, tuple(s.value for s in supports), note,
                 contact, form, form_note, motivation, contribution, mobilise,
             )
-            stakeholders.describe(project, item.id, stakeholder.id, sheet)
+            stakeholders_sheet.describe(project, item.id, stakeholder.id, sheet)
         # Those to mobilise are not in the project yet: the room adds them with S, live.
         stakeholders.set_step(project, item.id, Step.MOBILISE)
 
@@ -146,5 +147,5 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
                 rng.randint(0, 5),
                 rng.random() < 0.3,
             )
-            stakeholders.describe(project, item.id, stakeholder.id, sheet)
+            stakeholders_sheet.describe(project, item.id, stakeholder.id, sheet)
         stakeholders.set_step(project, item.id, Step.MAP)

@@ -6,15 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-from exercises import stakeholders
-from exercises.stakeholders import Category, Quadrant, Sheet, Step, Support
+from exercises import stakeholders, stakeholders_sheet
+from exercises.stakeholders import Category, Quadrant, Step, Support
 from exercises.stakeholders_map import cell_width_for, text_map
+from exercises.stakeholders_sheet import Sheet
 from exercises.stakeholders_minutes import minutes_blocks
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Heading, Table
 from workshop.model import StructureKind
 from workshop.project import Project
-from workshop.rounds import contribute, finish_turn, get_round
+from workshop.rounds import contribute, finish_turn
 
 
 @pytest.fixture
@@ -86,7 +87,7 @@ def test_the_names_round_adds_each_name_once_with_why_and_who_said_it(project: P
     ]
     assert sorted(state.stakeholders[0].proposed_by) == sorted(started.voters)
     # Collecting again (a screen coming back twice, a restart) changes nothing.
-    stakeholders.describe(project, item, state.stakeholders[0].id, replace(Sheet.of(state.stakeholders[0], {}), stakes="Revu ensemble"))
+    stakeholders_sheet.describe(project, item, state.stakeholders[0].id, replace(Sheet.of(state.stakeholders[0], {}), stakes="Revu ensemble"))
     settled = stakeholders.load(project, item)
     assert stakeholders.collect_names(project, item, started.id) == settled
     assert stakeholders.collect_pending(project, item) == settled and settled.collected_rounds == [started.id]
@@ -103,11 +104,11 @@ def test_a_sheet_is_saved_whole_or_not_at_all(project: Project, item: int) -> No
     caf = stakeholders.add_stakeholder(project, item, "CAF")
     sheet = Sheet("CAF", StructureKind.FUNDER.value, "La vie sociale", "", "Un partenariat", (Support.FINANCIAL.value,), motivation=3, contribution=5)
     with pytest.raises(ValidationError, match="text_too_long"):
-        stakeholders.describe(project, item, caf.id, replace(sheet, contact="x" * 1001))
+        stakeholders_sheet.describe(project, item, caf.id, replace(sheet, contact="x" * 1001))
     assert stakeholders.load(project, item).stakeholder(caf.id).stakes == ""
     with pytest.raises(ValidationError, match="rating"):
-        stakeholders.describe(project, item, caf.id, replace(sheet, motivation=6))
-    saved = stakeholders.describe(project, item, caf.id, sheet)
+        stakeholders_sheet.describe(project, item, caf.id, replace(sheet, motivation=6))
+    saved = stakeholders_sheet.describe(project, item, caf.id, sheet)
     assert (saved.stakes, saved.supports, saved.motivation, saved.contribution, saved.kind) == ("La vie sociale", ["financial"], 3, 5, "funder")
 
 
@@ -115,18 +116,18 @@ def test_renaming_a_project_structure_from_its_sheet_renames_it_everywhere(proje
     stakeholders.import_structures(project, item)
     ehpad = _named(project, item, "EHPAD Les Tilleuls")
     sheet = Sheet.of(ehpad, stakeholders.structures_by_id(project))
-    stakeholders.describe(project, item, ehpad.id, replace(sheet, name="EHPAD des Tilleuls"))
+    stakeholders_sheet.describe(project, item, ehpad.id, replace(sheet, name="EHPAD des Tilleuls"))
     assert project.structure(ehpad.structure_id).name == "EHPAD des Tilleuls"
     with pytest.raises(ValidationError, match="duplicate"):
-        stakeholders.describe(project, item, ehpad.id, replace(sheet, name="Les Jardins"))
+        stakeholders_sheet.describe(project, item, ehpad.id, replace(sheet, name="Les Jardins"))
     assert project.structure(ehpad.structure_id).name == "EHPAD des Tilleuls"
 
 
 def test_ratings_move_one_step_and_stay_between_unrated_and_five(project: Project, item: int) -> None:
     caf = stakeholders.add_stakeholder(project, item, "CAF")
-    assert stakeholders.nudge(project, item, caf.id, "motivation", -1).motivation == 0
+    assert stakeholders_sheet.nudge(project, item, caf.id, "motivation", -1).motivation == 0
     for _ in range(7):
-        stakeholders.nudge(project, item, caf.id, "contribution", 1)
+        stakeholders_sheet.nudge(project, item, caf.id, "contribution", 1)
     assert stakeholders.load(project, item).stakeholder(caf.id).contribution == 5
 
 
@@ -142,18 +143,18 @@ def test_the_map_reads_high_from_three(motivation: int, contribution: int, where
 def test_adding_as_a_structure_needs_to_mobilise_and_never_duplicates(project: Project, item: int) -> None:
     caf = stakeholders.add_stakeholder(project, item, "CAF", kind=StructureKind.FUNDER)
     with pytest.raises(ValidationError, match="not_to_mobilise"):
-        stakeholders.add_as_structure(project, item, caf.id)
-    stakeholders.set_mobilise(project, item, caf.id, True)
-    added = stakeholders.add_as_structure(project, item, caf.id)
+        stakeholders_sheet.add_as_structure(project, item, caf.id)
+    stakeholders_sheet.set_mobilise(project, item, caf.id, True)
+    added = stakeholders_sheet.add_as_structure(project, item, caf.id)
     assert not added.existed and not added.structure.member and added.structure.kind == "funder"
     state = stakeholders.load(project, item)
     assert state.stakeholder(caf.id).structure_id == added.structure.id and state.stakeholder(caf.id).category == Category.EXTERNAL
     with pytest.raises(ValidationError, match="already_structure"):
-        stakeholders.add_as_structure(project, item, caf.id)
+        stakeholders_sheet.add_as_structure(project, item, caf.id)
     # A stakeholder named like a structure already in the project is linked to it.
     again = stakeholders.add_stakeholder(project, item, "Conseil Departemental")
-    stakeholders.set_mobilise(project, item, again.id, True)
-    linked = stakeholders.add_as_structure(project, item, again.id)
+    stakeholders_sheet.set_mobilise(project, item, again.id, True)
+    linked = stakeholders_sheet.add_as_structure(project, item, again.id)
     assert linked.existed and linked.structure.name == "Conseil départemental"
     assert len(project.structures()) == 4
 
@@ -161,7 +162,7 @@ def test_adding_as_a_structure_needs_to_mobilise_and_never_duplicates(project: P
 def _placed(project: Project, item: int, ratings: dict[str, tuple[int, int]]) -> stakeholders.StakeholdersState:
     for name, (motivation, contribution) in ratings.items():
         added = stakeholders.add_stakeholder(project, item, name)
-        stakeholders.rate(project, item, added.id, motivation, contribution)
+        stakeholders_sheet.rate(project, item, added.id, motivation, contribution)
     return stakeholders.load(project, item)
 
 
@@ -209,7 +210,7 @@ def test_the_text_map_fits_the_screen_and_sums_up_a_crowded_cell(project: Projec
 
 def test_minutes_place_the_names_on_the_grid_and_read_it(project: Project, item: int) -> None:
     state = _placed(project, item, {"[b]CAF[/b] | #1": (5, 5), "Lycée": (1, 2)})
-    stakeholders.set_mobilise(project, item, state.stakeholders[0].id, True)
+    stakeholders_sheet.set_mobilise(project, item, state.stakeholders[0].id, True)
     blocks = minutes_blocks(project, stakeholders.load(project, item))
     headings = [b.text for b in blocks if isinstance(b, Heading)]
     grid_at = headings.index("Carte : motivation et contribution possible")
@@ -232,4 +233,4 @@ def test_what_would_act_on_the_terminal_never_reaches_the_list(project: Project,
     added = stakeholders.add_stakeholder(project, item, "\x1b[31mCAF\u202e\x07 [b]")
     assert added.name == "[31mCAF [b]"
     sheet = Sheet("CAF", "", stakes="ligne 1\nligne 2\x00")
-    assert stakeholders.describe(project, item, added.id, sheet).stakes == "ligne 1 ligne 2"
+    assert stakeholders_sheet.describe(project, item, added.id, sheet).stakes == "ligne 1 ligne 2"

@@ -17,9 +17,10 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import stakeholders
-from exercises.stakeholders import Sheet, Stakeholder, Step, StakeholdersState
+from exercises import stakeholders, stakeholders_sheet
+from exercises.stakeholders import Stakeholder, Step, StakeholdersState
 from exercises.stakeholders_map import cell_width_for, text_map
+from exercises.stakeholders_sheet import Sheet
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.registry import register_exercise_screen
@@ -261,7 +262,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         from screens.modals.stakeholder import StakeholderModal
 
         def save(sheet: Sheet) -> Stakeholder:
-            return stakeholders.add_described(self.project, self.item_id, sheet)
+            return stakeholders_sheet.add_described(self.project, self.item_id, sheet)
 
         def added(result: Stakeholder | None) -> None:
             if result is not None:
@@ -281,7 +282,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         sheet = Sheet.of(stakeholder, structures)
 
         def save(changed: Sheet) -> Stakeholder:
-            return stakeholders.describe(self.project, self.item_id, stakeholder.id, changed)
+            return stakeholders_sheet.describe(self.project, self.item_id, stakeholder.id, changed)
 
         def saved(result: Stakeholder | None) -> None:
             if result is not None:
@@ -336,20 +337,20 @@ class StakeholdersScreen(SteppedExerciseScreen):
     def action_rate(self, axis: str, delta: int) -> None:
         stakeholder = self.current()
         if stakeholder is not None:
-            self.app.attempt(stakeholders.nudge, self.project, self.item_id, stakeholder.id, axis, delta)  # type: ignore[attr-defined]
+            self.app.attempt(stakeholders_sheet.nudge, self.project, self.item_id, stakeholder.id, axis, delta)  # type: ignore[attr-defined]
             self.reload()
 
     def action_mobilise(self) -> None:
         stakeholder = self.current()
         if stakeholder is not None:
-            self.app.attempt(stakeholders.set_mobilise, self.project, self.item_id, stakeholder.id, not stakeholder.to_mobilise)  # type: ignore[attr-defined]
+            self.app.attempt(stakeholders_sheet.set_mobilise, self.project, self.item_id, stakeholder.id, not stakeholder.to_mobilise)  # type: ignore[attr-defined]
             self.reload()
 
     def action_add_structure(self) -> None:
         stakeholder = self.current()
         if stakeholder is None:
             return
-        added = self.app.attempt(stakeholders.add_as_structure, self.project, self.item_id, stakeholder.id)  # type: ignore[attr-defined]
+        added = self.app.attempt(stakeholders_sheet.add_as_structure, self.project, self.item_id, stakeholder.id)  # type: ignore[attr-defined]
         if added is None:
             return
         key = "stakeholders.screen.linked_structure" if added.existed else "stakeholders.screen.added_structure"

@@ -14,7 +14,8 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, Select, SelectionList
 from textual.widgets.selection_list import Selection
 
-from exercises.stakeholders import RATINGS, Participation, Sheet, Support
+from exercises.stakeholders import RATINGS, Participation, Support
+from exercises.stakeholders_sheet import Sheet
 from screens.modals.form import NamedFormModal, field_label
 from workshop.i18n import t
 from workshop.model import StructureKind
