@@ -26,6 +26,7 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.names import name_key
+from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -469,6 +470,22 @@ def latest_with_bodies(project: Project) -> GovernanceState | None:
             if state.bodies or state.leader_structure or state.team_chosen:
                 return state
     return None
+
+
+# Guard: a structure that sits in a body or leads the project is not removed silently ------------------
+def _structure_in_governance(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+    for doc in project.store.table(TABLE).all():
+        state = GovernanceState.from_doc(dict(doc))
+        bodies = [b.name for b in state.bodies if structure_id in b.structures]
+        if bodies:
+            return "governance.error.structure_in_body", {"body": bodies[0]}
+        if structure_id in (state.leader_structure, *state.team_structures):
+            return "governance.error.structure_leads", {}
+    return None
+
+
+if _structure_in_governance not in structure_guards:
+    structure_guards.append(_structure_in_governance)
 
 
 # The exercise ---------------------------------------------------------------------------------

@@ -201,3 +201,18 @@ def test_english_labels(project: Project, item: int) -> None:
 def test_what_would_act_on_the_terminal_never_reaches_the_rules(project: Project, item: int) -> None:
     body = governance.add_body(project, item, _steering(project, name="Comité\x1b[2J", quorum="la moitié\u202e\r\ndes membres"))
     assert body.name == "Comité[2J" and body.quorum == "la moitié des membres"
+
+
+def test_a_structure_sitting_in_a_body_or_leading_is_not_removed_silently(project: Project, item: int) -> None:
+    jardins, ehpad, centre = (s.id for s in sorted(project.structures(), key=lambda s: s.id))
+    for person in [p for p in project.participants()]:
+        project.remove_participant(person.id)
+    governance.add_body(project, item, _steering(project, structures=(ehpad,)))
+    governance.set_leader(project, item, jardins)
+    with pytest.raises(ValidationError, match="structure_in_body") as refused:
+        project.remove_structure(ehpad)
+    assert "Comité de pilotage" in refused.value.message()
+    with pytest.raises(ValidationError, match="structure_leads"):
+        project.remove_structure(jardins)
+    project.remove_structure(centre)  # in no body, leading nothing
+    assert {s.id for s in project.structures()} == {jardins, ehpad}
