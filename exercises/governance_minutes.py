@@ -48,15 +48,14 @@ def bodies_table(state: GovernanceState, names: Names) -> Block:
     rows = [
         [
             body.name,
-            t(f"governance.phase.{body.phase}"),
-            t("governance.mandatory" if body.mandatory else "governance.optional"),
+            t("governance.minutes.phase_status", phase=t(f"governance.phase.{body.phase}"), status=t("governance.mandatory" if body.mandatory else "governance.optional")),
             body.purpose or t("governance.to_decide"),
             names.members(body) or t("governance.to_decide"),
             body.frequency or t("governance.to_decide"),
         ]
         for body in state.bodies
     ]
-    header = ["col_body", "col_phase", "col_mandatory", "col_purpose", "col_members", "col_frequency"]
+    header = ["col_body", "col_phase", "col_purpose", "col_members", "col_frequency"]
     return table([t(f"governance.minutes.{h}") for h in header], rows)
 
 
