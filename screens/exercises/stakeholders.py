@@ -289,7 +289,8 @@ class StakeholdersScreen(SteppedExerciseScreen):
                 self.reload()
 
         heading = t("stakeholders.screen.edit_title", name=sheet.name)
-        self.app.push_screen(StakeholderModal(heading, save, self._name_taken(stakeholder.id), sheet), saved)
+        in_project = stakeholder.structure_id in structures
+        self.app.push_screen(StakeholderModal(heading, save, self._name_taken(stakeholder.id), sheet, in_project), saved)
 
     def action_names_round(self) -> None:
         from workshop.rounds import get_round

@@ -11,7 +11,7 @@ from typing import Callable, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Input, Select, SelectionList
+from textual.widgets import Checkbox, Input, Select, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from exercises.stakeholders import RATINGS, Participation, Support
@@ -29,13 +29,23 @@ class StakeholderModal(NamedFormModal[Sheet, R]):
     NAME_PLACEHOLDER = "stakeholders.form.name_placeholder"
     NAME_DUPLICATE = "stakeholders.error.duplicate_warning"
 
-    def __init__(self, heading: str, save: Callable[[Sheet], R], name_taken: Callable[[str], bool], initial: Sheet | None = None) -> None:
+    def __init__(
+        self,
+        heading: str,
+        save: Callable[[Sheet], R],
+        name_taken: Callable[[str], bool],
+        initial: Sheet | None = None,
+        in_project: bool = False,
+    ) -> None:
         super().__init__(heading, save, name_taken)
         self.initial = initial or Sheet("", StructureKind.OTHER.value)
+        self.in_project = in_project  # one of the project's structures: its name is the structure's
 
     def compose_fields(self) -> ComposeResult:
         sheet = self.initial
         yield from self.compose_name(sheet.name)
+        if self.in_project:
+            yield Static(Content(t("stakeholders.form.renames_structure")), classes="field-help")
         yield field_label("stakeholders.form.kind")
         yield Select([(Text(t(f"kind.{k.value}")), k.value) for k in StructureKind], value=sheet.kind or StructureKind.OTHER.value, allow_blank=False, id="kind")
         for name in ("stakes", "losses", "gains"):
