@@ -238,6 +238,20 @@ class StakeholdersScreen(SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        allowed = super().check_action(action, parameters)
+        if not allowed or not self.is_mounted:
+            return allowed
+        if action in ("edit", "remove", "move", "mobilise", "rate", "add_structure"):
+            current = self.current()
+            if current is None:
+                return False
+            if action == "add_structure":
+                # Offered only where it can work: marked to mobilise, not in the project yet.
+                return current.to_mobilise and current.structure_id not in stakeholders.structures_by_id(self.project)
+        return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
