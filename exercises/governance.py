@@ -87,6 +87,7 @@ class Body:
     status: str = Status.DRAFT.value
     consents: list[ConsentAttempt] = field(default_factory=list)
     adopted_rules: str = ""
+    adopted_in: str = ""  # carried over from an earlier workshop where it was adopted: that workshop
 
     @property
     def adopted(self) -> bool:
@@ -369,6 +370,62 @@ def missing(body: Body) -> list[str]:
         if not getattr(body, name):
             found.append(name)
     return found
+
+
+# Starting from an earlier workshop --------------------------------------------------------------
+def earlier(project: Project, item_id: int) -> GovernanceState | None:
+    """The governance worked on most recently before this agenda item (bodies, leader or team)."""
+    from workshop.convention.parts import items_of_kind
+
+    items = items_of_kind(project, EXERCISE.kind)
+    position = next((i for i, item in enumerate(items) if item.id == item_id), len(items))
+    for item in reversed(items[:position]):
+        doc = item_state.load(project, TABLE, item.id)
+        if doc is not None:
+            found = GovernanceState.from_doc(doc)
+            if found.bodies or found.leader_structure or found.team_chosen:
+                return found
+    return None
+
+
+def carry_over(project: Project, item_id: int) -> GovernanceState:
+    """Start from the governance of the previous workshop: its leader, team and bodies.
+
+    Rules adopted there stay adopted (the minutes say where); the others come
+    back in writing. The consent rounds stay in that workshop's minutes.
+    """
+    state = load(project, item_id)
+    if state.bodies or state.leader_structure or state.team_chosen:
+        raise ValidationError("governance.error.carry_not_empty")
+    source = earlier(project, item_id)
+    if source is None:
+        raise ValidationError("governance.error.nothing_to_carry")
+    from workshop.convention.builder import workshop_label
+
+    where = workshop_label(project.workshop(source.workshop_id))
+    bodies = [
+        replace(
+            body,
+            consents=[],
+            status=Status.ADOPTED.value if body.adopted else Status.DRAFT.value,
+            adopted_rules=body.adopted_rules if body.adopted else "",
+            adopted_in=(body.adopted_in or where) if body.adopted else "",
+        )
+        for body in source.bodies
+    ]
+    carried = replace(
+        state,
+        bodies=bodies,
+        next_id=source.next_id,
+        leader_structure=source.leader_structure,
+        leader_person=source.leader_person,
+        leader_means=source.leader_means,
+        team_chosen=source.team_chosen,
+        team_structures=list(source.team_structures),
+        rotation=source.rotation,
+        by_structure=source.by_structure,
+    )
+    return save(project, carried)
 
 
 # Leader and governance team -----------------------------------------------------------------

@@ -99,9 +99,9 @@ def record_consent(
     consents = list(body.consents)
     consents[index] = attempt
     if passed:
-        changed = replace(body, consents=consents, status=Status.ADOPTED.value, adopted_rules=attempt.rules)
+        changed = replace(body, consents=consents, status=Status.ADOPTED.value, adopted_rules=attempt.rules, adopted_in="")
     else:
-        changed = replace(body, consents=consents, status=Status.DRAFT.value, adopted_rules="")
+        changed = replace(body, consents=consents, status=Status.DRAFT.value, adopted_rules="", adopted_in="")
     return save(project, state.with_body(changed))
 
 
@@ -155,7 +155,7 @@ def reopen(project: Project, item_id: int, body_id: int) -> GovernanceState:
     body = state.body(body_id)
     if not body.adopted:
         return state
-    return save(project, state.with_body(replace(body, status=Status.DRAFT.value, adopted_rules="")))
+    return save(project, state.with_body(replace(body, status=Status.DRAFT.value, adopted_rules="", adopted_in="")))
 
 
 def sync_rounds(project: Project, item_id: int) -> GovernanceState:

@@ -74,6 +74,8 @@ def calling_table(state: GovernanceState) -> Block:
 def outcome(body: Body) -> str:
     """Where the body's rules stand after the consent rounds."""
     finished = [c for c in body.consents if c.passed is not None]
+    if body.status == Status.ADOPTED and body.adopted_in and not finished:
+        return t("governance.outcome.adopted_earlier", workshop=body.adopted_in)
     if body.status == Status.ADOPTED:
         return t("governance.outcome.adopted", number=len(finished))
     if body.status == Status.CONSENT:

@@ -338,6 +338,30 @@ def collect_pending(project: Project, item_id: int) -> StakeholdersState:
     return state
 
 
+def earlier(project: Project, item_id: int) -> StakeholdersState | None:
+    """The stakeholders list worked on most recently before this agenda item."""
+    from workshop.convention.parts import items_of_kind
+
+    items = items_of_kind(project, EXERCISE.kind)
+    position = next((i for i, item in enumerate(items) if item.id == item_id), len(items))
+    for item in reversed(items[:position]):
+        doc = item_state.load(project, TABLE, item.id)
+        if doc is not None and doc.get("stakeholders"):
+            return StakeholdersState.from_doc(doc)
+    return None
+
+
+def carry_over(project: Project, item_id: int) -> StakeholdersState:
+    """Start from the previous workshop's list: every stakeholder with its sheet and ratings."""
+    state = load(project, item_id)
+    if state.stakeholders:
+        raise ValidationError("stakeholders.error.carry_not_empty")
+    source = earlier(project, item_id)
+    if source is None:
+        raise ValidationError("stakeholders.error.nothing_to_carry")
+    return save(project, replace(state, stakeholders=list(source.stakeholders), next_id=source.next_id))
+
+
 def remove_stakeholder(project: Project, item_id: int, stakeholder_id: int) -> StakeholdersState:
     """Out of this list (a structure it became stays in the project)."""
     state = load(project, item_id)

@@ -164,6 +164,11 @@ def test_the_leader_and_the_rotating_team(project: Project, item: int) -> None:
     assert state.team_structures == [jardins, centre] and state.rotation == "tous les six mois"
 
 
+def test_nothing_to_take_up_in_a_first_workshop(project: Project, item: int) -> None:
+    with pytest.raises(ValidationError, match="nothing_to_carry"):
+        governance.carry_over(project, item)
+
+
 def test_typical_bodies_are_added_once(project: Project, item: int) -> None:
     assert governance.add_typical_bodies(project, item) == 4
     assert governance.add_typical_bodies(project, item) == 0
@@ -216,3 +221,27 @@ def test_a_structure_sitting_in_a_body_or_leading_is_not_removed_silently(projec
         project.remove_structure(jardins)
     project.remove_structure(centre)  # in no body, leading nothing
     assert {s.id for s in project.structures()} == {jardins, ehpad}
+
+
+def test_the_next_workshop_takes_up_the_governance_where_it_was_left(demo_path) -> None:  # noqa: ANN001
+    with Project.open(demo_path) as project:
+        first, second = project.workshops()
+        item = next(i.id for i in project.agenda(second.id) if i.kind == "governance")
+        earlier_item = next(i.id for i in project.agenda(first.id) if i.kind == "governance")
+        state = governance.carry_over(project, item)
+        before = governance.load(project, earlier_item)
+        assert [b.name for b in state.bodies] == [b.name for b in before.bodies]
+        assert (state.leader_structure, state.leader_person, state.team_structures) == (before.leader_structure, before.leader_person, before.team_structures)
+        steering, team, assembly = state.bodies
+        assert steering.adopted and not steering.consents and steering.adopted_rules == before.bodies[0].adopted_rules
+        assert steering.adopted_in == "« Atelier 1 — Poser les fondations » du 12/10/2026"
+        assert assembly.status == Status.DRAFT and not assembly.adopted_in
+        rules = next(b for b in minutes_blocks(project, state) if isinstance(b, Table) and b.header[-1] == "Règles")
+        assert rules.rows[0][3] == "adoptées lors de l'atelier « Atelier 1 — Poser les fondations » du 12/10/2026"
+        with pytest.raises(ValidationError, match="carry_not_empty"):
+            governance.carry_over(project, item)
+        # Amending carried rules: reopened, they are no longer "adopted earlier".
+        reopened = governance_consent.reopen(project, item, steering.id).body(steering.id)
+        assert reopened.status == Status.DRAFT and not reopened.adopted_in
+        # The earlier workshop's record is untouched.
+        assert governance.load(project, earlier_item) == before

@@ -176,3 +176,20 @@ async def test_resumes_a_round_ended_during_a_crash_and_survives_sizes(demo_path
         await pilot.press("f1")
         await settle(pilot)
         assert app.screen.markdown.startswith("# Gouvernance")
+
+
+async def test_p_takes_up_the_previous_workshop(demo_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        workshop_id, item_id = _item(app, 1)
+        app.push_screen(GovernanceScreen(app.project, workshop_id, item_id))
+        await settle(pilot)
+        screen = app.screen
+        assert screen.check_action("carry", ())
+        await pilot.press("p")
+        await settle(pilot)
+        assert column(screen.query_one(DataTable), 0) == ["Comité de pilotage", "Groupe projet", "Assemblée des membres"]
+        assert column(screen.query_one(DataTable), 4)[0] == "✓ adoptées"
+        assert "Règles adoptées lors de l'atelier « Atelier 1 — Poser les fondations »" in " ".join(_rules(app).split())
+        assert not screen.check_action("carry", ())

@@ -234,3 +234,16 @@ def test_what_would_act_on_the_terminal_never_reaches_the_list(project: Project,
     assert added.name == "[31mCAF [b]"
     sheet = Sheet("CAF", "", stakes="ligne 1\nligne 2\x00")
     assert stakeholders_sheet.describe(project, item, added.id, sheet).stakes == "ligne 1 ligne 2"
+
+
+def test_the_next_workshop_takes_up_the_list_with_its_sheets(demo_path) -> None:  # noqa: ANN001
+    with Project.open(demo_path) as project:
+        first, second = project.workshops()
+        item = next(i.id for i in project.agenda(second.id) if i.kind == "stakeholders")
+        before = stakeholders.load(project, next(i.id for i in project.agenda(first.id) if i.kind == "stakeholders"))
+        carried = stakeholders.carry_over(project, item)
+        assert carried.stakeholders == before.stakeholders and carried.item_id == item and carried.names_rounds == []
+        added = stakeholders.add_stakeholder(project, item, "Nouveau partenaire")
+        assert added.id == before.next_id  # no id given twice
+        with pytest.raises(ValidationError, match="carry_not_empty"):
+            stakeholders.carry_over(project, item)

@@ -138,3 +138,14 @@ async def test_every_step_survives_any_size(demo_path: Path, library: ProjectLib
         await pilot.press("f1")
         await settle(pilot)
         assert app.screen.markdown.startswith("# Parties prenantes à mobiliser")
+
+
+async def test_p_takes_up_the_previous_workshops_list(demo_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=demo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen, item_id = await _open(app, pilot, 1)
+        await pilot.press("p")
+        await settle(pilot)
+        assert len(column(screen.query_one(DataTable), 1)) == 10
+        assert stakeholders.load(app.project, item_id).stakeholders[5].to_mobilise

@@ -44,6 +44,7 @@ class GovernanceScreen(ExerciseScreen):
         Binding("l", "leader", t("governance.key.leader")),
         Binding("g", "team", t("governance.key.team")),
         Binding("t", "typical", t("governance.key.typical"), show=False),
+        Binding("p", "carry", t("governance.key.carry"), show=False),
         Binding("u", "unit", t("governance.key.unit"), show=False),
         Binding("delete", "remove", t("governance.key.remove"), show=False),
         Binding("shift+up", "move(-1)", t("governance.key.move"), show=False),
@@ -168,6 +169,8 @@ class GovernanceScreen(ExerciseScreen):
         if body.open_consent is not None:
             return [Content.styled(t("governance.screen.running"), "bold $warning")]
         finished = [c for c in body.consents if c.passed is not None]
+        if not finished and body.adopted and body.adopted_in:
+            return [Content.styled(t("governance.screen.last_earlier", workshop=body.adopted_in), "bold $success")]
         if not finished:
             return []
         last = finished[-1]
@@ -206,6 +209,9 @@ class GovernanceScreen(ExerciseScreen):
             return bool(finished) and finished[-1].passed is False and body is not None and not body.adopted
         if action == "reopen":
             return body is not None and body.adopted
+        if action == "carry":
+            state = self.state
+            return not (state.bodies or state.leader_structure or state.team_chosen)
         return True
 
     # Bodies ----------------------------------------------------------------------------------
@@ -272,6 +278,17 @@ class GovernanceScreen(ExerciseScreen):
         if count is None:
             return
         self.notify(Content(t("governance.screen.typical_added", count=count) if count else t("governance.screen.typical_none")))
+        self.reload()
+
+    def action_carry(self) -> None:
+        carried = self._attempt(governance.carry_over, self.project, self.item_id)
+        if carried is None:
+            return
+        source = governance.earlier(self.project, self.item_id)
+        from workshop.convention.builder import workshop_label
+
+        where = workshop_label(self.project.workshop(source.workshop_id)) if source is not None else ""
+        self.notify(Content(t("governance.screen.carried", workshop=where, count=len(carried.bodies))))
         self.reload()
 
     # Leader and team ----------------------------------------------------------------------------

@@ -47,6 +47,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         Binding("s", "import_structures", t("stakeholders.key.structures")),
         Binding("a", "add", t("stakeholders.key.add")),
         Binding("r", "names_round", t("stakeholders.key.round")),
+        Binding("p", "carry", t("stakeholders.key.carry"), show=False),
         Binding("e", "edit", t("stakeholders.key.edit")),
         Binding("space", "mobilise", t("stakeholders.key.mobilise")),
         Binding("s", "add_structure", t("stakeholders.key.add_structure")),
@@ -60,6 +61,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
     ]
     STEP_ACTIONS = {
         "import_structures": IDENTIFY,
+        "carry": IDENTIFY,
         "names_round": IDENTIFY,
         "move": IDENTIFY,
         "remove": frozenset({Step.IDENTIFY, Step.CHARACTERISE}),
@@ -244,6 +246,8 @@ class StakeholdersScreen(SteppedExerciseScreen):
         allowed = super().check_action(action, parameters)
         if not allowed or not self.is_mounted:
             return allowed
+        if action == "carry":
+            return not self.state.stakeholders
         if action in ("edit", "remove", "move", "mobilise", "rate", "add_structure"):
             current = self.current()
             if current is None:
@@ -264,6 +268,12 @@ class StakeholdersScreen(SteppedExerciseScreen):
             return
         self.notify(Content(t("stakeholders.screen.imported", count=count) if count else t("stakeholders.screen.nothing_imported")))
         self.reload()
+
+    def action_carry(self) -> None:
+        carried = self.app.attempt(stakeholders.carry_over, self.project, self.item_id)  # type: ignore[attr-defined]
+        if carried is not None:
+            self.notify(Content(t("stakeholders.screen.carried", count=len(carried.stakeholders))))
+            self.reload()
 
     def _name_taken(self, exclude: int = 0):  # noqa: ANN202 - a predicate
         from workshop.names import name_key

@@ -102,7 +102,7 @@ def _front(project: Project, contents: dict[Part, list[PartContent]], day: str) 
     ]
     workshops = _source_workshops(project, contents)
     if workshops:
-        listed = ", ".join(_workshop_label(w) for w in workshops)
+        listed = ", ".join(workshop_label(w) for w in workshops)
         blocks.append(Paragraph.of(t("convention.from_workshops", workshops=listed)))
     else:
         blocks.append(Paragraph.of(t("convention.from_no_workshop")))
@@ -258,7 +258,8 @@ def _source_workshops(project: Project, contents: dict[Part, list[PartContent]])
     return [w for w in project.workshops() if w.id in ids]
 
 
-def _workshop_label(workshop) -> str:  # noqa: ANN001 - a Workshop
+def workshop_label(workshop) -> str:  # noqa: ANN001 - a Workshop
+    """« Atelier 1 » du 12/10/2026: a workshop as the documents name it."""
     from workshop.minutes.builder import format_date
 
     if workshop.date:
