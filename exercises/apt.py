@@ -25,6 +25,7 @@ from workshop.i18n import t
 from workshop.model import Role
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
@@ -531,6 +532,11 @@ class AptExercise(Exercise):
         if data is None:
             return []
         return section(project, AptState.from_dict(data))
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.apt_convention import convention_parts
+
+        return convention_parts(project)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.apt_fill import fill_demo

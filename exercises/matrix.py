@@ -29,6 +29,7 @@ from workshop.minutes.blocks import Block
 from workshop.project import structure_guards
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
 
@@ -636,6 +637,11 @@ class ResponsibilityMatrix(Exercise):
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id)
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.matrix_convention import convention_parts
+
+        return convention_parts(project)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.matrix_fill import fill_demo

@@ -28,6 +28,7 @@ from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -716,6 +717,11 @@ class SupraObjective(Exercise):
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id, workshop.date or None)
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.supra_convention import convention_parts
+
+        return convention_parts(project)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.supra_fill import fill_demo

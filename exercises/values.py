@@ -23,6 +23,7 @@ from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
@@ -463,6 +464,11 @@ class ValuesExercise(Exercise):
         header = [t("values.col.rank"), t("values.col.value"), t("values.col.points"), t("values.col.proposed_by"), t("values.col.retained")]
         blocks.append(table(header, rows))
         return blocks
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.values_convention import convention_parts
+
+        return convention_parts(project)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.values_fill import fill_demo

@@ -20,6 +20,7 @@ from screens.widgets.countdown import BlockDigits, CountdownDisplay, block_lines
 from screens.widgets.key_bar import KeyBar
 from tests.screen_text import screen_text
 from workshop.clock import FakeClock
+from workshop.demo import AGENDA
 from workshop.library import ProjectLibrary
 from workshop.project import Project
 from workshop.timer import Level
@@ -145,7 +146,7 @@ async def test_next_and_previous_record_the_time_spent(app: AtelierApp, clock: F
         clock.advance(300)
         await pilot.press("right")
         assert text_of(title) == "Diagnostic : où en sont nos structures ?"
-        assert "2 sur 10" in text_of(screen.query_one("#position", Static))
+        assert f"2 sur {len(AGENDA)}" in text_of(screen.query_one("#position", Static))
         assert app.project is not None
         first = app.project.agenda(screen.workshop_id)[0]
         assert first.actual_seconds == pytest.approx(300)
@@ -311,7 +312,7 @@ async def test_a_tool_cannot_take_a_cockpit_key(app: AtelierApp) -> None:
             screen = await open_cockpit(app, pilot)
             await pilot.press("n")
             assert not isinstance(app.screen, ProbeScreen)
-            assert "2 sur 10" in text_of(screen.query_one("#position", Static))
+            assert f"2 sur {len(AGENDA)}" in text_of(screen.query_one("#position", Static))
     finally:
         registry._tools.pop(tool.action, None)
 

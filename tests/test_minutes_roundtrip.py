@@ -9,6 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from tests.minutes_structure import md_parser, outline_of_blocks, outline_of_docx, outline_of_markdown
+from workshop.demo import AGENDA
 from workshop.i18n import set_language
 from workshop.minutes.blocks import Table
 from workshop.minutes.builder import build_minutes
@@ -117,7 +118,7 @@ def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
     assert [c.text for c in agenda.rows[0].cells][:3] == ["N°", "Séquence", "Exercice"]
     assert [c.text for c in agenda.rows[1].cells][1] == "Accueil et tour de présentation"
     assert "Paul Girard (Usager·ère)" in [c.text for row in attendance.rows for c in row.cells]
-    assert len(agenda.rows) == 1 + 10
+    assert len(agenda.rows) == 1 + len(AGENDA)
 
 
 def test_markdown_has_tables_lists_and_headings(exported) -> None:  # noqa: ANN001

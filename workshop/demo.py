@@ -4,7 +4,8 @@ Four structures, one external actor, eleven participants, one workshop planned
 and one already run (each registered exercise fills its own results in it: its
 `fill_demo`, or the one of the `<exercise>_fill` module beside it, see
 `workshop.registry.demo_fill`). The diagnosis comes first in the agenda, as the
-sources advise. Built by code, so it always matches the current version.
+sources advise; the draft convention's clauses and checklist are begun. Built
+by code, so it always matches the current version.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from workshop.project import Project
 from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 5
+DEMO_VERSION = 6
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
@@ -54,6 +55,8 @@ AGENDA = [
     ("free", "Pause", 15),
     ("apt", "Attraits, peurs et tentations", 60),
     ("matrix", "Qui fait quoi", 45),
+    ("stakeholders", "Qui mobiliser avec nous ?", 30),
+    ("governance", "Nos instances de gouvernance", 45),
     ("securing", "Ce qu'il faut sécuriser, qui s'en charge, pour quand", 30),
     ("commitments", "Propositions d'action et engagement", 30),
     ("free", "Prochaines étapes", 15),
@@ -112,6 +115,9 @@ def build_demo(path: Path) -> None:
             )
             started += item.planned_minutes * 60 + 120
             demo_fill(item.kind)(project, project.workshop(done.id), project.agenda_item(item.id))
+        from workshop.convention.fill import fill_demo as fill_convention
+
+        fill_convention(project)
         project.update_workshop(
             done.id,
             next_steps="- Envoyer le compte rendu aux structures\n- Préparer **l'atelier 2** : gouvernance et convention",

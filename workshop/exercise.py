@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from workshop.i18n import DEFAULT_LANGUAGE, language, t
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
@@ -42,6 +43,10 @@ class Exercise:
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         """This exercise's results for the minutes; the caller adds the item heading."""
+        return []
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        """What this exercise brings to the project's draft convention (`workshop.convention`)."""
         return []
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:

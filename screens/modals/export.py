@@ -29,6 +29,7 @@ from workshop.project import Project
 
 class ExportModal(ModalScreen[list[Path]]):
     CSS_PATH = "export.tcss"
+    DONE_KEY = "export.done"  # what the dialog says once the files are written
     BINDINGS = [Binding("escape", "close", t("common.cancel"))]
 
     class Exported(Message):
@@ -67,6 +68,7 @@ class ExportModal(ModalScreen[list[Path]]):
             yield Static(Content(""), id="targets", classes="hint")
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):
+                yield Button(Content(t("convention.export.open")), id="convention", compact=True)
                 yield Button(Content(t("common.cancel")), id="close", compact=True)
                 yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
 
@@ -104,8 +106,16 @@ class ExportModal(ModalScreen[list[Path]]):
         event.stop()
         if event.button.id == "export":
             self.action_export()
+        elif event.button.id == "convention":
+            self.action_convention()
         else:
             self.action_close()
+
+    def action_convention(self) -> None:
+        """The project's draft convention: its parts, clauses and checklist, and its own export."""
+        from screens.convention import ConventionScreen
+
+        self.app.push_screen(ConventionScreen(self.project, self.workshop_id))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -157,7 +167,7 @@ class ExportModal(ModalScreen[list[Path]]):
         self.running = False
         self.written = message.paths
         self.query_one("#export", Button).disabled = False
-        report = t("export.done", paths="\n".join(str(p) for p in message.paths))
+        report = t(self.DONE_KEY, paths="\n".join(str(p) for p in message.paths))
         self._status(report, "done")
         self.query_one("#close", Button).label = Content(t("export.close"))
         self.query_one("#close", Button).focus()

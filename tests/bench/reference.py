@@ -6,7 +6,8 @@
 exercises (the diagnosis first); every exercise fills its own rounds,
 contributions and ballots through its `fill_reference` (the exercise's own, or
 the `<exercise>_fill` module's: `workshop.registry.reference_fill`) with a
-seeded `random.Random`. An exercise
+seeded `random.Random`; the draft convention's clauses and checklist are
+filled too. An exercise
 kind not registered yet becomes a free item carrying a placeholder load of the
 same size (60 contributions and 200 ballots), so the benchmarks measure a
 realistically sized file before every exercise exists.
@@ -66,12 +67,14 @@ DAY = [
     ("apt", "Ce qui nous attire, nous inquiète, nous tente", 75),
     ("free", "Déjeuner", 60),
     ("matrix", "Qui apporte quoi", 75),
+    ("stakeholders", "Qui mobiliser autour de nous", 30),
+    ("governance", "Nos instances et leurs règles", 45),
     ("securing", "Ce qu'il faut sécuriser", 30),
     ("free", "Pause de l'après-midi", 15),
     ("commitments", "Nos propositions et nos engagements", 60),
     ("free", "Tour de clôture", 20),
 ]
-EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "securing", "commitments")
+EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "stakeholders", "governance", "securing", "commitments")
 PLACEHOLDER_TABLE = "reference_placeholder"
 PLACEHOLDER_CONTRIBUTIONS = 60
 PLACEHOLDER_BALLOTS = 200
@@ -110,6 +113,9 @@ def build_reference(
             with project.batch():
                 workshop_id = _plan_workshop(project, number, people)
             _fill_workshop(project, number, workshop_id, timer if number in timed else None)
+        from workshop.convention.fill import fill_reference as fill_convention
+
+        fill_convention(project, random.Random(f"{SEED}-convention"))
     return path
 
 

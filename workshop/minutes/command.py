@@ -2,12 +2,15 @@
 
     atelier export PROJECT [--workshop ID_OR_TITLE] [--docx OUT.docx] [--md OUT.md]
                            [--lang fr|en] [--force] [--register OUT.docx]
+                           [--convention OUT.docx]
 
 With neither --docx nor --md, both files are written beside the project under a
-safe name derived from the project and the workshop; `--register` alone writes
-only the project's action-proposal register. Exit status: 0 done,
-1 an output file exists (use --force) or cannot be written, 2 the project is
-missing or damaged, or the workshop unknown. This path imports no Textual code,
+safe name derived from the project and the workshop; `--register` or
+`--convention` alone writes only the project's action-proposal register or its
+draft convention. Every output is checked before any is written. Exit status:
+0 done, 1 an output file exists (use --force) or cannot be written, 2 the
+project is missing or damaged, the workshop unknown, or an output is a project
+file (refused even with --force). This path imports no Textual code,
 and python-docx only when a .docx is asked for.
 """
 
@@ -44,6 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", dest="minutes_lang", choices=LANGUAGES, default=None, help=t("minutes.help.lang"))
     parser.add_argument("--force", action="store_true", help=t("minutes.help.force"))
     parser.add_argument("--register", type=Path, metavar="OUT.docx", help=t("minutes.help.register"))
+    parser.add_argument("--convention", type=Path, metavar="OUT.docx", help=t("convention.help.cli"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,17 +67,24 @@ def run(args: argparse.Namespace) -> int:
         return _fail(error.message(), EXIT_INPUT)
 
     register = _absolute(args.register)
-    only_register = register is not None and args.docx is None and args.md is None
+    convention = _absolute(getattr(args, "convention", None))
+    only_documents = (register is not None or convention is not None) and args.docx is None and args.md is None
     try:
         targets = ExportTargets()
-        if not only_register:
+        if not only_documents:
             workshop = find_workshop(project, args.workshop)
             if args.docx is None and args.md is None:
                 targets = targets_in(project.path.parent, default_stem(project, workshop))
             else:
                 targets = ExportTargets(_absolute(args.docx), _absolute(args.md))
+        if convention is not None:
+            from workshop.convention.export import check_target
+
+            if convention in targets.paths or convention == register:
+                raise ExportError("minutes.error.same_file", path=str(convention))
+            check_target(convention, args.force, project.path)  # before writing anything
     except AtelierError as error:
-        return _fail(error.message(), EXIT_INPUT)
+        return _fail(error.message(), EXIT_OUTPUT if _about_output(error) else EXIT_INPUT)
     try:
         written: list[Path] = []
         if register is not None:
@@ -86,11 +97,23 @@ def run(args: argparse.Namespace) -> int:
             written += export_minutes(project, workshop, targets, force=args.force)
         if register is not None:
             written += write_blocks(register_blocks(project), ExportTargets(docx=register), title=project.name, force=args.force)
+        if convention is not None:
+            from workshop.convention.export import export_convention
+
+            written.append(export_convention(project, convention, force=args.force, project_path=project.path))
     except AtelierError as error:
         return _fail(error.message(), EXIT_OUTPUT)
     for written_path in written:
         print(t("minutes.written", path=str(written_path)))
     return 0
+
+
+def _about_output(error: AtelierError) -> bool:
+    """An output that exists or cannot be written (1), rather than a refused input (2)."""
+    from workshop.convention.export import ProjectFileTarget
+    from workshop.minutes.export import ExportError
+
+    return isinstance(error, ExportError) and not isinstance(error, ProjectFileTarget)
 
 
 class RegisterUnavailable(AtelierError):

@@ -1,0 +1,85 @@
+"""Export the draft convention: folder and file name, in a worker, like the minutes.
+
+The same dialog as the minutes' export (a safe name whatever is typed, a
+confirmation before replacing a file, a snapshot exported in a thread worker
+that only posts messages), for one .docx. A project file is refused before
+any question about replacing it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Label, Static
+
+from screens.modals.export import ExportModal
+from workshop.convention.export import default_name, export_convention, refuse_project_target
+from workshop.errors import AtelierError
+from workshop.filenames import safe_stem
+from workshop.i18n import t
+from workshop.minutes.export import DOCX, ExportTargets
+from workshop.minutes.snapshot import snapshot
+from workshop.project import Project
+
+
+class ConventionExportModal(ExportModal):
+    DONE_KEY = "convention.export.done"
+
+    def compose(self) -> ComposeResult:
+        stem = default_name(self.project).removesuffix(DOCX)
+        with VerticalScroll(id="dialog"):
+            yield Static(Content(t("convention.export.heading")), classes="section-title")
+            yield Static(Content(t("convention.export.project", project=self.project.name)), id="workshop")
+            yield Label(Content(t("export.folder")))
+            yield Input(str(self.project.path.parent), id="folder", compact=True)
+            yield Label(Content(t("export.name")))
+            yield Input(stem, id="name", compact=True)
+            yield Static(Content(""), id="targets", classes="hint")
+            yield Static(Content(""), id="status")
+            with Horizontal(id="buttons"):
+                yield Button(Content(t("common.cancel")), id="close", compact=True)
+                yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
+
+    def targets(self) -> ExportTargets:
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        name = safe_stem(self.query_one("#name", Input).value, fallback="convention")
+        return ExportTargets(docx=folder / f"{name}{DOCX}")
+
+    def action_export(self) -> None:
+        if self.running:
+            return
+        target = self.targets().docx
+        assert target is not None
+        try:
+            # A project file is refused before any question about replacing it.
+            refuse_project_target(target, self.project.path)
+        except AtelierError as error:
+            self._status(error.message(), "error")
+            return
+        super().action_export()
+
+    def _start(self, targets: ExportTargets, force: bool) -> None:
+        copy = self.app.attempt(snapshot, self.project)  # type: ignore[attr-defined]
+        if copy is None or targets.docx is None:
+            return
+        self.running = True
+        self.query_one("#export", Button).disabled = True
+        self._status(t("export.running"))
+        self._export_convention(copy, targets.docx, force, self.project.path)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_convention(self, copy: Project, target: Path, force: bool, project_path: Path) -> None:
+        from workshop.proposals import day_of
+
+        try:
+            path = export_convention(copy, target, force=force, project_path=project_path, day=day_of(self.app.clock.now()))  # type: ignore[attr-defined]
+        except AtelierError as error:
+            self.post_message(self.ExportFailed(error.message()))
+        except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
+            self.post_message(self.ExportFailed(f"{type(error).__name__}: {error}"))
+        else:
+            self.post_message(self.Exported([path]))
