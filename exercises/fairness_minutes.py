@@ -1,0 +1,168 @@
+"""The fairness balance's section of the minutes: per structure, the picture, the felt
+balance and its adjustments, and how each structure's felt balance evolved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from exercises import means
+from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, StructureBalance, balances, history, unfair_count
+from workshop.i18n import language, t
+from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+
+if TYPE_CHECKING:
+    from workshop.model import Workshop
+    from workshop.project import Project
+
+MISSING = "—"
+BAR = "■"
+BAR_WIDTH = 10  # the longest bar of the picture, in squares
+FULL, EMPTY = "●", "○"
+
+
+def section(project: Project, workshop: Workshop, state: FairnessState) -> list[Block]:
+    found = balances(project, state)
+    if not (state.brought or state.benefits or state.check or state.declared):
+        return [Paragraph.of(Run(t("fairness.minutes.empty"), italic=True))]
+    blocks: list[Block] = []
+    blocks += _per_structure(found)
+    blocks += _picture(found)
+    blocks += _felt(state)
+    blocks += _adjustments(project, state, found)
+    blocks += _history(project, workshop)
+    return blocks
+
+
+def rating_text(rating: int | None, declared: bool = False) -> str:
+    """"●●○○○ 2/5" (and "said aloud" for a declared rating); "—" when unknown."""
+    if rating is None:
+        return MISSING
+    text = t("fairness.rating", dots=FULL * rating + EMPTY * (SCALE[-1] - rating), rating=rating, top=SCALE[-1])
+    return t("fairness.rating_declared", text=text) if declared else text
+
+
+def brought_summary(balance: StructureBalance) -> str:
+    return means.summary(list(balance.brought))
+
+
+def _per_structure(found: list[StructureBalance]) -> list[Block]:
+    rows = []
+    for balance in found:
+        rows.append(
+            [
+                balance.name,
+                "\n".join(means.describe(b) for b in balance.brought) or MISSING,
+                "\n".join(b.text for b in balance.benefits) or MISSING,
+                rating_text(balance.rating, balance.declared),
+            ]
+        )
+    header = [t(f"fairness.col.{c}") for c in ("structure", "brings", "gains", "felt")]
+    return [Heading(3, t("fairness.minutes.per_structure")), table(header, rows)]
+
+
+def bar(count: int, top: int) -> str:
+    """A row of squares as long as `count` is against the largest `top` (one at least when > 0)."""
+    if count <= 0 or top <= 0:
+        return ""
+    return BAR * max(1, round(BAR_WIDTH * count / top))
+
+
+def _picture(found: list[StructureBalance]) -> list[Block]:
+    top = max([len(b.brought) for b in found] + [len(b.benefits) for b in found] + [0])
+    if not top:
+        return []
+    rows = []
+    for balance in found:
+        brings = " ".join(p for p in (bar(len(balance.brought), top), str(len(balance.brought))) if p)
+        total = brought_summary(balance)
+        if total:
+            brings = f"{brings}\n{total}"
+        gains = " ".join(p for p in (bar(len(balance.benefits), top), str(len(balance.benefits))) if p)
+        felt = rating_text(balance.rating, balance.declared)
+        if balance.flagged:
+            felt = t("fairness.flagged_mark", text=felt)
+        rows.append([balance.name, brings, gains, felt])
+    header = [t(f"fairness.col.{c}") for c in ("structure", "brings_count", "gains_count", "felt")]
+    return [
+        Heading(3, t("fairness.minutes.picture")),
+        table(header, rows),
+        Paragraph.of(Run(t("fairness.minutes.picture_note", low=UNFAIR_MAX), italic=True)),
+    ]
+
+
+def format_mean(mean: float) -> str:
+    text = f"{mean:.1f}"
+    return text.replace(".", ",") if language() == "fr" else text
+
+
+def _felt(state: FairnessState) -> list[Block]:
+    check = state.check
+    blocks: list[Block] = [Heading(3, t("fairness.minutes.felt"))]
+    if check is None or not check.recorded:
+        blocks.append(Paragraph.of(Run(t("fairness.minutes.no_round"), italic=True)))
+    else:
+        how = t("fairness.minutes.secret") if check.secret else t("fairness.minutes.open")
+        blocks.append(Paragraph.of(t("fairness.minutes.round", how=how, answered=check.answered, voters=check.voters)))
+        spread = " · ".join(t("fairness.minutes.count", rating=value, count=check.counts.get(str(value), 0)) for value in SCALE)
+        blocks.append(Paragraph.of(Run(t("fairness.minutes.spread"), bold=True), spread))
+        if check.mean is not None:
+            blocks.append(Paragraph.of(Run(t("fairness.minutes.mean"), bold=True), t("fairness.minutes.mean_value", mean=format_mean(check.mean), top=SCALE[-1])))
+        unfair = unfair_count(check)
+        key = "fairness.minutes.unfair" if unfair else "fairness.minutes.none_unfair"
+        blocks.append(Paragraph.of(Run(t(key, count=unfair, low=UNFAIR_MAX), bold=True)))
+        if check.secret:
+            blocks.append(Paragraph.of(Run(t("fairness.minutes.secret_note"), italic=True)))
+    if state.declared:
+        blocks.append(Paragraph.of(Run(t("fairness.minutes.declared"), italic=True)))
+    return blocks
+
+
+def _adjustments(project: Project, state: FairnessState, found: list[StructureBalance]) -> list[Block]:
+    concerned = [b for b in found if b.flagged or b.adjustments]
+    if not concerned:
+        return []
+    from workshop.proposals import proposals
+    from workshop.proposals.labels import decision_label, status_label
+
+    by_id = {p.id: p for p in proposals(project)}
+    rows = []
+    for balance in concerned:
+        lines = []
+        for adjustment in balance.adjustments:
+            line = adjustment.text
+            if adjustment.item_id and adjustment.item_id != state.item_id:
+                line = t("fairness.minutes.agreed_earlier", text=line)
+            carried = by_id.get(adjustment.proposal_id)
+            if carried is not None:
+                standing = status_label(carried) if carried.retained else decision_label(carried.decision)
+                line = t("fairness.minutes.as_proposal", text=line, number=carried.id, state=standing)
+            lines.append(line)
+        rows.append([balance.name, rating_text(balance.rating, balance.declared), "\n".join(lines) or t("fairness.minutes.none_agreed")])
+    header = [t(f"fairness.col.{c}") for c in ("structure", "felt", "adjustments")]
+    return [Heading(3, t("fairness.minutes.adjustments")), table(header, rows)]
+
+
+def _history(project: Project, workshop: Workshop) -> list[Block]:
+    points = history(project, workshop.id)
+    if len(points) < 2 and not (points and points[0].ratings):
+        return []
+    from workshop.minutes.builder import format_date
+
+    named = {sid for p in points for sid in p.ratings}
+    order = [s for s in project.structures() if s.member or s.id in named]
+    header = [t("fairness.col.structure")] + [
+        t("fairness.minutes.check_column", title=p.title, date=format_date(p.date) if p.date else MISSING) for p in points
+    ]
+    rows = []
+    for structure in order:
+        cells = [structure.name]
+        for point in points:
+            known = point.ratings.get(structure.id)
+            if known is not None:
+                cells.append(rating_text(*known))
+            else:
+                cells.append(t("fairness.minutes.secret_cell") if point.secret else MISSING)
+        rows.append(cells)
+    rows.append([t("fairness.minutes.mean_row")] + [format_mean(p.mean) if p.mean is not None else MISSING for p in points])
+    rows.append([t("fairness.minutes.unfair_row", low=UNFAIR_MAX)] + [str(p.unfair) if p.answered else MISSING for p in points])
+    return [Heading(3, t("fairness.minutes.history")), table(header, rows)]
