@@ -94,6 +94,7 @@ class Check:
     mean: float | None = None
     answered: int = 0  # structures that rated (blank ballots aside)
     voters: int = 0  # structures that had a turn
+    took_part: list[int] = field(default_factory=list)  # structures that voted (who, never what)
     recorded: bool = False
     at: float = 0.0
 
@@ -161,6 +162,11 @@ class FairnessState:
         if self.check is not None and str(structure_id) in self.check.ratings:
             return self.check.ratings[str(structure_id)], False
         return None, False
+
+    def kept_secret(self, structure_id: int) -> bool:
+        """The structure voted in a secret round and did not say its rating aloud."""
+        check = self.check
+        return bool(check and check.recorded and check.secret and structure_id in check.took_part and self.rating(structure_id)[0] is None)
 
     def flagged(self, structure_id: int) -> bool:
         rating, _ = self.rating(structure_id)
@@ -406,6 +412,7 @@ def record_felt_round(project: Project, item_id: int, now: float | None = None) 
             ratings[str(entry.structure_id)] = chosen[0]
     check.counts, check.ratings, check.mean = counts, ratings, outcome.mean
     check.answered, check.recorded = sum(counts.values()), True
+    check.took_part = list(outcome.participants)
     check.at = time.time() if now is None else now
     return save(project, state)
 
@@ -541,6 +548,7 @@ class HistoryPoint:
     date: str
     secret: bool
     ratings: dict[int, tuple[int, bool]]  # structure id -> (rating, declared); only those known
+    kept_secret: frozenset[int]  # structures that voted in secret and did not say their rating
     mean: float | None
     unfair: int  # structures that rated 1 or 2 in the round
     answered: int
@@ -574,6 +582,7 @@ def history(project: Project, workshop_id: int) -> list[HistoryPoint]:
                 workshop.date if workshop else "",
                 bool(check and check.secret),
                 ratings,
+                frozenset(sid for sid in (check.took_part if check else []) if state.kept_secret(sid)),
                 check.mean if check else None,
                 unfair_count(check),
                 check.answered if check else 0,

@@ -91,7 +91,8 @@ def _picture(found: list[StructureBalance]) -> list[Block]:
 
 
 def format_mean(mean: float) -> str:
-    text = f"{mean:.1f}"
+    """3.25 → "3,25", 3.5 → "3,5", 4.0 → "4" (French decimal comma)."""
+    text = f"{mean:.2f}".rstrip("0").rstrip(".")
     return text.replace(".", ",") if language() == "fr" else text
 
 
@@ -161,7 +162,7 @@ def _history(project: Project, workshop: Workshop) -> list[Block]:
             if known is not None:
                 cells.append(rating_text(*known))
             else:
-                cells.append(t("fairness.minutes.secret_cell") if point.secret else MISSING)
+                cells.append(t("fairness.minutes.secret_cell") if structure.id in point.kept_secret else MISSING)
         rows.append(cells)
     rows.append([t("fairness.minutes.mean_row")] + [format_mean(p.mean) if p.mean is not None else MISSING for p in points])
     rows.append([t("fairness.minutes.unfair_row", low=UNFAIR_MAX)] + [str(p.unfair) if p.answered else MISSING for p in points])

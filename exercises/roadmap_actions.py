@@ -307,7 +307,8 @@ def follow(action: Action, proposals_by_id: dict[int, Proposal], today: str, as_
         return Follow(own_referent, action.start, action.end, status, reason, "", late, proposal_gone=bool(action.proposal_id))
     decision = carried.decision if as_of is None else carried.decision_on(as_of)
     referent = carried.referent or own_referent
-    end = carried.due or action.end
+    # The proposal's due date is a day; the month the room typed reads better while they agree.
+    end = action.end if action.end and periods.last_day(action.end) == carried.due else (carried.due or action.end)
     if decision != Decision.RETAINED:
         return Follow(referent, action.start, end, "", "", decision, False)
     status = carried.status if as_of is None else carried.status_on_day(as_of)
