@@ -51,7 +51,8 @@ DEMO_OBJECTIVES = [
     ),
     ("Bâtir ensemble un financement commun et durable", [2], ["Déposer un dossier de financement commun en 2027"]),
 ]
-# Each action: operational objective (index), text or a retained proposal's text, pilot, start, end,
+# Each action: operational objective (index), text or a retained proposal's text, pilot, start, end
+# (None: the proposal's due date, as the commitment tracker has it),
 # referent ("p", name) / ("s", structure), skills, resources [(kind, structure, amount, text)], partners.
 DEMO_ACTIONS = [
     {
@@ -59,7 +60,7 @@ DEMO_ACTIONS = [
         "proposal": "Ouvrir un jardin partagé entre l'EHPAD et le centre social",
         "pilot": True,
         "start": "11/2026",
-        "end": "06/2027",
+        "end": None,  # the due date the tracker already has
         "skills": "Jardinage adapté aux personnes âgées ; animation de groupe",
         "resources": [(MeansKind.STAFF_TIME, JARDINS, "10", "animatrice jardin, une demi-journée par semaine"), (MeansKind.PREMISES, EHPAD, "", "le terrain derrière l'établissement")],
         "partners": [],
@@ -79,8 +80,8 @@ DEMO_ACTIONS = [
     {
         "under": 1,
         "proposal": "Mutualiser le planning des minibus pour les sorties",
-        "start": "11/2026",
-        "end": "03/2027",
+        "start": "10/2026",
+        "end": None,
         "skills": "Planification des transports",
         "resources": [(MeansKind.OTHER, EHPAD, "", "minibus 9 places, deux sorties par mois")],
         "partners": [],
@@ -99,8 +100,8 @@ DEMO_ACTIONS = [
     {
         "under": 1,
         "proposal": "Créer un annuaire partagé des professionnels du territoire",
-        "start": "12/2026",
-        "end": "05/2027",
+        "start": "10/2026",
+        "end": None,
         "skills": "Recueil et mise à jour de données",
         "resources": [(MeansKind.CONTACTS, PASSERELLE, "", "le réseau des partenaires du centre social")],
         "partners": [],
@@ -152,19 +153,21 @@ def _fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     for text, shared, below in DEMO_OBJECTIVES:
         objective = roadmap.add_objective(project, item.id, text, [shared_ids[i] for i in shared])
         operational_ids += [roadmap.add_operational(project, item.id, objective.id, line).id for line in below]
-    retained = {p.text: p.id for p in proposals(project) if p.retained}
+    retained = {p.text: p for p in proposals(project) if p.retained}
     rows = {r.label: r for r in roadmap_actions.matrix_rows(project, workshop.id)}
     for plan in DEMO_ACTIONS:
         under = operational_ids[plan["under"]]
         if "proposal" in plan:
             if plan["proposal"] not in retained:
                 continue
-            action = roadmap_actions.take_proposal(project, item.id, under, retained[plan["proposal"]])
+            carried = retained[plan["proposal"]]
+            action = roadmap_actions.take_proposal(project, item.id, under, carried.id)
         else:
             action = roadmap_actions.add_action(project, item.id, under, plan["text"])
         if plan.get("pilot"):
             roadmap_actions.set_pilot(project, item.id, action.id, True)
-        roadmap_actions.set_calendar(project, item.id, action.id, plan["start"], plan["end"], on=day)
+        end = plan["end"] if plan["end"] is not None else carried.due
+        roadmap_actions.set_calendar(project, item.id, action.id, plan["start"], end, on=day)
         if "referent" in plan:
             who, name = plan["referent"]
             referent = Referent.participant(person[name]) if who == "p" else Referent.structure(structure[name])
