@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.means import Means
 from exercises.wording import RecurringWord, recurring_words
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.project import structure_guards
@@ -290,7 +290,10 @@ def running_stakes_round(project: Project, item_id: int) -> Round | None:
     for round_id in reversed(state.stake_rounds):
         if round_id in state.collected_rounds:
             continue
-        found = get_round(project, round_id)
+        try:
+            found = get_round(project, round_id)
+        except NotFound:
+            continue
         if not found.done:
             return found
     return None
@@ -305,9 +308,14 @@ def collect_stakes(project: Project, item_id: int, round_id: int | None = None) 
     for rid in pending:
         if rid in state.collected_rounds or rid not in state.stake_rounds:
             continue
-        if not get_round(project, rid).done:
-            continue  # still going: what is typed after now would be lost
-        for found in contributions(project, rid):
+        try:
+            if not get_round(project, rid).done:
+                continue  # still going: what is typed after now would be lost
+            found_stakes = contributions(project, rid)
+        except NotFound:  # the round was removed: nothing to collect from it
+            state.collected_rounds.append(rid)
+            continue
+        for found in found_stakes:
             text = " ".join((found.text or "").split())[:MAX_TEXT]
             if text and found.structure_id:
                 state.stakes.append(Stake(state.new_id(), found.structure_id, text, rid))
