@@ -36,7 +36,7 @@ from screens.exercises.roadmap_forms import (
     UnderAndText,
     UnderAndTextFormModal,
 )
-from screens.exercises.roadmap_gantt import fill_gantt
+from screens.exercises.roadmap_gantt import GanttTable, fill_gantt
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
@@ -107,7 +107,7 @@ class RoadmapScreen(SteppedExerciseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static(id="title", classes="section-title")
         yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="gantt", cursor_type="row", fixed_columns=1, header_height=2, cell_padding=0)
+        yield GanttTable(id="gantt")
         yield Static(id="detail")
 
     def on_mount(self) -> None:
