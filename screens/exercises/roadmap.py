@@ -21,7 +21,7 @@ from exercises import means, periods, roadmap, roadmap_actions
 from exercises.roadmap import RoadmapState, Step
 from exercises.roadmap_timeline import timeline
 from exercises.wording import word_spans
-from screens.exercises.roadmap_forms import (
+from screens.modals.roadmap_forms import (
     NOBODY,
     Calendar,
     CalendarFormModal,
@@ -197,13 +197,16 @@ class RoadmapScreen(SteppedExerciseScreen):
         self.query_one("#gantt", DataTable).display = gantt
         table.display = not gantt
         keep = (self.query_one("#gantt", DataTable) if gantt else table).cursor_row
+        kept = self.rows[keep] if 0 <= keep < len(self.rows) else None
         if not gantt:
             table.clear(columns=True)
         self.rows = []
         getattr(self, f"show_{self.step}")(table)
         shown = self.query_one("#gantt", DataTable) if gantt else table
         if self.rows:
-            shown.move_cursor(row=max(0, min(keep, len(self.rows) - 1)))
+            # The cursor stays on the same entry when the order changes (a pilot subject goes first).
+            row = self.rows.index(kept) if kept in self.rows else max(0, min(keep, len(self.rows) - 1))
+            shown.move_cursor(row=row)
         self.show_detail()
 
     def names(self) -> dict[int, str]:
