@@ -220,11 +220,12 @@ def clean(text: str, empty_key: str = "fairness.error.text_empty") -> str:
 
 
 def structures(project: Project, state: FairnessState) -> list[Structure]:
-    """Whose balance is read: the member structures, and any other one with entries here."""
+    """Whose balance is read: the member structures, and any other one with entries here or
+    that took part in the felt-balance round."""
     named = {b.structure_id for b in state.brought} | {b.structure_id for b in state.benefits}
     named |= {int(k) for k in state.declared}
     if state.check is not None:
-        named |= {int(k) for k in state.check.ratings}
+        named |= {int(k) for k in state.check.ratings} | set(state.check.took_part)
     return [s for s in project.structures() if s.member or s.id in named]
 
 
