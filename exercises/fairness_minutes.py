@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from exercises import means
 from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, StructureBalance, balances, history, unfair_count
 from workshop.i18n import language, t
-from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 
 if TYPE_CHECKING:
     from workshop.model import Workshop
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 MISSING = "—"
 BAR = "■"
-BAR_WIDTH = 10  # the longest bar of the picture, in squares
+BAR_WIDTH = 6  # the longest bar of the picture, in squares
 FULL, EMPTY = "●", "○"
 
 
@@ -51,8 +51,8 @@ def _per_structure(found: list[StructureBalance]) -> list[Block]:
         rows.append(
             [
                 balance.name,
-                "\n".join(means.describe(b) for b in balance.brought) or MISSING,
-                "\n".join(b.text for b in balance.benefits) or MISSING,
+                cell_lines([means.describe(b) for b in balance.brought]),
+                cell_lines([b.text for b in balance.benefits]),
                 rating_text(balance.rating, balance.declared),
             ]
         )
@@ -138,7 +138,7 @@ def _adjustments(project: Project, state: FairnessState, found: list[StructureBa
                 standing = status_label(carried) if carried.retained else decision_label(carried.decision)
                 line = t("fairness.minutes.as_proposal", text=line, number=carried.id, state=standing)
             lines.append(line)
-        rows.append([balance.name, rating_text(balance.rating, balance.declared), "\n".join(lines) or t("fairness.minutes.none_agreed")])
+        rows.append([balance.name, rating_text(balance.rating, balance.declared), cell_lines(lines, t("fairness.minutes.none_agreed"))])
     header = [t(f"fairness.col.{c}") for c in ("structure", "felt", "adjustments")]
     return [Heading(3, t("fairness.minutes.adjustments")), table(header, rows)]
 

@@ -14,7 +14,7 @@ from exercises.roadmap import RoadmapState, crossing, plan, stakes_by_structure
 from exercises.roadmap_actions import MISSING, due_by, follow, matrix_row_of, proposals_by_id, referent_names, state_label
 from exercises.roadmap_timeline import period_table, timeline
 from workshop.i18n import t
-from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 
 if TYPE_CHECKING:
     from workshop.model import Workshop
@@ -50,7 +50,7 @@ def _stakes(project: Project, state: RoadmapState, names: dict[int, str]) -> lis
     grouped = stakes_by_structure(project, state)
     if grouped:
         blocks.append(Heading(3, t("roadmap.minutes.stakes")))
-        rows = [[names.get(sid, MISSING), "\n".join(s.text for s in stakes)] for sid, stakes in grouped]
+        rows = [[names.get(sid, MISSING), cell_lines([s.text for s in stakes])] for sid, stakes in grouped]
         blocks.append(table([t("roadmap.col.structure"), t("roadmap.col.stakes")], rows))
     if state.shared:
         blocks.append(Heading(3, t("roadmap.minutes.shared")))
@@ -75,8 +75,8 @@ def _objectives(state: RoadmapState) -> list[Block]:
         rows.append(
             [
                 objective.text,
-                "\n".join(shared[i] for i in objective.shared_ids if i in shared) or MISSING,
-                "\n".join(operational.text for operational, _ in below) or MISSING,
+                cell_lines([shared[i] for i in objective.shared_ids if i in shared]),
+                cell_lines([operational.text for operational, _ in below]),
             ]
         )
     header = [t("roadmap.col.objective"), t("roadmap.col.from_shared"), t("roadmap.col.operational")]
@@ -106,7 +106,7 @@ def _actions(project: Project, state: RoadmapState, names: dict[int, str], peopl
                 periods.format_date(followed.start) or MISSING,
                 periods.format_date(followed.end) or MISSING,
                 state_label(followed),
-                "\n".join(links) or MISSING,
+                cell_lines(links),
             ]
         )
     header = [t(f"roadmap.col.{c}") for c in ("action", "operational_short", "referent", "start", "end", "state", "links")]
@@ -132,7 +132,7 @@ def _details(state: RoadmapState, names: dict[int, str]) -> list[Block]:
             [
                 action.text,
                 action.skills or MISSING,
-                "\n".join(resources) or MISSING,
+                cell_lines(resources),
                 ", ".join(names.get(sid, MISSING) for sid in action.partner_ids) or MISSING,
             ]
         )
