@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises import means
-from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, StructureBalance, balances, history, unfair_count
+from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, HistoryPoint, StructureBalance, balances, history, unfair_count
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 
@@ -143,27 +143,42 @@ def _adjustments(project: Project, state: FairnessState, found: list[StructureBa
     return [Heading(3, t("fairness.minutes.adjustments")), table(header, rows)]
 
 
+def rating_short(rating: int, declared: bool = False) -> str:
+    """"2/5", marked when said aloud ("2/5 *") and when it feels unfair ("⚠ 2/5")."""
+    text = t("fairness.rating_short", rating=rating, top=SCALE[-1])
+    if declared:
+        text = t("fairness.rating_short_declared", text=text)
+    return t("fairness.flagged_mark", text=text) if rating <= UNFAIR_MAX else text
+
+
+def history_cell(point: HistoryPoint, structure_id: int) -> str:
+    known = point.ratings.get(structure_id)
+    if known is not None:
+        return rating_short(*known)
+    return t("fairness.minutes.secret_cell") if structure_id in point.kept_secret else MISSING
+
+
 def _history(project: Project, workshop: Workshop) -> list[Block]:
+    """One row per check (the history grows downwards), one column per structure."""
     points = history(project, workshop.id)
     if len(points) < 2 and not (points and points[0].ratings):
         return []
     from workshop.minutes.builder import format_date
 
-    named = {sid for p in points for sid in p.ratings}
+    named = {sid for p in points for sid in p.ratings} | {sid for p in points for sid in p.kept_secret}
     order = [s for s in project.structures() if s.member or s.id in named]
-    header = [t("fairness.col.structure")] + [
-        t("fairness.minutes.check_column", title=p.title, date=format_date(p.date) if p.date else MISSING) for p in points
+    header = [t("fairness.col.check"), *(s.name for s in order), t("fairness.minutes.mean_row"), t("fairness.minutes.unfair_row", low=UNFAIR_MAX)]
+    rows = [
+        [
+            format_date(point.date) if point.date else point.title,
+            *(history_cell(point, s.id) for s in order),
+            format_mean(point.mean) if point.mean is not None else MISSING,
+            str(point.unfair) if point.answered else MISSING,
+        ]
+        for point in points
     ]
-    rows = []
-    for structure in order:
-        cells = [structure.name]
-        for point in points:
-            known = point.ratings.get(structure.id)
-            if known is not None:
-                cells.append(rating_text(*known))
-            else:
-                cells.append(t("fairness.minutes.secret_cell") if structure.id in point.kept_secret else MISSING)
-        rows.append(cells)
-    rows.append([t("fairness.minutes.mean_row")] + [format_mean(p.mean) if p.mean is not None else MISSING for p in points])
-    rows.append([t("fairness.minutes.unfair_row", low=UNFAIR_MAX)] + [str(p.unfair) if p.answered else MISSING for p in points])
-    return [Heading(3, t("fairness.minutes.history")), table(header, rows)]
+    return [
+        Heading(3, t("fairness.minutes.history")),
+        table(header, rows),
+        Paragraph.of(Run(t("fairness.minutes.history_legend", low=UNFAIR_MAX), italic=True)),
+    ]

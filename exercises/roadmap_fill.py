@@ -268,6 +268,8 @@ def _plan_action(project: Project, item_id: int, action_id: int, day: str, rng: 
         roadmap_actions.set_referent(project, item_id, action_id, Referent.participant(rng.choice(people)), on=day)
     roadmap_actions.set_skills(project, item_id, action_id, rng.choice(("Animation", "Gestion de projet", "Connaissance du public", "Comptabilité")))
     if members:
-        roadmap_actions.add_resource(project, item_id, action_id, rng.choice(list(MeansKind)), rng.choice(members), str(rng.randint(1, 20)), "")
+        kind = rng.choice(list(MeansKind))
+        amount = rng.randint(1, 20) * (500 if kind == MeansKind.MONEY else 1)
+        roadmap_actions.add_resource(project, item_id, action_id, kind, rng.choice(members), str(amount), "")
     if rng.random() < 0.2:
         roadmap_actions.set_pilot(project, item_id, action_id, True)

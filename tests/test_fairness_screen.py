@@ -207,8 +207,8 @@ async def test_the_history_step_at_80x24(coop_path: Path, library: ProjectLibrar
         await pilot.press("5")
         await settle(pilot)
         rows = {row[0]: row[1:] for row in _rows(screen)}
-        assert rows["Foyer Bellevue"] == ["●●○○○ 2/5", "●●●○○ 3/5"]
-        assert rows[TRICKY] == ["●●●○○ 3/5", "●●○○○ 2/5"]
+        assert rows["Foyer Bellevue"] == ["⚠ 2/5", "3/5"]
+        assert rows[TRICKY] == ["3/5", "⚠ 2/5"]
         assert "10/01/2027" in screen_text(app) and "10/03/2027" in screen_text(app)
 
 

@@ -134,13 +134,13 @@ def test_old_minutes_never_change_and_the_history_shows_the_evolution(tmp_path: 
         assert build_minutes(project, january) == before
         march = _section(project, coop.fairness_2)
         follow_up = _section(project, coop.roadmap_2)
-    history = next(b for b in march if isinstance(b, Table) and b.header[1:] == ("Atelier de janvier (10/01/2027)", "Atelier de mars (10/03/2027)"))
-    rows = {row[0]: row[1:] for row in history.rows}
-    assert rows["Foyer Bellevue"] == ("●●○○○ 2/5", "secret")
-    assert rows[TRICKY] == ("●●●○○ 3/5", "●○○○○ 1/5 (dit en séance)")
-    assert "Conseil départemental" not in rows  # an external actor with nothing in the balance
-    assert rows["Moyenne"] == ("3", "2,67")
-    assert rows["Structures à 2 ou moins"] == ("1", "1")
+    history = next(b for b in march if isinstance(b, Table) and b.header[0] == "Atelier")
+    # One row per check, one column per structure (the project's order): the history grows downwards.
+    assert history.header == ("Atelier", TRICKY, "Foyer Bellevue", "Les Ateliers du Canal", "Moyenne", "Structures à 2 ou moins")
+    assert history.rows == (
+        ("10/01/2027", "3/5", "⚠ 2/5", "4/5", "3", "1"),
+        ("10/03/2027", "⚠ 1/5 *", "secret", "secret", "2,67", "1"),
+    )
     # The March roadmap follows up what fell due since January.
     start = next(n for n, b in enumerate(follow_up) if isinstance(b, Heading) and b.text == "Suivi depuis l'atelier précédent")
     table = next(b for b in follow_up[start:] if isinstance(b, Table))

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from exercises import fairness, means
 from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, Step
-from exercises.fairness_minutes import bar, format_mean, rating_text
+from exercises.fairness_minutes import bar, format_mean, history_cell, rating_text
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
@@ -234,17 +234,15 @@ class FairnessScreen(SteppedExerciseScreen):
         self._title(t("fairness.minutes.history") if points else t("fairness.screen.no_history"))
         columns = [(t("fairness.col.structure"), 22)] + [(format_date(p.date) if p.date else p.title, 14) for p in points]
         self.add_columns(table, columns)
-        named = {sid for p in points for sid in p.ratings}
+        named = {sid for p in points for sid in p.ratings} | {sid for p in points for sid in p.kept_secret}
         for structure in self.project.structures():
             if not (structure.member or structure.id in named):
                 continue
             cells = [Text(structure.name)]
             for point in points:
                 known = point.ratings.get(structure.id)
-                if known is not None:
-                    cells.append(Text(rating_text(known[0]), style="bold red" if known[0] <= UNFAIR_MAX else ""))
-                else:
-                    cells.append(Text(t("fairness.screen.secret_cell") if structure.id in point.kept_secret else MISSING, style="dim"))
+                style = "bold red" if known is not None and known[0] <= UNFAIR_MAX else ("" if known is not None else "dim")
+                cells.append(Text(history_cell(point, structure.id), style=style))
             table.add_row(*cells)
             self.rows.append(structure.id)
         if points:
