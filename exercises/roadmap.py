@@ -558,6 +558,16 @@ def latest(project: Project, workshop_id: int) -> RoadmapState | None:
     return None
 
 
+def action_rows(project: Project, day: str, workshop_id: int | None = None) -> list[Any]:
+    """The plan's actions as rows (what, who, structure, by when, state) as of `day`, pilot
+    subjects first: for the synthesis's actions table and the convention. An action carrying
+    a retained proposal says so (`proposal_id`): it is the same item as the proposal's row.
+    See `roadmap_actions.action_rows`."""
+    from exercises.roadmap_actions import action_rows as rows
+
+    return rows(project, day, workshop_id)
+
+
 # Guard: a structure named in a roadmap is not removed from the project silently ------------------------
 def _structure_in_roadmap(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
     for doc in project.store.table(TABLE).all():

@@ -376,17 +376,23 @@ def test_the_next_workshop_sees_what_fell_due_and_what_is_late(coop: Cooperation
     done = roadmap_actions.add_action(project, item, operational, "Faite à temps")
     late = roadmap_actions.add_action(project, item, operational, "En retard")
     later = roadmap_actions.add_action(project, item, operational, "Pour l'été")
+    older = roadmap_actions.add_action(project, item, operational, "Due avant janvier, toujours ouverte")
+    closed = roadmap_actions.add_action(project, item, operational, "Due avant janvier, faite")
     roadmap_actions.set_calendar(project, item, done.id, "", "02/2027")
     roadmap_actions.set_calendar(project, item, late.id, "", "2027-02-15")
     roadmap_actions.set_calendar(project, item, later.id, "", "07/2027")
+    roadmap_actions.set_calendar(project, item, older.id, "", "12/2026")
+    roadmap_actions.set_calendar(project, item, closed.id, "", "12/2026")
     roadmap_actions.set_status(project, item, done.id, "done", on="2027-02-20")
+    roadmap_actions.set_status(project, item, closed.id, "done", on="2026-12-20")
     state = roadmap.load(project, coop.roadmap_2)
     second = project.workshop(coop.second)
     assert [(a.text, f.late) for a, f in roadmap_actions.due_by(project, state, second, "2027-03-10")] == [
+        ("Due avant janvier, toujours ouverte", True),
         ("En retard", True),
         ("Faite à temps", False),
     ]
-    assert [a.text for a, _ in roadmap_actions.late(project, state, "2027-03-10")] == ["En retard"]
+    assert [a.text for a, _ in roadmap_actions.late(project, state, "2027-03-10")] == ["En retard", "Due avant janvier, toujours ouverte"]
 
 
 def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Cooperation) -> None:
@@ -413,6 +419,7 @@ def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Coop
     assert roadmap_actions.action_rows(project, "2027-03-10", workshop_id=coop.first)[0].state == "À faire (en retard)"
     assert roadmap_actions.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Réalisée"
     assert roadmap_actions.action_rows(project, "2026-12-31") == []
+    assert roadmap.action_rows(project, "2027-03-05") == later  # the roadmap module's own door to them
 
 
 # Guard -------------------------------------------------------------------------------------------------------------

@@ -127,6 +127,7 @@ async def test_the_nine_steps_from_the_keyboard(coop_path: Path, library: Projec
         await pilot.press("2")
         await settle(pilot)
         assert screen.step == "shared" and "isolement (2)" in flat_text(app)
+        assert TRICKY in [row[2] for row in _table(screen)]  # highlighted words, the text still literal
         await pilot.press("space", "down", "space", "m")
         await settle(pilot)
         await _save_form(pilot, {"#line": "Rompre l'isolement, ensemble"})

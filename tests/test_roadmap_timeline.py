@@ -59,6 +59,12 @@ def test_the_timeline_covers_the_plan_month_by_month(coop: Cooperation) -> None:
     assert [r.late for r in timeline(coop.project, roadmap.load(coop.project, coop.roadmap_1), "2027-03-01").rows if r.label == "Jardin"] == [True]
 
 
+def test_an_action_ending_in_a_year_runs_to_its_december(coop: Cooperation) -> None:
+    _actions(coop, [("Bilan de l'année", "10/2027", "2027")])
+    line = timeline(coop.project, roadmap.load(coop.project, coop.roadmap_1), "2027-01-20")
+    assert line.months == ((2027, 10), (2027, 11), (2027, 12)) and line.rows[0].marks == ("run", "run", "run")
+
+
 def test_a_plan_without_dates_has_no_months(coop: Cooperation) -> None:
     _actions(coop, [("Sans date", "", "")])
     line = timeline(coop.project, roadmap.load(coop.project, coop.roadmap_1), "2027-01-20")

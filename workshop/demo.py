@@ -59,8 +59,8 @@ AGENDA = [
     ("governance", "Nos instances de gouvernance", 45),
     ("securing", "Ce qu'il faut sécuriser, qui s'en charge, pour quand", 30),
     ("commitments", "Propositions d'action et engagement", 30),
-    ("roadmap", "Notre feuille de route", 60),
-    ("fairness", "Ce que chacun apporte, ce que chacun retire", 30),
+    ("roadmap", "Notre feuille de route", 45),
+    ("fairness", "Ce que chacun apporte, ce que chacun retire", 20),
     ("free", "Prochaines étapes", 15),
 ]
 
