@@ -229,3 +229,22 @@ async def test_every_step_survives_small_and_large_terminals(demo_path: Path, li
         await settle(pilot)
         lines = screen_text(app).splitlines()
         assert len(lines) == 24 and "Retour" in lines[-1] + lines[-2]
+
+
+async def test_every_step_speaks_english_with_no_key_left_untranslated(demo_path: Path, library: ProjectLibrary) -> None:
+    from workshop.i18n import set_language
+
+    set_language("en")
+    app = AtelierApp(library=library, project_path=demo_path, clock=_clock("2026-12-07"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        done = app.project.workshops()[0]
+        item = next(i for i in app.project.agenda(done.id) if i.kind == "fairness")
+        screen = await _open(app, pilot, done.id, item.id)
+        seen = []
+        for step in fairness.STEPS:
+            screen.action_goto(step.value)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "fairness." not in text and "means." not in text, step
+            seen.append(text)
+        assert any("Round (secret): 4 structure(s) of 5 answered." in " ".join(s.split()) for s in seen)

@@ -262,3 +262,23 @@ async def test_every_step_survives_small_and_large_terminals(demo_path: Path, li
         await settle(pilot)
         lines = screen_text(app).splitlines()
         assert len(lines) == 24 and "Retour" in lines[-1] + lines[-2]
+
+
+async def test_every_step_speaks_english_with_no_key_left_untranslated(demo_path: Path, library: ProjectLibrary) -> None:
+    from workshop.i18n import set_language
+
+    set_language("en")
+    app = AtelierApp(library=library, project_path=demo_path, clock=_clock("2026-12-07"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        done = app.project.workshops()[0]
+        item = next(i for i in app.project.agenda(done.id) if i.kind == "roadmap")
+        screen = await _open(app, pilot, done.id, item.id)
+        seen = []
+        for step in roadmap.STEPS:
+            screen.action_goto(step.value)
+            await settle(pilot)
+            text = screen_text(app)
+            assert "roadmap." not in text and "means." not in text and "periods." not in text, step
+            seen.append(text)
+        assert "Step 1: each structure writes its own stakes" in " ".join(seen[0].split())
+        assert any("Jan " in s and "Dec " in s for s in seen)  # the timeline's months, in English
