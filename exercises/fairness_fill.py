@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises import fairness
+from exercises import fairness, fairness_sides
 from exercises.fairness import Step
 from exercises.means import MeansKind
 
@@ -56,12 +56,12 @@ def _fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     from workshop.rounds import cast, skip
 
     structure = {s.name: s.id for s in project.structures()}
-    fairness.import_brought(project, item.id)
+    fairness_sides.import_brought(project, item.id)
     for name, kind, amount, text in DEMO_BROUGHT:
-        fairness.add_brought(project, item.id, structure[name], kind, amount, text)
-    fairness.import_benefits(project, item.id)
+        fairness_sides.add_brought(project, item.id, structure[name], kind, amount, text)
+    fairness_sides.import_benefits(project, item.id)
     for name, text in DEMO_BENEFITS:
-        fairness.add_benefit(project, item.id, structure[name], text)
+        fairness_sides.add_benefit(project, item.id, structure[name], text)
     started = fairness.start_felt_round(project, item.id, secret=True)
     names = {sid: name for name, sid in structure.items()}
     for voter in started.voters:
@@ -88,15 +88,15 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
     state = fairness.load(project, item.id)
     members = [s.id for s in project.structures() if s.member]
     if not state.carried_from:
-        fairness.import_brought(project, item.id)
+        fairness_sides.import_brought(project, item.id)
         for structure_id in members:
             for _ in range(rng.randint(1, 3)):
                 kind = rng.choice(list(MeansKind))
                 amount = str(rng.randint(1, 30) * (500 if kind == MeansKind.MONEY else 1)) if kind in (MeansKind.MONEY, MeansKind.STAFF_TIME) else ""
-                fairness.add_brought(project, item.id, structure_id, kind, amount, rng.choice(("coordination", "accueil", "locaux", "réseau", "")) or "apport")
-        fairness.import_benefits(project, item.id)
+                fairness_sides.add_brought(project, item.id, structure_id, kind, amount, rng.choice(("coordination", "accueil", "locaux", "réseau", "")) or "apport")
+        fairness_sides.import_benefits(project, item.id)
         for structure_id in members:
-            fairness.add_benefit(project, item.id, structure_id, rng.choice(("Des usagers mieux accompagnés", "Une visibilité accrue", "Des coûts partagés", "Un réseau élargi")))
+            fairness_sides.add_benefit(project, item.id, structure_id, rng.choice(("Des usagers mieux accompagnés", "Une visibilité accrue", "Des coûts partagés", "Un réseau élargi")))
     number = len(fairness.history(project, workshop.id))
     started = fairness.start_felt_round(project, item.id, secret=number % 2 == 0)
     ratings = {}

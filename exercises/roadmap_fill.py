@@ -12,7 +12,7 @@ import datetime
 import random
 from typing import TYPE_CHECKING
 
-from exercises import roadmap, roadmap_actions
+from exercises import roadmap, roadmap_actions, roadmap_objectives
 from exercises.means import MeansKind
 from exercises.roadmap import Step
 from workshop.proposals import Referent, Status, proposals
@@ -151,8 +151,8 @@ def _fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     ]
     operational_ids = []
     for text, shared, below in DEMO_OBJECTIVES:
-        objective = roadmap.add_objective(project, item.id, text, [shared_ids[i] for i in shared])
-        operational_ids += [roadmap.add_operational(project, item.id, objective.id, line).id for line in below]
+        objective = roadmap_objectives.add_objective(project, item.id, text, [shared_ids[i] for i in shared])
+        operational_ids += [roadmap_objectives.add_operational(project, item.id, objective.id, line).id for line in below]
     retained = {p.text: p for p in proposals(project) if p.retained}
     rows = {r.label: r for r in roadmap_actions.matrix_rows(project, workshop.id)}
     for plan in DEMO_ACTIONS:
@@ -237,9 +237,9 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
         for number in range(3):
             chosen = rng.sample([s.id for s in state.stakes], min(3, len(state.stakes)))
             shared = roadmap.add_shared(project, item.id, f"{rng.choice(STAKE_VERBS)} ensemble {STAKE_WORDS[number]}", chosen)
-            objective = roadmap.add_objective(project, item.id, f"Objectif partagé {number + 1} : {shared.text.lower()}", [shared.id])
+            objective = roadmap_objectives.add_objective(project, item.id, f"Objectif partagé {number + 1} : {shared.text.lower()}", [shared.id])
             for sub in range(2):
-                roadmap.add_operational(project, item.id, objective.id, f"Objectif opérationnel {number + 1}.{sub + 1}")
+                roadmap_objectives.add_operational(project, item.id, objective.id, f"Objectif opérationnel {number + 1}.{sub + 1}")
         state = roadmap.load(project, item.id)
     operational = [o.id for o in state.operational]
     if not operational:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from exercises import periods
 from exercises.roadmap import Action, RoadmapState
-from exercises.roadmap_actions import Follow, follow, proposals_by_id
+from exercises.roadmap_follow import Follow, follow, proposals_by_id
 from workshop.i18n import t
 
 if TYPE_CHECKING:

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from exercises import apt, fairness, roadmap, roadmap_actions
+from exercises import apt, fairness, fairness_sides, roadmap, roadmap_actions, roadmap_objectives
 from exercises.fairness import Step
 from tests.roadmap_project import TRICKY, Cooperation, build
 from workshop.errors import ValidationError
@@ -36,16 +36,16 @@ def _felt(coop: Cooperation, item_id: int, ratings: dict[int, int], secret: bool
 
 # Steps 1 and 2: what each brings, what each gains ---------------------------------------------------
 def test_what_a_structure_brings_is_quantified_where_possible(coop: Cooperation) -> None:
-    money = fairness.add_brought(coop.project, coop.fairness_1, coop.a, "money", "12 000", "subvention de fonctionnement")
-    days = fairness.add_brought(coop.project, coop.fairness_1, coop.a, "staff_time", "2,5", "")
-    words = fairness.add_brought(coop.project, coop.fairness_1, coop.b, "premises", "", TRICKY)
+    money = fairness_sides.add_brought(coop.project, coop.fairness_1, coop.a, "money", "12 000", "subvention de fonctionnement")
+    days = fairness_sides.add_brought(coop.project, coop.fairness_1, coop.a, "staff_time", "2,5", "")
+    words = fairness_sides.add_brought(coop.project, coop.fairness_1, coop.b, "premises", "", TRICKY)
     assert (money.amount, days.amount, words.amount, words.text) == (12000.0, 2.5, None, TRICKY)
     with pytest.raises(ValidationError, match="brought_empty"):
-        fairness.add_brought(coop.project, coop.fairness_1, coop.b, "contacts", "", " ")
+        fairness_sides.add_brought(coop.project, coop.fairness_1, coop.b, "contacts", "", " ")
     with pytest.raises(ValidationError, match="means.error.kind"):
-        fairness.add_brought(coop.project, coop.fairness_1, coop.b, "gold", "1", "")
-    fairness.edit_brought(coop.project, coop.fairness_1, days.id, coop.b, "staff_time", "3", "accueil")
-    state = fairness.remove_brought(coop.project, coop.fairness_1, money.id)
+        fairness_sides.add_brought(coop.project, coop.fairness_1, coop.b, "gold", "1", "")
+    fairness_sides.edit_brought(coop.project, coop.fairness_1, days.id, coop.b, "staff_time", "3", "accueil")
+    state = fairness_sides.remove_brought(coop.project, coop.fairness_1, money.id)
     assert [(b.structure_id, b.kind, b.amount, b.text) for b in state.brought] == [
         (coop.b, "staff_time", 3.0, "accueil"),
         (coop.b, "premises", None, TRICKY),
@@ -53,13 +53,13 @@ def test_what_a_structure_brings_is_quantified_where_possible(coop: Cooperation)
 
 
 def test_what_the_roadmap_gets_from_each_structure_is_taken_up_once(coop: Cooperation) -> None:
-    objective = roadmap.add_objective(coop.project, coop.roadmap_1, "Objectif")
-    operational = roadmap.add_operational(coop.project, coop.roadmap_1, objective.id, "Op")
+    objective = roadmap_objectives.add_objective(coop.project, coop.roadmap_1, "Objectif")
+    operational = roadmap_objectives.add_operational(coop.project, coop.roadmap_1, objective.id, "Op")
     action = roadmap_actions.add_action(coop.project, coop.roadmap_1, operational.id, "Aménager le jardin")
     roadmap_actions.add_resource(coop.project, coop.roadmap_1, action.id, "money", coop.c, "8000", "bacs")
     roadmap_actions.add_resource(coop.project, coop.roadmap_1, action.id, "premises", 0, "", "un terrain, apporteur inconnu")
-    assert fairness.import_brought(coop.project, coop.fairness_1) == 1
-    assert fairness.import_brought(coop.project, coop.fairness_1) == 0
+    assert fairness_sides.import_brought(coop.project, coop.fairness_1) == 1
+    assert fairness_sides.import_brought(coop.project, coop.fairness_1) == 0
     (entry,) = fairness.load(coop.project, coop.fairness_1).brought
     assert (entry.structure_id, entry.kind, entry.amount) == (coop.c, "money", 8000.0)
     assert entry.text == "bacs — pour « Aménager le jardin »"
@@ -71,12 +71,12 @@ def test_benefits_are_taken_up_from_apt_attractions_and_roadmap_stakes(coop: Coo
     apt.add_item(coop.project, coop.apt_item, group_of[coop.a], "attraction", "Peser face aux financeurs")
     apt.add_item(coop.project, coop.apt_item, group_of[coop.b], "fear", "Perdre notre identité")
     roadmap.add_stake(coop.project, coop.roadmap_1, coop.b, "Ouvrir le foyer sur le quartier")
-    assert fairness.import_benefits(coop.project, coop.fairness_1) == 2
-    assert fairness.import_benefits(coop.project, coop.fairness_1) == 0
+    assert fairness_sides.import_benefits(coop.project, coop.fairness_1) == 2
+    assert fairness_sides.import_benefits(coop.project, coop.fairness_1) == 0
     found = sorted((b.structure_id, b.text, b.source) for b in fairness.load(coop.project, coop.fairness_1).benefits)
     assert found == [(coop.a, "Peser face aux financeurs", "apt"), (coop.b, "Ouvrir le foyer sur le quartier", "stake")]
-    typed = fairness.add_benefit(coop.project, coop.fairness_1, coop.c, TRICKY)
-    fairness.edit_benefit(coop.project, coop.fairness_1, typed.id, "Des usagers mieux accompagnés")
+    typed = fairness_sides.add_benefit(coop.project, coop.fairness_1, coop.c, TRICKY)
+    fairness_sides.edit_benefit(coop.project, coop.fairness_1, typed.id, "Des usagers mieux accompagnés")
     assert fairness.load(coop.project, coop.fairness_1).benefit(typed.id).source == "typed"
 
 
@@ -150,7 +150,7 @@ def test_adjustments_for_a_structure_that_feels_it_unfair_become_proposals(coop:
 
 # Step 5: history, check after check ----------------------------------------------------------------------------
 def test_a_later_check_carries_what_is_brought_and_asks_the_felt_balance_again(coop: Cooperation) -> None:
-    fairness.add_brought(coop.project, coop.fairness_1, coop.a, "money", "5000", "")
+    fairness_sides.add_brought(coop.project, coop.fairness_1, coop.a, "money", "5000", "")
     fairness.add_adjustment(coop.project, coop.fairness_1, coop.b, "Alterner le lieu des réunions")
     _felt(coop, coop.fairness_1, {coop.a: 4, coop.b: 2, coop.c: 3}, secret=False)
     carried = fairness.load(coop.project, coop.fairness_2)
@@ -177,7 +177,7 @@ def test_history_shows_how_each_structures_felt_balance_evolved(coop: Cooperatio
 
 
 def test_a_structure_named_in_a_balance_is_not_removed_silently(coop: Cooperation) -> None:
-    fairness.add_benefit(coop.project, coop.fairness_1, coop.external, "Des actions qui se mesurent")
+    fairness_sides.add_benefit(coop.project, coop.fairness_1, coop.external, "Des actions qui se mesurent")
     coop.project.remove_participant(coop.people["Xavier"])
     with pytest.raises(ValidationError, match="structure_in_balance"):
         coop.project.remove_structure(coop.external)

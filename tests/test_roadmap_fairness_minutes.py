@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from exercises import fairness, roadmap, roadmap_actions
+from exercises import fairness, fairness_sides, roadmap, roadmap_actions, roadmap_objectives
 from tests.minutes_structure import norm, outline_of_blocks, outline_of_docx, outline_of_markdown
 from tests.roadmap_project import TRICKY, Cooperation, adopt_supra, build
 from workshop.i18n import set_language
@@ -30,8 +30,8 @@ def _fill(path: Path) -> Cooperation:
     stake = roadmap.add_stake(project, coop.roadmap_1, coop.c, TRICKY)
     other = roadmap.add_stake(project, coop.roadmap_1, coop.a, "Rompre l'isolement")
     shared = roadmap.add_shared(project, coop.roadmap_1, "Rompre l'isolement | ensemble", [stake.id, other.id])
-    objective = roadmap.add_objective(project, coop.roadmap_1, "# Des lieux de lien", [shared.id])
-    operational = roadmap.add_operational(project, coop.roadmap_1, objective.id, "Un lieu d'ici l'été")
+    objective = roadmap_objectives.add_objective(project, coop.roadmap_1, "# Des lieux de lien", [shared.id])
+    operational = roadmap_objectives.add_operational(project, coop.roadmap_1, objective.id, "Un lieu d'ici l'été")
     made = record_proposal(project, "Un minibus partagé", coop.b, workshop_id=coop.first)
     decide(project, made.id, "retained", on="2027-01-10")
     carried = roadmap_actions.take_proposal(project, coop.roadmap_1, operational.id, made.id)
@@ -44,8 +44,8 @@ def _fill(path: Path) -> Cooperation:
     roadmap_actions.add_resource(project, coop.roadmap_1, own.id, "money", coop.a, "1500", "supports | repas")
     roadmap_actions.set_partners(project, coop.roadmap_1, own.id, [coop.external])
     roadmap_actions.add_milestone(project, coop.roadmap_1, "Inauguration", "06/2027", [coop.a, coop.c])
-    fairness.add_brought(project, coop.fairness_1, coop.c, "staff_time", "12", TRICKY)
-    fairness.add_benefit(project, coop.fairness_1, coop.b, "Des sorties | pour les résidents")
+    fairness_sides.add_brought(project, coop.fairness_1, coop.c, "staff_time", "12", TRICKY)
+    fairness_sides.add_benefit(project, coop.fairness_1, coop.b, "Des sorties | pour les résidents")
     _felt(project, coop.fairness_1, {coop.a: 4, coop.b: 2, coop.c: 3}, secret=False)
     entry = fairness.add_adjustment(project, coop.fairness_1, coop.b, "Défrayer le foyer")
     fairness.propose_adjustment(project, coop.fairness_1, entry.id)

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from exercises import matrix, roadmap, roadmap_actions
+from exercises import matrix, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
 from exercises.roadmap import Step
 from exercises.round_filling import contribute_all
 from tests.roadmap_project import TRICKY, Cooperation, adopt_supra, build
@@ -32,8 +32,8 @@ def _stakes_round(coop: Cooperation, item_id: int, texts: dict[int, list[str]]) 
 def _plan(coop: Cooperation, item_id: int | None = None) -> tuple[int, int, int]:
     """A shared objective and one operational objective under it; (objective, operational, item)."""
     item = item_id or coop.roadmap_1
-    objective = roadmap.add_objective(coop.project, item, "Rompre l'isolement")
-    operational = roadmap.add_operational(coop.project, item, objective.id, "Un lieu partagé d'ici l'été")
+    objective = roadmap_objectives.add_objective(coop.project, item, "Rompre l'isolement")
+    operational = roadmap_objectives.add_operational(coop.project, item, objective.id, "Un lieu partagé d'ici l'été")
     return objective.id, operational.id, item
 
 
@@ -113,11 +113,11 @@ def test_shared_stakes_gather_stakes_and_tell_which_structures_share_them(coop: 
 def test_objectives_translate_shared_stakes_and_serve_the_supra_objective_as_worded_then(coop: Cooperation) -> None:
     project = coop.project
     with pytest.raises(ValidationError, match="no_supra"):
-        roadmap.link_supra(project, coop.roadmap_1)
+        roadmap_objectives.link_supra(project, coop.roadmap_1)
     adopt_supra(project, coop.supra_item, "D'ici 2029, un lieu de lien dans chaque commune")
     stake = roadmap.add_stake(project, coop.roadmap_1, coop.a, "Rompre l'isolement")
     shared = roadmap.add_shared(project, coop.roadmap_1, "Isolement", [stake.id])
-    objective = roadmap.add_objective(project, coop.roadmap_1, "Des lieux de lien", [shared.id])
+    objective = roadmap_objectives.add_objective(project, coop.roadmap_1, "Des lieux de lien", [shared.id])
     state = roadmap.load(project, coop.roadmap_1)
     assert objective.shared_ids == [shared.id]
     assert (state.supra_item_id, state.supra_text) == (coop.supra_item, "D'ici 2029, un lieu de lien dans chaque commune")
@@ -128,38 +128,38 @@ def test_objectives_translate_shared_stakes_and_serve_the_supra_objective_as_wor
 
 def test_the_roadmap_of_a_later_workshop_serves_the_supra_objective_adopted_earlier(coop: Cooperation) -> None:
     adopt_supra(coop.project, coop.supra_item, "Un cap commun")
-    roadmap.add_objective(coop.project, coop.roadmap_2, "Objectif de mars")
+    roadmap_objectives.add_objective(coop.project, coop.roadmap_2, "Objectif de mars")
     assert roadmap.load(coop.project, coop.roadmap_2).supra_text == "Un cap commun"
 
 
 def test_an_objective_with_operational_objectives_is_not_removed(coop: Cooperation) -> None:
     objective, operational, item = _plan(coop)
     with pytest.raises(ValidationError, match="objective_has_operational"):
-        roadmap.remove_objective(coop.project, item, objective)
-    roadmap.remove_operational(coop.project, item, operational)
-    roadmap.remove_objective(coop.project, item, objective)
+        roadmap_objectives.remove_objective(coop.project, item, objective)
+    roadmap_objectives.remove_operational(coop.project, item, operational)
+    roadmap_objectives.remove_objective(coop.project, item, objective)
     assert roadmap.load(coop.project, item).objectives == []
 
 
 def test_objectives_are_ordered_by_the_room(coop: Cooperation) -> None:
-    first = roadmap.add_objective(coop.project, coop.roadmap_1, "Premier")
-    second = roadmap.add_objective(coop.project, coop.roadmap_1, "Second")
-    roadmap.move_objective(coop.project, coop.roadmap_1, second.id, -1)
+    first = roadmap_objectives.add_objective(coop.project, coop.roadmap_1, "Premier")
+    second = roadmap_objectives.add_objective(coop.project, coop.roadmap_1, "Second")
+    roadmap_objectives.move_objective(coop.project, coop.roadmap_1, second.id, -1)
     assert [o.id for o in roadmap.load(coop.project, coop.roadmap_1).objectives] == [second.id, first.id]
 
 
 # Step 4: operational objectives -------------------------------------------------------------------------------
 def test_operational_objectives_belong_to_a_shared_objective_and_can_move(coop: Cooperation) -> None:
     objective, operational, item = _plan(coop)
-    other = roadmap.add_objective(coop.project, item, "Un autre objectif")
+    other = roadmap_objectives.add_objective(coop.project, item, "Un autre objectif")
     with pytest.raises(ValidationError):
-        roadmap.add_operational(coop.project, item, 999, "Sous rien")
-    roadmap.edit_operational(coop.project, item, operational, objective_id=other.id)
+        roadmap_objectives.add_operational(coop.project, item, 999, "Sous rien")
+    roadmap_objectives.edit_operational(coop.project, item, operational, objective_id=other.id)
     state = roadmap.load(coop.project, item)
     assert state.operational_of(other.id)[0].id == operational and state.operational_of(objective) == []
     action = roadmap_actions.add_action(coop.project, item, operational, "Une action")
     with pytest.raises(ValidationError, match="operational_has_actions"):
-        roadmap.remove_operational(coop.project, item, operational)
+        roadmap_objectives.remove_operational(coop.project, item, operational)
     tree = roadmap.plan(roadmap.load(coop.project, item))
     assert [(o.text, [(op.id, [a.id for a in acts]) for op, acts in below]) for o, below in tree] == [
         ("Rompre l'isolement", []),
@@ -182,7 +182,7 @@ def test_a_retained_proposal_becomes_one_action_whose_state_is_the_proposals(coo
     assert [p.id for p in roadmap_actions.available_proposals(project, roadmap.load(project, item))] == []
     # The tracker moves it on: the roadmap reads the same state.
     follow_up(project, proposal_id, status="in_progress", on="2027-02-01")
-    followed = roadmap_actions.follow(roadmap.load(project, item).action(action.id), roadmap_actions.proposals_by_id(project), "2027-02-02")
+    followed = roadmap_follow.follow(roadmap.load(project, item).action(action.id), roadmap_follow.proposals_by_id(project), "2027-02-02")
     assert followed.status == "in_progress"
     # The roadmap moves it on: the tracker reads the same state, with its dated log.
     roadmap_actions.set_status(project, item, action.id, "done", on="2027-02-20")
@@ -203,11 +203,11 @@ def test_calendar_and_referent_of_a_carried_proposal_are_the_trackers(coop: Coop
     roadmap_actions.set_referent(project, item, action.id, Referent.participant(coop.people["Bruno"]), on="2027-01-10")
     carried = proposal(project, proposal_id)
     assert (carried.due, carried.referent_participant_id) == ("2027-06-30", coop.people["Bruno"])
-    followed = roadmap_actions.follow(roadmap.load(project, item).action(action.id), roadmap_actions.proposals_by_id(project), "2027-01-11")
+    followed = roadmap_follow.follow(roadmap.load(project, item).action(action.id), roadmap_follow.proposals_by_id(project), "2027-01-11")
     assert (followed.start, followed.end) == ("2027-02", "2027-06")  # the month the room typed, while the tracker agrees
     # The tracker's due date changes: the roadmap follows it.
     follow_up(project, proposal_id, due="2027-05-15")
-    followed = roadmap_actions.follow(roadmap.load(project, item).action(action.id), roadmap_actions.proposals_by_id(project), "2027-01-11")
+    followed = roadmap_follow.follow(roadmap.load(project, item).action(action.id), roadmap_follow.proposals_by_id(project), "2027-01-11")
     assert followed.end == "2027-05-15"
 
 
@@ -217,9 +217,9 @@ def test_a_carried_proposal_no_longer_retained_shows_the_decision_and_cannot_be_
     proposal_id = _retained(coop, "Un poste partagé")
     action = roadmap_actions.take_proposal(project, item, operational, proposal_id)
     decide(project, proposal_id, "under_study", on="2027-01-20")
-    followed = roadmap_actions.follow(roadmap.load(project, item).action(action.id), roadmap_actions.proposals_by_id(project), "2027-01-21")
+    followed = roadmap_follow.follow(roadmap.load(project, item).action(action.id), roadmap_follow.proposals_by_id(project), "2027-01-21")
     assert followed.status == "" and followed.decision == "under_study"
-    assert roadmap_actions.state_label(followed) == "Proposition : À l'étude"
+    assert roadmap_follow.state_label(followed) == "Proposition : À l'étude"
     with pytest.raises(ValidationError, match="proposal_not_retained"):
         roadmap_actions.set_status(project, item, action.id, "done")
 
@@ -230,10 +230,10 @@ def test_an_action_of_its_own_keeps_a_dated_log(coop: Cooperation) -> None:
     roadmap_actions.set_status(coop.project, item, action.id, "in_progress", on="2027-02-01")
     roadmap_actions.set_status(coop.project, item, action.id, "dropped", "Plus de formateur", on="2027-03-01")
     saved = roadmap.load(coop.project, item).action(action.id)
-    by_id = roadmap_actions.proposals_by_id(coop.project)
-    assert roadmap_actions.follow(saved, by_id, "2027-03-05", as_of="2027-01-31").status == "to_do"
-    assert roadmap_actions.follow(saved, by_id, "2027-03-05", as_of="2027-02-15").status == "in_progress"
-    dropped = roadmap_actions.follow(saved, by_id, "2027-03-05")
+    by_id = roadmap_follow.proposals_by_id(coop.project)
+    assert roadmap_follow.follow(saved, by_id, "2027-03-05", as_of="2027-01-31").status == "to_do"
+    assert roadmap_follow.follow(saved, by_id, "2027-03-05", as_of="2027-02-15").status == "in_progress"
+    dropped = roadmap_follow.follow(saved, by_id, "2027-03-05")
     assert (dropped.status, dropped.reason) == ("dropped", "Plus de formateur")
 
 
@@ -327,11 +327,11 @@ def test_an_action_ending_in_a_month_is_late_only_once_the_month_is_over(coop: C
     action = roadmap_actions.add_action(coop.project, item, operational, "Fin mars")
     roadmap_actions.set_calendar(coop.project, item, action.id, "", "03/2027")
     saved = roadmap.load(coop.project, item).action(action.id)
-    by_id = roadmap_actions.proposals_by_id(coop.project)
-    assert not roadmap_actions.follow(saved, by_id, "2027-03-31").late
-    assert roadmap_actions.follow(saved, by_id, "2027-04-01").late
+    by_id = roadmap_follow.proposals_by_id(coop.project)
+    assert not roadmap_follow.follow(saved, by_id, "2027-03-31").late
+    assert roadmap_follow.follow(saved, by_id, "2027-04-01").late
     roadmap_actions.set_status(coop.project, item, action.id, "done", on="2027-04-01")
-    assert not roadmap_actions.follow(roadmap.load(coop.project, item).action(action.id), by_id, "2027-04-02").late
+    assert not roadmap_follow.follow(roadmap.load(coop.project, item).action(action.id), by_id, "2027-04-02").late
 
 
 # Milestones --------------------------------------------------------------------------------------------------
@@ -387,12 +387,12 @@ def test_the_next_workshop_sees_what_fell_due_and_what_is_late(coop: Cooperation
     roadmap_actions.set_status(project, item, closed.id, "done", on="2026-12-20")
     state = roadmap.load(project, coop.roadmap_2)
     second = project.workshop(coop.second)
-    assert [(a.text, f.late) for a, f in roadmap_actions.due_by(project, state, second, "2027-03-10")] == [
+    assert [(a.text, f.late) for a, f in roadmap_follow.due_by(project, state, second, "2027-03-10")] == [
         ("Due avant janvier, toujours ouverte", True),
         ("En retard", True),
         ("Faite à temps", False),
     ]
-    assert [a.text for a, _ in roadmap_actions.late(project, state, "2027-03-10")] == ["En retard", "Due avant janvier, toujours ouverte"]
+    assert [a.text for a, _ in roadmap_follow.late(project, state, "2027-03-10")] == ["En retard", "Due avant janvier, toujours ouverte"]
 
 
 def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Cooperation) -> None:
@@ -407,18 +407,18 @@ def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Coop
     roadmap_actions.set_referent(project, item, carried.id, Referent.structure(coop.b), on="2027-01-10")
     roadmap_actions.set_calendar(project, item, carried.id, "", "2027-04-30", on="2027-01-10")
     follow_up(project, proposal_id, status="in_progress", on="2027-02-01")
-    rows = roadmap_actions.action_rows(project, "2027-01-20")
+    rows = roadmap_follow.action_rows(project, "2027-01-20")
     assert [(r.what, r.who, r.structure, r.by_when, r.state, r.late, r.pilot, r.proposal_id) for r in rows] == [
         (TRICKY, "Chloé Sow", TRICKY, "02/2027", "À faire", False, True, 0),
         ("Un minibus partagé", "Foyer Bellevue", "Foyer Bellevue", "30/04/2027", "À faire", False, False, proposal_id),
     ]
-    later = roadmap_actions.action_rows(project, "2027-03-05")
+    later = roadmap_follow.action_rows(project, "2027-03-05")
     assert [(r.state, r.late) for r in later] == [("À faire (en retard)", True), ("En cours", False)]
     # As the roadmap stood at the end of a workshop, whatever was done in a later one.
     roadmap_actions.set_status(project, coop.roadmap_2, own.id, "done", on="2027-03-10")
-    assert roadmap_actions.action_rows(project, "2027-03-10", workshop_id=coop.first)[0].state == "À faire (en retard)"
-    assert roadmap_actions.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Réalisée"
-    assert roadmap_actions.action_rows(project, "2026-12-31") == []
+    assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.first)[0].state == "À faire (en retard)"
+    assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Réalisée"
+    assert roadmap_follow.action_rows(project, "2026-12-31") == []
     assert roadmap.action_rows(project, "2027-03-05") == later  # the roadmap module's own door to them
 
 

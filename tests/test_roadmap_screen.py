@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
-from exercises import matrix, roadmap, roadmap_actions
+from exercises import matrix, roadmap, roadmap_follow
 from exercises.round_filling import contribute_all
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
@@ -241,7 +241,7 @@ async def test_the_roadmap_opens_from_the_cockpit(demo_path: Path, library: Proj
         assert isinstance(screen, RoadmapScreen) and screen.item_id == item.id
         # The demo's plan carried over from October, opened on the timeline with the late actions flagged.
         assert screen.step == "timeline" and "⚠" in screen_text(app)
-        late = [a.text for a, _ in roadmap_actions.late(app.project, screen.state, "2026-12-07")]
+        late = [a.text for a, _ in roadmap_follow.late(app.project, screen.state, "2026-12-07")]
         assert "Créer un annuaire partagé des professionnels du territoire" in late
 
 

@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 from textual.widgets import DataTable
 
-from exercises import roadmap, roadmap_actions
+from exercises import roadmap, roadmap_actions, roadmap_objectives
 from exercises.roadmap_timeline import Granularity, Mark, granularity, period_table, timeline
 from screens.app import AtelierApp
 from screens.exercises.roadmap import RoadmapScreen
@@ -29,8 +29,8 @@ def coop(tmp_path: Path) -> Iterator[Cooperation]:
 
 def _actions(coop: Cooperation, spans: list[tuple[str, str, str]], item_id: int | None = None) -> list[int]:
     item = item_id or coop.roadmap_1
-    objective = roadmap.add_objective(coop.project, item, "Objectif")
-    operational = roadmap.add_operational(coop.project, item, objective.id, "Objectif opérationnel")
+    objective = roadmap_objectives.add_objective(coop.project, item, "Objectif")
+    operational = roadmap_objectives.add_operational(coop.project, item, objective.id, "Objectif opérationnel")
     ids = []
     for text, start, end in spans:
         action = roadmap_actions.add_action(coop.project, item, operational.id, text)

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import fairness, means
+from exercises import fairness, fairness_sides, means
 from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, Step
 from exercises.fairness_minutes import bar, format_mean, history_cell, rating_text
 from screens.exercises.stepped import SteppedExerciseScreen
@@ -304,8 +304,8 @@ class FairnessScreen(SteppedExerciseScreen):
 
         def save(typed: MeansEntry) -> object:
             if entry is None:
-                return fairness.add_brought(self.project, self.item_id, typed.structure_id, typed.kind, typed.amount, typed.text)
-            return fairness.edit_brought(self.project, self.item_id, entry.id, typed.structure_id, typed.kind, typed.amount, typed.text)
+                return fairness_sides.add_brought(self.project, self.item_id, typed.structure_id, typed.kind, typed.amount, typed.text)
+            return fairness_sides.edit_brought(self.project, self.item_id, entry.id, typed.structure_id, typed.kind, typed.amount, typed.text)
 
         initial = MeansEntry(entry.kind, entry.structure_id, typed_amount(entry.amount), entry.text) if entry else None
         heading = t("fairness.form.brought_heading" if entry is None else "fairness.form.brought_edit_heading")
@@ -316,21 +316,21 @@ class FairnessScreen(SteppedExerciseScreen):
         if entry is not None:
 
             def edit(text: str) -> object:
-                return fairness.edit_benefit(self.project, self.item_id, entry.id, text)
+                return fairness_sides.edit_benefit(self.project, self.item_id, entry.id, text)
 
             self.app.push_screen(LineFormModal(t("fairness.form.benefit_edit_heading"), "fairness.form.benefit", edit, entry.text), self.after_form)
             return
 
         def save(typed: StructureLine) -> object:
-            return fairness.add_benefit(self.project, self.item_id, typed.structure_id, typed.text)
+            return fairness_sides.add_benefit(self.project, self.item_id, typed.structure_id, typed.text)
 
         self.app.push_screen(StructureLineFormModal(t("fairness.form.benefit_heading"), "fairness.form.benefit", self._structures(), save), self.after_form)
 
     def action_import(self) -> None:
         if self.step == Step.BRINGS:
-            added = self.app.attempt(fairness.import_brought, self.project, self.item_id)
+            added = self.app.attempt(fairness_sides.import_brought, self.project, self.item_id)
         else:
-            added = self.app.attempt(fairness.import_benefits, self.project, self.item_id)
+            added = self.app.attempt(fairness_sides.import_benefits, self.project, self.item_id)
         if added is not None:
             self.notify(Content(t(f"fairness.screen.imported_{self.step}", count=added)))
         self.reload()
@@ -467,9 +467,9 @@ class FairnessScreen(SteppedExerciseScreen):
 
             self._adjustment_of_row(remove)
         elif self.step == Step.BRINGS:
-            self._confirm_remove(means.describe(self.state.brought_item(row)), fairness.remove_brought, row)
+            self._confirm_remove(means.describe(self.state.brought_item(row)), fairness_sides.remove_brought, row)
         elif self.step == Step.GAINS:
-            self._confirm_remove(self.state.benefit(row).text, fairness.remove_benefit, row)
+            self._confirm_remove(self.state.benefit(row).text, fairness_sides.remove_benefit, row)
 
     def _confirm_remove(self, text: str, remove: Callable[..., Any], entry_id: int) -> None:
         def answered(yes: bool | None) -> None:
