@@ -248,3 +248,19 @@ async def test_every_step_speaks_english_with_no_key_left_untranslated(demo_path
             assert "fairness." not in text and "means." not in text, step
             seen.append(text)
         assert any("Round (secret): 4 structure(s) of 5 answered." in " ".join(s.split()) for s in seen)
+
+
+async def test_a_round_finished_while_away_is_recorded_not_run_again(coop_path: Path, library: ProjectLibrary) -> None:
+    with Project.open(coop_path) as project:
+        _, first, item, _ = _ids(project)
+        started = fairness.start_felt_round(project, item)
+        for voter in started.voters:
+            cast(project, started.id, voter, 4)
+    app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, first, item)
+        check = fairness.load(app.project, item).check
+        assert check.recorded and check.round_id == started.id and check.counts["4"] == 4
+        await pilot.press("3")
+        await settle(pilot)
+        assert "4 structure(s) sur 4 ont répondu" in flat_text(app)

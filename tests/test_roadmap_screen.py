@@ -282,3 +282,16 @@ async def test_every_step_speaks_english_with_no_key_left_untranslated(demo_path
             seen.append(text)
         assert "Step 1: each structure writes its own stakes" in " ".join(seen[0].split())
         assert any("Jan " in s and "Dec " in s for s in seen)  # the timeline's months, in English
+
+
+async def test_a_stakes_round_finished_while_away_is_collected_when_the_screen_opens(coop_path: Path, library: ProjectLibrary) -> None:
+    from workshop.project import Project
+
+    ids = _ids(coop_path)
+    with Project.open(coop_path) as project:
+        started = roadmap.start_stakes_round(project, ids.roadmap_1)
+        contribute_all(project, started.id, lambda voter: ["Un enjeu écrit avant la coupure"] if voter == ids.a else [])
+    app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(app, pilot, ids.first, ids.roadmap_1)
+        assert [row[1] for row in _table(screen)] == ["Un enjeu écrit avant la coupure"]
