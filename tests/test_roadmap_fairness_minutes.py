@@ -145,4 +145,4 @@ def test_old_minutes_never_change_and_the_history_shows_the_evolution(tmp_path: 
     # The March roadmap follows up what fell due since January.
     start = next(n for n, b in enumerate(march_roadmap) if isinstance(b, Heading) and b.text == "Suivi depuis l'atelier précédent")
     table = next(b for b in march_roadmap[start:] if isinstance(b, Table))
-    assert table.rows == (("Formation faite", "Chloé Sow", "02/2027", "Réalisée"),)
+    assert table.rows == (("Formation faite", "Chloé Sow", "02/2027", "Mise en œuvre"),)

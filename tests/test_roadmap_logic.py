@@ -417,7 +417,7 @@ def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Coop
     # As the roadmap stood at the end of a workshop, whatever was done in a later one.
     roadmap_actions.set_status(project, coop.roadmap_2, own.id, "done", on="2027-03-10")
     assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.first)[0].state == "À faire (en retard)"
-    assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Réalisée"
+    assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Mise en œuvre"
     assert roadmap_follow.action_rows(project, "2026-12-31") == []
     assert roadmap.action_rows(project, "2027-03-05") == later  # the roadmap module's own door to them
 

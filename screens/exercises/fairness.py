@@ -347,8 +347,12 @@ class FairnessScreen(SteppedExerciseScreen):
         from workshop.rounds import get_round
 
         check = self.state.check
-        if check is not None and not check.recorded and not get_round(self.project, check.round_id).done:
-            self.run_round(check.round_id, lambda _result: None)
+        if check is not None and not check.recorded:
+            if get_round(self.project, check.round_id).done:
+                self.sync_round()  # finished while the screen was away: its results, not a new round
+                self.refresh_view()
+            else:
+                self.run_round(check.round_id, lambda _result: None)
             return
         if check is not None and check.recorded:
             self.app.push_screen(ConfirmModal(t("fairness.screen.revote_confirm"), t("fairness.key.vote")), self._start_round)

@@ -91,6 +91,10 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
         yield Static(id="detail")
 
     def on_mount(self) -> None:
+        if set(self.state.stake_rounds) - set(self.state.collected_rounds):
+            # A stakes round that ended while the screen was away (a restart): its stakes now.
+            self.app.attempt(roadmap.collect_stakes, self.project, self.item_id)
+            self.state = roadmap.load(self.project, self.item_id)
         super().on_mount()
         overdue = roadmap_follow.late(self.project, self.state, self.today)
         if overdue:
