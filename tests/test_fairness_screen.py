@@ -264,3 +264,23 @@ async def test_a_round_finished_while_away_is_recorded_not_run_again(coop_path: 
         await pilot.press("3")
         await settle(pilot)
         assert "4 structure(s) sur 4 ont répondu" in flat_text(app)
+
+
+async def test_v_on_a_round_already_finished_records_it_rather_than_starting_another(coop_path: Path, library: ProjectLibrary) -> None:
+    app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        project = app.project
+        _, first, item, _ = _ids(project)
+        screen = await _open(app, pilot, first, item)
+        await pilot.press("3")
+        await settle(pilot)
+        # The round was played to its end elsewhere (another screen, before a restart).
+        started = fairness.start_felt_round(project, item)
+        for voter in started.voters:
+            cast(project, started.id, voter, 3)
+        screen.reload()
+        await pilot.press("v")
+        await settle(pilot)
+        assert app.screen is screen
+        check = fairness.load(project, item).check
+        assert check.round_id == started.id and check.recorded and check.counts["3"] == 4
