@@ -1,7 +1,9 @@
 """What a structure puts into the cooperation: the kinds of means, and how much.
 
 Shared by the roadmap (the resources and means an action needs, and who
-provides them) and the fairness balance (what each structure brings). Money and
+provides them) and the fairness balance (what each structure brings). The first
+four kinds are the who-does-what matrix's means of participation, with the same
+values (`exercises.matrix.Means`), so a cell's means read as kinds here. Money and
 staff time are quantified (euros, days of work) so that they add up; the other
 kinds are described in words, with a number when the room has one.
 """

@@ -150,6 +150,34 @@ def remove_resource(project: Project, item_id: int, action_id: int, index: int) 
     return action
 
 
+def take_matrix_means(project: Project, item_id: int, action_id: int) -> int:
+    """The means each actor puts into the action's row of the who-does-what (staff time,
+    money, premises, skills) become the action's resources, with who provides them; the
+    amounts are the room's to add. Each once; how many were added."""
+    from exercises import matrix
+
+    state = load(project, item_id)
+    action = state.action(action_id)
+    if not action.matrix_item_id:
+        raise ValidationError("roadmap.error.not_in_matrix")
+    grid = matrix.load(project, action.matrix_item_id)
+    row = next((r for r in grid.actions if r.id == action.matrix_action_id), None)
+    if row is None:
+        raise ValidationError("roadmap.error.no_matrix_row")
+    known = {(m.kind, m.structure_id) for m in action.resources}
+    added = 0
+    for actor in matrix.actors(project, grid):
+        cell = grid.cell(row.id, actor.id)
+        for kind in cell.means if cell is not None else []:
+            if (check_kind(kind), actor.id) not in known:
+                action.resources.append(Means(kind, actor.id))
+                known.add((kind, actor.id))
+                added += 1
+    if added:
+        save(project, state)
+    return added
+
+
 # Step 8: external partners -------------------------------------------------------------------------------
 def partner_choices(project: Project) -> list[tuple[int, str]]:
     """(structure id, name) of the actors outside the cooperation: the matrix's external actors."""
@@ -418,5 +446,6 @@ __all__ = [
     "set_referent",
     "set_skills",
     "set_status",
+    "take_matrix_means",
     "take_proposal",
 ]

@@ -268,6 +268,28 @@ def test_an_action_is_a_row_of_the_matrix(coop: Cooperation) -> None:
         roadmap_actions.link_matrix_row(project, item, other.id, coop.matrix_item, 999)
 
 
+def test_the_means_noted_in_the_matrix_become_the_actions_resources(coop: Cooperation) -> None:
+    project = coop.project
+    _, operational, item = _plan(coop)
+    action = roadmap_actions.add_action(project, item, operational, "Une permanence commune")
+    with pytest.raises(ValidationError, match="not_in_matrix"):
+        roadmap_actions.take_matrix_means(project, item, action.id)
+    linked = roadmap_actions.add_to_matrix(project, item, action.id)
+    matrix.set_role(project, coop.matrix_item, linked.matrix_action_id, coop.a, "pilot")
+    matrix.set_role(project, coop.matrix_item, linked.matrix_action_id, coop.b, "contributor")
+    matrix.set_means(project, coop.matrix_item, linked.matrix_action_id, coop.a, ["staff_time", "premises"])
+    matrix.set_means(project, coop.matrix_item, linked.matrix_action_id, coop.b, ["money"])
+    roadmap_actions.add_resource(project, item, action.id, "money", coop.b, "3000", "déjà chiffré")
+    assert roadmap_actions.take_matrix_means(project, item, action.id) == 2
+    assert roadmap_actions.take_matrix_means(project, item, action.id) == 0
+    resources = roadmap.load(project, item).action(action.id).resources
+    assert [(m.kind, m.structure_id, m.amount) for m in resources] == [
+        ("money", coop.b, 3000.0),
+        ("staff_time", coop.a, None),
+        ("premises", coop.a, None),
+    ]
+
+
 def test_only_this_workshops_matrix_gets_new_rows(coop: Cooperation) -> None:
     _, operational, item = _plan(coop, coop.roadmap_2)
     action = roadmap_actions.add_action(coop.project, item, operational, "En mars")

@@ -192,6 +192,13 @@ async def test_the_nine_steps_from_the_keyboard(coop_path: Path, library: Projec
         await _save_form(pilot, {"#amount": "1 200 €"})
         resource = roadmap.load(project, ids.roadmap_1).action(actions[1].id).resources[0]
         assert (resource.kind, resource.structure_id, resource.amount, resource.text) == ("money", ids.a, 1200.0, "carburant")
+        # The means the matrix noted on the action's row are taken up with I.
+        matrix.set_role(project, ids.matrix_item, carried.matrix_action_id, ids.b, "pilot")
+        matrix.set_means(project, ids.matrix_item, carried.matrix_action_id, ids.b, ["staff_time"])
+        await pilot.press("i")
+        await settle(pilot)
+        taken = roadmap.load(project, ids.roadmap_1).action(actions[1].id).resources
+        assert [(m.kind, m.structure_id) for m in taken] == [("money", ids.a), ("staff_time", ids.b)]
         # Step 8: the external actor ticked, and a new one.
         await pilot.press("8", "enter")
         await settle(pilot)

@@ -60,6 +60,7 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
         Binding("u", "ungather", t("roadmap.key.ungather"), show=False),
         Binding("asterisk", "pilot", t("roadmap.key.pilot"), key_display="*"),
         Binding("x", "matrix", t("roadmap.key.matrix")),
+        Binding("i", "take_means", t("roadmap.key.take_means")),
         Binding("s", "status", t("roadmap.key.status")),
         Binding("shift+up", "move(-1)", t("roadmap.key.move"), show=False),
         Binding("shift+down", "move(1)", t("roadmap.key.move"), show=False),
@@ -74,6 +75,7 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
         "ungather": _only(Step.SHARED),
         "pilot": _only(Step.ACTIONS, Step.TIMELINE),
         "matrix": _only(Step.ACTIONS),
+        "take_means": _only(Step.RESOURCES),
         "status": _only(Step.CALENDAR, Step.TIMELINE),
         "move": _only(Step.OBJECTIVES),
     }

@@ -309,6 +309,15 @@ class RoadmapEditing:
         heading = t("roadmap.form.resource_heading", text=action.text)
         self.app.push_screen(MeansFormModal(heading, self._structures(), save, initial), self.after_form)
 
+    def action_take_means(self) -> None:
+        action = self._current_action()
+        if action is None:
+            return
+        added = self.app.attempt(roadmap_actions.take_matrix_means, self.project, self.item_id, action.id)
+        if added is not None:
+            self.notify(Content(t("roadmap.screen.means_taken", count=added)))
+        self.reload()
+
     def partners_form(self, action: roadmap.Action) -> None:
         def save(entry: Partners) -> object:
             with self.project.batch():
