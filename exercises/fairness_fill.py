@@ -41,8 +41,9 @@ DEMO_BENEFITS = [
 # The felt balance in the secret round, by structure; the external actor does not take part.
 DEMO_FELT = {JARDINS: 4, EHPAD: 2, PASSERELLE: 3, CC: 4}
 DEMO_DECLARED = {EHPAD: 2}  # after the round, the EHPAD said it aloud
+# Agreed, not yet made proposals: the demo's commitment figures stay those of its own proposals.
 DEMO_ADJUSTMENTS = [
-    (EHPAD, "Défrayer l'EHPAD au kilomètre pour les sorties en minibus", True),
+    (EHPAD, "Défrayer l'EHPAD au kilomètre pour les sorties en minibus", False),
     (EHPAD, "Tenir une réunion de coordination sur deux à l'EHPAD plutôt qu'au centre social", False),
 ]
 
