@@ -26,7 +26,6 @@ This module holds the state and steps 3 to 5; the two sides of the balance
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -268,7 +267,7 @@ def record_felt_round(project: Project, item_id: int, now: float | None = None) 
     check.counts, check.ratings, check.mean = counts, ratings, outcome.mean
     check.answered, check.recorded = sum(counts.values()), True
     check.took_part = list(outcome.participants)
-    check.at = time.time() if now is None else now
+    check.at = project.clock.now() if now is None else now
     return save(project, state)
 
 

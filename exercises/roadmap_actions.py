@@ -268,7 +268,6 @@ def set_status(project: Project, item_id: int, action_id: int, status: str, reas
     changed (in the tracker: one item); "dropped" needs a reason."""
     from workshop.project import _check_date
     from workshop.proposals import follow_up
-    from workshop.proposals.tracker import today
 
     value = Status(status).value
     why = clean(reason, empty_key="", limit=2000)
@@ -283,7 +282,7 @@ def set_status(project: Project, item_id: int, action_id: int, status: str, reas
     if value == Status.DROPPED and not why:
         raise ValidationError("proposals.error.drop_reason_required")
     if value != action.status:
-        action.log.append({"on": _check_date(on) or today(), "status": value})
+        action.log.append({"on": _check_date(on) or project.today(), "status": value})
         action.status = value
     action.status_reason = why if value == Status.DROPPED else ""
     save(project, state)

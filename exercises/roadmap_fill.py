@@ -222,7 +222,7 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
     over) follows it up: statuses move on, a few actions and a milestone are added."""
     from exercises.round_filling import contribute_all
 
-    day = workshop.date or datetime.date.today().isoformat()
+    day = workshop.date or project.today()
     state = roadmap.load(project, item.id)
     members = [s.id for s in project.structures() if s.member]
     people = [p.id for p in project.participants()]

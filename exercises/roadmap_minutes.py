@@ -28,9 +28,7 @@ WIDE_PERIODS = 6  # a calendar wider than this many periods rather goes on a lan
 def section(project: Project, workshop: Workshop, state: RoadmapState) -> list[Block]:
     if not (state.stakes or state.objectives or state.actions or state.milestones):
         return [Paragraph.of(Run(t("roadmap.minutes.empty"), italic=True))]
-    from workshop.proposals.tracker import today
-
-    day = workshop.date or today()
+    day = workshop.date or project.today()
     names = {s.id: s.name for s in project.structures()}
     people = {p.id: p for p in project.participants()}
     blocks: list[Block] = []

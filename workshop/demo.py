@@ -19,7 +19,7 @@ from workshop.project import Project
 from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 6
+DEMO_VERSION = 7
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [

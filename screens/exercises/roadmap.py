@@ -26,7 +26,6 @@ from screens.exercises.roadmap_gantt import GanttTable, fill_gantt
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.registry import register_exercise_screen
 from workshop.i18n import t
-from workshop.proposals import day_of
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -111,7 +110,7 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
 
     @property
     def today(self) -> str:
-        return day_of(self.app.clock.now())
+        return self.project.today()  # the app's clock, which the project reads
 
     def store_step(self, step: str) -> None:
         saved = self.app.attempt(roadmap.set_step, self.project, self.item_id, step)
