@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.means import Means
+from exercises.typed_text import one_line
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
@@ -212,12 +213,8 @@ def set_step(project: Project, item_id: int, step: str) -> FairnessState:
 
 
 def clean(text: str, empty_key: str = "fairness.error.text_empty") -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned and empty_key:
-        raise ValidationError(empty_key)
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("fairness.error.text_too_long", limit=MAX_TEXT)
-    return cleaned
+    """One line of typed text, made safe to keep (the exercises' shared policy)."""
+    return one_line(text, MAX_TEXT, empty_key or None, "fairness.error.text_too_long")
 
 
 def structures(project: Project, state: FairnessState) -> list[Structure]:

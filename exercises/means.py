@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from exercises.typed_text import one_line
 from workshop.errors import ValidationError
 from workshop.i18n import language, t
 
@@ -50,10 +51,8 @@ def kind_label(kind: str) -> str:
 
 
 def clean_text(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("means.error.text_too_long", limit=MAX_TEXT)
-    return cleaned
+    """What is typed about a means, one safe line (the exercises' shared policy); may be empty."""
+    return one_line(text, MAX_TEXT, None, "means.error.text_too_long")
 
 
 _NUMBER = re.compile(r"^[+]?(\d[\d\s\u00a0\u202f.,']*)\s*(k|K)?\s*(€|eur|euros?|j|jours?|days?|d|h|heures?|hours?)?$")

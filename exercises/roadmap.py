@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.means import Means
+from exercises.typed_text import one_line
 from exercises.wording import RecurringWord, recurring_words
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
@@ -260,13 +261,9 @@ def set_step(project: Project, item_id: int, step: str) -> RoadmapState:
 
 
 def clean(text: str, empty_key: str = "roadmap.error.text_empty", limit: int = MAX_TEXT) -> str:
-    """One line of typed text, checked: empty refused (unless `empty_key` is ""), length capped."""
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned and empty_key:
-        raise ValidationError(empty_key)
-    if len(cleaned) > limit:
-        raise ValidationError("roadmap.error.text_too_long", limit=limit)
-    return cleaned
+    """One line of typed text, made safe to keep (the exercises' shared policy): empty
+    refused (unless `empty_key` is ""), length capped."""
+    return one_line(text, limit, empty_key or None, "roadmap.error.text_too_long")
 
 
 # Step 1: each structure's stakes ------------------------------------------------------------
@@ -317,7 +314,7 @@ def collect_stakes(project: Project, item_id: int, round_id: int | None = None) 
             state.collected_rounds.append(rid)
             continue
         for found in found_stakes:
-            text = " ".join((found.text or "").split())[:MAX_TEXT]
+            text = one_line(found.text, len(found.text or "") + 1, None, "roadmap.error.text_too_long")[:MAX_TEXT]
             if text and found.structure_id:
                 state.stakes.append(Stake(state.new_id(), found.structure_id, text, rid))
         state.collected_rounds.append(rid)

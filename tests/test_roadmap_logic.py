@@ -83,6 +83,15 @@ def test_stakes_typed_for_a_structure_edited_and_removed(coop: Cooperation) -> N
     assert state.stakes == [] and state.shared_stake(shared.id).stake_ids == []
 
 
+def test_what_would_act_on_the_terminal_is_never_kept(coop: Cooperation) -> None:
+    stake = roadmap.add_stake(coop.project, coop.roadmap_1, coop.a, "\x1b[31mRouge\x1b[0m \u202eà l'envers\u202c\tfin\x00")
+    assert stake.text == "[31mRouge[0m à l'envers fin"
+    started = roadmap.start_stakes_round(coop.project, coop.roadmap_1)
+    contribute_all(coop.project, started.id, lambda voter: ["Un enjeu \x07 qui sonne"] if voter == coop.b else [])
+    collected = roadmap.collect_stakes(coop.project, coop.roadmap_1, started.id)
+    assert [s.text for s in collected.stakes if s.structure_id == coop.b] == ["Un enjeu qui sonne"]
+
+
 # Step 2: shared stakes, by crossing ------------------------------------------------------------------------
 def test_crossing_counts_a_word_once_per_structure(coop: Cooperation) -> None:
     roadmap.add_stake(coop.project, coop.roadmap_1, coop.a, "Rompre l'isolement des familles")
