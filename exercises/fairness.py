@@ -39,6 +39,7 @@ from workshop.i18n import t
 from workshop.project import structure_guards
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
@@ -470,6 +471,11 @@ class FairnessBalance(Exercise):
         if doc is None:
             return []
         return section(project, workshop, FairnessState.from_doc(doc))
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.fairness_convention import convention_parts
+
+        return convention_parts(project)
 
 
 EXERCISE = FairnessBalance()

@@ -45,6 +45,7 @@ from workshop.i18n import t
 from workshop.project import structure_guards
 
 if TYPE_CHECKING:
+    from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
@@ -477,6 +478,11 @@ class Roadmap(Exercise):
         if doc is None:
             return []
         return section(project, workshop, RoadmapState.from_doc(doc))
+
+    def convention_parts(self, project: Project) -> list[PartContent]:
+        from exercises.roadmap_convention import convention_parts
+
+        return convention_parts(project)
 
 
 EXERCISE = Roadmap()

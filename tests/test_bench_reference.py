@@ -40,7 +40,7 @@ def test_reference_script_is_deterministic_on_a_small_scale(tmp_path: Path) -> N
     target = export_convention(open_snapshot(tmp_path / "a.atelier"), tmp_path / "convention.docx", day="2027-03-01")
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Comité de pilotage" in text and "Instances de la phase projet" in text
-    assert "Trois ans, renouvelable" in text and "Feuille de route du projet : à établir" in text
+    assert "Trois ans, renouvelable" in text and "Feuille de route du projet, état au" in text
 
 
 def test_the_library_lists_the_files_the_store_opens() -> None:
