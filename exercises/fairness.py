@@ -8,7 +8,7 @@ on adjustments. Steps:
 1. what each structure brings, quantified where possible (or taken from the
    resources it provides to the roadmap's actions);
 2. what each structure gains: the benefits it named (its APT attractions, its
-   stakes in the roadmap), or typed;
+   stakeholder sheet's stakes and hoped-for gains, its stakes in the roadmap), or typed;
 3. each structure rates the balance it feels, 1 to 5, in a scale round with one
    turn per structure, secret by default: the room then sees how many feel it is
    unfair, not who. A structure may say so afterwards (its declared rating), and
@@ -74,6 +74,7 @@ class Brought(Means):
 class BenefitSource(StrEnum):
     TYPED = "typed"
     APT = "apt"  # an attraction the structure named (attraits / peurs / tentations)
+    STAKEHOLDER = "stakeholder"  # its sheet among the stakeholders to mobilise: its stakes, its hoped-for gains
     STAKE = "stake"  # one of its stakes in the roadmap
 
 

@@ -115,10 +115,12 @@ class NamedBenefit:
 
 def named_benefits(project: Project, workshop_id: int) -> list[NamedBenefit]:
     """The benefits the structures named elsewhere, by this workshop: their attractions in the
-    latest APT grid (a structure's own group, or what its people said), their stakes in the
+    latest APT grid (a structure's own group, or what its people said), what is at stake for
+    them and what they hope to gain in the latest stakeholders' sheets, their stakes in the
     latest roadmap."""
     found: list[NamedBenefit] = []
     found += _apt_attractions(project, workshop_id)
+    found += _stakeholder_sheets(project, workshop_id)
     from exercises.roadmap import latest
 
     plan = latest(project, workshop_id)
@@ -149,8 +151,31 @@ def _apt_attractions(project: Project, workshop_id: int) -> list[NamedBenefit]:
     return []
 
 
+def _stakeholder_sheets(project: Project, workshop_id: int) -> list[NamedBenefit]:
+    try:
+        from exercises import stakeholders
+    except ImportError:
+        return []
+    for agenda_item in reversed(item_state.items_up_to(project, workshop_id, "stakeholders")):
+        doc = item_state.load(project, stakeholders.TABLE, agenda_item.id)
+        if doc is None:
+            continue
+        sheets = [s for s in stakeholders.StakeholdersState.from_doc(doc).stakeholders if s.structure_id]
+        found = []
+        for sheet in sheets:
+            for field_name in ("gains", "stakes"):
+                text = getattr(sheet, field_name)
+                if text:
+                    ref = f"stakeholder:{agenda_item.id}:{sheet.id}:{field_name}"
+                    found.append(NamedBenefit(sheet.structure_id, text, BenefitSource.STAKEHOLDER.value, ref))
+        if sheets:
+            return found
+    return []
+
+
 def import_benefits(project: Project, item_id: int) -> int:
-    """Take the benefits the structures named (APT attractions, roadmap stakes); how many were added."""
+    """Take the benefits the structures named (APT attractions, stakeholders' sheets, roadmap
+    stakes); how many were added."""
     state = load(project, item_id)
     known = {project_structure.id for project_structure in project.structures()}
     taken = {b.source_ref for b in state.benefits if b.source_ref}

@@ -80,6 +80,24 @@ def test_benefits_are_taken_up_from_apt_attractions_and_roadmap_stakes(coop: Coo
     assert fairness.load(coop.project, coop.fairness_1).benefit(typed.id).source == "typed"
 
 
+def test_benefits_are_taken_up_from_the_stakeholders_sheets(coop: Cooperation) -> None:
+    from exercises import stakeholders, stakeholders_sheet
+
+    item = coop.project.add_agenda_item(coop.first, "stakeholders", "Qui mobiliser").id
+    stakeholders.import_structures(coop.project, item)
+    state = stakeholders.load(coop.project, item)
+    foyer = next(s for s in state.stakeholders if s.structure_id == coop.b)
+    structures = stakeholders.structures_by_id(coop.project)
+    sheet = stakeholders_sheet.Sheet.of(foyer, structures)
+    stakeholders_sheet.describe(
+        coop.project, item, foyer.id, stakeholders_sheet.Sheet(sheet.name, sheet.kind, stakes="Garder ses résidents actifs", gains=TRICKY)
+    )
+    assert fairness_sides.import_benefits(coop.project, coop.fairness_1) == 2
+    found = sorted((b.structure_id, b.text, b.source) for b in fairness.load(coop.project, coop.fairness_1).benefits)
+    assert found == sorted([(coop.b, TRICKY, "stakeholder"), (coop.b, "Garder ses résidents actifs", "stakeholder")])
+    assert fairness_sides.import_benefits(coop.project, coop.fairness_1) == 0
+
+
 # Step 3: the felt balance, a scale round by structure, secret by default -----------------------------------
 def test_a_secret_round_says_how_many_feel_it_unfair_not_which(coop: Cooperation) -> None:
     started = fairness.start_felt_round(coop.project, coop.fairness_1)
