@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.table import Document
 
 if TYPE_CHECKING:
+    from workshop.model import AgendaItem
     from workshop.project import Project
 
 
@@ -37,3 +38,28 @@ def _copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+def items_before(project: Project, item_id: int, kind: str) -> list[AgendaItem]:
+    """The agenda items of `kind` that came before this one, nearest first: earlier
+    in the same workshop, then in earlier workshops (by date). An exercise that is
+    followed workshop after workshop starts from the nearest one."""
+    item = project.agenda_item(item_id)
+    found: list[AgendaItem] = []
+    for workshop in project.workshops():
+        agenda = project.agenda(workshop.id)
+        if workshop.id == item.workshop_id:
+            found += [i for i in agenda if i.kind == kind and i.position < item.position]
+            break
+        found += [i for i in agenda if i.kind == kind]
+    return list(reversed(found))
+
+
+def items_up_to(project: Project, workshop_id: int, kind: str) -> list[AgendaItem]:
+    """The agenda items of `kind` in this workshop and the ones before it, in time order."""
+    found: list[AgendaItem] = []
+    for workshop in project.workshops():
+        found += [i for i in project.agenda(workshop.id) if i.kind == kind]
+        if workshop.id == workshop_id:
+            break
+    return found

@@ -27,7 +27,7 @@ def test_reference_script_is_deterministic_on_a_small_scale(tmp_path: Path) -> N
     assert len(data["participants"]) == 24
     assert len(data["workshops"]) == 2
     agenda = [doc for doc in data["agenda"].values() if doc["workshop_id"] == 1]
-    assert len(agenda) == 14 and all(doc["actual_seconds"] for doc in agenda)
+    assert len(agenda) == 16 and all(doc["actual_seconds"] for doc in agenda)
     # Every exercise is filled, stakeholders and governance included, and the convention begun.
     assert {"stakeholders", "governance"} <= {doc["kind"] for doc in agenda}
     assert len(data["stakeholders"]) == 2 and len(data["governance"]) == 2
@@ -40,7 +40,7 @@ def test_reference_script_is_deterministic_on_a_small_scale(tmp_path: Path) -> N
     target = export_convention(open_snapshot(tmp_path / "a.atelier"), tmp_path / "convention.docx", day="2027-03-01")
     text = "\n".join(p.text for p in docx.Document(str(target)).paragraphs)
     assert "Comité de pilotage" in text and "Instances de la phase projet" in text
-    assert "Trois ans, renouvelable" in text and "Feuille de route du projet : à établir" in text
+    assert "Trois ans, renouvelable" in text and "Feuille de route du projet, état au" in text
 
 
 def test_the_library_lists_the_files_the_store_opens() -> None:

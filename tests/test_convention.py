@@ -100,7 +100,9 @@ def test_the_demo_fills_each_part_from_its_exercise(demo_path: Path) -> None:
     assert _texts(_section(blocks, "Règlement des différends")).startswith("À décider")
     issues = next(b for b in _section(blocks, "Points de vigilance") if isinstance(b, Table))
     assert ("Social", t("convention.issue.social_dialogue"), "vérifié", "CSE de l'EHPAD informé le 5 novembre ; réunion d'équipe prévue aux Jardins.") in issues.rows
-    minutes = next(b for b in _section(blocks, "Annexes") if isinstance(b, Table))
+    # The annexes hold the roadmap's tables first, then the table of the workshops' minutes.
+    minutes = next(b for b in _section(blocks, "Annexes") if isinstance(b, Table) and b.header[0] == t("convention.annexes.col_workshop"))
+    assert "Feuille de route du projet, état au" in _texts(_section(blocks, "Annexes"))
     assert minutes.rows[0][0] == "Atelier 1 — Poser les fondations" and "Gouvernance" in minutes.rows[0][2]
     assert "Atelier 2" not in text  # the planned workshop produced nothing
 

@@ -12,7 +12,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_new_exercises_do_not_import_their_demo_data() -> None:
-    code = "import sys, exercises.swot, exercises.swot_answers, exercises.securing; print(sorted(m for m in sys.modules if m.endswith('_fill')))"
+    modules = "exercises.swot, exercises.swot_answers, exercises.securing, " + ", ".join(
+        f"exercises.{name}"
+        for name in (
+            "roadmap", "roadmap_objectives", "roadmap_actions", "roadmap_follow", "roadmap_timeline", "roadmap_minutes",
+            "roadmap_convention", "fairness", "fairness_sides", "fairness_minutes", "fairness_convention",
+        )
+    )
+    code = f"import sys, {modules}; print(sorted(m for m in sys.modules if m.endswith('_fill')))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"
 
@@ -24,6 +31,10 @@ def test_the_demo_finds_the_fill_module_beside_the_exercise() -> None:
     assert reference_fill("swot") is swot_fill.fill_reference
     assert demo_fill("securing") is securing_fill.fill_demo
     assert reference_fill("securing") is securing_fill.fill_reference
+    from exercises import fairness_fill, roadmap_fill
+
+    assert demo_fill("roadmap") is roadmap_fill.fill_demo and reference_fill("roadmap") is roadmap_fill.fill_reference
+    assert demo_fill("fairness") is fairness_fill.fill_demo and reference_fill("fairness") is fairness_fill.fill_reference
 
 
 def test_an_exercise_that_fills_itself_keeps_its_own_method() -> None:

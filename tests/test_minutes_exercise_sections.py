@@ -18,7 +18,7 @@ from workshop.project import Project
 from workshop.proposals import proposals
 from workshop.registry import get_exercise
 
-EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "securing")
+EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "securing", "roadmap", "fairness")
 
 
 def _norm(text: str) -> str:

@@ -19,7 +19,7 @@ from workshop.project import Project
 from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 6
+DEMO_VERSION = 7
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
@@ -59,6 +59,8 @@ AGENDA = [
     ("governance", "Nos instances de gouvernance", 45),
     ("securing", "Ce qu'il faut sécuriser, qui s'en charge, pour quand", 30),
     ("commitments", "Propositions d'action et engagement", 30),
+    ("roadmap", "Notre feuille de route", 45),
+    ("fairness", "Ce que chacun apporte, ce que chacun retire", 20),
     ("free", "Prochaines étapes", 15),
 ]
 

@@ -28,6 +28,8 @@ class SteppedExerciseScreen(ExerciseScreen):
     ]
     steps: ClassVar[tuple[str, ...]] = ()
     step_prefix: ClassVar[str] = ""
+    # Only the current step named, the others by their number: the bar stays on one line at 80 columns.
+    compact_steps: ClassVar[bool] = False
     # action name -> the steps where it is offered (actions not listed: always).
     STEP_ACTIONS: ClassVar[dict[str, frozenset[str]]] = {}
 
@@ -63,14 +65,20 @@ class SteppedExerciseScreen(ExerciseScreen):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        parts: list[Content] = []
-        for step in self.steps:
-            label = t(f"{self.step_prefix}{step}")
-            parts.append(Content.styled(f" {label} ", "reverse bold" if step == self.step else "dim"))
-        self.query_one("#steps", Static).update(Content(" ").join(parts))
+        self.query_one("#steps", Static).update(self.steps_bar())
         self.query_one("#hint", Static).update(Content(self.hint()))
         self.show()
         self.refresh_bindings()
+
+    def steps_bar(self) -> Content:
+        """Every step's label, the current one highlighted."""
+        parts: list[Content] = []
+        for number, step in enumerate(self.steps, start=1):
+            label = t(f"{self.step_prefix}{step}")
+            if self.compact_steps:
+                label = f"{number}. {label}" if step == self.step else str(number)
+            parts.append(Content.styled(f" {label} ", "reverse bold" if step == self.step else "dim"))
+        return Content(" ").join(parts)
 
     def hint(self) -> str:
         return ""
@@ -95,6 +103,12 @@ class SteppedExerciseScreen(ExerciseScreen):
         if steps is None:
             return True
         return self.step in steps
+
+    def action_goto(self, step: str) -> None:
+        """Straight to a step (a digit key): every step can be visited again."""
+        if step in self.steps and step != self.step:
+            self.store_step(step)
+            self.refresh_view()
 
     def action_step(self, delta: int) -> None:
         index = self.steps.index(self.step) if self.step in self.steps else 0

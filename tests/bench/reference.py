@@ -2,8 +2,8 @@
 
     python tests/bench/reference.py OUT_PATH [--workshops N]
 
-6 structures, 24 participants, 10 full-day workshops, each with the seven
-exercises (the diagnosis first); every exercise fills its own rounds,
+6 structures, 24 participants, 10 full-day workshops, each with every
+exercise (the diagnosis first); every exercise fills its own rounds,
 contributions and ballots through its `fill_reference` (the exercise's own, or
 the `<exercise>_fill` module's: `workshop.registry.reference_fill`) with a
 seeded `random.Random`; the draft convention's clauses and checklist are
@@ -72,9 +72,11 @@ DAY = [
     ("securing", "Ce qu'il faut sécuriser", 30),
     ("free", "Pause de l'après-midi", 15),
     ("commitments", "Nos propositions et nos engagements", 60),
+    ("roadmap", "Notre feuille de route", 60),
+    ("fairness", "L'équilibre entre ce que l'on apporte et ce que l'on retire", 30),
     ("free", "Tour de clôture", 20),
 ]
-EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "stakeholders", "governance", "securing", "commitments")
+EXERCISE_KINDS = ("swot", "values", "apt", "supra", "matrix", "stakeholders", "governance", "securing", "commitments", "roadmap", "fairness")
 PLACEHOLDER_TABLE = "reference_placeholder"
 PLACEHOLDER_CONTRIBUTIONS = 60
 PLACEHOLDER_BALLOTS = 200

@@ -67,3 +67,12 @@ def table(header: list[str] | tuple[str, ...], rows: list[list[str]] | list[tupl
 
 def bullets(items: list[str], ordered: bool = False) -> BulletList:
     return BulletList(tuple(items), ordered)
+
+
+def cell_lines(items: list[str], empty: str = "—") -> str:
+    """Several entries in one table cell, one per line, each marked so that they read apart."""
+    if not items:
+        return empty
+    if len(items) == 1:
+        return items[0]
+    return "\n".join(f"• {item}" for item in items)
