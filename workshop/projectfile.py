@@ -15,6 +15,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from workshop.errors import ProjectDamaged
 
 FILE_MODE = 0o600  # project files hold personal data: owner only
 TEMP_SUFFIX = ".tmp"
+SNIFF_BYTES = 4096
+# TinyDB's layout as it starts on disk: {"<table>": {} or {"<integer id>": {…, whatever
+# the indentation, after an optional byte-order mark. A truncated project still starts so.
+_PROJECT_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*(?:\}|"\d+"\s*:\s*\{)')
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
@@ -31,6 +36,16 @@ def backup_path(path: Path) -> Path:
 def temp_prefix(path: Path) -> str:
     """Temporary files of `path` start with this; leftovers of a crash are removed on open."""
     return f".{path.name}."
+
+
+def looks_like_project(path: Path) -> bool:
+    """True when the file's first bytes are those of a project file, whatever its name."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return _PROJECT_START.match(head) is not None
 
 
 def read_project_file(path: Path) -> dict[str, Any]:

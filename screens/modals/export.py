@@ -22,7 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from workshop.errors import AtelierError
 from workshop.i18n import t
-from workshop.minutes.export import ExportTargets, default_stem, existing, export_minutes, targets_in
+from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
 from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
 
@@ -128,6 +128,12 @@ class ExportModal(ModalScreen[list[Path]]):
         if not targets.paths:
             self._status(t("export.no_format"), "error")
             return
+        try:
+            # A project file is refused before any question about replacing it.
+            check_targets(targets, force=True, protect=self.project.path)
+        except AtelierError as error:
+            self._status(error.message(), "error")
+            return
         taken = existing(targets)
         if not taken:
             self._start(targets, force=False)
@@ -155,7 +161,7 @@ class ExportModal(ModalScreen[list[Path]]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
         try:
-            paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock)
+            paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
         except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
