@@ -84,11 +84,14 @@ class AtelierApp(App[None]):
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-        from workshop.projectfile import backup_path
+
+        from workshop.store import backup_problem
 
         message = error.message()
-        if not backup_path(Path(path)).exists():
-            self.notify(Content(message + "\n" + t("error.no_backup", path=str(path))), severity="error", timeout=15)
+        try:
+            backup_problem(Path(path))  # offered only when it validates itself
+        except ProjectDamaged as unusable:
+            self.notify(Content(message + "\n\n" + unusable.message()), severity="error", timeout=20)
             return
 
         def answered(restore: bool | None) -> None:

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
 class Exercise:
     kind: str = ""
     default_minutes: int = 15
+    # The table holding this exercise's state, one document per agenda item (its
+    # id the item's), and the dataclass a document must match: every project
+    # file is checked against it when it is read (workshop.validation).
+    state_table: str = ""
+    state_type: type | None = None
 
     @property
     def title(self) -> str:

@@ -98,7 +98,9 @@ def summarise(path: Path) -> ProjectSummary:
     except OSError:
         modified = 0.0
     try:
-        data = read_project_file(path)
+        # The exercises' own tables are checked when the project is opened: their
+        # rules need the exercise modules, which the first screen does not import.
+        data = read_project_file(path, exercises=False)
     except ProjectDamaged as error:
         return ProjectSummary(path, path.stem, 0, modified, error.message())
     except (AtelierError, OSError) as error:

@@ -48,8 +48,26 @@ def looks_like_project(path: Path) -> bool:
     return _PROJECT_START.match(head) is not None
 
 
-def read_project_file(path: Path) -> dict[str, Any]:
-    """Read and check a project file; raise ProjectDamaged if it is not one."""
+def read_project_file(path: Path, exercises: bool = True) -> dict[str, Any]:
+    """Read a project file and check everything it holds; ProjectDamaged names what is wrong.
+
+    `exercises=False` leaves the exercises' own tables unchecked (see
+    `workshop.validation.validate`). Nothing is ever written here.
+    """
+    from workshop.validation import check_project
+
+    data = parse_project_file(path)
+    check_project(data, path, exercises)
+    return data
+
+
+def parse_project_file(path: Path) -> Any:
+    """The JSON of a project file, unchecked; ProjectDamaged when it is not JSON at all.
+
+    Every text in it is made visible per the text policy (workshop.text): a
+    control character an older version or another tool left in a name reaches
+    neither the terminal nor the minutes raw. The file itself is not changed.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -60,25 +78,39 @@ def read_project_file(path: Path) -> dict[str, Any]:
         raise ProjectDamaged("error.project_empty", path=str(path))
     try:
         # utf-8-sig: a file saved by hand with a byte-order mark is still read.
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text, object_pairs_hook=_refuse_twice_the_same_key)
+    except _DuplicateKey as error:
+        from workshop.validation import damaged
+        from workshop.schema import Finding
+
+        raise damaged(path, [Finding("schema.duplicate_key", params={"key": error.key})]) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ProjectDamaged("error.project_not_json", path=str(path), reason=str(error)[:200]) from error
-    if not _is_project_shape(data):
-        raise ProjectDamaged("error.project_bad_shape", path=str(path))
+    from workshop.text import may_hold_forbidden, visible_in
+
+    if may_hold_forbidden(text):
+        visible_in(data)
     return data
 
 
-def _is_project_shape(data: Any) -> bool:
-    """TinyDB's layout: {table: {"<integer id>": {document}}}."""
-    if not isinstance(data, dict):
-        return False
-    for table in data.values():
-        if not isinstance(table, dict):
-            return False
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict) or not doc_id.isdigit():
-                return False
-    return True
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_twice_the_same_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON readers keep the last of two equal keys and drop the other silently:
+    # two records with one id, two tables with one name, are damage to report.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
 
 
 def _fsync_dir(folder: Path) -> None:

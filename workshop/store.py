@@ -174,22 +174,31 @@ def restore_backup(path: Path) -> Path:
     backup is missing or damaged too, ProjectLocked when the project is open.
     """
     path = Path(path).expanduser().resolve()
-    backup = backup_path(path)
-    if not backup.exists():
-        raise ProjectDamaged("error.no_backup", path=str(path))
-    read_project_file(backup)  # raises if the backup is damaged too
+    backup_problem(path)  # raises if the backup is missing or damaged too
     lock = ProjectLock(path)
     lock.acquire()
     try:
+        payload = backup_path(path).read_bytes()
         stamp = time.strftime("%Y%m%d-%H%M%S")
         damaged_copy = unused_path(path.parent, f"{path.name}.damaged-{stamp}", "")
         if path.exists():
             os.replace(path, damaged_copy)
         # Copy, not move: the backup stays valid if the next save crashes.
-        write_atomically(path, backup.read_bytes(), keep_backup=False)
+        write_atomically(path, payload, keep_backup=False)
     finally:
         lock.release()
     return damaged_copy
+
+
+def backup_problem(path: Path) -> None:
+    """Raise ProjectDamaged when the project's backup is missing or does not validate itself."""
+    backup = backup_path(path)
+    if not backup.exists():
+        raise ProjectDamaged("error.no_backup", path=str(path))
+    try:
+        read_project_file(backup)
+    except ProjectDamaged as error:
+        raise ProjectDamaged("error.backup_damaged", path=str(path), problem=error.message()) from error
 
 
 def peek(path: Path) -> dict[str, Any]:
