@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
+from screens.terminal_safe import TerminalSafe
 from workshop.library import ProjectLibrary
 
 if TYPE_CHECKING:
@@ -48,6 +50,12 @@ class AtelierApp(App[None]):
         self.clock: Clock = clock or SystemClock()
         self.project: Project | None = None
         self.sub_title = t("app.subtitle")
+        self._terminal_safe = TerminalSafe()
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Every line any widget draws goes through it: no control character
+        # reaches the terminal, no emoji sequence moves a border.
+        return [self._terminal_safe, *super().get_line_filters()]
 
     def get_default_screen(self) -> Screen[Any]:
         # The home screen is the bottom of the stack: nothing to draw before it.

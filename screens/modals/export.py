@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
@@ -59,9 +60,9 @@ class ExportModal(ModalScreen[list[Path]]):
             yield Static(Content(t("export.heading")), classes="section-title")
             yield Static(Content(t("export.workshop", title=title)), id="workshop")
             yield Label(Content(t("export.folder")))
-            yield Input(str(self.project.path.parent), id="folder", compact=True)
+            yield LineInput(str(self.project.path.parent), id="folder", compact=True)
             yield Label(Content(t("export.name")))
-            yield Input(stem, id="name", compact=True)
+            yield LineInput(stem, id="name", compact=True)
             with Horizontal(id="formats"):
                 yield Checkbox(Content(t("export.docx")), True, id="docx", compact=True)
                 yield Checkbox(Content(t("export.md")), True, id="md", compact=True)
