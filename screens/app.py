@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 RETRY_SAVE_SECONDS = 15  # a save that failed (full disk, read-only folder) is tried again this often
+# Exit statuses, as `atelier export` has them: the last save failed, the project asked for was refused.
+EXIT_SAVE_FAILED, EXIT_REFUSED = 1, 2
 
 
 class AtelierApp(App[None]):
@@ -51,6 +53,10 @@ class AtelierApp(App[None]):
         self.project: Project | None = None
         self.sub_title = t("app.subtitle")
         self._terminal_safe = TerminalSafe()
+        # Why the project named on the command line could not be opened (locked,
+        # damaged, missing): printed and turned into the exit status when the app
+        # ends, unless it was opened after all (its backup restored).
+        self.refusal: str | None = None
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         # Every line any widget draws goes through it: no control character
@@ -78,17 +84,26 @@ class AtelierApp(App[None]):
         try:
             self.project = Project.open(path, self.clock)
         except ProjectLocked as error:
+            self._refused(path, error.message())
             self.notify(Content(error.message()), severity="error", timeout=10)
             return False
         except ProjectDamaged as error:
+            self._refused(path, error.message())
             self._offer_backup(path, error)
             return False
         except FileNotFoundError:
+            self._refused(path, t("error.project_missing", path=str(path)))
             self.notify(Content(t("error.project_missing", path=str(path))), severity="error")
             return False
+        if self.initial_path is not None and Path(path) == Path(self.initial_path):
+            self.refusal = None  # opened after all
         self._save_retry.resume()
         self.push_screen(ProjectScreen(self.project))
         return True
+
+    def _refused(self, path: Path, message: str) -> None:
+        if self.initial_path is not None and Path(path) == Path(self.initial_path):
+            self.refusal = message
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
@@ -135,7 +150,12 @@ class AtelierApp(App[None]):
         # Closing here, not on unmount, so that a failed last save (and where its
         # rescue copy went) is printed in the terminal once the app has gone.
         problem = self.close_project()
-        self.exit(message=Text(problem) if problem else None)
+        if problem:
+            self.exit(return_code=EXIT_SAVE_FAILED, message=Text(problem))
+        elif self.refusal:
+            self.exit(return_code=EXIT_REFUSED, message=Text(self.refusal))
+        else:
+            self.exit()
 
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""
@@ -171,4 +191,9 @@ class AtelierApp(App[None]):
         self.push_screen(HelpModal(markdown))
 
     def on_unmount(self) -> None:
-        self.close_project()
+        # Ending by another way than Ctrl+Q (a closed terminal): the last save is
+        # still made, and its failure still sets the exit status and is printed.
+        problem = self.close_project()
+        if problem:
+            self._return_code = EXIT_SAVE_FAILED
+            self._exit_renderables.append(Text(problem))

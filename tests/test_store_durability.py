@@ -52,6 +52,8 @@ def test_a_file_made_readable_by_others_is_owner_only_again_after_a_save(project
     os.chmod(project.path, 0o644)
     project.add_structure("A")
     assert stat.S_IMODE(project.path.stat().st_mode) == 0o600
+    # The previous version, now the backup, from the first save on (it used to stay 0644 for one save).
+    assert stat.S_IMODE(backup_path(project.path).stat().st_mode) == 0o600
 
 
 def test_backup_is_the_previous_version(project: Project) -> None:

@@ -137,6 +137,7 @@ def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> No
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and path.exists():
+            _owner_only(path)  # it becomes the backup: a file that arrived readable by others stays so no longer
             _link_backup(path)
         os.replace(tmp_name, path)
     except BaseException:
@@ -144,6 +145,14 @@ def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> No
             os.unlink(tmp_name)
         raise
     _fsync_dir(folder)
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        if os.stat(path).st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
+    except OSError:
+        pass  # not ours to change (another owner): the copy made below is owner-only anyway
 
 
 def _link_backup(path: Path) -> None:
