@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
@@ -38,6 +39,9 @@ class AtelierApp(App[None]):
     BINDINGS = [
         Binding("f1,question_mark", "help", t("common.help")),
         Binding("ctrl+q", "quit", t("common.quit"), priority=True),
+        # Everywhere a project is open, for the message of a failed save names it;
+        # shown in the project screen's key bar and help.
+        Binding("f12", "save_as", t("save_as.key"), show=False),
     ]
 
     def __init__(
@@ -99,6 +103,8 @@ class AtelierApp(App[None]):
             self.refusal = None  # opened after all
         self._save_retry.resume()
         self.push_screen(ProjectScreen(self.project))
+        if not os.access(self.project.path.parent, os.W_OK):
+            self.notify(Content(t("save_as.read_only")), severity="warning", timeout=30)
         return True
 
     def _refused(self, path: Path, message: str) -> None:
@@ -156,6 +162,25 @@ class AtelierApp(App[None]):
             self.exit(return_code=EXIT_REFUSED, message=Text(self.refusal))
         else:
             self.exit()
+
+    def action_save_as(self) -> None:
+        from screens.modals.save_as import SaveAsModal
+
+        project = self.project
+        if project is None:
+            return
+        folder = self.library.folder
+        if folder.resolve() == project.path.parent:
+            folder = Path.home()
+        saved_from = project.path
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(Content(t("save_as.done", path=str(path))), timeout=15)
+                if self.initial_path is not None and Path(self.initial_path) == saved_from:
+                    self.initial_path = path
+
+        self.push_screen(SaveAsModal(folder / project.path.name, project.save_as), saved)
 
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""

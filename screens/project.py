@@ -52,6 +52,7 @@ class ProjectScreen(Screen[None]):
         Binding("enter", "open_workshop", t("project.open_workshop")),
         Binding("delete,d", "remove", t("project.remove")),
         Binding("p", "promote", t("project.promote")),
+        Binding("f12", "app.save_as", t("save_as.key")),
         Binding("1", "tab('structures')", t("project.tab_structures"), show=False),
         Binding("2", "tab('participants')", t("project.tab_participants"), show=False),
         Binding("3", "tab('workshops')", t("project.tab_workshops"), show=False),

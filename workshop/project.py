@@ -115,6 +115,10 @@ class Project:
     def batch(self):  # noqa: ANN201 - a context manager
         return self.store.batch()
 
+    def save_as(self, target: str | os.PathLike[str]) -> Path:
+        """Save the project to a new file and carry on there (see ProjectStore.save_as)."""
+        return self.store.save_as(target)
+
     # Generic record access --------------------------------------------------------
     def _all(self, table: str, cls: type[R]) -> list[R]:
         return [cls.from_doc(doc, doc.doc_id) for doc in self.store.table(table).all()]
