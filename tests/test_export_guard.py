@@ -54,7 +54,10 @@ def _targets(project: Path) -> dict[str, Path]:
     soft.symlink_to(project)
     lock = folder / f"{project.name}.lock"
     lock.touch()
+    other_backup = folder / "autre.atelier.bak"
+    shutil.copyfile(project, other_backup)
     return {
+        "another project's backup": other_backup,
         "itself": project,
         "backup": backup_path(project),
         "lock": lock,
@@ -94,9 +97,11 @@ def test_the_message_names_what_the_target_is(saved_twice: Path, capsys: pytest.
     targets = _targets(saved_twice)
     expected = {
         "itself": "est le projet exporté lui-même",
-        "backup": "est la sauvegarde d'un projet (.bak)",
-        "lock": "est le verrou d'un projet",
+        "backup": "est la sauvegarde du projet exporté (.bak)",
+        "lock": "est le verrou du projet exporté",
+        "machine lock": "est le verrou du projet exporté",
         "another project": "est un projet Atelier",
+        "another project's backup": "est la sauvegarde d'un projet (.bak)",
         "a project under another name": "est un projet Atelier",
         "a damaged copy": "est la copie d'un projet endommagé",
         "a rescue copy": "est une copie de secours d'un projet",

@@ -318,3 +318,13 @@ def test_control_characters_in_a_file_never_reach_the_terminal(tmp_path: Path, c
         workshop = project.workshop(1)
         assert workshop.title == "␛[31mRouge␛[0m"
         assert workshop.place == "Salle␀des\ufffdfêtes\ufffd"
+
+
+def test_the_home_listing_marks_a_file_of_the_wrong_shape_as_damaged(tmp_path: Path) -> None:
+    from workshop.library import ProjectLibrary
+
+    library = ProjectLibrary(tmp_path)
+    _damaged_copy(tmp_path, lambda data: data["workshops"]["1"].update(title=42))
+    (good,) = [s for s in library.summaries()]
+    assert good.problem.startswith("Le fichier du projet")
+    assert "champ « title »" in good.problem

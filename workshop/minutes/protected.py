@@ -57,13 +57,13 @@ def protected_kind(path: Path, project: Path | None = None) -> str | None:
         project = Path(os.path.realpath(project))
         own = {
             real_path(project): "open",
-            real_path(backup_path(project)): "backup",
-            real_path(lock_path(project)): "lock",
-            real_path(machine_lock_path(project)): "lock",
+            real_path(backup_path(project)): "open_backup",
+            real_path(lock_path(project)): "open_lock",
+            real_path(machine_lock_path(project)): "open_lock",
         }
         if real in own:
             return own[real]
-        same = _same_file_as(path, [(project, "open"), (backup_path(project), "backup")])
+        same = _same_file_as(path, [(project, "open"), (backup_path(project), "open_backup")])
         if same is not None:
             return same
     for name in {path.name, real.name}:
