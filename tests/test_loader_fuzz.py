@@ -320,11 +320,11 @@ def test_control_characters_in_a_file_never_reach_the_terminal(tmp_path: Path, c
         assert workshop.place == "Salle␀des\ufffdfêtes\ufffd"
 
 
-def test_the_home_listing_marks_a_file_of_the_wrong_shape_as_damaged(tmp_path: Path) -> None:
+def test_the_home_listing_marks_a_file_that_lost_a_table_as_damaged(tmp_path: Path) -> None:
     from workshop.library import ProjectLibrary
 
     library = ProjectLibrary(tmp_path)
-    _damaged_copy(tmp_path, lambda data: data["workshops"]["1"].update(title=42))
-    (good,) = [s for s in library.summaries()]
-    assert good.problem.startswith("Le fichier du projet")
-    assert "champ « title »" in good.problem
+    _damaged_copy(tmp_path, lambda data: data.pop("participants"))
+    (listed,) = library.summaries()
+    assert listed.problem.startswith("Le fichier du projet")
+    assert "table « participants » manque" in listed.problem

@@ -98,8 +98,9 @@ def summarise(path: Path) -> ProjectSummary:
     except OSError:
         modified = 0.0
     try:
-        # The exercises' own tables are checked when the project is opened: their
-        # rules need the exercise modules, which the first screen does not import.
+        # The listing checks the file's layout, meta and inventory; its records are
+        # checked when it is opened (their rules need modules the first screen
+        # does not import), with the problem named and the backup offered.
         data = read_project_file(path, exercises=False)
     except ProjectDamaged as error:
         return ProjectSummary(path, path.stem, 0, modified, error.message())

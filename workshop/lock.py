@@ -23,10 +23,7 @@ without a lock nobody could tell two writers apart.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +37,15 @@ def lock_path(path: Path) -> Path:
 
 def machine_lock_folder() -> Path:
     """The private folder of this user's machine locks (not created here)."""
+    import tempfile  # when a project is opened, not at start-up (the home screen imports lock_path)
+
     return Path(tempfile.gettempdir()) / f"atelier-locks-{_user_key()}"
 
 
 def machine_lock_path(path: Path) -> Path:
     """The machine lock of a project: its real path, hashed (no name leaks into /tmp)."""
+    import hashlib
+
     real = os.path.realpath(path)
     digest = hashlib.sha256(real.encode("utf-8", "surrogatepass")).hexdigest()[:40]
     return machine_lock_folder() / f"{digest}.lock"
@@ -61,6 +62,8 @@ def _user_key() -> str:
 
 def _private_folder(folder: Path) -> bool:
     """Create the machine-lock folder owner-only; refuse one someone else made or opened up."""
+    import stat
+
     try:
         folder.mkdir(mode=0o700, exist_ok=True)
         info = os.lstat(folder)

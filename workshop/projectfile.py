@@ -51,8 +51,9 @@ def looks_like_project(path: Path) -> bool:
 def read_project_file(path: Path, exercises: bool = True) -> dict[str, Any]:
     """Read a project file and check everything it holds; ProjectDamaged names what is wrong.
 
-    `exercises=False` leaves the exercises' own tables unchecked (see
-    `workshop.validation.validate`). Nothing is ever written here.
+    `exercises=False` checks the layout, meta and inventory only (the home
+    screen's listing, see `workshop.validation.validate`). Nothing is ever
+    written here.
     """
     from workshop.validation import check_project
 

@@ -87,8 +87,11 @@ def damaged(path: Path | str, findings: list[Finding]) -> ProjectDamaged:
 def validate(data: Any, exercises: bool = True) -> list[Finding]:
     """Every problem of a parsed project file; [] when it can be opened.
 
-    `exercises=False` leaves the exercises' own tables unchecked (they need the
-    exercise modules imported, which the home screen's listing avoids).
+    `exercises=False` is the home screen's listing, the first thing `atelier`
+    shows (DESIGN §6): the layout, the meta record and the inventory (a lost
+    table, a lost record) only. The records themselves need the models and
+    the exercises imported; they are checked when the project is opened, which
+    names the problem and offers the backup.
     """
     if not isinstance(data, dict):
         return [Finding("schema.not_a_project")]
@@ -96,9 +99,9 @@ def validate(data: Any, exercises: bool = True) -> list[Finding]:
     if not _layout(data, findings):
         return findings
     _meta_and_inventory(data, findings)
-    if findings:
+    if findings or not exercises:
         return findings  # tables missing or the wrong size: their records tell nothing more
-    schemas = table_schemas(exercises)
+    schemas = table_schemas()
     valid: dict[str, set[int]] = {}
     for name, table in data.items():
         schema = schemas.get(name)
@@ -379,8 +382,5 @@ def _state_reader(state_type: type) -> Any:
     return consistency
 
 
-def table_schemas(exercises: bool = True) -> dict[str, TableSchema]:
-    schemas = {**core_schemas(), **feature_schemas()}
-    if exercises:
-        schemas.update(exercise_schemas())
-    return schemas
+def table_schemas() -> dict[str, TableSchema]:
+    return {**core_schemas(), **feature_schemas(), **exercise_schemas()}
