@@ -143,6 +143,7 @@ class Room:
     round_id: int
     contribution_id: int
     counter: itertools.count
+    consent_round: int = 0
 
 
 def make_room(path: Path) -> Room:
@@ -189,11 +190,16 @@ def _apt_item(data: dict[str, Any], room: Room, item: int) -> dict[str, Any]:
     return next(i for i in state(data, "apt", room.apt_item)["items"] if i["id"] == item)
 
 
-def _new_consent_round(room: Room, reason: str) -> None:
-    from workshop.rounds import RoundMode, RoundSpec, cast, start_round
+def _new_consent_round(room: Room) -> None:
+    from workshop.rounds import RoundMode, RoundSpec, start_round
 
-    r = start_round(room.project, room.workshop, room.free_item, RoundSpec("D'accord ?", RoundMode.CONSENT))
-    cast(room.project, r.id, room.participant, "objection", reason)
+    room.consent_round = start_round(room.project, room.workshop, room.free_item, RoundSpec("D'accord ?", RoundMode.CONSENT)).id
+
+
+def _object(room: Room, reason: str) -> None:
+    from workshop.rounds import cast
+
+    cast(room.project, room.consent_round, room.participant, "objection", reason)
 
 
 def _new_option_round(room: Room, option: str) -> None:
@@ -212,6 +218,7 @@ class Field:
     kind: str  # "line": may be empty; "required": refused when nothing visible; "block": multi-line
     write: Callable[[Room, str], object]
     read: Callable[[dict[str, Any], Room], str]
+    prepare: Callable[[Room], object] | None = None  # what the write needs, made before it
 
 
 def _fields() -> list[Field]:
@@ -253,7 +260,7 @@ def _fields() -> list[Field]:
               lambda d, r: d["rounds"][str(r.round_id)]["contributions"][-1]["text"]),
         Field("contribution edited", "required", lambda r, x: edit_contribution(r.project, r.round_id, r.contribution_id, x),
               lambda d, r: d["rounds"][str(r.round_id)]["contributions"][0]["text"]),
-        Field("objection reason", "line", _new_consent_round, lambda d, r: last(d["rounds"])["ballots"][0]["reason"]),
+        Field("objection reason", "line", _object, lambda d, r: last(d["rounds"])["ballots"][0]["reason"], _new_consent_round),
         # Action proposals
         Field("proposal", "required", lambda r, x: tracker.record_proposal(r.project, x, r.structure),
               lambda d, r: last(d["proposals"])["text"]),
@@ -314,6 +321,8 @@ def test_every_text_field_follows_the_policy_once_saved_and_read_back(
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(hostile_text)
     def typed(text: str) -> None:
+        if field.prepare is not None:
+            field.prepare(room)
         before = room.project.path.read_bytes()
         try:
             field.write(room, text)
@@ -375,3 +384,15 @@ def test_notes_keep_their_lines_and_their_markdown(project: Project) -> None:
     item = project.add_agenda_item(w.id, "free", "Libre")
     notes = project.update_agenda_item(item.id, notes="- un\r\n- **deux**\r\n\r\n<script>x</script>\x1b").notes
     assert notes == "- un\n- **deux**\n\n<script>x</script>␛"
+
+
+def test_a_separator_control_is_an_option_character_not_a_line_break(project: Project) -> None:
+    # Python's splitlines and strip take \x1c–\x1e for line breaks and spaces; the policy does not.
+    from workshop.rounds import RoundMode, RoundSpec, parse_options, start_round
+
+    s = project.add_structure("A")
+    project.add_participant("Anne", s.id)
+    w = project.add_workshop("W")
+    options = parse_options("Un\x1cdeux\r\n\x1e\nTrois")
+    started = start_round(project, w.id, 0, RoundSpec("Lequel ?", RoundMode.SINGLE, options))
+    assert started.options == ["Un␜deux", "␞", "Trois"]

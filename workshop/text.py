@@ -97,6 +97,12 @@ def _trim(text: str) -> str:
     return text[start:end]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, cut at the line breaks of the policy only (not at the
+    file and group separators Python's `splitlines` also cuts at)."""
+    return _LINE_BREAK.split(text)
+
+
 def one_line(text: str) -> str:
     """A single line: forbidden characters made visible, lines joined with a space, spaces collapsed."""
     text = visible(text)

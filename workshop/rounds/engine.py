@@ -48,7 +48,7 @@ from workshop.rounds.model import (
     default_budget,
     default_cap,
 )
-from workshop.text import clean_line
+from workshop.text import clean_line, has_visible, one_line, split_lines
 
 ROUNDS = "rounds"
 
@@ -144,8 +144,9 @@ def clean_text(text: str, what: str = "contribution", required: bool = True) -> 
 
 
 def parse_options(text: str) -> list[str]:
-    """Options typed one per line (blank lines dropped)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    """Options typed one per line (lines with nothing visible dropped)."""
+    lines = (one_line(line) for line in split_lines(text or ""))
+    return [line for line in lines if has_visible(line)]
 
 
 def parse_count(text: str, what: str) -> int:
@@ -168,7 +169,7 @@ def _check_spec(spec: RoundSpec) -> RoundSpec:
     options: list[str] = []
     budget = cap = 0
     if mode in (RoundMode.DOT, RoundMode.SINGLE):
-        options = [clean_text(o, "option") for o in spec.options if (o or "").strip()]
+        options = [clean_text(o, "option") for o in spec.options if has_visible(one_line(o or ""))]
         if not options:
             raise ValidationError("rounds.error.no_options")
         if len(options) < 2:
