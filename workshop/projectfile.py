@@ -48,17 +48,17 @@ def looks_like_project(path: Path) -> bool:
     return _PROJECT_START.match(head) is not None
 
 
-def read_project_file(path: Path, exercises: bool = True) -> dict[str, Any]:
+def read_project_file(path: Path, records: bool = True) -> dict[str, Any]:
     """Read a project file and check everything it holds; ProjectDamaged names what is wrong.
 
-    `exercises=False` checks the layout, meta and inventory only (the home
+    `records=False` checks the layout, meta and inventory only (the home
     screen's listing, see `workshop.validation.validate`). Nothing is ever
     written here.
     """
     from workshop.validation import check_project
 
     data = parse_project_file(path)
-    check_project(data, path, exercises)
+    check_project(data, path, records)
     return data
 
 

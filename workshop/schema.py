@@ -413,7 +413,6 @@ class Reference:
 
     field: str
     target: str
-    many: bool = False  # the field holds a list of ids, or an object keyed by ids
 
 
 @dataclass(frozen=True)

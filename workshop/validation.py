@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from workshop.errors import ProjectDamaged
 from workshop.i18n import t
@@ -67,9 +67,9 @@ def stamp_inventory(data: dict[str, Any]) -> None:
         record[INVENTORY] = {name: len(table) for name, table in data.items() if isinstance(table, dict)}
 
 
-def check_project(data: Any, path: Path | str, exercises: bool = True) -> None:
+def check_project(data: Any, path: Path | str, records: bool = True) -> None:
     """Raise ProjectDamaged when the project does not validate; its message names the problems."""
-    findings = validate(data, exercises)
+    findings = validate(data, records)
     if findings:
         raise damaged(path, findings)
 
@@ -84,10 +84,10 @@ def damaged(path: Path | str, findings: list[Finding]) -> ProjectDamaged:
     return error
 
 
-def validate(data: Any, exercises: bool = True) -> list[Finding]:
+def validate(data: Any, records: bool = True) -> list[Finding]:
     """Every problem of a parsed project file; [] when it can be opened.
 
-    `exercises=False` is the home screen's listing, the first thing `atelier`
+    `records=False` is the home screen's listing, the first thing `atelier`
     shows (DESIGN §6): the layout, the meta record and the inventory (a lost
     table, a lost record) only. The records themselves need the models and
     the exercises imported; they are checked when the project is opened, which
@@ -99,26 +99,20 @@ def validate(data: Any, exercises: bool = True) -> list[Finding]:
     if not _layout(data, findings):
         return findings
     _meta_and_inventory(data, findings)
-    if findings or not exercises:
+    if findings or not records:
         return findings  # tables missing or the wrong size: their records tell nothing more
     schemas = table_schemas()
-    valid: dict[str, set[int]] = {}
     for name, table in data.items():
         schema = schemas.get(name)
         if schema is None:
             continue  # a table this version does not read
-        ids: set[int] = set()
         for doc_id, doc in table.items():
             ctx = Context(name, doc_id)
             if schema.record.check(doc, (), ctx) and schema.consistency is not None:
                 schema.consistency(doc_id, doc, ctx)
-            if ctx.findings:
-                findings.extend(ctx.findings)
-            else:
-                ids.add(int(doc_id))
-        valid[name] = ids
+            findings.extend(ctx.findings)
     if findings:
-        return findings
+        return findings  # references are followed between records known to be whole
     for name, schema in schemas.items():
         for doc_id, doc in data.get(name, {}).items():
             for reference in schema.references:
@@ -173,26 +167,11 @@ def _meta_and_inventory(data: dict[str, Any], findings: list[Finding]) -> None:
 def _check_reference(
     table: str, doc_id: str, doc: dict[str, Any], reference: Reference, data: dict[str, Any], findings: list[Finding]
 ) -> None:
-    value = doc.get(reference.field)
-    targets = data.get(reference.target, {})
-    wanted: Iterable[Any]
-    if not reference.many:
-        wanted = [value]
-    elif isinstance(value, dict):
-        wanted = [int(key) for key in value]
-    else:
-        wanted = value or []
-    for target_id in wanted:
-        if target_id and str(target_id) not in targets:
-            findings.append(
-                Finding(
-                    "schema.reference",
-                    table,
-                    doc_id,
-                    reference.field,
-                    {"target": reference.target, "id": str(target_id)},
-                )
-            )
+    target_id = doc.get(reference.field)
+    if target_id and str(target_id) not in data.get(reference.target, {}):
+        findings.append(
+            Finding("schema.reference", table, doc_id, reference.field, {"target": reference.target, "id": str(target_id)})
+        )
 
 
 # The tables ----------------------------------------------------------------------------------
