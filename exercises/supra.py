@@ -712,6 +712,15 @@ class SupraObjective(Exercise):
     order = 30
     default_minutes = 45
 
+    def state_problems(self, state: SupraState) -> list[str]:
+        """The adopted version and each version put to consent are indexes into the versions."""
+        count = len(state.versions)
+        found = []
+        if state.adopted_version is not None and not 0 <= state.adopted_version < count:
+            found.append("adopted_version")
+        found += [f"consents[{i}].version" for i, c in enumerate(state.consents) if not 0 <= c.version < count]
+        return found
+
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id, workshop.date or None)
 

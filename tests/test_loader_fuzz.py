@@ -328,3 +328,11 @@ def test_the_home_listing_marks_a_file_that_lost_a_table_as_damaged(tmp_path: Pa
     (listed,) = library.summaries()
     assert listed.problem.startswith("Le fichier du projet")
     assert "table « participants » manque" in listed.problem
+
+
+def test_an_adopted_objective_whose_versions_are_gone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Found by the fuzz: the minutes read the adopted version by its index.
+    supra_id = next(key for key, doc in DATA["supra"].items() if doc.get("adopted_version") is not None)
+    path = _damaged_copy(tmp_path, lambda data: data["supra"][supra_id].update(versions=[]))
+    message = _refused(path, capsys)
+    assert f"table « supra », fiche {supra_id}, champ « adopted_version » : renvoie à un élément qui n'existe pas." in message

@@ -46,6 +46,11 @@ class Exercise:
                 return entry.read_text(encoding="utf-8")
         return ""
 
+    def state_problems(self, state: object) -> list[str]:
+        """The fields of a state (read by `state_type`) that point at nothing, e.g. an index
+        past the end of a list: a file holding them is refused when read. [] by default."""
+        return []
+
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         """This exercise's results for the minutes; the caller adds the item heading."""
         return []

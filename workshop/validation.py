@@ -341,12 +341,13 @@ def exercise_schemas() -> dict[str, TableSchema]:
         if not table or state_type is None:
             continue
         # Unknown fields pass the rules: the reader below refuses those it cannot take.
-        found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(state_type))
+        found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
     return found
 
 
-def _state_reader(state_type: type) -> Any:
-    """The exercise's own reader, run on each state: what the rules miss, it refuses."""
+def _state_reader(exercise: Any, state_type: type) -> Any:
+    """The exercise's own reader, run on each state: what the rules miss, it refuses;
+    then the exercise's own look at what its fields point at (`state_problems`)."""
     read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict")
 
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
@@ -354,9 +355,12 @@ def _state_reader(state_type: type) -> Any:
             ctx.add("schema.item_mismatch", ("item_id",), id=doc_id)
             return
         try:
-            read(doc)
+            state = read(doc)
         except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
             ctx.add("schema.unreadable", (), reason=type(error).__name__)
+            return
+        for field_name in exercise.state_problems(state):
+            ctx.add("schema.points_at_nothing", (field_name,))
 
     return consistency
 
