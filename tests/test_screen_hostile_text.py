@@ -70,6 +70,11 @@ def hostile_demo(folder: Path) -> Path:
             contribution["text"] = HOSTILE[1] + " " + contribution["text"]
     for record in data["proposals"].values():
         record["text"] = HOSTILE[0] + " " + record["text"]
+    for record in data.get("securing", {}).values():
+        record["text"] = HOSTILE[3] + " " + record["text"]
+    for record in data.get("swot", {}).values():
+        for index, entry in enumerate(record.get("entries", [])):
+            entry["text"] = f"{HOSTILE[index % len(HOSTILE)]} {entry['text']}"
     data["meta"]["1"]["name"] = f"Projet {HOSTILE[0]}"
     # ensure_ascii keeps the lone surrogate as a \ud800 escape, as a JSON tool would write it
     path.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")

@@ -143,6 +143,10 @@ class Room:
     round_id: int
     contribution_id: int
     counter: itertools.count
+    swot_item: int = 0
+    entry_id: int = 0
+    answer_id: int = 0
+    element_id: int = 0
     consent_round: int = 0
 
 
@@ -172,10 +176,21 @@ def make_room(path: Path) -> Room:
     tracker.decide(project, y.id, "retained")
     r = start_round(project, w.id, free.id, RoundSpec("Vos idées ?", RoundMode.CONTRIBUTION))
     c = contribute(project, r.id, p.id, "Première idée")
-    return Room(
+    room = Room(
         project, s.id, p.id, w.id, free.id, v_item.id, value.id, a_item.id, group.id, fear.id, attraction.id,
         temptation.id, u_item.id, m_item.id, action.id, actor.id, x.id, y.id, r.id, c.id, itertools.count(1),
     )
+    from exercises import securing, swot, swot_answers
+
+    room.swot_item = project.add_agenda_item(w.id, "swot", "FFOM").id
+    room.entry_id = swot.add_entry(project, room.swot_item, "weakness", "Peu de bénévoles").id
+    room.answer_id = swot_answers.add_answer(project, room.swot_item, room.entry_id, "Mutualiser").id
+    room.element_id = securing.add_element(project, "Accord des CA", w.id).id
+    return room
+
+
+def _swot(data: dict[str, Any], room: Room, key: str, record_id: int) -> dict[str, Any]:
+    return next(e for e in state(data, "swot", room.swot_item)[key] if e["id"] == record_id)
 
 
 def last(table: dict[str, Any]) -> dict[str, Any]:
@@ -222,7 +237,7 @@ class Field:
 
 
 def _fields() -> list[Field]:
-    from exercises import apt, apt_outputs, matrix, supra, values
+    from exercises import apt, apt_outputs, matrix, securing, supra, swot, swot_answers, values
     from workshop.proposals import tracker
     from workshop.rounds import RoundMode, RoundSpec, contribute, edit_contribution, start_round
 
@@ -302,6 +317,15 @@ def _fields() -> list[Field]:
               lambda d, r: state(d, "matrix", r.matrix_item)["actions"][0]["label"]),
         Field("matrix actor", "required", lambda r, x: matrix.rename_actor(r.project, r.matrix_item, r.actor_id, x),
               lambda d, r: d["structures"][str(r.actor_id)]["name"]),
+        # FFOM and the elements to secure
+        Field("FFOM entry", "required", lambda r, x: swot.edit_entry(r.project, r.swot_item, r.entry_id, x),
+              lambda d, r: _swot(d, r, "entries", r.entry_id)["text"]),
+        Field("FFOM answer", "required", lambda r, x: swot_answers.edit_answer(r.project, r.swot_item, r.answer_id, x),
+              lambda d, r: _swot(d, r, "answers", r.answer_id)["text"]),
+        Field("element to secure", "required", lambda r, x: securing.update_element(r.project, r.element_id, text=x),
+              lambda d, r: d["securing"][str(r.element_id)]["text"]),
+        Field("element notes", "line", lambda r, x: securing.update_element(r.project, r.element_id, notes=x),
+              lambda d, r: d["securing"][str(r.element_id)]["notes"]),
     ]
 
 

@@ -28,6 +28,10 @@ class Exercise:
     # file is checked against it when it is read (workshop.validation).
     state_table: str = ""
     state_type: type | None = None
+    # A table of records of its own (one document per record, its id the
+    # record's, like the action proposals) and their dataclass, checked likewise.
+    record_table: str = ""
+    record_type: type | None = None
 
     @property
     def title(self) -> str:

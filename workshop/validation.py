@@ -338,11 +338,24 @@ def exercise_schemas() -> dict[str, TableSchema]:
     for exercise in exercises():
         table = getattr(exercise, "state_table", "")
         state_type = getattr(exercise, "state_type", None)
-        if not table or state_type is None:
-            continue
-        # Unknown fields pass the rules: the reader below refuses those it cannot take.
-        found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
+        if table and state_type is not None:
+            # Unknown fields pass the rules: the reader below refuses those it cannot take.
+            found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
+        table = getattr(exercise, "record_table", "")
+        record_type = getattr(exercise, "record_type", None)
+        if table and record_type is not None:
+            found[table] = TableSchema(table, rule_of(record_type), consistency=_record_reader(record_type))
     return found
+
+
+def _record_reader(record_type: Any) -> Any:
+    def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
+        try:
+            record_type.from_doc(doc, int(doc_id))
+        except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
+            ctx.add("schema.unreadable", (), reason=type(error).__name__)
+
+    return consistency
 
 
 def _state_reader(exercise: Any, state_type: type) -> Any:
