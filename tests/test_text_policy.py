@@ -147,6 +147,8 @@ class Room:
     entry_id: int = 0
     answer_id: int = 0
     element_id: int = 0
+    stakeholders_item: int = 0
+    stakeholder_id: int = 0
     consent_round: int = 0
 
 
@@ -186,6 +188,10 @@ def make_room(path: Path) -> Room:
     room.entry_id = swot.add_entry(project, room.swot_item, "weakness", "Peu de bénévoles").id
     room.answer_id = swot_answers.add_answer(project, room.swot_item, room.entry_id, "Mutualiser").id
     room.element_id = securing.add_element(project, "Accord des CA", w.id).id
+    from exercises import stakeholders
+
+    room.stakeholders_item = project.add_agenda_item(w.id, "stakeholders", "Parties prenantes").id
+    room.stakeholder_id = stakeholders.add_stakeholder(project, room.stakeholders_item, "CAF").id
     return room
 
 
@@ -237,7 +243,8 @@ class Field:
 
 
 def _fields() -> list[Field]:
-    from exercises import apt, apt_outputs, matrix, securing, supra, swot, swot_answers, values
+    from exercises import apt, apt_outputs, matrix, securing, stakeholders, stakeholders_sheet, supra, swot, swot_answers, values
+    from exercises.stakeholders_sheet import Sheet
     from workshop.proposals import tracker
     from workshop.rounds import RoundMode, RoundSpec, contribute, edit_contribution, start_round
 
@@ -326,11 +333,17 @@ def _fields() -> list[Field]:
               lambda d, r: d["securing"][str(r.element_id)]["text"]),
         Field("element notes", "line", lambda r, x: securing.update_element(r.project, r.element_id, notes=x),
               lambda d, r: d["securing"][str(r.element_id)]["notes"]),
+        # Stakeholders
+        Field("stakeholder", "required", lambda r, x: stakeholders.add_stakeholder(r.project, r.stakeholders_item, x),
+              lambda d, r: state(d, "stakeholders", r.stakeholders_item)["stakeholders"][-1]["name"]),
+        Field("stakeholder stakes", "line",
+              lambda r, x: stakeholders_sheet.describe(r.project, r.stakeholders_item, r.stakeholder_id, Sheet("CAF", "other", stakes=x)),
+              lambda d, r: state(d, "stakeholders", r.stakeholders_item)["stakeholders"][0]["stakes"]),
     ]
 
 
 FIELDS = _fields()
-REFUSALS_ALLOWED = ("values.error.duplicate", "apt.error.group_exists", "rounds.error.duplicate_option", "rounds.error.too_long")
+REFUSALS_ALLOWED = ("values.error.duplicate", "stakeholders.error.duplicate", "apt.error.group_exists", "rounds.error.duplicate_option", "rounds.error.too_long")
 
 
 @pytest.mark.parametrize("field", FIELDS, ids=[f.name for f in FIELDS])
