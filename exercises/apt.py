@@ -23,6 +23,7 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Role
+from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -222,13 +223,9 @@ def set_mirror(project: Project, item_id: int, on: bool) -> AptState:
 
 
 def clean(text: str, what: str = "text") -> str:
-    """Typed text on one line, checked: empty refused unless `what` is "optional", length capped."""
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned and what != "optional":
-        raise ValidationError("apt.error.text_empty")
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("apt.error.text_too_long", limit=MAX_TEXT)
-    return cleaned
+    """Typed text on one line, per the text policy: empty refused unless `what` is "optional", length capped."""
+    empty = None if what == "optional" else "apt.error.text_empty"
+    return clean_line(text, empty=empty, too_long="apt.error.text_too_long", limit=MAX_TEXT)
 
 
 # Step 1: the groups ----------------------------------------------------------------------------
@@ -522,6 +519,8 @@ def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
 # The exercise ----------------------------------------------------------------------------------------
 class AptExercise(Exercise):
     kind = "apt"
+    state_table = TABLE
+    state_type = AptState
     order = 20
     default_minutes = 60
 

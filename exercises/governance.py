@@ -548,6 +548,8 @@ if _structure_in_governance not in structure_guards:
 # The exercise ---------------------------------------------------------------------------------
 class GovernanceExercise(Exercise):
     kind = "governance"
+    state_table = TABLE
+    state_type = GovernanceState
     order = 45
     default_minutes = 60
 

@@ -27,6 +27,7 @@ from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block
 from workshop.project import structure_guards
+from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -191,12 +192,7 @@ def _now(now: float | None) -> float:
 
 
 def _clean_label(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("matrix.error.label_empty")
-    if len(cleaned) > MAX_LABEL:
-        raise ValidationError("matrix.error.label_too_long", limit=MAX_LABEL)
-    return cleaned
+    return clean_line(text, empty="matrix.error.label_empty", too_long="matrix.error.label_too_long", limit=MAX_LABEL)
 
 
 # Actors (columns) ------------------------------------------------------------------------
@@ -632,6 +628,8 @@ if _structure_in_matrix not in structure_guards:
 # The exercise -------------------------------------------------------------------------------------
 class ResponsibilityMatrix(Exercise):
     kind = "matrix"
+    state_table = TABLE
+    state_type = MatrixState
     order = 40
     default_minutes = 45
 

@@ -354,6 +354,8 @@ if _register_part not in register_parts:
 # The exercise --------------------------------------------------------------------------------
 class Securing(Exercise):
     kind = "securing"
+    record_table = TABLE
+    record_type = Element
     order = 45  # after who-does-what, before the commitments
     default_minutes = 30
 

@@ -430,6 +430,8 @@ def latest_with_stakeholders(project: Project) -> StakeholdersState | None:
 # The exercise ---------------------------------------------------------------------------------
 class StakeholdersExercise(Exercise):
     kind = "stakeholders"
+    state_table = TABLE
+    state_type = StakeholdersState
     order = 35
     default_minutes = 45
 

@@ -26,6 +26,7 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
+from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -294,12 +295,7 @@ def go_to_step(project: Project, item_id: int, step: Step | str) -> SupraState:
 
 # Step 3: one sentence together -----------------------------------------------------------
 def _clean_sentence(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("supra.error.sentence_empty")
-    if len(cleaned) > MAX_SENTENCE:
-        raise ValidationError("supra.error.sentence_too_long", limit=MAX_SENTENCE)
-    return cleaned
+    return clean_line(text, empty="supra.error.sentence_empty", too_long="supra.error.sentence_too_long", limit=MAX_SENTENCE)
 
 
 def write_sentence(project: Project, item_id: int, text: str, now: float | None = None) -> SupraState:
@@ -333,11 +329,9 @@ def restore_version(project: Project, item_id: int, index: int, now: float | Non
 
 # Indicators and deadline -------------------------------------------------------------------
 def add_indicator(project: Project, item_id: int, text: str) -> SupraState:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("supra.error.indicator_empty")
-    if len(cleaned) > MAX_INDICATOR:
-        raise ValidationError("supra.error.indicator_too_long", limit=MAX_INDICATOR)
+    cleaned = clean_line(
+        text, empty="supra.error.indicator_empty", too_long="supra.error.indicator_too_long", limit=MAX_INDICATOR
+    )
     state = load(project, item_id)
     _refuse_if_adopted(state)
     return _save(project, replace(state, indicators=[*state.indicators, cleaned]))
@@ -589,7 +583,8 @@ def split_reasons(reasons: list[tuple[str, str]] | None) -> tuple[list[str], lis
 def note_handling(project: Project, item_id: int, round_id: int, text: str) -> SupraState:
     """How the room handled the objections of one consent round (for the minutes)."""
     state = load(project, item_id)
-    consents = [replace(c, handling=" ".join((text or "").split())) if c.round_id == round_id else c for c in state.consents]
+    handling = clean_line(text, empty=None, too_long="supra.error.sentence_too_long", limit=MAX_SENTENCE)
+    consents = [replace(c, handling=handling) if c.round_id == round_id else c for c in state.consents]
     return _save(project, replace(state, consents=consents))
 
 
@@ -712,8 +707,19 @@ def _default_handling(state: SupraState, attempt: ConsentAttempt) -> str:
 # The exercise ----------------------------------------------------------------------------------
 class SupraObjective(Exercise):
     kind = "supra"
+    state_table = TABLE
+    state_type = SupraState
     order = 30
     default_minutes = 45
+
+    def state_problems(self, state: SupraState) -> list[str]:
+        """The adopted version and each version put to consent are indexes into the versions."""
+        count = len(state.versions)
+        found = []
+        if state.adopted_version is not None and not 0 <= state.adopted_version < count:
+            found.append("adopted_version")
+        found += [f"consents[{i}].version" for i, c in enumerate(state.consents) if not 0 <= c.version < count]
+        return found
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id, workshop.date or None)

@@ -493,6 +493,8 @@ if _structure_analysed not in structure_guards:
 # The exercise ----------------------------------------------------------------------------------
 class SwotExercise(Exercise):
     kind = "swot"
+    state_table = TABLE
+    state_type = SwotState
     order = 5  # the diagnosis comes first (seeds 000, 001, 003)
     default_minutes = 50
 

@@ -21,6 +21,7 @@ from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
+from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -135,19 +136,11 @@ def set_step(project: Project, item_id: int, step: str) -> ValuesState:
 
 
 def _label(text: str) -> str:
-    label = " ".join((text or "").replace("\x00", "").split())
-    if not label:
-        raise ValidationError("values.error.label_empty")
-    if len(label) > MAX_LABEL:
-        raise ValidationError("values.error.label_too_long", limit=MAX_LABEL)
-    return label
+    return clean_line(text, empty="values.error.label_empty", too_long="values.error.label_too_long", limit=MAX_LABEL)
 
 
 def _text(text: str) -> str:
-    cleaned = (text or "").replace("\x00", "").strip()
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("values.error.text_too_long", limit=MAX_TEXT)
-    return cleaned
+    return clean_line(text, empty=None, too_long="values.error.text_too_long", limit=MAX_TEXT)
 
 
 def _check_unique(current: ValuesState, label: str, exclude: Iterable[int] = ()) -> None:
@@ -422,6 +415,8 @@ def shared_values(project: Project, workshop_id: int) -> list[SharedValue]:
 # The exercise ---------------------------------------------------------------------------------
 class ValuesExercise(Exercise):
     kind = "values"
+    state_table = TABLE
+    state_type = ValuesState
     order = 10
     default_minutes = 45
 

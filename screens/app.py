@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
 
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
+from screens.terminal_safe import TerminalSafe
 from workshop.library import ProjectLibrary
 
 if TYPE_CHECKING:
@@ -23,6 +26,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 RETRY_SAVE_SECONDS = 15  # a save that failed (full disk, read-only folder) is tried again this often
+# Exit statuses, as `atelier export` has them: the last save failed, the project asked for was refused.
+EXIT_SAVE_FAILED, EXIT_REFUSED = 1, 2
 
 
 class AtelierApp(App[None]):
@@ -34,6 +39,9 @@ class AtelierApp(App[None]):
     BINDINGS = [
         Binding("f1,question_mark", "help", t("common.help")),
         Binding("ctrl+q", "quit", t("common.quit"), priority=True),
+        # Everywhere a project is open, for the message of a failed save names it;
+        # shown in the project screen's key bar and help.
+        Binding("f12", "save_as", t("save_as.key"), show=False),
     ]
 
     def __init__(
@@ -48,6 +56,16 @@ class AtelierApp(App[None]):
         self.clock: Clock = clock or SystemClock()
         self.project: Project | None = None
         self.sub_title = t("app.subtitle")
+        self._terminal_safe = TerminalSafe()
+        # Why the project named on the command line could not be opened (locked,
+        # damaged, missing): printed and turned into the exit status when the app
+        # ends, unless it was opened after all (its backup restored).
+        self.refusal: str | None = None
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        # Every line any widget draws goes through it: no control character
+        # reaches the terminal, no emoji sequence moves a border.
+        return [self._terminal_safe, *super().get_line_filters()]
 
     def get_default_screen(self) -> Screen[Any]:
         # The home screen is the bottom of the stack: nothing to draw before it.
@@ -70,25 +88,39 @@ class AtelierApp(App[None]):
         try:
             self.project = Project.open(path, self.clock)
         except ProjectLocked as error:
+            self._refused(path, error.message())
             self.notify(Content(error.message()), severity="error", timeout=10)
             return False
         except ProjectDamaged as error:
+            self._refused(path, error.message())
             self._offer_backup(path, error)
             return False
         except FileNotFoundError:
+            self._refused(path, t("error.project_missing", path=str(path)))
             self.notify(Content(t("error.project_missing", path=str(path))), severity="error")
             return False
+        if self.initial_path is not None and Path(path) == Path(self.initial_path):
+            self.refusal = None  # opened after all
         self._save_retry.resume()
         self.push_screen(ProjectScreen(self.project))
+        if not os.access(self.project.path.parent, os.W_OK):
+            self.notify(Content(t("save_as.read_only")), severity="warning", timeout=30)
         return True
+
+    def _refused(self, path: Path, message: str) -> None:
+        if self.initial_path is not None and Path(path) == Path(self.initial_path):
+            self.refusal = message
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-        from workshop.projectfile import backup_path
+
+        from workshop.store import backup_problem
 
         message = error.message()
-        if not backup_path(Path(path)).exists():
-            self.notify(Content(message + "\n" + t("error.no_backup", path=str(path))), severity="error", timeout=15)
+        try:
+            backup_problem(Path(path))  # offered only when it validates itself
+        except ProjectDamaged as unusable:
+            self.notify(Content(message + "\n\n" + unusable.message()), severity="error", timeout=20)
             return
 
         def answered(restore: bool | None) -> None:
@@ -124,7 +156,31 @@ class AtelierApp(App[None]):
         # Closing here, not on unmount, so that a failed last save (and where its
         # rescue copy went) is printed in the terminal once the app has gone.
         problem = self.close_project()
-        self.exit(message=Text(problem) if problem else None)
+        if problem:
+            self.exit(return_code=EXIT_SAVE_FAILED, message=Text(problem))
+        elif self.refusal:
+            self.exit(return_code=EXIT_REFUSED, message=Text(self.refusal))
+        else:
+            self.exit()
+
+    def action_save_as(self) -> None:
+        from screens.modals.save_as import SaveAsModal
+
+        project = self.project
+        if project is None:
+            return
+        folder = self.library.folder
+        if folder.resolve() == project.path.parent:
+            folder = Path.home()
+        saved_from = project.path
+
+        def saved(path: Path | None) -> None:
+            if path is not None:
+                self.notify(Content(t("save_as.done", path=str(path))), timeout=15)
+                if self.initial_path is not None and Path(self.initial_path) == saved_from:
+                    self.initial_path = path
+
+        self.push_screen(SaveAsModal(folder / project.path.name, project.save_as), saved)
 
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""
@@ -160,4 +216,9 @@ class AtelierApp(App[None]):
         self.push_screen(HelpModal(markdown))
 
     def on_unmount(self) -> None:
-        self.close_project()
+        # Ending by another way than Ctrl+Q (a closed terminal): the last save is
+        # still made, and its failure still sets the exit status and is printed.
+        problem = self.close_project()
+        if problem:
+            self._return_code = EXIT_SAVE_FAILED
+            self._exit_renderables.append(Text(problem))

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Markdown, Static
+from textual.widgets import Header, Static
 
 from screens import registry
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.notes_view import NotesView
 from workshop.i18n import t
 from workshop.live import LiveWorkshop
 from workshop.model import AgendaItem
@@ -86,7 +87,7 @@ class CockpitScreen(Screen[None]):
                 yield Static("", id="next-up", markup=False)
                 with VerticalScroll(id="notes", can_focus=False):
                     yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
-                    yield Markdown("", id="notes-body")
+                    yield NotesView("", id="notes-body")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -152,8 +153,9 @@ class CockpitScreen(Screen[None]):
         if notes == self._notes_shown:
             return
         self._notes_shown = notes
-        # The facilitator's own Markdown, rendered on purpose (their emphasis and lists).
-        self.query_one("#notes-body", Markdown).update(notes or t("cockpit.notes_empty"))
+        # The facilitator's own Markdown, rendered on purpose (their emphasis and lists);
+        # HTML in it is shown as the text it is (NotesView).
+        self.query_one("#notes-body", NotesView).update(notes or t("cockpit.notes_empty"))
 
     def _show_agenda(self) -> None:
         assert self.live is not None

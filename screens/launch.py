@@ -15,6 +15,7 @@ def open_app(library: ProjectLibrary, project_path: Path | None) -> int:
 
     app = AtelierApp(library=library, project_path=project_path)
     app.run()
+    # Non-zero when the last save failed (1) or the project asked for was refused (2).
     return app.return_code or 0
 
 

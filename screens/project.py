@@ -20,6 +20,7 @@ from screens.modals.structure import StructureForm, StructureModal
 from screens.modals.workshop import WorkshopForm, WorkshopModal
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError, StorageError
 from workshop.i18n import t
 from workshop.model import Participant, Structure, Workshop
@@ -51,6 +52,7 @@ class ProjectScreen(Screen[None]):
         Binding("enter", "open_workshop", t("project.open_workshop")),
         Binding("delete,d", "remove", t("project.remove")),
         Binding("p", "promote", t("project.promote")),
+        Binding("f12", "app.save_as", t("save_as.key")),
         Binding("1", "tab('structures')", t("project.tab_structures"), show=False),
         Binding("2", "tab('participants')", t("project.tab_participants"), show=False),
         Binding("3", "tab('workshops')", t("project.tab_workshops"), show=False),
@@ -78,12 +80,12 @@ class ProjectScreen(Screen[None]):
             with TabPane(t("project.tab_settings"), id="settings"):
                 with VerticalScroll(id="settings-form"):
                     yield Static(Content(t("project.settings_name")), classes="field-label")
-                    yield Input(self.project.name, id="project-name")
+                    yield LineInput(self.project.name, id="project-name")
                     yield Static(Content(t("project.settings_promoter")), classes="field-label")
                     yield Select([], id="promoter", prompt=t("project.no_promoter"))
                     yield Static(Content(t("project.settings_threshold")), classes="field-label")
                     with Vertical(id="threshold-row"):
-                        yield Input(str(self.project.threshold), id="threshold", max_length=5)
+                        yield LineInput(str(self.project.threshold), id="threshold", max_length=5)
                     yield Static(id="threshold-history", classes="hint")
                     yield Static(id="settings-error")
                     yield Static(Content(t("project.settings_hint")), classes="hint")

@@ -243,7 +243,10 @@ def test_odd_texts_are_kept_literally(project: Project, room: dict, project_path
         contribute(project, rid, voter, text)
     project.close()
     with Project.open(project_path) as reopened:
-        assert [c.text for c in contributions(reopened, rid)] == ODD_TEXTS
+        # Markup and scripts kept as typed; control characters shown as their pictures (workshop.text).
+        assert [c.text for c in contributions(reopened, rid)] == [
+            "[bold]gras", "[/", "[red]Zoé[/]", "ligne\u2407\u241b[31m", "🌱 écologie", "x" * 10_000, "עברית"
+        ]
         assert get_round(reopened, rid).spec.question == "[bold]Q[/] ?"
 
 

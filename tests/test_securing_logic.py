@@ -49,7 +49,7 @@ def test_an_element_has_who_when_state_and_notes(follow: Follow) -> None:
         f"  Obtenir l'accord des CA {TRICKY}\x07 ", referent=Referent.participant(follow.zoe.id), due="20/11/2026", notes="Voir avec  la présidente"
     )
     stored = securing.element(follow.project, made.id)
-    assert stored.text == f"Obtenir l'accord des CA {TRICKY}"
+    assert stored.text == f"Obtenir l'accord des CA {TRICKY}\u2407"  # the bell shown as its picture (workshop.text)
     assert (stored.referent_participant_id, stored.referent_structure_id) == (follow.zoe.id, 0)
     assert (stored.due, stored.state, stored.notes) == ("2026-11-20", "to_secure", "Voir avec la présidente")
     assert (stored.workshop_id, stored.item_id, stored.date) == (follow.first.id, follow.items[0].id, "2026-10-12")

@@ -159,3 +159,76 @@ async def test_quitting_when_the_last_save_fails_tells_where_the_rescue_copy_is(
     rescue = next(home.glob("*.atelier"))
     assert "copie de secours" in printed and str(rescue) in printed
     assert names_on_disk(rescue) == ["Dernière saisie"]
+
+
+# Exit statuses --------------------------------------------------------------------------------
+async def test_the_exit_status_says_a_locked_project_was_refused(project_path: Path, library: ProjectLibrary) -> None:
+    with Project.create(project_path, "Projet"):
+        app = AtelierApp(library=library, project_path=project_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+    assert app.return_code == 2
+
+
+async def test_the_exit_status_says_a_damaged_project_was_refused(
+    project_path: Path, library: ProjectLibrary, capfd: pytest.CaptureFixture[str]
+) -> None:
+    project_path.write_bytes(b'{"meta": {"1": {"name": 7}}}')
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 2
+    printed = " ".join(capfd.readouterr().err.split())  # in the terminal once the app has gone
+    assert "champ « name » : un texte attendu, un nombre entier trouvé." in printed
+
+
+async def test_a_project_opened_from_its_backup_after_all_exits_with_zero(
+    project_path: Path, library: ProjectLibrary
+) -> None:
+    with Project.create(project_path, "Projet") as project:
+        project.add_structure("Sauvée")
+        project.add_structure("Dernière")
+    project_path.write_bytes(b"{")
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")  # restore the backup
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_the_exit_status_says_the_last_save_failed(
+    project_path: Path, library: ProjectLibrary, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    Project.create(project_path, "Projet").close()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(projectfile.os, "fsync", lambda fd: full_disk())
+        app.attempt(app.project.add_structure, "Jamais enregistrée")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 1
+
+
+async def test_a_damaged_backup_is_not_offered(project_path: Path, library: ProjectLibrary) -> None:
+    with Project.create(project_path, "Projet") as project:
+        project.add_structure("A")
+        project.add_structure("B")
+    project_path.write_bytes(b"{")
+    backup = backup_path(project_path)
+    backup.write_bytes(b'{"meta": {"1": {"name": "P"}}, "participants": {"1": {"structure_id": 1}}}')
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmModal)  # nothing to restore: no question
+        assert any("La sauvegarde de" in m and "ne peut pas servir non plus" in m for m in messages(app))
+    assert project_path.read_bytes() == b"{"

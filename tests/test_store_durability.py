@@ -52,6 +52,8 @@ def test_a_file_made_readable_by_others_is_owner_only_again_after_a_save(project
     os.chmod(project.path, 0o644)
     project.add_structure("A")
     assert stat.S_IMODE(project.path.stat().st_mode) == 0o600
+    # The previous version, now the backup, from the first save on (it used to stay 0644 for one save).
+    assert stat.S_IMODE(backup_path(project.path).stat().st_mode) == 0o600
 
 
 def test_backup_is_the_previous_version(project: Project) -> None:
@@ -154,10 +156,10 @@ DAMAGE = {
     "garbage": (b"\x00\xff\xfe garbage \x89PNG", "error.project_not_json"),
     "not_utf8": ('{"meta": {"1": {"name": "\xe9"}}}'.encode("latin-1"), "error.project_not_json"),
     "deep": (b"[" * 100_000, "error.project_not_json"),
-    "list": (b"[1, 2, 3]", "error.project_bad_shape"),
-    "table_is_list": (b'{"meta": [1]}', "error.project_bad_shape"),
-    "doc_is_string": (b'{"meta": {"1": "x"}}', "error.project_bad_shape"),
-    "id_not_a_number": (b'{"meta": {"one": {"name": "x"}}}', "error.project_bad_shape"),
+    "list": (b"[1, 2, 3]", "error.project_invalid"),
+    "table_is_list": (b'{"meta": [1]}', "error.project_invalid"),
+    "doc_is_string": (b'{"meta": {"1": "x"}}', "error.project_invalid"),
+    "id_not_a_number": (b'{"meta": {"one": {"name": "x"}}}', "error.project_invalid"),
 }
 
 
@@ -444,11 +446,16 @@ def test_a_removed_records_id_is_never_given_again(project: Project) -> None:
         assert again.workshop(workshop.id).status_of(newcomer.id) == "present"
 
 
-def test_a_lone_surrogate_is_saved_and_read_back(tmp_path) -> None:  # noqa: ANN001
+def test_a_lone_surrogate_never_reaches_the_file_raw(tmp_path) -> None:  # noqa: ANN001
     from workshop.project import Project
 
     path = tmp_path / "s.atelier"
     with Project.create(path, "P") as project:
+        # Typed (a broken clipboard): replaced visibly by the text policy.
         project.add_structure("Les Jardins \ud800 de Montreuil")
+        # Stored by a path that bypasses the policy: still a valid UTF-8 file.
+        project.store.table("notes").insert({"text": "brut \udc00"})
+    path.read_bytes().decode("utf-8")
     with Project.open(path) as project:
-        assert project.structures()[0].name == "Les Jardins \ud800 de Montreuil"
+        assert project.structures()[0].name == "Les Jardins \ufffd de Montreuil"
+        assert project.store.table("notes").all()[0]["text"] == "brut \ufffd"  # read back visibly

@@ -80,10 +80,11 @@ def test_one_structure_and_the_scope_is_fixed_once_the_grid_has_entries(room: Ro
 # The grid ----------------------------------------------------------------------------------
 def test_the_facilitator_types_entries_kept_literally(room: Room) -> None:
     added = swot.add_entry(room.project, room.item.id, W, f"  {TRICKY}\u202e\x1b  ")
-    assert added.text == TRICKY  # trimmed, control and bidi characters gone, brackets kept
+    # Trimmed, brackets kept; control and bidi characters shown as stand-ins (the core's text policy).
+    assert added.text == f"{TRICKY}\ufffd\u241b"
     current = swot.state(room.project, room.item.id)
     assert current.step == Step.GRID
-    assert [e.text for e in current.entries_of(current.analysis().id, W)] == [TRICKY]
+    assert [e.text for e in current.entries_of(current.analysis().id, W)] == [f"{TRICKY}\ufffd\u241b"]
     with pytest.raises(ValidationError):
         swot.add_entry(room.project, room.item.id, W, "   ")
     with pytest.raises(ValidationError):

@@ -40,6 +40,12 @@ class ProjectLocked(AtelierError):
     key = "error.project_locked"
 
 
+class ProjectUnlockable(ProjectLocked):
+    """No lock could be taken anywhere: the project is not opened (two writers could not be told apart)."""
+
+    key = "error.project_unlockable"
+
+
 class StorageError(AtelierError):
     """A save failed (full disk, read-only folder); the data is kept in memory."""
 

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 class Exercise:
     kind: str = ""
     default_minutes: int = 15
+    # The table holding this exercise's state, one document per agenda item (its
+    # id the item's), and the dataclass a document must match: every project
+    # file is checked against it when it is read (workshop.validation).
+    state_table: str = ""
+    state_type: type | None = None
+    # A table of records of its own (one document per record, its id the
+    # record's, like the action proposals) and their dataclass, checked likewise.
+    record_table: str = ""
+    record_type: type | None = None
 
     @property
     def title(self) -> str:
@@ -40,6 +49,11 @@ class Exercise:
             if entry.is_file():
                 return entry.read_text(encoding="utf-8")
         return ""
+
+    def state_problems(self, state: object) -> list[str]:
+        """The fields of a state (read by `state_type`) that point at nothing, e.g. an index
+        past the end of a list: a file holding them is refused when read. [] by default."""
+        return []
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         """This exercise's results for the minutes; the caller adds the item heading."""

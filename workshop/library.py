@@ -98,7 +98,10 @@ def summarise(path: Path) -> ProjectSummary:
     except OSError:
         modified = 0.0
     try:
-        data = read_project_file(path)
+        # The listing checks the file's layout, meta and inventory; its records are
+        # checked when it is opened (their rules need modules the first screen
+        # does not import), with the problem named and the backup offered.
+        data = read_project_file(path, records=False)
     except ProjectDamaged as error:
         return ProjectSummary(path, path.stem, 0, modified, error.message())
     except (AtelierError, OSError) as error:

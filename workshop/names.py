@@ -1,22 +1,18 @@
-"""Checking and comparing the names people type."""
+"""Checking and comparing the names people type (through the text policy, workshop.text)."""
 
 from __future__ import annotations
 
 import unicodedata
 
-from workshop.errors import ValidationError
+from workshop.text import clean_line
 
 MAX_NAME_LENGTH = 200
 
 
 def clean_name(text: str, what: str = "name") -> str:
-    """A name as stored: one line, trimmed. Refuses empty and over-long names."""
-    cleaned = " ".join(text.replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("error.name_empty", what=what)
-    if len(cleaned) > MAX_NAME_LENGTH:
-        raise ValidationError("error.name_too_long", what=what, limit=MAX_NAME_LENGTH)
-    return cleaned
+    """A name as stored: one line, trimmed, per the text policy. Refuses names with nothing
+    visible in them (empty, or only invisible characters) and over-long names."""
+    return clean_line(text, empty="error.name_empty", too_long="error.name_too_long", limit=MAX_NAME_LENGTH, what=what)
 
 
 def name_key(text: str) -> str:

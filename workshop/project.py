@@ -28,7 +28,8 @@ from workshop.model import (
     StructureKind,
     Workshop,
 )
-from workshop.names import clean_name, name_key
+from workshop.names import MAX_NAME_LENGTH, clean_name, name_key
+from workshop.text import clean_block, clean_line
 from workshop.store import FORMAT_VERSION, ProjectStore
 
 R = TypeVar("R", bound=Record)
@@ -113,6 +114,10 @@ class Project:
 
     def batch(self):  # noqa: ANN201 - a context manager
         return self.store.batch()
+
+    def save_as(self, target: str | os.PathLike[str]) -> Path:
+        """Save the project to a new file and carry on there (see ProjectStore.save_as)."""
+        return self.store.save_as(target)
 
     # Generic record access --------------------------------------------------------
     def _all(self, table: str, cls: type[R]) -> list[R]:
@@ -292,8 +297,8 @@ class Project:
             clean_name(title, "workshop"),
             date=_check_date(date),
             start_time=_check_time(start_time),
-            place=place.strip(),
-            facilitator=facilitator.strip(),
+            place=_clean_detail(place),
+            facilitator=_clean_detail(facilitator),
         )
         return self._insert(WORKSHOPS, workshop)
 
@@ -307,7 +312,9 @@ class Project:
             changes["start_time"] = _check_time(changes["start_time"])
         for text_field in ("place", "facilitator"):
             if text_field in changes:
-                changes[text_field] = " ".join(str(changes[text_field]).split())
+                changes[text_field] = _clean_detail(changes[text_field])
+        if "next_steps" in changes:
+            changes["next_steps"] = clean_block(changes["next_steps"])
         return self._save(WORKSHOPS, replace(workshop, **changes))
 
     def remove_workshop(self, workshop_id: int) -> None:
@@ -357,6 +364,8 @@ class Project:
             changes["title"] = clean_name(changes["title"], "item")
         if "planned_minutes" in changes:
             changes["planned_minutes"] = _check_minutes(changes["planned_minutes"])
+        if "notes" in changes:
+            changes["notes"] = clean_block(changes["notes"])
         return self._save(AGENDA, replace(item, **changes))
 
     def remove_agenda_item(self, item_id: int) -> None:
@@ -388,6 +397,11 @@ def _local_day(instant: float) -> str:
     import datetime
 
     return datetime.date.fromtimestamp(instant).isoformat()
+
+
+def _clean_detail(text: object) -> str:
+    """A workshop's place or facilitator: one line, may be empty."""
+    return clean_line(text, empty=None, too_long="error.name_too_long", limit=MAX_NAME_LENGTH)
 
 
 def _check_date(text: str) -> str:

@@ -15,6 +15,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ from workshop.errors import ProjectDamaged
 
 FILE_MODE = 0o600  # project files hold personal data: owner only
 TEMP_SUFFIX = ".tmp"
+SNIFF_BYTES = 4096
+# TinyDB's layout as it starts on disk: {"<table>": {} or {"<integer id>": {…, whatever
+# the indentation, after an optional byte-order mark. A truncated project still starts so.
+_PROJECT_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:[^"\\]|\\.)*"\s*:\s*\{\s*(?:\}|"\d+"\s*:\s*\{)')
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
@@ -33,8 +38,37 @@ def temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
-def read_project_file(path: Path) -> dict[str, Any]:
-    """Read and check a project file; raise ProjectDamaged if it is not one."""
+def looks_like_project(path: Path) -> bool:
+    """True when the file's first bytes are those of a project file, whatever its name."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return _PROJECT_START.match(head) is not None
+
+
+def read_project_file(path: Path, records: bool = True) -> dict[str, Any]:
+    """Read a project file and check everything it holds; ProjectDamaged names what is wrong.
+
+    `records=False` checks the layout, meta and inventory only (the home
+    screen's listing, see `workshop.validation.validate`). Nothing is ever
+    written here.
+    """
+    from workshop.validation import check_project
+
+    data = parse_project_file(path)
+    check_project(data, path, records)
+    return data
+
+
+def parse_project_file(path: Path) -> Any:
+    """The JSON of a project file, unchecked; ProjectDamaged when it is not JSON at all.
+
+    Every text in it is made visible per the text policy (workshop.text): a
+    control character an older version or another tool left in a name reaches
+    neither the terminal nor the minutes raw. The file itself is not changed.
+    """
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -45,25 +79,39 @@ def read_project_file(path: Path) -> dict[str, Any]:
         raise ProjectDamaged("error.project_empty", path=str(path))
     try:
         # utf-8-sig: a file saved by hand with a byte-order mark is still read.
-        data = json.loads(raw.decode("utf-8-sig"))
+        text = raw.decode("utf-8-sig")
+        data = json.loads(text, object_pairs_hook=_refuse_twice_the_same_key)
+    except _DuplicateKey as error:
+        from workshop.validation import damaged
+        from workshop.schema import Finding
+
+        raise damaged(path, [Finding("schema.duplicate_key", params={"key": error.key})]) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ProjectDamaged("error.project_not_json", path=str(path), reason=str(error)[:200]) from error
-    if not _is_project_shape(data):
-        raise ProjectDamaged("error.project_bad_shape", path=str(path))
+    from workshop.text import may_hold_forbidden, visible_in
+
+    if may_hold_forbidden(text):
+        visible_in(data)
     return data
 
 
-def _is_project_shape(data: Any) -> bool:
-    """TinyDB's layout: {table: {"<integer id>": {document}}}."""
-    if not isinstance(data, dict):
-        return False
-    for table in data.values():
-        if not isinstance(table, dict):
-            return False
-        for doc_id, doc in table.items():
-            if not isinstance(doc, dict) or not doc_id.isdigit():
-                return False
-    return True
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_twice_the_same_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # JSON readers keep the last of two equal keys and drop the other silently:
+    # two records with one id, two tables with one name, are damage to report.
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return result
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -90,6 +138,7 @@ def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> No
             handle.flush()
             os.fsync(handle.fileno())
         if keep_backup and path.exists():
+            _owner_only(path)  # it becomes the backup: a file that arrived readable by others stays so no longer
             _link_backup(path)
         os.replace(tmp_name, path)
     except BaseException:
@@ -97,6 +146,14 @@ def write_atomically(path: Path, payload: bytes, keep_backup: bool = True) -> No
             os.unlink(tmp_name)
         raise
     _fsync_dir(folder)
+
+
+def _owner_only(path: Path) -> None:
+    try:
+        if os.stat(path).st_mode & 0o077:
+            os.chmod(path, FILE_MODE)
+    except OSError:
+        pass  # not ours to change (another owner): the copy made below is owner-only anyway
 
 
 def _link_backup(path: Path) -> None:

@@ -25,6 +25,7 @@ from workshop.projectfile import (  # noqa: F401 - the file helpers are part of 
     FILE_MODE,
     TEMP_SUFFIX,
     backup_path,
+    parse_project_file,
     read_project_file,
     remove_leftovers,
     temp_prefix,
@@ -61,8 +62,10 @@ class DurableStorage(Storage):
         self._dirty = False
         self._undo: bytes | None = None  # state at the start of a batch, when not on disk
         if create and not self.path.exists():
+            # Written with the first record (the project's meta): a file without
+            # it would not be a project, and a crash before it leaves no file.
             self._data: dict[str, Any] = {}
-            self._flush()
+            self._dirty = True
         else:
             self._data = read_project_file(self.path)
 
@@ -82,7 +85,7 @@ class DurableStorage(Storage):
             # A value JSON cannot hold (a bug in the caller): forget the change so
             # that every later save does not fail with it.
             if not was_dirty:
-                self._data = read_project_file(self.path)
+                self._data = parse_project_file(self.path)
                 self._dirty = False
             raise
 
@@ -120,7 +123,7 @@ class DurableStorage(Storage):
                     self._flush()
                 except (TypeError, ValueError):
                     if not dirty_before:
-                        self._data = read_project_file(self.path)
+                        self._data = parse_project_file(self.path)
                         self._dirty = False
                     raise
 
@@ -131,7 +134,7 @@ class DurableStorage(Storage):
         if undo is not None:
             self._data = json.loads(undo)
         else:
-            self._data = read_project_file(self.path)
+            self._data = parse_project_file(self.path)
         self._dirty = dirty_before
 
     @property
@@ -145,6 +148,9 @@ class DurableStorage(Storage):
             self._flush()
 
     def _payload(self) -> bytes:
+        from workshop.validation import stamp_inventory
+
+        stamp_inventory(self._data)  # what the file holds, checked when it is read again
         text = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"))
         try:
             return text.encode("utf-8")

@@ -18,10 +18,17 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from workshop.errors import ProjectDamaged, StorageError
+from workshop.errors import ProjectDamaged, StorageError, ValidationError
 from workshop.filenames import unused_path
 from workshop.lock import ProjectLock
-from workshop.storage import DurableStorage, backup_path, read_project_file, remove_leftovers, write_atomically
+from workshop.storage import (
+    DurableStorage,
+    backup_path,
+    read_project_file,
+    remove_leftovers,
+    storage_error,
+    write_atomically,
+)
 
 PROJECT_SUFFIX = ".atelier"
 FORMAT_VERSION = 1
@@ -130,6 +137,47 @@ class ProjectStore:
         """Several changes saved as one (and atomically together)."""
         return self.storage.batch()
 
+    def save_as(self, target: str | os.PathLike[str]) -> Path:
+        """Write the project as it is in memory to a new file, and carry on in that one.
+
+        The way out when the project's folder refuses saves (read-only, full):
+        everything, a change a failed save kept in memory included, goes to the
+        new file, which is locked first and then becomes the open project; the
+        old file is left as it was. `target` is a file, or a folder to put one of
+        the same name in. ValidationError when it exists or its folder does not,
+        StorageError when it cannot be written (the project stays where it was).
+        """
+        if self.storage._batch_depth:
+            raise ValidationError("error.save_as_busy")
+        path = Path(target).expanduser()
+        if path.is_dir():
+            path = path / self.path.name
+        if not path.name.endswith(PROJECT_SUFFIX):
+            path = path.with_name(path.name + PROJECT_SUFFIX)
+        path = path.resolve()
+        if path == self.path:
+            raise ValidationError("error.save_as_same", path=str(path))
+        if not path.parent.is_dir():
+            raise ValidationError("error.save_as_no_folder", path=str(path.parent))
+        if path.exists() or backup_path(path).exists():
+            raise ValidationError("error.project_exists", path=str(path))
+        lock = ProjectLock(path)
+        lock.acquire()
+        try:
+            write_atomically(path, self.storage._payload(), keep_backup=False)
+        except OSError as error:
+            lock.release()
+            raise storage_error(path, error) from error
+        except BaseException:
+            lock.release()
+            raise
+        previous, self._lock = self._lock, lock
+        self.path = path
+        self.storage.path = path
+        self.storage._dirty = False  # all of it is in the new file
+        previous.release()
+        return path
+
     def close(self) -> None:
         """Save what is pending and release the project.
 
@@ -174,22 +222,31 @@ def restore_backup(path: Path) -> Path:
     backup is missing or damaged too, ProjectLocked when the project is open.
     """
     path = Path(path).expanduser().resolve()
-    backup = backup_path(path)
-    if not backup.exists():
-        raise ProjectDamaged("error.no_backup", path=str(path))
-    read_project_file(backup)  # raises if the backup is damaged too
+    backup_problem(path)  # raises if the backup is missing or damaged too
     lock = ProjectLock(path)
     lock.acquire()
     try:
+        payload = backup_path(path).read_bytes()
         stamp = time.strftime("%Y%m%d-%H%M%S")
         damaged_copy = unused_path(path.parent, f"{path.name}.damaged-{stamp}", "")
         if path.exists():
             os.replace(path, damaged_copy)
         # Copy, not move: the backup stays valid if the next save crashes.
-        write_atomically(path, backup.read_bytes(), keep_backup=False)
+        write_atomically(path, payload, keep_backup=False)
     finally:
         lock.release()
     return damaged_copy
+
+
+def backup_problem(path: Path) -> None:
+    """Raise ProjectDamaged when the project's backup is missing or does not validate itself."""
+    backup = backup_path(path)
+    if not backup.exists():
+        raise ProjectDamaged("error.no_backup", path=str(path))
+    try:
+        read_project_file(backup)
+    except ProjectDamaged as error:
+        raise ProjectDamaged("error.backup_damaged", path=str(path), problem=error.message()) from error
 
 
 def peek(path: Path) -> dict[str, Any]:

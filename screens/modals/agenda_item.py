@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from screens.modals.form import FormModal, field_label
+from screens.widgets.line_input import LineInput
 from workshop.exercise import Exercise
 
 R = TypeVar("R")
@@ -57,9 +58,9 @@ class AgendaItemModal(FormModal[AgendaItemForm, R]):
             )
         yield Static(Content(self._summary(self.initial.kind)), id="kind-summary", classes="field-help")
         yield field_label("form.item_title")
-        yield Input(self.initial.title, id="title")
+        yield LineInput(self.initial.title, id="title")
         yield field_label("form.item_minutes")
-        yield Input(self.initial.minutes, id="minutes", type="integer", max_length=4)
+        yield LineInput(self.initial.minutes, id="minutes", type="integer", max_length=4)
 
     def on_mount(self) -> None:
         super().on_mount()

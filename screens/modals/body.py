@@ -18,6 +18,7 @@ from textual.widgets.selection_list import Selection
 
 from exercises.governance import BodySheet, DecisionRule, Phase
 from screens.modals.form import FormModal, NamedFormModal, field_label
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.model import Participant, Structure
 
@@ -57,25 +58,25 @@ class BodyModal(NamedFormModal[BodySheet, R]):
         yield Select([(Text(t(f"governance.phase.{p.value}")), p.value) for p in Phase], value=sheet.phase, allow_blank=False, id="phase")
         yield Checkbox(Content(t("governance.form.mandatory")), sheet.mandatory, id="mandatory")
         yield field_label("governance.form.purpose")
-        yield Input(sheet.purpose, id="purpose")
+        yield LineInput(sheet.purpose, id="purpose")
         yield field_label("governance.form.structures")
         yield SelectionList(*(Selection(Content(s.name), s.id, s.id in sheet.structures) for s in self.structures), id="structures")
         yield field_label("governance.form.people")
         yield SelectionList(*(Selection(_people_label(p, names), p.id, p.id in sheet.people) for p in self.people), id="people")
         yield field_label("governance.form.other_members")
-        yield Input(sheet.other_members, id="other_members")
+        yield LineInput(sheet.other_members, id="other_members")
         yield field_label("governance.form.frequency")
-        yield Input(sheet.frequency, placeholder=t("governance.form.frequency_placeholder"), id="frequency")
+        yield LineInput(sheet.frequency, placeholder=t("governance.form.frequency_placeholder"), id="frequency")
         yield field_label("governance.form.rule")
         yield Select([(Text(t(f"governance.rule_choice.{r.value}")), r.value) for r in DecisionRule], value=sheet.rule, allow_blank=False, id="rule")
         yield field_label("governance.form.majority")
-        yield Input(sheet.majority, placeholder=t("governance.form.majority_placeholder"), id="majority")
+        yield LineInput(sheet.majority, placeholder=t("governance.form.majority_placeholder"), id="majority")
         yield field_label("governance.form.quorum")
-        yield Input(sheet.quorum, placeholder=t("governance.form.quorum_placeholder"), id="quorum")
+        yield LineInput(sheet.quorum, placeholder=t("governance.form.quorum_placeholder"), id="quorum")
         yield field_label("governance.form.convened")
-        yield Input(sheet.convened, id="convened")
+        yield LineInput(sheet.convened, id="convened")
         yield field_label("governance.form.referral")
-        yield Input(sheet.referral, id="referral")
+        yield LineInput(sheet.referral, id="referral")
 
     def values(self) -> BodySheet:
         def text(field_id: str) -> str:
@@ -125,7 +126,7 @@ class LeaderModal(FormModal[LeaderForm, R]):
         people = [(Text(t("governance.form.nobody")), 0)] + [(Text(_people_label(p, names).plain), p.id) for p in self.people]
         yield Select(people, value=self.initial.person_id, allow_blank=False, id="person")
         yield field_label("governance.form.leader_means")
-        yield Input(self.initial.means, id="means")
+        yield LineInput(self.initial.means, id="means")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -161,7 +162,7 @@ class TeamModal(FormModal[TeamForm, R]):
         yield field_label("governance.form.team_structures")
         yield SelectionList(*(Selection(Content(s.name), s.id, s.id in self.initial.structure_ids) for s in self.structures), id="team")
         yield field_label("governance.form.rotation")
-        yield Input(self.initial.rotation, placeholder=t("governance.form.rotation_placeholder"), id="rotation")
+        yield LineInput(self.initial.rotation, placeholder=t("governance.form.rotation_placeholder"), id="rotation")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from screens.modals.export import ExportModal
+from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
 from workshop.errors import AtelierError
 from workshop.filenames import safe_stem
@@ -35,9 +36,9 @@ class ConventionExportModal(ExportModal):
             yield Static(Content(t("convention.export.heading")), classes="section-title")
             yield Static(Content(t("convention.export.project", project=self.project.name)), id="workshop")
             yield Label(Content(t("export.folder")))
-            yield Input(str(self.project.path.parent), id="folder", compact=True)
+            yield LineInput(str(self.project.path.parent), id="folder", compact=True)
             yield Label(Content(t("export.name")))
-            yield Input(stem, id="name", compact=True)
+            yield LineInput(stem, id="name", compact=True)
             yield Static(Content(""), id="targets", classes="hint")
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):

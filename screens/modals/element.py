@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Input, Select
 
 from screens.modals.form import FormModal, field_label
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.proposals import NO_REFERENT, Referent
@@ -74,20 +75,20 @@ class ElementModal(FormModal[ElementForm, R]):
         if current not in {value for _, value in choices}:
             current = NOBODY
         yield field_label("securing.form.text")
-        yield Input(self.initial.text, id="text", placeholder=t("securing.form.text_placeholder"), compact=True)
+        yield LineInput(self.initial.text, id="text", placeholder=t("securing.form.text_placeholder"), compact=True)
         yield field_label("securing.form.referent")
         yield Select(choices, value=current, allow_blank=False, id="referent", compact=True)
         yield field_label("securing.form.due")
-        yield Input(self.initial.due, id="due", placeholder=t("securing.form.due_placeholder"), compact=True)
+        yield LineInput(self.initial.due, id="due", placeholder=t("securing.form.due_placeholder"), compact=True)
         if not self.new:
             yield field_label("securing.form.state")
             yield Select(
                 [(Content(t(f"securing.state.{s}")), s) for s in STATES], value=self.initial.state, allow_blank=False, id="state", compact=True
             )
             yield field_label("securing.form.reason")
-            yield Input(self.initial.reason, id="reason", placeholder=t("securing.form.reason_placeholder"), compact=True)
+            yield LineInput(self.initial.reason, id="reason", placeholder=t("securing.form.reason_placeholder"), compact=True)
         yield field_label("securing.form.notes")
-        yield Input(self.initial.notes, id="notes", placeholder=t("securing.form.notes_placeholder"), compact=True)
+        yield LineInput(self.initial.notes, id="notes", placeholder=t("securing.form.notes_placeholder"), compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -20,9 +20,10 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
-from workshop.minutes.export import ExportTargets, default_stem, existing, export_minutes, targets_in
+from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
 from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
 
@@ -59,9 +60,9 @@ class ExportModal(ModalScreen[list[Path]]):
             yield Static(Content(t("export.heading")), classes="section-title")
             yield Static(Content(t("export.workshop", title=title)), id="workshop")
             yield Label(Content(t("export.folder")))
-            yield Input(str(self.project.path.parent), id="folder", compact=True)
+            yield LineInput(str(self.project.path.parent), id="folder", compact=True)
             yield Label(Content(t("export.name")))
-            yield Input(stem, id="name", compact=True)
+            yield LineInput(stem, id="name", compact=True)
             with Horizontal(id="formats"):
                 yield Checkbox(Content(t("export.docx")), True, id="docx", compact=True)
                 yield Checkbox(Content(t("export.md")), True, id="md", compact=True)
@@ -128,6 +129,12 @@ class ExportModal(ModalScreen[list[Path]]):
         if not targets.paths:
             self._status(t("export.no_format"), "error")
             return
+        try:
+            # A project file is refused before any question about replacing it.
+            check_targets(targets, force=True, protect=self.project.path)
+        except AtelierError as error:
+            self._status(error.message(), "error")
+            return
         taken = existing(targets)
         if not taken:
             self._start(targets, force=False)
@@ -155,7 +162,7 @@ class ExportModal(ModalScreen[list[Path]]):
     @work(thread=True, exclusive=True, group="export")
     def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
         try:
-            paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock)
+            paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
         except Exception as error:  # noqa: BLE001 - reported, never a crash of the app

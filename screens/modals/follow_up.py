@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.proposals import NO_REFERENT, Proposal, Referent, Status, follow_up
@@ -62,7 +63,7 @@ class FollowUpModal(ModalScreen[Proposal | None]):
             yield Label(Content(t("proposals.follow.referent")))
             yield Select(referents, value=current, allow_blank=False, id="referent")
             yield Label(Content(t("proposals.follow.due")))
-            yield Input(value=p.due, placeholder=t("proposals.follow.due_placeholder"), id="due")
+            yield LineInput(value=p.due, placeholder=t("proposals.follow.due_placeholder"), id="due")
             yield Label(Content(t("proposals.follow.status")))
             yield Select(
                 [(Content(t(f"proposals.status.{s.value}")), s.value) for s in Status],
@@ -71,7 +72,7 @@ class FollowUpModal(ModalScreen[Proposal | None]):
                 id="status",
             )
             yield Label(Content(t("proposals.follow.reason")))
-            yield Input(value=p.status_reason, placeholder=t("proposals.follow.reason_placeholder"), id="reason")
+            yield LineInput(value=p.status_reason, placeholder=t("proposals.follow.reason_placeholder"), id="reason")
             yield Static(Content(t("proposals.entry.hint")), classes="hint")
 
     def on_mount(self) -> None:

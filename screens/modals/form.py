@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError, StorageError
 from workshop.i18n import t
 
@@ -110,7 +111,7 @@ class NamedFormModal(FormModal[V, R]):
 
     def compose_name(self, value: str) -> ComposeResult:
         yield field_label(self.NAME_LABEL)
-        yield Input(value, id="name", placeholder=t(self.NAME_PLACEHOLDER))
+        yield LineInput(value, id="name", placeholder=t(self.NAME_PLACEHOLDER))
         yield Static(id="name-warning", classes="field-warning")
 
     def typed_name(self) -> str:

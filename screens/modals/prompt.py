@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 
 
@@ -32,7 +33,7 @@ class PromptModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Content(self.question))
-            yield Input(value=self.value, placeholder=self.placeholder)
+            yield LineInput(value=self.value, placeholder=self.placeholder)
             yield Static(Content(t("common.enter_to_confirm")), classes="hint")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.proposals import Proposal, record_proposal
@@ -71,7 +72,7 @@ class ProposalModal(ModalScreen[Proposal | None]):
             text, structure_id, participant_id = self.prefill
             if participant_id and not structure_id:
                 structure_id = next((p.structure_id for p in people if p.id == participant_id), 0)
-            yield Input(value=text, placeholder=t("proposals.entry.text_placeholder"), id="text")
+            yield LineInput(value=text, placeholder=t("proposals.entry.text_placeholder"), id="text")
             yield Label(Content(t("proposals.entry.structure")))
             yield Select(
                 [(Content(s.name), s.id) for s in structures],

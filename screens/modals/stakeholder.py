@@ -17,6 +17,7 @@ from textual.widgets.selection_list import Selection
 from exercises.stakeholders import RATINGS, Participation, Support
 from exercises.stakeholders_sheet import Sheet
 from screens.modals.form import NamedFormModal, field_label
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.model import StructureKind
 
@@ -50,20 +51,20 @@ class StakeholderModal(NamedFormModal[Sheet, R]):
         yield Select([(Text(t(f"kind.{k.value}")), k.value) for k in StructureKind], value=sheet.kind or StructureKind.OTHER.value, allow_blank=False, id="kind")
         for name in ("stakes", "losses", "gains"):
             yield field_label(f"stakeholders.form.{name}")
-            yield Input(getattr(sheet, name), id=name)
+            yield LineInput(getattr(sheet, name), id=name)
         yield field_label("stakeholders.form.supports")
         yield SelectionList(
             *(Selection(Content(t(f"stakeholders.support.{s.value}")), s.value, s.value in sheet.supports) for s in Support), id="supports"
         )
         yield field_label("stakeholders.form.support_note")
-        yield Input(sheet.support_note, id="support_note")
+        yield LineInput(sheet.support_note, id="support_note")
         yield field_label("stakeholders.form.contact")
-        yield Input(sheet.contact, id="contact")
+        yield LineInput(sheet.contact, id="contact")
         yield field_label("stakeholders.form.participation")
         forms = [(Text(t("stakeholders.form.participation_none")), "")] + [(Text(t(f"stakeholders.participation.{p.value}")), p.value) for p in Participation]
         yield Select(forms, value=sheet.participation, allow_blank=False, id="participation")
         yield field_label("stakeholders.form.participation_note")
-        yield Input(sheet.participation_note, id="participation_note")
+        yield LineInput(sheet.participation_note, id="participation_note")
         ratings = [(Text(t("stakeholders.form.not_rated")), 0)] + [(Text(str(r)), r) for r in RATINGS]
         yield field_label("stakeholders.form.motivation")
         yield Select(ratings, value=sheet.motivation, allow_blank=False, id="motivation")

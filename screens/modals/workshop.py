@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from screens.modals.form import FormModal, field_label
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 
 R = TypeVar("R")
@@ -30,15 +31,15 @@ class WorkshopModal(FormModal[WorkshopForm, R]):
 
     def compose_fields(self) -> ComposeResult:
         yield field_label("form.workshop_title")
-        yield Input(self.initial.title, id="title", placeholder=t("form.workshop_title_placeholder"))
+        yield LineInput(self.initial.title, id="title", placeholder=t("form.workshop_title_placeholder"))
         yield field_label("form.workshop_date")
-        yield Input(self.initial.date, id="date", placeholder=t("form.workshop_date_placeholder"))
+        yield LineInput(self.initial.date, id="date", placeholder=t("form.workshop_date_placeholder"))
         yield field_label("form.workshop_start")
-        yield Input(self.initial.start_time, id="start_time", placeholder="09:30")
+        yield LineInput(self.initial.start_time, id="start_time", placeholder="09:30")
         yield field_label("form.workshop_place")
-        yield Input(self.initial.place, id="place")
+        yield LineInput(self.initial.place, id="place")
         yield field_label("form.workshop_facilitator")
-        yield Input(self.initial.facilitator, id="facilitator")
+        yield LineInput(self.initial.facilitator, id="facilitator")
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from screens.round.ballot import BallotTurn
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.rounds import CONSENT_ANSWERS, ConsentAnswer
 
@@ -26,7 +27,7 @@ class ConsentTurn(BallotTurn):
 
     def compose_extra(self) -> ComposeResult:
         yield Static(Content(t("rounds.consent.reason_prompt_secret" if self.secret else "rounds.consent.reason_prompt")), classes="reason-label")
-        yield Input(password=self.secret, placeholder=t("rounds.consent.reason_placeholder"), classes="reason")
+        yield LineInput(password=self.secret, placeholder=t("rounds.consent.reason_placeholder"), classes="reason")
 
     def option_count(self) -> int:
         return len(CONSENT_ANSWERS)

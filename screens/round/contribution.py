@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from screens.round.text import literal
+from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.rounds import Round, contribute, contributions, remove_contribution, turn_contributions
@@ -49,7 +50,7 @@ class ContributionTurn(Vertical):
         if self.proxy:
             parts += ["  ", (t("rounds.turn.proxy_badge"), "bold $warning")]
         yield Static(Content.assemble(*parts), classes="turn-voter")
-        yield Input(password=self.hidden, placeholder=t("rounds.contribution.placeholder"), classes="contribution-input")
+        yield LineInput(password=self.hidden, placeholder=t("rounds.contribution.placeholder"), classes="contribution-input")
         yield Static(classes="contribution-count")
         if not self.hidden:
             yield VerticalScroll(classes="contribution-list")

@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from screens.round.text import literal
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.project import Project
@@ -52,7 +53,7 @@ class RoundSetupModal(ModalScreen[int | None]):
                         classes="resume",
                     )
                 yield Label(t("rounds.setup.question"))
-                yield Input(id="question", placeholder=t("rounds.setup.question_placeholder"))
+                yield LineInput(id="question", placeholder=t("rounds.setup.question_placeholder"))
                 yield Label(t("rounds.setup.mode"))
                 yield Select(
                     [(t(f"rounds.mode.{m.value}"), m.value) for m in MODES],
@@ -65,10 +66,10 @@ class RoundSetupModal(ModalScreen[int | None]):
                 with Horizontal(id="counts"):
                     with Vertical():
                         yield Label(t("rounds.setup.budget"))
-                        yield Input(id="budget", placeholder=t("rounds.setup.default"), type="integer")
+                        yield LineInput(id="budget", placeholder=t("rounds.setup.default"), type="integer")
                     with Vertical():
                         yield Label(t("rounds.setup.cap"))
-                        yield Input(id="cap", placeholder=t("rounds.setup.default"), type="integer")
+                        yield LineInput(id="cap", placeholder=t("rounds.setup.default"), type="integer")
                 yield Checkbox(t("rounds.setup.secret"), id="secret")
                 yield Checkbox(t("rounds.setup.hidden"), value=True, id="hidden")
                 yield Checkbox(t("rounds.setup.shuffle"), id="shuffle")

@@ -7,10 +7,11 @@
 With neither --docx nor --md, both files are written beside the project under a
 safe name derived from the project and the workshop; `--register` or
 `--convention` alone writes only the project's action-proposal register or its
-draft convention. Every output is checked before any is written. Exit status:
-0 done, 1 an output file exists (use --force) or cannot be written, 2 the
-project is missing or damaged, the workshop unknown, or an output is a project
-file (refused even with --force). This path imports no Textual code,
+draft convention. Every output is checked before any is written, and either all
+are written or none. Exit status: 0 done, 1 an output file exists (use --force)
+or cannot be written, 2 the project is missing or damaged, the workshop unknown,
+or an output is a project file (its own, its backup or lock, any project:
+refused even with --force). This path imports no Textual code,
 and python-docx only when a .docx is asked for.
 """
 
@@ -53,7 +54,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "minutes_lang", None):
         set_language(args.minutes_lang)
-    from workshop.minutes.export import ExportError, ExportTargets, check_targets, default_stem, export_minutes, targets_in, write_blocks
+    from workshop.minutes.export import ExportTargets, check_paths, default_stem, minutes_outputs, place_files, targets_in
+    from workshop.minutes.protected import ProtectedTarget
     from workshop.minutes.snapshot import open_snapshot
 
     path = args.project.expanduser()
@@ -77,43 +79,32 @@ def run(args: argparse.Namespace) -> int:
                 targets = targets_in(project.path.parent, default_stem(project, workshop))
             else:
                 targets = ExportTargets(_absolute(args.docx), _absolute(args.md))
-        if convention is not None:
-            from workshop.convention.export import check_target
-
-            if convention in targets.paths or convention == register:
-                raise ExportError("minutes.error.same_file", path=str(convention))
-            check_target(convention, args.force, project.path)  # before writing anything
+        # Every target is checked before anything is written: a project file is
+        # never a target, --force or not, and a refused target writes nothing at all.
+        documents = [p for p in (register, convention) if p is not None]
+        check_paths(targets.paths + documents, args.force, project.path)
+    except ProtectedTarget as error:
+        return _fail(error.message(), EXIT_INPUT)
     except AtelierError as error:
-        return _fail(error.message(), EXIT_OUTPUT if _about_output(error) else EXIT_INPUT)
+        return _fail(error.message(), EXIT_INPUT if isinstance(error, UnknownWorkshop) else EXIT_OUTPUT)
     try:
-        written: list[Path] = []
-        if register is not None:
-            register_blocks = register_source()  # before writing anything
-            if register in targets.paths:
-                raise ExportError("minutes.error.same_file", path=str(register))
-            check_targets(ExportTargets(docx=register), args.force)
-            check_targets(targets, args.force)  # refuse everything before writing anything
+        outputs = []
         if targets.paths:
-            written += export_minutes(project, workshop, targets, force=args.force)
-        if register is not None:
-            written += write_blocks(register_blocks(project), ExportTargets(docx=register), title=project.name, force=args.force)
-        if convention is not None:
-            from workshop.convention.export import export_convention
+            from workshop.minutes.builder import build_minutes
 
-            written.append(export_convention(project, convention, force=args.force, project_path=project.path))
+            outputs += minutes_outputs(build_minutes(project, workshop), targets, title=workshop.title)
+        if register is not None:
+            outputs += minutes_outputs(register_source()(project), ExportTargets(docx=register), title=project.name)
+        if convention is not None:
+            from workshop.convention.export import convention_outputs
+
+            outputs += convention_outputs(project, convention)
+        written = place_files(outputs, force=args.force)
     except AtelierError as error:
         return _fail(error.message(), EXIT_OUTPUT)
     for written_path in written:
         print(t("minutes.written", path=str(written_path)))
     return 0
-
-
-def _about_output(error: AtelierError) -> bool:
-    """An output that exists or cannot be written (1), rather than a refused input (2)."""
-    from workshop.convention.export import ProjectFileTarget
-    from workshop.minutes.export import ExportError
-
-    return isinstance(error, ExportError) and not isinstance(error, ProjectFileTarget)
 
 
 class RegisterUnavailable(AtelierError):

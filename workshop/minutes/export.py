@@ -66,69 +66,173 @@ def existing(targets: ExportTargets) -> list[Path]:
 
 
 def export_minutes(
-    project: Project, workshop: Workshop, targets: ExportTargets, force: bool = False, clock: Clock | None = None
+    project: Project,
+    workshop: Workshop,
+    targets: ExportTargets,
+    force: bool = False,
+    clock: Clock | None = None,
+    protect: Path | None = None,
 ) -> list[Path]:
     """Write the workshop's minutes to `targets`; returns the files written.
 
-    Raises OutputExists (before writing anything) when a target exists and
-    `force` is not set, ExportError when a folder is missing or unwritable.
+    Raises ProtectedTarget when a target is a project file (`protect` names the
+    project exported, whose backup and locks are refused too), OutputExists when
+    a target exists and `force` is not set, ExportError when a folder is missing
+    or unwritable; each before writing anything.
     """
-    check_targets(targets, force)
+    check_targets(targets, force, protect)
     from workshop.minutes.builder import build_minutes
 
-    return write_blocks(build_minutes(project, workshop, clock), targets, title=workshop.title, force=force)
+    return place_files(minutes_outputs(build_minutes(project, workshop, clock), targets, title=workshop.title), force)
 
 
-def check_targets(targets: ExportTargets, force: bool) -> None:
-    paths = targets.paths
+def check_targets(targets: ExportTargets, force: bool, protect: Path | None = None) -> None:
+    """Refuse, before anything is written, every target the export could not write whole."""
+    check_paths(targets.paths, force, protect)
+
+
+def check_paths(paths: list[Path], force: bool, protect: Path | None = None) -> None:
+    from workshop.minutes.protected import refuse_project_files
+
+    refuse_project_files(paths, protect)
     if len({p.resolve() for p in paths}) < len(paths):
         raise ExportError("minutes.error.same_file", path=str(paths[0]))
     for path in paths:
+        if path.is_dir():
+            raise ExportError("protect.is_folder", path=str(path))
         if not path.parent.is_dir():
             raise ExportError("minutes.error.folder_missing", path=str(path.parent))
         if not force and path.exists():
             raise OutputExists(path=str(path))
 
 
-def write_blocks(blocks: list[Block], targets: ExportTargets, title: str = "", force: bool = False) -> list[Path]:
-    written: list[Path] = []
+@dataclass(frozen=True)
+class Output:
+    """One file to write: where, and how to write its bytes."""
+
+    path: Path
+    write: Callable[[IO[bytes]], object]
+
+
+def minutes_outputs(blocks: list[Block], targets: ExportTargets, title: str = "") -> list[Output]:
+    outputs: list[Output] = []
     lang = language()
     if targets.markdown is not None:
         from workshop.minutes.markdown_writer import render_markdown
 
         payload = render_markdown(blocks).encode("utf-8")
-        place_file(targets.markdown, lambda handle: handle.write(payload), force)
-        written.append(targets.markdown)
+        outputs.append(Output(targets.markdown, lambda handle: handle.write(payload)))
     if targets.docx is not None:
         from workshop.minutes.docx_writer import write_docx
 
-        place_file(targets.docx, lambda handle: write_docx(blocks, handle, title=title, lang=lang), force)
-        written.append(targets.docx)
-    return written
+        outputs.append(Output(targets.docx, lambda handle: write_docx(blocks, handle, title=title, lang=lang)))
+    return outputs
+
+
+def write_blocks(blocks: list[Block], targets: ExportTargets, title: str = "", force: bool = False) -> list[Path]:
+    return place_files(minutes_outputs(blocks, targets, title), force)
 
 
 def place_file(path: Path, write: Callable[[IO[bytes]], object], force: bool = False) -> None:
     """Write a file through a temporary file in its folder, then move it into place."""
-    folder = path.parent
+    place_files([Output(path, write)], force)
+
+
+def place_files(outputs: list[Output], force: bool = False) -> list[Path]:
+    """Write every file, or none: an export is never left half-written.
+
+    Each file is first written whole to a temporary file in its folder and
+    flushed to disk; only then are they moved into place, one after the other.
+    If a move fails, the files already moved are taken back (a file they
+    replaced is put back), so the folder is as it was before.
+    """
+    prepared: list[tuple[Output, str]] = []
     try:
-        fd, tmp_name = _temporary_file(path)
+        for output in outputs:
+            prepared.append((output, _prepare(output)))
+        placed: list[tuple[Path, str | None]] = []
+        try:
+            for output, tmp_name in prepared:
+                placed.append((output.path, _place(tmp_name, output.path, force)))
+        except BaseException:
+            _take_back(placed)
+            raise
+    finally:
+        for _output, tmp_name in prepared:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    for path, previous in placed:
+        if previous is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(previous)
+    for folder in dict.fromkeys(output.path.parent for output in outputs):
+        _fsync_folder(folder)
+    return [output.path for output in outputs]
+
+
+def _prepare(output: Output) -> str:
+    """The output written whole to a new temporary file beside its target; its name."""
+    try:
+        fd, tmp_name = _temporary_file(output.path)
     except OSError as error:
-        raise ExportError(path=str(path), reason=error.strerror or str(error)) from error
+        raise ExportError(path=str(output.path), reason=error.strerror or str(error)) from error
     try:
         with os.fdopen(fd, "wb") as handle:
-            write(handle)
+            output.write(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        if force:
-            os.replace(tmp_name, path)
-        else:
-            _move_no_clobber(tmp_name, path)
-    except OSError as error:
-        raise ExportError(path=str(path), reason=error.strerror or str(error)) from error
-    finally:
+    except BaseException as error:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-    _fsync_folder(folder)
+        if isinstance(error, OSError):
+            raise ExportError(path=str(output.path), reason=error.strerror or str(error)) from error
+        raise
+    return tmp_name
+
+
+def _place(tmp_name: str, path: Path, force: bool) -> str | None:
+    """Move a prepared file into place; the name the replaced file was kept under, if any."""
+    try:
+        if not force:
+            _move_no_clobber(tmp_name, path)
+            return None
+        previous = _keep_previous(path)
+        try:
+            os.replace(tmp_name, path)
+        except BaseException:
+            if previous is not None:
+                os.replace(previous, path)
+            raise
+        return previous
+    except OSError as error:
+        raise ExportError(path=str(path), reason=error.strerror or str(error)) from error
+
+
+def _keep_previous(path: Path) -> str | None:
+    """A second name for the file about to be replaced, so that it can be put back."""
+    if not path.exists():
+        return None
+    for attempt in range(100):
+        name = str(path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.{attempt}.previous"))
+        try:
+            os.link(path, name)
+            return name
+        except FileExistsError:
+            continue
+        except OSError:
+            break  # no hard links here (FAT): move it aside instead
+    name = str(path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.previous"))
+    os.replace(path, name)
+    return name
+
+
+def _take_back(placed: list[tuple[Path, str | None]]) -> None:
+    for path, previous in reversed(placed):
+        with contextlib.suppress(OSError):
+            if previous is not None:
+                os.replace(previous, path)
+            else:
+                os.unlink(path)
 
 
 def _temporary_file(path: Path) -> tuple[int, str]:

@@ -86,10 +86,10 @@ def _save(project: Project, item: Proposal) -> Proposal:
 
 # Recording ------------------------------------------------------------------------
 def _clean_text(text: str, key: str, limit: int) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if len(cleaned) > limit:
-        raise ValidationError(key + "_too_long", limit=limit)
-    return cleaned
+    """One line per the text policy (workshop.text); "" when nothing visible is left."""
+    from workshop.text import clean_line
+
+    return clean_line(text, empty=None, too_long=key + "_too_long", limit=limit)
 
 
 def _author(project: Project, structure_id: int, participant_id: int) -> tuple[int, int]:

@@ -48,6 +48,7 @@ from workshop.rounds.model import (
     default_budget,
     default_cap,
 )
+from workshop.text import clean_line, has_visible, one_line, split_lines
 
 ROUNDS = "rounds"
 
@@ -130,23 +131,22 @@ def structure_of(project: Project, round_: Round, voter: int) -> int | None:
 
 
 # Starting ------------------------------------------------------------------------------
-def clean_text(text: str, what: str = "contribution") -> str:
-    """Text as a person typed it, trimmed; refused when empty or far too long.
+def clean_text(text: str, what: str = "contribution", required: bool = True) -> str:
+    """Text as a person typed it, per the text policy (workshop.text): one line, control
+    characters made visible; refused when nothing visible is left or far too long.
 
-    Inner characters (markup-like brackets, control characters, emoji) are kept
-    as typed: screens show them literally, the minutes escape them.
+    Markup-like brackets and emoji are kept as typed: screens show them
+    literally, the minutes escape them.
     """
-    cleaned = (text or "").replace("\x00", "").strip()
-    if not cleaned:
-        raise ValidationError(f"rounds.error.{what}_empty")
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("rounds.error.too_long", limit=MAX_TEXT)
-    return cleaned
+    return clean_line(
+        text, empty=f"rounds.error.{what}_empty" if required else None, too_long="rounds.error.too_long", limit=MAX_TEXT
+    )
 
 
 def parse_options(text: str) -> list[str]:
-    """Options typed one per line (blank lines dropped)."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    """Options typed one per line (lines with nothing visible dropped)."""
+    lines = (one_line(line) for line in split_lines(text or ""))
+    return [line for line in lines if has_visible(line)]
 
 
 def parse_count(text: str, what: str) -> int:
@@ -169,7 +169,7 @@ def _check_spec(spec: RoundSpec) -> RoundSpec:
     options: list[str] = []
     budget = cap = 0
     if mode in (RoundMode.DOT, RoundMode.SINGLE):
-        options = [clean_text(o, "option") for o in spec.options if (o or "").strip()]
+        options = [clean_text(o, "option") for o in spec.options if has_visible(one_line(o or ""))]
         if not options:
             raise ValidationError("rounds.error.no_options")
         if len(options) < 2:
@@ -470,8 +470,8 @@ def check_choice(spec: RoundSpec, choice: Any, reason: str = "") -> tuple[Any, s
         except ValueError:
             raise ValidationError("rounds.error.bad_choice") from None
         kept = ""
-        if answer.takes_reason and (reason or "").strip():
-            kept = clean_text(reason, "reason")
+        if answer.takes_reason:
+            kept = clean_text(reason, "reason", required=False)
         return answer.value, kept
     raise ValidationError("rounds.error.wrong_mode")
 
