@@ -464,6 +464,8 @@ class FairnessBalance(Exercise):
     kind = KIND
     order = 70
     default_minutes = 45
+    state_table = TABLE
+    state_type = FairnessState
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         from exercises.fairness_minutes import section

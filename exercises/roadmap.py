@@ -470,6 +470,8 @@ class Roadmap(Exercise):
     kind = KIND
     order = 60
     default_minutes = 90
+    state_table = TABLE
+    state_type = RoadmapState
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         from exercises.roadmap_minutes import section

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 from typing import Iterator
 
@@ -29,7 +30,16 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
         folder = root / name.lower()
         folder.mkdir(mode=0o700)
         os.environ[name] = str(folder)
+    # The second lock of each project lives in the temporary folder
+    # (workshop/lock.py): the session's own, so the suite leaves none behind.
+    saved_tempdir = tempfile.tempdir
+    temporary = root / "tmp"
+    temporary.mkdir(mode=0o700)
+    tempfile.tempdir = str(temporary)
+    saved["TMPDIR"] = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(temporary)  # and the processes tests start
     yield
+    tempfile.tempdir = saved_tempdir
     for name, value in saved.items():
         if value is None:
             os.environ.pop(name, None)

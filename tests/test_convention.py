@@ -201,8 +201,9 @@ def test_hostile_text_stays_text_in_both_outputs(small: tuple[Project, int], tmp
     target = export_convention(project, tmp_path / "c.docx", day=DAY)
     document = docx.Document(str(target))
     texts = [p.text for p in document.paragraphs]
-    # What would act on the terminal is gone when typed; the rest stays literal.
-    assert "| a | b |" in texts and "[lien](http://x) [31m fin" in texts
+    # What would act on the terminal is made visible when typed (the core's text
+    # policy: ESC shows as ␛, a vertical tab breaks the line); the rest stays literal.
+    assert "| a | b |" in texts and "[lien](http://x)" in texts and "␛[31m fin" in texts
     assert "\x1b" not in convention_settings.load(project).clause(Clause.DISPUTES)
     cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
     assert "<w:p>&amp;</w:p> | ---" in cells

@@ -234,13 +234,13 @@ def test_a_workshop_without_title_is_named_where_it_is(tmp_path: Path, capsys: p
 def test_a_title_that_is_a_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _damaged_copy(tmp_path, lambda data: data["workshops"]["1"].update(title=42))
     message = _refused(path, capsys)
-    assert "table « workshops », fiche 1, champ « title » : un texte attendu, un nombre entier trouvé." in message
+    assert "table « workshops », fiche 1, champ « title » : il faudrait un texte, le fichier a un nombre entier." in message
 
 
 def test_planned_minutes_that_are_not_a_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _damaged_copy(tmp_path, lambda data: data["agenda"]["2"].update(planned_minutes="abc"))
     message = _refused(path, capsys)
-    assert "table « agenda », fiche 2, champ « planned_minutes » : un nombre entier attendu, un texte trouvé." in message
+    assert "table « agenda », fiche 2, champ « planned_minutes » : il faudrait un nombre entier, le fichier a un texte." in message
 
 
 def test_a_participant_without_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

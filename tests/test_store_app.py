@@ -183,7 +183,7 @@ async def test_the_exit_status_says_a_damaged_project_was_refused(
         await pilot.pause()
     assert app.return_code == 2
     printed = " ".join(capfd.readouterr().err.split())  # in the terminal once the app has gone
-    assert "champ « name » : un texte attendu, un nombre entier trouvé." in printed
+    assert "champ « name » : il faudrait un texte, le fichier a un nombre entier." in printed
 
 
 async def test_a_project_opened_from_its_backup_after_all_exits_with_zero(

@@ -229,7 +229,7 @@ def core_schemas() -> dict[str, TableSchema]:
 
 @cache
 def feature_schemas() -> dict[str, TableSchema]:
-    """Rounds and action proposals: the core's features with tables of their own."""
+    """Rounds, action proposals and the draft convention's settings: the core's features with tables of their own."""
     from workshop.proposals.proposal import Decision, Proposal, Status
     from workshop.rounds.model import MAX_OPTIONS, RoundSpec, RoundStatus, TurnState
 
@@ -298,7 +298,21 @@ def feature_schemas() -> dict[str, TableSchema]:
             "status_on": ISO_DATE,
         },
     )
+    from workshop.convention.settings import ConventionSettings, IssueCheck
+
+    convention = Obj(
+        {"clauses": MapOf(Text()), "issues": MapOf(rule_of(IssueCheck, extra=False, skip=()))},
+        required=(),
+    )
+
+    def convention_consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
+        try:
+            ConventionSettings.from_doc(doc)
+        except (TypeError, ValueError, AttributeError) as error:
+            ctx.add("schema.unreadable", (), reason=type(error).__name__)
+
     return {
+        "convention": TableSchema("convention", convention, consistency=convention_consistency),
         "rounds": TableSchema("rounds", round_doc, consistency=round_consistency),
         "proposals": TableSchema(
             "proposals",

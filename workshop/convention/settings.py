@@ -12,7 +12,6 @@ Stored once per project, in the `convention` table (document 1).
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tinydb.table import Document
 
 from workshop.errors import ValidationError
+from workshop.text import clean_block
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -103,19 +103,12 @@ def _save(project: Project, settings: ConventionSettings) -> ConventionSettings:
     return settings
 
 
-# Characters that would act on the terminal rather than be read: C0 and C1 controls
-# (line breaks aside) and the bidi embeddings, overrides and isolates.
-_HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def _clean(text: str, limit: int, too_long: str) -> str:
-    # One paragraph per line break typed; spaces inside each line collapsed.
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [" ".join(_HIDDEN.sub(" ", line).split()) for line in text.split("\n")]
-    cleaned = "\n".join(line for line in lines if line)
-    if len(cleaned) > limit:
-        raise ValidationError(too_long, limit=limit)
-    return cleaned
+    """The core's text policy for a multi-line field, then one paragraph per line typed
+    (spaces inside each line collapsed, blank lines dropped)."""
+    kept = clean_block(text, too_long=too_long, limit=limit)
+    # Control characters are visible stand-ins by now, so split() only meets real spaces.
+    return "\n".join(line for line in (" ".join(part.split()) for part in kept.split("\n")) if line)
 
 
 def set_clause(project: Project, clause: Clause | str, text: str) -> ConventionSettings:
