@@ -1,12 +1,15 @@
 """Rounds (tours de table): the keyboard passes from voter to voter (DESIGN §3.3).
 
 One engine serves every exercise: contribution rounds and vote rounds (dot vote,
-scale, consent, single choice), secret or open. See ROUNDS_API.md for the contract.
+scale, consent, single choice), secret or open. `engine.py` describes the stored
+shape; `batching.py` how secret ballots reach the file without giving anyone away.
 """
 
+from workshop.rounds.batching import DEFAULT_BATCH, MIN_BATCH
 from workshop.rounds.engine import (
     ballots,
     cast,
+    change_settings,
     check_choice,
     clean_text,
     close_round,
@@ -15,6 +18,7 @@ from workshop.rounds.engine import (
     edit_contribution,
     finish_turn,
     get_round,
+    lost_turns,
     parse_count,
     parse_options,
     recall,
@@ -24,8 +28,10 @@ from workshop.rounds.engine import (
     rounds_of,
     skip,
     start_round,
+    started,
     structure_of,
     turn_contributions,
+    unfinished_rounds,
     voter_label,
 )
 from workshop.rounds.model import (
@@ -49,6 +55,8 @@ from workshop.rounds.tally import OptionResult, RoundResult, StructureResult, op
 
 __all__ = [
     "CONSENT_ANSWERS",
+    "DEFAULT_BATCH",
+    "MIN_BATCH",
     "MAX_OPTIONS",
     "OPTION_KEYS",
     "SCALE_VALUES",
@@ -64,6 +72,7 @@ __all__ = [
     "TurnState",
     "ballots",
     "cast",
+    "change_settings",
     "check_choice",
     "clean_text",
     "close_round",
@@ -74,6 +83,7 @@ __all__ = [
     "edit_contribution",
     "finish_turn",
     "get_round",
+    "lost_turns",
     "option_index",
     "option_key",
     "option_labels",
@@ -87,7 +97,9 @@ __all__ = [
     "rounds_of",
     "skip",
     "start_round",
+    "started",
     "structure_of",
     "turn_contributions",
+    "unfinished_rounds",
     "voter_label",
 ]
