@@ -120,16 +120,21 @@ def plan(
         else:
             pooled[sid] = members
     untagged = sum(len(m) for m in pooled.values())
-    if weighted:
-        if not final and not leaves_safe(untagged):
-            return None
-    else:
-        # Without weighting a tag is only a detail: drop the smallest until the untagged part is safe.
-        while not leaves_safe(untagged) and tagged:
-            smallest = min(tagged, key=lambda s: (len(tagged[s]), s))
-            members = tagged.pop(smallest)
-            pooled[smallest] = members
-            untagged += len(members)
+    # A tag is a detail the results can do without: drop the smallest ones until the
+    # untagged part is safe. With weighting, only a structure complete with this
+    # batch and not yet tagged can join the pooled sum.
+    movable = [
+        sid for sid in tagged
+        if not weighted or (not tagged_on_disk[sid] and not still_open[sid])
+    ]
+    while not leaves_safe(untagged) and movable:
+        smallest = min(movable, key=lambda s: (len(tagged[s]), s))
+        movable.remove(smallest)
+        members = tagged.pop(smallest)
+        pooled[smallest] = members
+        untagged += len(members)
+    if not final and not leaves_safe(untagged):
+        return None
     flush = Flush(list(turns))
     for sid, members in tagged.items():
         for turn in members:
