@@ -24,7 +24,9 @@ live inside it. Its stored shape (what a reader of project files may check):
   text: exact fraction as text ("7/6")}, the weighted sum of the untagged ballots;
 - `unsaved`: secret rounds: voters whose turn the running app holds in memory,
   not yet written (they vote again if the app stops);
-- `next_id`: the next contribution id of an open round.
+- `next_id`: the next contribution id of an open round;
+- `on_screen`: true while the round is on the projected screen (reopening the
+  project goes back to it).
 
 Secret rounds. Voters vote in a known order and the file says who has taken
 their turn, so a ballot written alone, or with its voter's structure, could be
@@ -131,11 +133,18 @@ def rounds_of(
     return sorted((_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs), key=lambda r: r.id)
 
 
-def unfinished_rounds(project: Project) -> list[Round]:
-    """Rounds still waiting for a voter or for their results, newest first."""
-    docs = project.store.table(ROUNDS).search(lambda doc: doc.get("status") != RoundStatus.CLOSED.value or not doc.get("revealed"))
+def mark_on_screen(project: Project, round_id: int, shown: bool) -> None:
+    """The round is on the projected screen (or has left it): a restart goes back to it."""
+    if bool(_stored_doc(project, round_id).get("on_screen")) != shown:
+        project.store.table(ROUNDS).update({"on_screen": shown}, doc_ids=[round_id])
+
+
+def round_on_screen(project: Project) -> Round | None:
+    """The unfinished round that was on screen when the app stopped, if any (the newest)."""
+    docs = project.store.table(ROUNDS).search(lambda doc: bool(doc.get("on_screen")))
     found = [_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs]
-    return sorted((r for r in found if not (r.done and r.revealed)), key=lambda r: -r.id)
+    unfinished = [r for r in found if not (r.done and r.revealed)]
+    return max(unfinished, key=lambda r: r.id, default=None)
 
 
 def contributions(project: Project, round_id: int) -> list[Contribution]:
@@ -729,6 +738,7 @@ __all__ = [
     "finish_turn",
     "get_round",
     "lost_turns",
+    "mark_on_screen",
     "parse_count",
     "parse_options",
     "recall",
@@ -736,12 +746,12 @@ __all__ = [
     "remove_round",
     "reveal",
     "round_view",
+    "round_on_screen",
     "rounds_of",
     "skip",
     "start_round",
     "started",
     "structure_of",
     "turn_contributions",
-    "unfinished_rounds",
     "voter_label",
 ]
