@@ -107,44 +107,56 @@ class RoundSetupModal(ModalScreen[int | None]):
                             id=f"resume-{round_.id}",
                             classes="resume",
                         )
-                yield Label(t("rounds.setup.question"))
-                yield LineInput(spec.question if spec else "", id="question", placeholder=t("rounds.setup.question_placeholder"))
-                yield Label(t("rounds.setup.mode"))
-                yield Select(
-                    [(t(f"rounds.mode.{m.value}"), m.value) for m in MODES],
-                    value=mode.value,
-                    allow_blank=False,
-                    id="mode",
-                    disabled=self.locked,
-                )
+                with Horizontal(classes="row"):
+                    yield Label(t("rounds.setup.question"))
+                    yield LineInput(
+                        spec.question if spec else "", id="question", placeholder=t("rounds.setup.question_placeholder"),
+                        compact=True,
+                    )
+                with Horizontal(classes="row", id="mode-row"):
+                    yield Label(t("rounds.setup.mode"))
+                    yield Select(
+                        [(t(f"rounds.mode.{m.value}"), m.value) for m in MODES],
+                        value=mode.value,
+                        allow_blank=False,
+                        id="mode",
+                        disabled=self.locked,
+                        compact=True,
+                    )
                 yield Label(t("rounds.setup.options"), id="options-label")
-                options = TextArea(
+                yield TextArea(
                     "\n".join(spec.options) if spec else "", id="options", soft_wrap=True, show_line_numbers=False,
-                    read_only=self.locked,
+                    read_only=self.locked, compact=True,
                 )
-                yield options
-                with Horizontal(id="counts"):
-                    with Vertical():
-                        yield Label(t("rounds.setup.budget"))
-                        yield LineInput(str(spec.budget) if spec and spec.budget else "", id="budget", placeholder=t("rounds.setup.default"), type="integer")
-                    with Vertical():
-                        yield Label(t("rounds.setup.cap"))
-                        yield LineInput(str(spec.cap) if spec and spec.cap else "", id="cap", placeholder=t("rounds.setup.default"), type="integer")
+                with Horizontal(classes="row", id="counts"):
+                    yield Label(t("rounds.setup.budget"))
+                    yield LineInput(
+                        str(spec.budget) if spec and spec.budget else "", id="budget",
+                        placeholder=t("rounds.setup.default"), type="integer", compact=True,
+                    )
+                    yield Label(t("rounds.setup.cap"), classes="second")
+                    yield LineInput(
+                        str(spec.cap) if spec and spec.cap else "", id="cap",
+                        placeholder=t("rounds.setup.default"), type="integer", compact=True,
+                    )
                 secret = spec.secret if spec is not None else secret_by_default(mode)
-                yield Tick(t("rounds.setup.secret"), value=secret, id="secret")
-                with Horizontal(id="batch-row"):
+                with Horizontal(classes="row"):
+                    yield Tick(t("rounds.setup.secret"), value=secret, id="secret", compact=True)
                     yield Label(t("rounds.setup.batch"), id="batch-label")
                     batch = str(spec.batch_size) if spec and spec.batch_size else ""
-                    yield LineInput(batch, id="batch", placeholder=str(DEFAULT_BATCH), type="integer")
-                yield Tick(t("rounds.setup.hidden"), value=spec.hidden if spec else True, id="hidden")
-                yield Tick(t("rounds.setup.shuffle"), value=bool(spec and spec.shuffle), id="shuffle")
-                yield Tick(t("rounds.setup.by_structure"), value=bool(spec and spec.by_structure), id="by_structure", disabled=self.locked)
-                yield Tick(t("rounds.setup.weighting"), value=bool(spec and spec.one_structure_one_voice), id="weighting")
-                yield Tick(t("rounds.setup.auto_reveal"), value=bool(spec and spec.auto_reveal), id="auto_reveal")
+                    yield LineInput(batch, id="batch", placeholder=str(DEFAULT_BATCH), type="integer", compact=True)
+                yield Tick(t("rounds.setup.hidden"), value=spec.hidden if spec else True, id="hidden", compact=True)
+                yield Tick(t("rounds.setup.shuffle"), value=bool(spec and spec.shuffle), id="shuffle", compact=True)
+                yield Tick(
+                    t("rounds.setup.by_structure"), value=bool(spec and spec.by_structure), id="by_structure",
+                    disabled=self.locked, compact=True,
+                )
+                yield Tick(t("rounds.setup.weighting"), value=bool(spec and spec.one_structure_one_voice), id="weighting", compact=True)
+                yield Tick(t("rounds.setup.auto_reveal"), value=bool(spec and spec.auto_reveal), id="auto_reveal", compact=True)
             with Horizontal(id="setup-buttons"):
-                yield Button(t("common.cancel"), id="cancel")
+                yield Button(t("common.cancel"), id="cancel", compact=True)
                 start = t("rounds.setup.apply") if spec is not None else t("rounds.setup.start")
-                yield Button(start + " (F5)", variant="primary", id="start")
+                yield Button(start + " (F5)", variant="primary", id="start", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
@@ -172,7 +184,8 @@ class RoundSetupModal(ModalScreen[int | None]):
         self.query_one("#hidden").display = mode is RoundMode.CONTRIBUTION
         secret = self.query_one("#secret", Tick)
         secret.label = t("rounds.setup.secret") if mode.is_vote else t("rounds.setup.anonymous")
-        self.query_one("#batch-row").display = secret.value
+        for name in ("#batch-label", "#batch"):
+            self.query_one(name).display = secret.value
         for name in ("weighting", "auto_reveal"):
             self.query_one(f"#{name}").display = mode.is_vote
 
