@@ -72,11 +72,16 @@ def full_disk(*args: object) -> None:
 SCANS = {
     "dot": (
         RoundSpec("Priorités ?", RoundMode.DOT, options=list("VWXYZ"), secret=True, budget=4, cap=2),
-        # two points on x, a third over the cap, one on y taken back, 0 (no blank here), a key
-        # with no option, then the budget spent and one point over it, all cleared, one point,
-        # Enter with points left (asked again), Enter.
-        "x x x y backspace 0 q y z w delete x enter enter",
-        [{"x": "1", "y": "2", "z": "3", "w": "4"}, {"x": "5", "y": "4", "z": "1", "w": "2"}, {"x": "3", "y": "1", "z": "5", "w": "4"}],
+        # n is a key that adds nothing, for a different reason in each plan: over the cap
+        # (x again) or the budget, no such option (q), no blank vote in a dot vote (0).
+        # Two points on x, n, one on y taken back, n, the budget spent, n, all cleared,
+        # one point, Enter with points left (asked again), Enter.
+        "x x n y backspace n y w z n delete x enter enter",
+        [
+            {"x": "1", "y": "2", "w": "3", "z": "4", "n": "1"},
+            {"x": "5", "y": "4", "w": "1", "z": "2", "n": "q"},
+            {"x": "3", "y": "1", "w": "5", "z": "2", "n": "0"},
+        ],
     ),
     "single": (
         RoundSpec("Lequel ?", RoundMode.SINGLE, options=["Lait", "Pain", "Miel", "Thé"], secret=True),
