@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from screens.round.options import OptionColumns
+from screens.round.redraw import redraw
 from screens.round.text import literal
 from workshop.i18n import t
 from workshop.rounds import RoundSpec, option_index
@@ -138,11 +139,12 @@ class BallotTurn(Vertical):
         self.say(t("rounds.turn.nothing_added") if self.secret else reason)
 
     def _set(self, selector: str, content: Content) -> None:
-        # Only what changed is updated: each update costs a layout pass.
-        if self._shown.get(selector) == content or not self.is_mounted:
+        # Only what changed is updated (and laid out again only if its height changes).
+        old = self._shown.get(selector)
+        if old == content or not self.is_mounted:
             return
         self._shown[selector] = content
-        self.query_one(selector, Static).update(content)
+        redraw(self.query_one(selector, Static), content, old)
 
     def refresh_ballot(self) -> None:
         if self.is_mounted:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.round.redraw import redraw
 from screens.round.text import literal
 from workshop.i18n import t
 
@@ -44,8 +45,8 @@ class HandOff(Vertical):
         if (name, structure, proxy) == (self.voter_name, self.structure, self.proxy):
             return
         self.voter_name, self.structure, self.proxy = name, structure, proxy
-        self.query_one(".handoff-name", Static).update(literal(name))
-        self.query_one(".handoff-structure", Static).update(literal(structure))
+        redraw(self.query_one(".handoff-name", Static), literal(name))
+        redraw(self.query_one(".handoff-structure", Static), literal(structure))
         self.on_mount()
 
     def take_key(self, event: events.Key) -> bool:

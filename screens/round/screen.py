@@ -26,6 +26,7 @@ from screens.round.consent import ConsentTurn
 from screens.round.contribution import ContributionTurn
 from screens.round.dot import DotTurn
 from screens.round.handoff import HandOff
+from screens.round.redraw import redraw
 from screens.round.results import ResultsView
 from screens.round.save_pending import SavePending
 from screens.round.text import literal
@@ -162,7 +163,7 @@ class RoundScreen(Screen["RoundResult | None"]):
         if self.round.held:
             # How many ballots wait for their batch: a count of voters, never of choices.
             text += " · " + t("rounds.progress_held", count=self.round.held, size=self.round.spec.batch_size or DEFAULT_BATCH)
-        self.query_one("#round-progress", Static).update(Content(text))
+        redraw(self.query_one("#round-progress", Static), Content(text))
         self.lost = [v for v in self.lost if self.round.turns.get(v) is TurnState.PENDING]
         self.query_one("#round-notice").display = bool(self.lost)
         return self.round
