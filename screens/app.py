@@ -119,16 +119,17 @@ class AtelierApp(App[None]):
     def resume_round_on_screen(self) -> None:
         """The project was left during a round (quit, crash): straight back into it,
         over its workshop's cockpit and its exercise, as the facilitator left them."""
-        from screens import registry
-        from screens.cockpit import CockpitScreen
-        from screens.exercises.base import ExerciseScreen
-        from screens.round import RoundScreen
         from workshop.rounds import round_on_screen
 
         project = self.project
         round_ = self.attempt(round_on_screen, project) if project is not None else None
         if project is None or round_ is None:
             return
+        from screens import registry
+        from screens.cockpit import CockpitScreen
+        from screens.exercises.base import ExerciseScreen
+        from screens.round import RoundScreen
+
         self.push_screen(CockpitScreen(project, round_.workshop_id))
         factory = None
         item = self.attempt(project.agenda_item, round_.item_id) if round_.spec.owner and round_.item_id else None

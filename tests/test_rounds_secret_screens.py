@@ -378,3 +378,66 @@ async def test_a_ballot_is_saved_once_and_the_round_moves_on_by_itself(
             assert screen.query_one(HandOff).voter_name == app.project.participant(following).name
         assert len(stored(path, rid)["ballots"]) == (4 if secret else 1)
         assert results(app.project, rid).ballots == (4 if secret else 1)
+
+
+# Reopening the project ---------------------------------------------------------------------------------
+async def test_reopening_goes_back_to_the_round_on_screen_and_its_exercise(tmp_path: Path, library: ProjectLibrary) -> None:
+    from screens.cockpit import CockpitScreen
+
+    path = tmp_path / "p.atelier"
+    with Project.create(path, "Coopération") as project:
+        structure = project.add_structure("Alpha")
+        for n in range(3):
+            project.add_participant(f"Personne {n + 1:02d}", structure.id)
+        workshop = project.add_workshop("Atelier")
+        item = project.add_agenda_item(workshop.id, "values", "Valeurs")
+        for label in ("Confiance", "Solidarité", "Équité"):
+            values.add_value(project, item.id, label)
+        values.set_step(project, item.id, values.Step.MERGE)
+        item_id = item.id
+    app = AtelierApp(library=library, project_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(ValuesScreen(app.project, workshop.id, item_id))
+        await settle(pilot)
+        await pilot.press("v", "enter", "1", "2", "3", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, RoundScreen)
+    # The app stopped during the round (quit, crash): the project opens on the same round,
+    # over the values exercise and its workshop's cockpit; the first ballot is cast again.
+    again = AtelierApp(library=library, project_path=path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(again.screen, RoundScreen)
+        kinds = [type(screen) for screen in again.screen_stack]
+        assert kinds[-3:] == [CockpitScreen, ValuesScreen, RoundScreen]
+        for _ in range(3):
+            await pilot.press("enter", "1", "2", "3", "enter")
+            await settle(pilot)
+        await pilot.press("f2", "enter")
+        await settle(pilot)
+        assert isinstance(again.screen, ValuesScreen)
+        state = values.state(again.project, item_id)
+        assert state.voted and sum(v.points for v in state.values) == 9  # the exercise took the results
+    # Left on purpose (the round is over): the project opens as usual.
+    third = AtelierApp(library=library, project_path=path)
+    async with third.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not isinstance(third.screen, RoundScreen)
+
+
+async def test_a_paused_round_does_not_come_back_by_itself(tmp_path: Path, library: ProjectLibrary) -> None:
+    path = tmp_path / "p.atelier"
+    build(path)
+    rid = new_round(path, RoundSpec("Lequel ?", RoundMode.SINGLE, options=["Lait", "Pain"], secret=True))
+    app = AtelierApp(library=library, project_path=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(RoundScreen(app.project, rid))
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+    again = AtelierApp(library=library, project_path=path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert not isinstance(again.screen, RoundScreen)
