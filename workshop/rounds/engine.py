@@ -174,7 +174,11 @@ def lost_turns(project: Project, round_id: int) -> list[int]:
     """Voters whose turn an earlier run of the app held but never wrote: they vote again."""
     doc = _stored_doc(project, round_id)
     kept = held(project, round_id)
-    mine = kept.voters() | ({kept.typing_voter} if kept and kept.typing else set()) if kept else set()
+    mine: set[int] = set()
+    if kept is not None:
+        mine = kept.voters()
+        if kept.typing and kept.typing_voter is not None:
+            mine.add(kept.typing_voter)
     return [
         v for v in doc.get("unsaved", [])
         if v not in mine and doc["turns"].get(str(v)) == TurnState.PENDING.value

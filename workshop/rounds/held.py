@@ -75,10 +75,4 @@ def release(project: Project, round_id: int) -> None:
         rounds.pop(round_id, None)
 
 
-def held_anywhere(project: Project) -> int:
-    """How many voters' turns the app holds in memory, all rounds together."""
-    rounds = _held.get(project) or {}
-    return sum(len(h.turns) + (1 if h.typing else 0) for h in rounds.values())
-
-
-__all__ = ["Held", "HeldTurn", "held", "held_anywhere", "holding", "release"]
+__all__ = ["Held", "HeldTurn", "held", "holding", "release"]
