@@ -275,6 +275,7 @@ async def test_settings_change_before_the_first_voter_only(tmp_path: Path, libra
         assert isinstance(app.screen, RoundScreen)
         spec = get_round(app.project, rid).spec
         assert not spec.secret and spec.budget == 2 and spec.options == ["a", "b", "c"] and spec.owner == "values:vote"
+        assert json.loads(path.read_text(encoding="utf-8"))["rounds"][str(rid)]["on_screen"]  # still resumed after a crash
         assert t("rounds.open") in flat_text(app)
         await pilot.press("enter", "1", "enter", "enter")
         await settle(pilot)

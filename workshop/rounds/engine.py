@@ -373,6 +373,7 @@ def change_settings(project: Project, round_id: int, spec: RoundSpec) -> Round:
     if not voters:
         raise ValidationError("rounds.error.nobody_present")
     doc = _new_doc(round_.workshop_id, round_.item_id, spec, voters)
+    doc["on_screen"] = bool(_stored_doc(project, round_id).get("on_screen"))
     return _save(project, round_id, doc)
 
 
