@@ -65,12 +65,10 @@ class BallotTurn(Vertical):
         self.reset()
 
     def compose(self) -> ComposeResult:
+        # What the voter must read first, then the options in what room is left. Few
+        # widgets: the turn is shown and hidden for every voter, each one adds to the cost.
         yield Static(self.voter_content(), classes="turn-voter")
-        if self.secret:
-            yield Static(Content.styled(t("rounds.turn.secret_badge"), "italic"), classes="secret-badge")
-        # What the voter must read first, then the options in what room is left.
-        yield Static(self.status_content(), classes="ballot-status")
-        yield Static(Content(self.message), classes="ballot-message")
+        yield Static(self.state_content(), classes="ballot-state")
         yield Static(Content(self.hint()), classes="hint")
         yield from self.compose_extra()
         yield OptionColumns(self.option_lines(), classes="ballot-options")
@@ -90,12 +88,20 @@ class BallotTurn(Vertical):
         self.refresh_ballot()
 
     def voter_content(self) -> Content:
+        """The voter's line, and under it the secret ballot's reminder."""
         parts: list[Any] = [literal(self.voter_name, "bold")]
         if self.structure:
             parts += [" — ", literal(self.structure)]
         if self.proxy:
             parts += ["  ", (t("rounds.turn.proxy_badge"), "bold $warning")]
-        return Content.assemble(*parts)
+        line = Content.assemble(*parts)
+        if self.secret:
+            line = Content("\n").join([line, Content.styled(t("rounds.turn.secret_badge"), "italic")])
+        return line
+
+    def state_content(self) -> Content:
+        """The counter (or the choice made), then the last message (an empty line when none)."""
+        return Content("\n").join([self.status_content(), Content.styled(self.message, "$warning")])
 
     # Subclasses -----------------------------------------------------------------
     def reset(self) -> None:
@@ -150,11 +156,10 @@ class BallotTurn(Vertical):
         if self.is_mounted:
             if not self.secret:  # a secret ballot's options never change
                 self.query_one(OptionColumns).set_lines(self.option_lines())
-            self._set(".ballot-status", self.status_content())
-            self._set(".ballot-message", Content(self.message))
+            self._set(".ballot-state", self.state_content())
 
     def on_mount(self) -> None:
-        for selector in (".ballot-status", ".ballot-message"):
+        for selector in (".turn-voter", ".ballot-state"):
             self._shown[selector] = self.query_one(selector, Static).render()  # type: ignore[assignment]
 
     def option_line(self, index: int, label: str, marker: Content | str = "") -> Content:

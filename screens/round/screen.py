@@ -115,25 +115,23 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.handoff: HandOff | None = None
         self.ballot: BallotTurn | None = None
         self.lost: list[int] = []  # voters a crash sent back to vote (their batch was never written)
+        self.lost_notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="round-head"):
-            yield Static(literal(self.round.spec.question, "bold"), id="round-question")
-            yield Static(id="round-mode")
-            yield Static(id="round-progress")
-            yield Static(id="round-notice")
+        # One widget for the question, the mode, the progress and any notice: the
+        # fewer widgets, the cheaper each turn's change of screen.
+        yield Static(id="round-head")
         yield Stage(id="stage")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.app.attempt(mark_on_screen, self.project, self.round_id, True)
-        self.query_one("#round-mode", Static).update(Content(self.mode_line()))
         self.lost = self.app.attempt(lost_turns, self.project, self.round_id) or []
         if self.lost:
             names = ", ".join(voter_label(self.project, self.round, v)[0] for v in self.lost)
             key = "rounds.lost_turn" if len(self.lost) == 1 else "rounds.lost_turns"
-            self.query_one("#round-notice", Static).update(Content(t(key, names=names)))
+            self.lost_notice = t(key, names=names)
         self.show_state()
 
     def help_markdown(self) -> str:
@@ -158,15 +156,25 @@ class RoundScreen(Screen["RoundResult | None"]):
     # What to show ---------------------------------------------------------------------
     def reload(self) -> Round:
         self.round = get_round(self.project, self.round_id)
+        self.lost = [v for v in self.lost if self.round.turns.get(v) is TurnState.PENDING]
+        redraw(self.query_one("#round-head", Static), self.head_content())
+        return self.round
+
+    def head_content(self) -> Content:
+        """The question, the mode, who has taken their turn, and why some vote again."""
         taken, total = self.round.progress
-        text = t("rounds.progress", taken=taken, total=total, handled=self.round.handled)
+        progress = t("rounds.progress", taken=taken, total=total, handled=self.round.handled)
         if self.round.held:
             # How many ballots wait for their batch: a count of voters, never of choices.
-            text += " · " + t("rounds.progress_held", count=self.round.held, size=self.round.spec.batch_size or DEFAULT_BATCH)
-        redraw(self.query_one("#round-progress", Static), Content(text))
-        self.lost = [v for v in self.lost if self.round.turns.get(v) is TurnState.PENDING]
-        self.query_one("#round-notice").display = bool(self.lost)
-        return self.round
+            progress += " · " + t("rounds.progress_held", count=self.round.held, size=self.round.spec.batch_size or DEFAULT_BATCH)
+        lines = [
+            literal(self.round.spec.question, "bold"),
+            Content.styled(self.mode_line(), "$text-muted"),
+            Content.styled(progress, "$text-muted"),
+        ]
+        if self.lost:
+            lines.append(Content.styled(self.lost_notice, "bold $warning"))
+        return Content("\n").join(lines)
 
     @property
     def save_pending(self) -> bool:
@@ -387,8 +395,6 @@ class RoundScreen(Screen["RoundResult | None"]):
                     self.handoff = None
                 stage = self.query_one("#stage", Stage)
                 stage.remove_children()
-                self.query_one("#round-question", Static).update(literal(self.round.spec.question, "bold"))
-                self.query_one("#round-mode", Static).update(Content(self.mode_line()))
                 self.proxy = False
             self.show_state()
 
