@@ -374,6 +374,8 @@ async def test_a_ballot_is_saved_once_and_the_round_moves_on_by_itself(
         await settle(pilot)
         if secret:
             assert t("rounds.waiting.votes", count=4) in flat_text(app)
+            text = screen_text(app)  # the facilitator's key bar is back, without F5 once people have voted
+            assert "f2 " + t("rounds.key.reveal") in text and "f5" not in text
         else:
             following = get_round(app.project, rid).voters[1]
             assert screen.query_one(HandOff).voter_name == app.project.participant(following).name

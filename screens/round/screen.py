@@ -196,7 +196,10 @@ class RoundScreen(Screen["RoundResult | None"]):
         if widget.parent is None:
             stage.mount(widget)
         # Voters see only their own keys (on their screen); the bar returns between turns.
-        self.query_one(KeyBar).display = not isinstance(widget, (HandOff, BallotTurn, ContributionTurn))
+        bar = not isinstance(widget, (HandOff, BallotTurn, ContributionTurn))
+        self.query_one(KeyBar).display = bar
+        if bar:
+            self.refresh_bindings()  # F5 goes once someone has voted
         if not isinstance(widget, ContributionTurn) and not stage.has_focus:
             stage.focus()
 
