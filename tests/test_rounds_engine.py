@@ -577,3 +577,23 @@ def test_minutes_turn_the_structure_table_round_when_options_are_many(project: P
     assert wide.header == ("Option", "Alpha (3 bulletins)", "Bêta (2 bulletins)", "Gamma (1 bulletin)")
     assert [row[0] for row in wide.rows] == options
     assert wide.rows[1] == ("option 1", "2", "0", "0") and wide.rows[2] == ("option 2", "0", "2", "0")
+
+
+def test_a_secret_round_as_stored_is_checked_when_the_project_is_read(project: Project, room: dict, project_path: Path) -> None:
+    """The batches' fields are part of the file's checked shape (workshop/validation.py)."""
+    from workshop.errors import ProjectDamaged
+
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"], secret=True, one_structure_one_voice=True)
+    vote_all(project, rid, [0, 1, 1, 0])  # Alpha's three tagged; Béa held in memory
+    project.close()
+    doc = stored_round(project_path, rid)
+    assert doc["unsaved"] and doc["pooled"] == {}
+    Project.open(project_path).close()  # reads as a valid project
+    data = json.loads(project_path.read_text(encoding="utf-8"))
+    data["rounds"][str(rid)]["pooled"] = {"0": "-1/2"}
+    project_path.write_text(json.dumps(data), encoding="utf-8")
+    before = project_path.read_bytes()
+    with pytest.raises(ProjectDamaged) as error:
+        Project.open(project_path)
+    assert "pooled" in error.value.message()
+    assert project_path.read_bytes() == before
