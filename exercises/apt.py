@@ -467,9 +467,10 @@ def option_labels(current: AptState, items: list[Item]) -> list[str]:
 
 
 def start_weighting_round(
-    project: Project, item_id: int, category: str | None = None, group_id: int | None = None, budget: int = 0, secret: bool = False
+    project: Project, item_id: int, category: str | None = None, group_id: int | None = None, budget: int = 0, secret: bool = True
 ) -> Round:
-    """A dot vote over the grid's items (all of them, one feeling, or one group)."""
+    """A dot vote over the grid's items (all of them, one feeling, or one group): secret,
+    as the guide proposes (fears and temptations are said more freely unseen)."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
     current = state(project, item_id)

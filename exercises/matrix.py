@@ -549,10 +549,16 @@ def record_confirm_round(project: Project, item_id: int, round_id: int, now: flo
 
 
 def confirming_structures(project: Project, round_id: int) -> list[int]:
-    """Structures that agreed (possibly with a reservation) in a by-structure consent round."""
+    """Structures that agreed (possibly with a reservation) in a by-structure consent round.
+
+    A secret round says only whether anyone objected: without an objection every
+    structure that took part confirmed; with one, nobody's answer can be told."""
     from workshop.rounds import results
 
-    return [entry.structure_id for entry in results(project, round_id).per_structure if entry.passed]
+    outcome = results(project, round_id)
+    if outcome.secret:
+        return list(outcome.participants) if outcome.passed else []
+    return [entry.structure_id for entry in outcome.per_structure if entry.passed]
 
 
 # Summaries ------------------------------------------------------------------------------------

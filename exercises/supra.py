@@ -413,6 +413,7 @@ def start_criterion_round(project: Project, item_id: int, criterion: Criterion |
     spec = RoundSpec(
         question=t(f"supra.criterion.{criterion.value}.question"),
         mode=RoundMode.SCALE,
+        secret=True,  # each judges alone: nobody aligns on the first hands raised (the guide)
         owner=OWNER_CRITERION + criterion.value,
     )
     with project.batch():

@@ -264,8 +264,9 @@ def remove_value(project: Project, item_id: int, value_id: int) -> ValuesState:
 
 
 # Step 3: vote and retain -----------------------------------------------------------------
-def start_vote(project: Project, item_id: int, budget: int = 0, secret: bool = False) -> Round:
-    """A dot vote over the values as they stand after merging."""
+def start_vote(project: Project, item_id: int, budget: int = 0, secret: bool = True) -> Round:
+    """A dot vote over the values as they stand after merging: secret, with the usual
+    budget and cap (the guide's proposal; F5 in the round changes it before anyone votes)."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
     current = state(project, item_id)

@@ -11,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
 from textual.filter import LineFilter
+from textual.message import Message
 from textual.screen import Screen
 
 from workshop.clock import Clock, SystemClock
@@ -43,6 +44,9 @@ class AtelierApp(App[None]):
         # shown in the project screen's key bar and help.
         Binding("f12", "save_as", t("save_as.key"), show=False),
     ]
+
+    class PendingSaveWritten(Message):
+        """A save that had failed went through: screens waiting for it move on (sent to each screen)."""
 
     def __init__(
         self,
@@ -105,11 +109,38 @@ class AtelierApp(App[None]):
         self.push_screen(ProjectScreen(self.project))
         if not os.access(self.project.path.parent, os.W_OK):
             self.notify(Content(t("save_as.read_only")), severity="warning", timeout=30)
+        self.resume_round_on_screen()
         return True
 
     def _refused(self, path: Path, message: str) -> None:
         if self.initial_path is not None and Path(path) == Path(self.initial_path):
             self.refusal = message
+
+    def resume_round_on_screen(self) -> None:
+        """The project was left during a round (quit, crash): straight back into it,
+        over its workshop's cockpit and its exercise, as the facilitator left them."""
+        from workshop.rounds import round_on_screen
+
+        project = self.project
+        round_ = self.attempt(round_on_screen, project) if project is not None else None
+        if project is None or round_ is None:
+            return
+        from screens import registry
+        from screens.cockpit import CockpitScreen
+        from screens.exercises.base import ExerciseScreen
+        from screens.round import RoundScreen
+
+        self.push_screen(CockpitScreen(project, round_.workshop_id))
+        factory = None
+        item = self.attempt(project.agenda_item, round_.item_id) if round_.spec.owner and round_.item_id else None
+        if item is not None:
+            factory = registry.exercise_screen(item.kind)
+        exercise = factory(project, round_.workshop_id, round_.item_id) if factory else None
+        if isinstance(exercise, ExerciseScreen):
+            self.push_screen(exercise)
+            exercise.resume_round(round_.id)
+        else:
+            self.push_screen(RoundScreen(project, round_.id))
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
@@ -153,6 +184,9 @@ class AtelierApp(App[None]):
         return problem
 
     async def action_quit(self) -> None:
+        self.quit_now()
+
+    def quit_now(self) -> None:
         # Closing here, not on unmount, so that a failed last save (and where its
         # rescue copy went) is printed in the terminal once the app has gone.
         problem = self.close_project()
@@ -182,6 +216,11 @@ class AtelierApp(App[None]):
 
         self.push_screen(SaveAsModal(folder / project.path.name, project.save_as), saved)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit" and getattr(self.screen, "CONFIRMS_QUIT", False):
+            return False  # the screen (a round) asks the facilitator first, with its own Ctrl+Q
+        return True
+
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""
         if self.project is None or not self.project.store.storage.pending:
@@ -191,6 +230,8 @@ class AtelierApp(App[None]):
         except StorageError:
             return  # still failing: the person was told when it first failed
         self.notify(Content(t("storage.saved_again", path=str(self.project.path))), timeout=10)
+        for screen in self.screen_stack:
+            screen.post_message(self.PendingSaveWritten())
 
     # Errors -----------------------------------------------------------------------
     def attempt(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:

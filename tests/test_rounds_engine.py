@@ -25,6 +25,7 @@ from workshop.rounds import (
     edit_contribution,
     finish_turn,
     get_round,
+    lost_turns,
     recall,
     remove_contribution,
     results,
@@ -363,29 +364,22 @@ def test_secret_ballots_cannot_be_linked_to_voters(project: Project, room: dict,
     rid = start(project, room, RoundMode.DOT, options=list("abcdef"), budget=6, cap=6, secret=True)
     voters = get_round(project, rid).voters
     # Each voter puts all points on "their" option: a link would show in the file.
-    ballots_by_voter = {}
     for index, voter in enumerate(voters):
         choice = [0] * 6
         choice[index] = 6
-        ballots_by_voter[voter] = choice
         cast(project, rid, voter, choice, proxy=(index == 2))
-        on_disk = stored_round(project_path, rid)
-        backup = json.loads(project_path.with_name(project_path.name + ".bak").read_text(encoding="utf-8"))
-        # The backup holds the same state: comparing it with the file reveals nothing.
-        assert backup["rounds"][str(rid)] == on_disk
     doc = stored_round(project_path, rid)
-    text = json.dumps(doc)
     for ballot in doc["ballots"]:
         assert set(ballot) == {"choice", "reason", "structure_id"}
     for forbidden in ("voter", "time", "created", "proxy\": true", "participant"):
         assert forbidden not in json.dumps(doc["ballots"])
     # Who voted is kept, and who voted by proxy.
     assert doc["turns"] == {str(v): ("proxy" if i == 2 else "taken") for i, v in enumerate(voters)}
-    # Gamma has a single voter: its ballot never carries the structure.
-    assert all(b["structure_id"] != room["s"]["c"] for b in doc["ballots"])
-    assert "Chloé" not in text
-    # Ballots are stored in a shuffled order (6! orders: the chance of the cast order is 1/720,
-    # checked over several rounds so the test does not flake).
+    assert doc["unsaved"] == []
+    # No tag names fewer than three people: Alpha's three ballots may carry it, no other.
+    assert {b["structure_id"] for b in doc["ballots"]} <= {None, room["s"]["a"]}
+    assert "Chloé" not in json.dumps(doc)
+    # Ballots are stored in a shuffled order (6! orders: checked over several rounds so the test does not flake).
     orders = []
     for _ in range(3):
         rid2 = start(project, room, RoundMode.SINGLE, options=list("abcdef"), secret=True)
@@ -393,118 +387,154 @@ def test_secret_ballots_cannot_be_linked_to_voters(project: Project, room: dict,
             cast(project, rid2, voter, index)
         orders.append([b["choice"] for b in stored_round(project_path, rid2)["ballots"]])
     assert any(order != list(range(6)) for order in orders)
+    assert all(sorted(order) == list(range(6)) for order in orders)
     assert results(project, rid).ballots == 6
 
 
-def test_secret_structure_tags_are_erased_when_a_structure_ends_with_one_ballot(project: Project, room: dict, project_path: Path) -> None:
+def test_secret_ballots_reach_the_file_three_voters_at_a_time(project: Project, room: dict, project_path: Path) -> None:
     rid = start(project, room, RoundMode.SCALE, secret=True)
-    # Bêta has two voters (Béa, Bruno); Bruno is skipped, so only Béa's ballot is from Bêta.
-    vote_all(project, rid, [1, 2, 3, 4, "skip", 5])
-    doc = stored_round(project_path, rid)
-    assert all(b["structure_id"] != room["s"]["b"] for b in doc["ballots"])
-    assert sorted(b["structure_id"] for b in doc["ballots"] if b["structure_id"]) == [room["s"]["a"]] * 3
-
-
-def lone_tags(doc: dict) -> list[int]:
-    """Structures whose tag is on exactly one stored ballot or one person's contributions."""
-    ballots: dict[int, int] = {}
-    for ballot in doc["ballots"]:
-        if ballot["structure_id"] is not None:
-            ballots[ballot["structure_id"]] = ballots.get(ballot["structure_id"], 0) + 1
-    lone = [sid for sid, n in ballots.items() if n < 2]
-    tagged = {c["structure_id"] for c in doc["contributions"] if c["structure_id"] is not None}
-    lone += [sid for sid in tagged if doc["contributors"].get(str(sid), 0) < 2]
-    return lone
-
-
-def test_mid_round_no_structure_tag_points_at_one_voter(project: Project, room: dict, project_path: Path) -> None:
-    rid = start(project, room, RoundMode.SINGLE, options=["x", "y", "z"], secret=True)
-    voters = get_round(project, rid).voters  # Anne, Arthur, Aya (Alpha), Béa, Bruno (Bêta), Chloé (Gamma)
-    choices = [0, 1, 1, 2, 0, 2]
-    tagged_after = []
-    for voter, choice in zip(voters, choices):
-        cast(project, rid, voter, choice)
-        doc = stored_round(project_path, rid)
-        assert lone_tags(doc) == [], f"after voter {voter}"
-        tagged_after.append(sorted(b["structure_id"] for b in doc["ballots"] if b["structure_id"] is not None))
-    a, b = room["s"]["a"], room["s"]["b"]
-    assert tagged_after[0] == [], "Anne's ballot is not tagged while she is Alpha's only voter"
-    assert tagged_after[1] == [a, a] and tagged_after[2] == [a, a, a]
-    assert tagged_after[3] == [a, a, a], "nor Béa's while she is Bêta's only voter"
-    assert tagged_after[4] == [a, a, a, b, b]
-    doc = stored_round(project_path, rid)
-    by_structure = {sid: sorted(x["choice"] for x in doc["ballots"] if x["structure_id"] == sid) for sid in (a, b)}
-    assert by_structure == {a: [0, 1, 1], b: [0, 2]}, "each structure's tags sit on ballots with its votes"
-
-
-def test_secret_contributions_are_tagged_once_two_people_of_a_structure_contributed(
-    project: Project, room: dict, project_path: Path
-) -> None:
-    rid = start(project, room, RoundMode.CONTRIBUTION, secret=True)
     voters = get_round(project, rid).voters
-    a = room["s"]["a"]
-    contribute(project, rid, voters[0], "idée d'Anne")
-    contribute(project, rid, voters[0], "autre idée d'Anne")
-    finish_turn(project, rid, voters[0])
-    doc = stored_round(project_path, rid)
-    assert lone_tags(doc) == [] and all(c["structure_id"] is None for c in doc["contributions"])
-    contribute(project, rid, voters[1], "idée d'Arthur")
-    finish_turn(project, rid, voters[1])
-    doc = stored_round(project_path, rid)
-    assert sorted(c["text"] for c in doc["contributions"] if c["structure_id"] == a) == [
-        "autre idée d'Anne", "idée d'Anne", "idée d'Arthur"
-    ]
-    assert doc["contributors"][str(a)] == 2 and lone_tags(doc) == []
-    contribute(project, rid, voters[2], "idée d'Aya")
-    finish_turn(project, rid, voters[2])
-    doc = stored_round(project_path, rid)
-    assert {c["structure_id"] for c in doc["contributions"]} == {a}
-    assert doc["contributors"][str(a)] == 3
-
-
-def test_a_restart_mid_round_leaves_the_held_ballot_untagged(project: Project, room: dict, project_path: Path) -> None:
-    rid = start(project, room, RoundMode.SCALE, secret=True)
-    anne, arthur, aya = get_round(project, rid).voters[:3]
-    cast(project, rid, anne, 1)
-    project.close()
-    with Project.open(project_path) as again:
-        cast(again, rid, arthur, 2)
+    written = []
+    for index, voter in enumerate(voters):
+        cast(project, rid, voter, 1 + index % 5)
         doc = stored_round(project_path, rid)
-        assert lone_tags(doc) == [] and all(b["structure_id"] is None for b in doc["ballots"])
-        cast(again, rid, aya, 3)
-        doc = stored_round(project_path, rid)
-        assert lone_tags(doc) == []
-        assert sorted(b["choice"] for b in doc["ballots"] if b["structure_id"] == room["s"]["a"]) == [2, 3]
-        assert [b["choice"] for b in doc["ballots"] if b["structure_id"] is None] == [1]
+        written.append(len(doc["ballots"]))
+        waiting = [v for v in voters if doc["turns"][str(v)] == "pending"]
+        # Held voters are still pending in the file, and listed as waiting for their batch.
+        assert set(doc["unsaved"]) == set(voters[: index + 1]) - {v for v in voters if doc["turns"][str(v)] == "taken"}
+        assert len(waiting) == len(voters) - written[-1]
+        # The app itself sees every turn taken so far.
+        assert get_round(project, rid).progress == (index + 1, 6)
+    assert written == [0, 0, 3, 3, 3, 6]
 
 
-def test_secret_contributions_carry_no_author(project: Project, room: dict, project_path: Path) -> None:
-    rid = start(project, room, RoundMode.CONTRIBUTION, secret=True)
+def test_a_batch_waits_rather_than_end_the_round_on_fewer_than_three(project: Project, room: dict, project_path: Path) -> None:
+    # Five voters (Chloé excused): writing the first three would leave a last batch of two.
+    project.set_attendance(room["w"], room["p"]["c1"], Attendance.EXCUSED)
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"], secret=True)
+    written = []
     for voter in get_round(project, rid).voters:
-        contribute(project, rid, voter, f"idée {voter}")
+        cast(project, rid, voter, 0)
+        written.append(len(stored_round(project_path, rid)["ballots"]))
+    assert written == [0, 0, 0, 0, 5]
+
+
+def test_the_batch_size_is_a_setting_of_at_least_two(project: Project, room: dict, project_path: Path) -> None:
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"], secret=True, batch_size=2)
+    written = []
+    for voter in get_round(project, rid).voters:
+        cast(project, rid, voter, 1)
+        written.append(len(stored_round(project_path, rid)["ballots"]))
+    assert written == [0, 2, 2, 4, 4, 6]
+    with pytest.raises(ValidationError) as error:
+        start(project, room, RoundMode.SINGLE, options=["x", "y"], secret=True, batch_size=1)
+    assert error.value.key == "rounds.error.batch_invalid"
+
+
+def test_reveal_and_close_write_what_is_held(project: Project, room: dict, project_path: Path) -> None:
+    rid = start(project, room, RoundMode.SCALE, secret=True)
+    voters = get_round(project, rid).voters
+    cast(project, rid, voters[0], 4)
+    assert results(project, rid).ballots == 1  # the app counts what it holds
+    assert stored_round(project_path, rid)["ballots"] == []
+    close_round(project, rid)
+    doc = stored_round(project_path, rid)
+    assert [b["choice"] for b in doc["ballots"]] == [4] and doc["unsaved"] == []
+    assert results(project, rid).not_reached == voters[1:]
+
+    rid = start(project, room, RoundMode.SCALE, secret=True)
+    vote_all(project, rid, [1, 2, 3, 4, "skip", "skip"])  # the last two may be called back: held
+    assert len(stored_round(project_path, rid)["ballots"]) == 3
+    reveal(project, rid)
+    assert sorted(b["choice"] for b in stored_round(project_path, rid)["ballots"]) == [1, 2, 3, 4]
+
+
+def test_a_structure_tag_never_names_fewer_than_three_people(project: Project, room: dict, project_path: Path) -> None:
+    a = room["s"]["a"]
+    for weighted in (False, True):
+        rid = start(project, room, RoundMode.SINGLE, options=["x", "y", "z"], secret=True, one_structure_one_voice=weighted)
+        vote_all(project, rid, [0, 1, 1, 2, 0, 2])  # Alpha (3 voters), Bêta (2), Gamma (1)
+        doc = stored_round(project_path, rid)
+        tags = sorted(x["choice"] for x in doc["ballots"] if x["structure_id"] == a)
+        assert tags == [0, 1, 1], "Alpha's three ballots carry its tag"
+        assert all(x["structure_id"] in (None, a) for x in doc["ballots"])
+        result = results(project, rid)
+        assert {s.name for s in result.per_structure} == {"Alpha"}
+    # Weighted: Bêta and Gamma are untagged; their weighted sum is kept with the round.
+    assert stored_round(project_path, rid)["pooled"] == {"0": "1/2", "2": "3/2"}
+    counts = {o.label: o.count for o in results(project, rid).options}
+    assert counts == {"x": pytest.approx(1 / 3 + 1 / 2), "y": pytest.approx(2 / 3), "z": pytest.approx(1 / 2 + 1)}
+
+
+def test_weighted_results_survive_a_restart_after_each_ballot(project: Project, room: dict, project_path: Path) -> None:
+    """#13: a secret dot vote weighted by structure gave other results after a crash."""
+    choices = [[2, 0], [2, 0], [1, 1], [0, 2], [0, 2], [2, 0]]  # Alpha, Alpha, Alpha, Bêta, Bêta, Gamma
+    spec = dict(options=["A", "B"], budget=2, cap=2, secret=True, one_structure_one_voice=True)
+    rid = start(project, room, RoundMode.DOT, **spec)
+    vote_all(project, rid, choices)
+    expected = {o.label: o.count for o in results(project, rid).options}
+    assert expected == {"A": pytest.approx(5 / 3 + 2), "B": pytest.approx(1 / 3 + 2)}
+    for stop_after in range(1, 6):
+        rid = start(project, room, RoundMode.DOT, **spec)
+        voters = get_round(project, rid).voters
+        by_voter = dict(zip(voters, choices))
+        for voter in voters[:stop_after]:
+            cast(project, rid, voter, by_voter[voter])
+        project.store.close()  # the app stops: what it held is gone
+        with Project.open(project_path) as again:
+            lost = lost_turns(again, rid)
+            round_ = get_round(again, rid)
+            assert lost == [v for v in voters[:stop_after] if round_.turns[v] is TurnState.PENDING]
+            while (voter := get_round(again, rid).current) is not None:
+                cast(again, rid, voter, by_voter[voter])
+            assert {o.label: o.count for o in results(again, rid).options} == expected, f"stopped after {stop_after}"
+        project = Project.open(project_path)
+    project.close()
+
+
+def test_anonymous_contributions_carry_no_author_and_no_turn_on_disk(project: Project, room: dict, project_path: Path) -> None:
+    rid = start(project, room, RoundMode.CONTRIBUTION, secret=True)
+    typed: list[str] = []
+    typed_ids: list[int] = []
+    for voter in get_round(project, rid).voters:
+        for n in range(2):
+            text = f"idée {n} de {voter}"
+            typed_ids.append(contribute(project, rid, voter, text).id)
+            typed.append(text)
+            doc = stored_round(project_path, rid)
+            # During the turn, nothing on disk points at what this voter typed.
+            assert "turn_ids" not in doc
+            assert text not in json.dumps(doc)
+        assert [c.text for c in turn_contributions(project, rid)] == typed[-2:]
         finish_turn(project, rid, voter)
     doc = stored_round(project_path, rid)
-    assert doc["turn_ids"] == []
     for item in doc["contributions"]:
-        assert "participant_id" not in item and "proxy" not in item
-    assert all(c.participant_id is None for c in contributions(project, rid))
+        assert set(item) == {"id", "text"}
+    assert all(c.participant_id is None and c.structure_id is None for c in contributions(project, rid))
     ids = [c["id"] for c in doc["contributions"]]
-    assert ids != sorted(ids) or len(set(ids)) == len(ids)
+    assert len(set(ids)) == len(ids) == 12
+    assert sorted(ids) != list(range(1, 13)), "ids are not a counter"
+    assert typed_ids != sorted(typed_ids), "ids do not follow the typing order"
+    assert [c["text"] for c in doc["contributions"]] != typed, "texts are not stored in typing order"
+    assert sorted(c["text"] for c in doc["contributions"]) == sorted(typed)
 
 
-def test_resume_after_restart(project: Project, room: dict, project_path: Path) -> None:
+def test_lost_turns_after_a_restart(project: Project, room: dict, project_path: Path) -> None:
     rid = start(project, room, RoundMode.DOT, options=["a", "b"], secret=True)
-    first, second, third = get_round(project, rid).voters[:3]
-    cast(project, rid, first, [1, 1])
-    cast(project, rid, second, [2, 0])
+    first, second, third, fourth = get_round(project, rid).voters[:4]
+    for voter in (first, second, third, fourth):
+        cast(project, rid, voter, [1, 1])
     project.close()
     with Project.open(project_path) as again:
         round_ = get_round(again, rid)
-        assert round_.current == third
-        assert round_.progress == (2, 6)
+        assert round_.current == fourth, "the first batch of three was written; the fourth ballot was held"
+        assert round_.progress == (3, 6)
+        assert lost_turns(again, rid) == [fourth]
         with pytest.raises(ValidationError):
             cast(again, rid, second, [0, 1])
-        assert results(again, rid).ballots == 2
+        cast(again, rid, fourth, [2, 0])
+        assert lost_turns(again, rid) == []
+        assert results(again, rid).ballots == 4
 
 
 # Minutes -------------------------------------------------------------------------------------
@@ -547,3 +577,23 @@ def test_minutes_turn_the_structure_table_round_when_options_are_many(project: P
     assert wide.header == ("Option", "Alpha (3 bulletins)", "Bêta (2 bulletins)", "Gamma (1 bulletin)")
     assert [row[0] for row in wide.rows] == options
     assert wide.rows[1] == ("option 1", "2", "0", "0") and wide.rows[2] == ("option 2", "0", "2", "0")
+
+
+def test_a_secret_round_as_stored_is_checked_when_the_project_is_read(project: Project, room: dict, project_path: Path) -> None:
+    """The batches' fields are part of the file's checked shape (workshop/validation.py)."""
+    from workshop.errors import ProjectDamaged
+
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"], secret=True, one_structure_one_voice=True)
+    vote_all(project, rid, [0, 1, 1, 0])  # Alpha's three tagged; Béa held in memory
+    project.close()
+    doc = stored_round(project_path, rid)
+    assert doc["unsaved"] and doc["pooled"] == {}
+    Project.open(project_path).close()  # reads as a valid project
+    data = json.loads(project_path.read_text(encoding="utf-8"))
+    data["rounds"][str(rid)]["pooled"] = {"0": "-1/2"}
+    project_path.write_text(json.dumps(data), encoding="utf-8")
+    before = project_path.read_bytes()
+    with pytest.raises(ProjectDamaged) as error:
+        Project.open(project_path)
+    assert "pooled" in error.value.message()
+    assert project_path.read_bytes() == before

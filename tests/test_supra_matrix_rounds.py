@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import random
 from pathlib import Path
 
@@ -96,6 +98,25 @@ def test_confirmation_round_by_structure(room) -> None:
     assert matrix.record_confirm_round(project, item_id, started.id) == [a]
     assert matrix.confirmation_status(matrix.load(project, item_id), a) == "confirmed"
     assert matrix.confirmation_status(matrix.load(project, item_id), b) == ""
+
+
+def test_secret_confirmation_round_confirms_everyone_or_no_one(room) -> None:
+    """A secret confirmation says only whether anyone objected (#14: secret wherever a vote happens)."""
+    from workshop.rounds import change_settings, get_round
+
+    project, _ = room
+    item_id = _item(project, "matrix")
+    action = matrix.add_action(project, item_id, "Accueil")
+    structures = [s.id for s in project.structures() if s.name in ("Jardins", "EHPAD")]
+    matrix.set_role(project, item_id, action.id, structures[0], "pilot")
+    for answers, expected in ((["agree", "reservation"], sorted(structures)), (["agree", "objection"], [])):
+        started = matrix.start_confirm_round(project, item_id)
+        assert not started.spec.secret  # the guide's proposal: each structure confirms in the open
+        secret = change_settings(project, started.id, replace(started.spec, secret=True))
+        assert secret.spec.secret and secret.spec.by_structure
+        for voter, answer in zip(get_round(project, started.id).voters, answers):
+            cast(project, started.id, voter, answer)
+        assert sorted(matrix.record_confirm_round(project, item_id, started.id)) == expected
 
 
 def test_demo_has_an_adopted_objective_and_a_realistic_matrix(demo_path: Path) -> None:

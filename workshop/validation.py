@@ -45,6 +45,7 @@ from workshop.schema import (
     Number,
     Obj,
     Reference,
+    Shaped,
     TableSchema,
     Text,
     rule_of,
@@ -247,7 +248,11 @@ def feature_schemas() -> dict[str, TableSchema]:
         },
         required=("id", "text"),
     )
-    spec = rule_of(RoundSpec, {"options": ListOf(Text()), "budget": Integer(0, 99), "cap": Integer(0, 99)}, skip=())
+    spec = rule_of(
+        RoundSpec,
+        {"options": ListOf(Text()), "budget": Integer(0, 99), "cap": Integer(0, 99), "batch_size": Integer(0, 99)},
+        skip=(),
+    )
     round_doc = Obj(
         {
             "workshop_id": Integer(),
@@ -263,6 +268,10 @@ def feature_schemas() -> dict[str, TableSchema]:
             "turn_ids": ListOf(Integer()),
             "contributors": MapOf(Integer(low=0), ids=True),
             "next_id": Integer(low=1),
+            # Secret rounds written in batches (rounds/engine.py, rounds/batching.py).
+            "pooled": MapOf(Shaped("fraction", _is_fraction)),
+            "unsaved": ListOf(Integer()),
+            "on_screen": Boolean(),
         },
         required=("workshop_id", "item_id", "spec", "voters", "turns"),
     )
@@ -320,6 +329,16 @@ def feature_schemas() -> dict[str, TableSchema]:
             (Reference("structure_id", "structures"), Reference("referent_structure_id", "structures")),
         ),
     }
+
+
+def _is_fraction(text: str) -> bool:
+    """An exact weighted sum as the rounds store it: "7/6", "3", never negative."""
+    from fractions import Fraction
+
+    try:
+        return Fraction(text) >= 0
+    except (ValueError, ZeroDivisionError):
+        return False
 
 
 def _choice_fits(spec: dict[str, Any], choice: Any) -> bool:

@@ -394,6 +394,14 @@ class AptScreen(SteppedExerciseScreen):
         self.reload()
         self.run_round(round_id, lambda _result: self._collect(round_id))
 
+    def round_finished(self, round_id: int) -> None:
+        from workshop.rounds import get_round
+
+        if get_round(self.project, round_id).spec.owner == apt.WEIGH_OWNER:
+            self._weights(round_id)
+        else:
+            self._collect(round_id)
+
     def _collect(self, round_id: int) -> None:
         from workshop.rounds import get_round
 

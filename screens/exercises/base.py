@@ -32,3 +32,10 @@ class ExerciseScreen(Screen[None]):
         from screens.round import RoundScreen
 
         self.app.push_screen(RoundScreen(self.project, round_id), done)
+
+    def round_finished(self, round_id: int) -> None:
+        """A round of this exercise came back from the rounds screen (its results to collect)."""
+
+    def resume_round(self, round_id: int) -> None:
+        """Back into a round after a restart: when it ends, the exercise takes its results."""
+        self.run_round(round_id, lambda _result: self.round_finished(round_id))

@@ -403,6 +403,10 @@ class MatrixScreen(ExerciseScreen):
         if done is not None:
             self.rebuild()
 
+    def round_finished(self, round_id: int) -> None:
+        self._attempt(matrix.record_confirm_round, self.project, self.item_id, round_id, self.app.clock.now())  # type: ignore[attr-defined]
+        self.rebuild()
+
     def action_confirm_round(self) -> None:
         started = self._attempt(matrix.start_confirm_round, self.project, self.item_id)
         if started is None:

@@ -259,6 +259,11 @@ class SupraScreen(ExerciseScreen):
 
         self.app.push_screen(PromptModal(question, value), answered)
 
+    def round_finished(self, round_id: int) -> None:
+        self._attempt(supra.sync_rounds, self.project, self.item_id)
+        self._reload()
+        self.refresh_view()
+
     def _run_round(self, round_id: int, finished: Callable[[], None]) -> None:
         def done(_result: object) -> None:
             finished()

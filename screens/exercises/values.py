@@ -179,6 +179,14 @@ class ValuesScreen(SteppedExerciseScreen):
         self.reload()
         self.run_round(started.id, lambda _result: self._collect(started.id))
 
+    def round_finished(self, round_id: int) -> None:
+        from workshop.rounds import get_round
+
+        if get_round(self.project, round_id).spec.owner == values.VOTE_OWNER:
+            self._votes(round_id)
+        else:
+            self._collect(round_id)
+
     def _collect(self, round_id: int) -> None:
         from workshop.rounds import get_round
 

@@ -2,8 +2,10 @@
 
 Options are picked with keys (1–9, then a–z; the French keyboard's unshifted top
 row counts as 1–9), so no cursor is needed. In a secret round nothing on screen
-may depend on what the voter picked: only how much of the budget is used, and
-messages that name no option.
+may depend on what the voter picked, only how much of the budget is used: a
+choice made (blank included) reads the same whatever the option, and a key that
+adds nothing (over the cap, over the budget, no such option) gets one neutral
+message whatever the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.round.options import OptionColumns
+from screens.round.redraw import redraw
 from screens.round.text import literal
 from workshop.i18n import t
 from workshop.rounds import RoundSpec, option_index
@@ -34,7 +38,7 @@ def typed_digit_or_letter(event: events.Key) -> str | None:
 
 
 class BallotTurn(Vertical):
-    """Base of the vote turns; subclasses fill `options_content`, `status_content`, `pick`…
+    """Base of the vote turns; subclasses fill `option_lines`, `status_content`, `pick`…
 
     One turn widget serves every voter of a round (`start` resets it): nothing is
     mounted between voters, so a key press costs little. Keys arrive through
@@ -61,14 +65,13 @@ class BallotTurn(Vertical):
         self.reset()
 
     def compose(self) -> ComposeResult:
+        # What the voter must read first, then the options in what room is left. Few
+        # widgets: the turn is shown and hidden for every voter, each one adds to the cost.
         yield Static(self.voter_content(), classes="turn-voter")
-        if self.secret:
-            yield Static(Content.styled(t("rounds.turn.secret_badge"), "italic"), classes="secret-badge")
-        yield Static(self.options_content(), classes="ballot-options")
-        yield Static(self.status_content(), classes="ballot-status")
-        yield Static(Content(self.message), classes="ballot-message")
-        yield from self.compose_extra()
+        yield Static(self.state_content(), classes="ballot-state")
         yield Static(Content(self.hint()), classes="hint")
+        yield from self.compose_extra()
+        yield OptionColumns(self.option_lines(), classes="ballot-options")
 
     def compose_extra(self) -> ComposeResult:
         """Widgets a mode adds under the status line."""
@@ -85,18 +88,26 @@ class BallotTurn(Vertical):
         self.refresh_ballot()
 
     def voter_content(self) -> Content:
+        """The voter's line, and under it the secret ballot's reminder."""
         parts: list[Any] = [literal(self.voter_name, "bold")]
         if self.structure:
             parts += [" — ", literal(self.structure)]
         if self.proxy:
             parts += ["  ", (t("rounds.turn.proxy_badge"), "bold $warning")]
-        return Content.assemble(*parts)
+        line = Content.assemble(*parts)
+        if self.secret:
+            line = Content("\n").join([line, Content.styled(t("rounds.turn.secret_badge"), "italic")])
+        return line
+
+    def state_content(self) -> Content:
+        """The counter (or the choice made), then the last message (an empty line when none)."""
+        return Content("\n").join([self.status_content(), Content.styled(self.message, "$warning")])
 
     # Subclasses -----------------------------------------------------------------
     def reset(self) -> None:
         """Forget the previous voter's ballot."""
 
-    def options_content(self) -> Content:
+    def option_lines(self) -> list[Content]:
         raise NotImplementedError
 
     def status_content(self) -> Content:
@@ -116,6 +127,7 @@ class BallotTurn(Vertical):
 
     def blank(self) -> None:
         """0: a blank ballot, where the mode allows it."""
+        self.nothing_added(t("rounds.turn.no_blank"))
 
     def confirm(self) -> None:
         raise NotImplementedError
@@ -128,26 +140,36 @@ class BallotTurn(Vertical):
         self.message = message
         self.refresh_ballot()
 
+    def nothing_added(self, reason: str) -> None:
+        """A key that changed nothing: in a secret round, one message whatever the reason."""
+        self.say(t("rounds.turn.nothing_added") if self.secret else reason)
+
     def _set(self, selector: str, content: Content) -> None:
-        # Only what changed is updated: each update costs a layout pass.
-        if self._shown.get(selector) == content or not self.is_mounted:
+        # Only what changed is updated (and laid out again only if its height changes).
+        old = self._shown.get(selector)
+        if old == content or not self.is_mounted:
             return
         self._shown[selector] = content
-        self.query_one(selector, Static).update(content)
+        redraw(self.query_one(selector, Static), content, old)
 
     def refresh_ballot(self) -> None:
-        self._set(".ballot-options", self.options_content())
-        self._set(".ballot-status", self.status_content())
-        self._set(".ballot-message", Content(self.message))
+        if self.is_mounted:
+            if not self.secret:  # a secret ballot's options never change
+                self.query_one(OptionColumns).set_lines(self.option_lines())
+            self._set(".ballot-state", self.state_content())
 
     def on_mount(self) -> None:
-        for selector in (".ballot-options", ".ballot-status", ".ballot-message"):
+        for selector in (".turn-voter", ".ballot-state"):
             self._shown[selector] = self.query_one(selector, Static).render()  # type: ignore[assignment]
 
     def option_line(self, index: int, label: str, marker: Content | str = "") -> Content:
+        """The option's key, then the open vote's marker (before the label: a cut label keeps it)."""
         from workshop.rounds import option_key
 
-        return Content.assemble((f" {option_key(index)} ", "reverse bold"), " ", literal(label), marker)
+        parts: list[Content | str | tuple[str, str]] = [(f" {option_key(index)} ", "reverse bold"), " "]
+        if marker:
+            parts += [marker, " "]
+        return Content.assemble(*parts, literal(label))
 
     def announce(self, message: Message) -> None:
         # Straight to the screen: posted while the stage handles a key, a bubbling
@@ -170,7 +192,7 @@ class BallotTurn(Vertical):
             elif index is not None and index < self.option_count():
                 self.pick(index)
             elif typed and typed.isalnum():
-                self.say(t("rounds.turn.no_such_key"))
+                self.nothing_added(t("rounds.turn.no_such_key"))
             else:
                 return False
         return True

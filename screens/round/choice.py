@@ -27,22 +27,23 @@ class ChoiceTurn(BallotTurn):
     def option_count(self) -> int:
         return len(self.labels())
 
-    def options_content(self) -> Content:
+    def option_lines(self) -> list[Content]:
         lines = []
         for index, label in enumerate(self.labels()):
             marker: Content | str = ""
             if not self.secret and self.choice == index:
-                marker = Content.styled("  ◀ " + t("rounds.choice.picked"), "bold $success")
+                marker = Content.styled("▶", "bold $success")
             lines.append(self.option_line(index, label, marker))
-        return Content("\n").join(lines)
+        return lines
 
     def status_content(self) -> Content:
         if self.choice is None:
             return Content(t("rounds.choice.none"))
+        if self.secret:
+            # A blank vote reads like any other choice: the room must not tell them apart.
+            return Content.styled(t("rounds.choice.made_secret"), "bold")
         if self.choice == BLANK:
             return Content.styled(t("rounds.choice.blank"), "bold")
-        if self.secret:
-            return Content.styled(t("rounds.choice.made_secret"), "bold")
         return Content.assemble((t("rounds.choice.made_open"), "bold"), " ", self.labels()[int(self.choice)])
 
     def hint(self) -> str:

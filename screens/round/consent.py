@@ -32,14 +32,14 @@ class ConsentTurn(BallotTurn):
     def option_count(self) -> int:
         return len(CONSENT_ANSWERS)
 
-    def options_content(self) -> Content:
+    def option_lines(self) -> list[Content]:
         lines = []
         for index, answer in enumerate(CONSENT_ANSWERS):
             marker: Content | str = ""
             if not self.secret and self.answer is answer:
-                marker = Content.styled("  ◀ " + t("rounds.choice.picked"), "bold $success")
+                marker = Content.styled("▶", "bold $success")
             lines.append(self.option_line(index, t(f"rounds.consent.{answer.value}"), marker))
-        return Content("\n").join(lines)
+        return lines
 
     def status_content(self) -> Content:
         if self.answer is None:

@@ -4,6 +4,10 @@ Hidden rounds keep every contribution off the screen until the facilitator
 reveals them all at once (no anchoring): the field is masked (Ctrl+T shows what
 is being typed) and only the number saved is shown. Open rounds list the
 round's contributions as they come.
+
+A contribution is counted once, whatever is pressed while a save fails: once
+the round has it (written, or kept in memory), the field is emptied, and the
+round screen waits for the disk (`SaveFailed`).
 """
 
 from __future__ import annotations
@@ -32,6 +36,9 @@ class ContributionTurn(Vertical):
 
     class TurnFinished(Message):
         """The voter passes the keyboard."""
+
+    class SaveFailed(Message):
+        """What was typed is counted but not on disk yet: the round waits for the disk."""
 
     def __init__(self, project: Project, round_: Round, voter: int, name: str, structure: str, proxy: bool = False) -> None:
         super().__init__(classes="turn")
@@ -76,20 +83,31 @@ class ContributionTurn(Vertical):
             box.mount_all(Static(Content.assemble("• ", literal(c.text)), classes="contribution") for c in items)
             box.call_after_refresh(box.scroll_end, animate=False)
 
+    def mine(self) -> int:
+        return len(self.app.attempt(turn_contributions, self.project, self.round.id) or [])
+
+    def submit(self, text: str) -> bool:
+        """Save what is in the field; True when the round has it (even waiting for the disk)."""
+        before = self.mine()
+        self.app.attempt(contribute, self.project, self.round.id, self.voter, text, proxy=self.proxy)
+        counted = self.mine() > before
+        if counted:
+            self.query_one(Input).value = ""  # never submitted twice
+            self.refresh_list()
+        if self.project.store.storage.pending:
+            self.post_message(self.SaveFailed())
+            return False
+        return counted
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        saved = self.app.attempt(contribute, self.project, self.round.id, self.voter, event.value, proxy=self.proxy)
-        if saved is not None:
-            event.input.value = ""
-            self.refresh_list()
+        self.submit(event.value)
 
     def action_finish(self) -> None:
         text = self.query_one(Input).value
-        if text.strip():
-            # What is still in the field counts: nothing typed is lost.
-            if self.app.attempt(contribute, self.project, self.round.id, self.voter, text, proxy=self.proxy) is None:
-                return
-            self.query_one(Input).value = ""
+        # What is still in the field counts: nothing typed is lost.
+        if text.strip() and not self.submit(text):
+            return
         self.post_message(self.TurnFinished())
 
     def action_withdraw_last(self) -> None:
@@ -97,6 +115,8 @@ class ContributionTurn(Vertical):
         if mine:
             self.app.attempt(remove_contribution, self.project, self.round.id, mine[-1].id)
             self.refresh_list()
+            if self.project.store.storage.pending:
+                self.post_message(self.SaveFailed())
 
     def action_toggle_mask(self) -> None:
         field = self.query_one(Input)

@@ -18,14 +18,14 @@ class DotTurn(BallotTurn):
     def used(self) -> int:
         return sum(self.points)
 
-    def options_content(self) -> Content:
+    def option_lines(self) -> list[Content]:
         lines = []
         for index, label in enumerate(self.spec.options):
             marker: Content | str = ""
             if not self.secret and self.points[index]:
-                marker = Content.styled("  " + "●" * self.points[index], "bold $success")
+                marker = Content.styled("●" * self.points[index], "bold $success")
             lines.append(self.option_line(index, label, marker))
-        return Content("\n").join(lines)
+        return lines
 
     def status_content(self) -> Content:
         text = t("rounds.dot.used", used=self.used, budget=self.spec.budget, cap=self.spec.cap)
@@ -37,10 +37,9 @@ class DotTurn(BallotTurn):
     def pick(self, index: int) -> None:
         self.confirm_short = False
         if self.used >= self.spec.budget:
-            self.say(t("rounds.dot.budget_spent"))
+            self.nothing_added(t("rounds.dot.budget_spent"))
         elif self.points[index] >= self.spec.cap:
-            # Says a cap was reached, never which option: the room sees the screen.
-            self.say(t("rounds.dot.cap_reached", cap=self.spec.cap))
+            self.nothing_added(t("rounds.dot.cap_reached", cap=self.spec.cap))
         else:
             self.points[index] += 1
             self.history.append(index)

@@ -1,9 +1,12 @@
 """A round on the projected screen: hand-offs, turns, then the results.
 
-The screen always shows what the stored round says: on opening (or reopening
-after a crash) it goes to the hand-off of the first voter who has not taken
-their turn. Facilitator controls use function keys, which a participant typing
-an answer will not hit by accident.
+The screen always shows what the round says: on opening (or reopening after a
+crash) it goes to the hand-off of the first voter who has not taken their turn,
+and names the voters a crash sent back to vote. Facilitator controls use
+function keys, which a participant typing an answer will not hit by accident;
+they are listed by F1 and, between turns, in the key bar, never on a voter's
+screen. When a save fails the round waits, keys do nothing, and it moves on by
+itself once the save succeeds: what was entered is counted once.
 """
 
 from __future__ import annotations
@@ -23,12 +26,15 @@ from screens.round.consent import ConsentTurn
 from screens.round.contribution import ContributionTurn
 from screens.round.dot import DotTurn
 from screens.round.handoff import HandOff
+from screens.round.redraw import redraw
 from screens.round.results import ResultsView
+from screens.round.save_pending import SavePending
 from screens.round.text import literal
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.rounds import (
+    DEFAULT_BATCH,
     Round,
     RoundMode,
     RoundResult,
@@ -37,10 +43,13 @@ from workshop.rounds import (
     close_round,
     finish_turn,
     get_round,
+    lost_turns,
+    mark_on_screen,
     recall,
     results,
     reveal,
     skip,
+    started,
     voter_label,
 )
 from workshop.rounds.minutes import mode_label
@@ -87,10 +96,14 @@ class RoundScreen(Screen["RoundResult | None"]):
         Binding("f2", "reveal", t("rounds.key.reveal")),
         Binding("f3", "skip", t("rounds.key.skip")),
         Binding("f4", "proxy", t("rounds.key.proxy")),
+        Binding("f5", "settings", t("rounds.key.settings")),
         Binding("f6", "recall", t("rounds.key.recall")),
         Binding("f9", "leave", t("rounds.key.leave")),
         Binding("f10", "finish", t("rounds.key.finish")),
+        # The app's own Ctrl+Q gives way to this one (AtelierApp.check_action).
+        Binding("ctrl+q", "quit_app", t("common.quit"), show=False, priority=True),
     ]
+    CONFIRMS_QUIT = True
 
     def __init__(self, project: Project, round_id: int) -> None:
         super().__init__()
@@ -101,18 +114,24 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.in_turn: int | None = None  # the voter who has the keyboard (past the hand-off)
         self.handoff: HandOff | None = None
         self.ballot: BallotTurn | None = None
+        self.lost: list[int] = []  # voters a crash sent back to vote (their batch was never written)
+        self.lost_notice = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with Vertical(id="round-head"):
-            yield Static(literal(self.round.spec.question, "bold"), id="round-question")
-            yield Static(id="round-mode")
-            yield Static(id="round-progress")
+        # One widget for the question, the mode, the progress and any notice: the
+        # fewer widgets, the cheaper each turn's change of screen.
+        yield Static(id="round-head")
         yield Stage(id="stage")
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#round-mode", Static).update(Content(self.mode_line()))
+        self.app.attempt(mark_on_screen, self.project, self.round_id, True)
+        self.lost = self.app.attempt(lost_turns, self.project, self.round_id) or []
+        if self.lost:
+            names = ", ".join(voter_label(self.project, self.round, v)[0] for v in self.lost)
+            key = "rounds.lost_turn" if len(self.lost) == 1 else "rounds.lost_turns"
+            self.lost_notice = t(key, names=names)
         self.show_state()
 
     def help_markdown(self) -> str:
@@ -125,18 +144,41 @@ class RoundScreen(Screen["RoundResult | None"]):
             parts.append(t("rounds.dot.rule", budget=spec.budget, cap=spec.cap))
         if spec.mode.is_vote:
             parts.append(t("rounds.secret") if spec.secret else t("rounds.open"))
-        elif spec.hidden:
-            parts.append(t("rounds.contribution.hidden_mode"))
+            if spec.one_structure_one_voice and not spec.by_structure:
+                parts.append(t("rounds.weighted"))
+        else:
+            if spec.hidden:
+                parts.append(t("rounds.contribution.hidden_mode"))
+            if spec.secret:
+                parts.append(t("rounds.contribution.anonymous_mode"))
         return " · ".join(parts)
 
     # What to show ---------------------------------------------------------------------
     def reload(self) -> Round:
         self.round = get_round(self.project, self.round_id)
-        taken, total = self.round.progress
-        self.query_one("#round-progress", Static).update(
-            Content(t("rounds.progress", taken=taken, total=total, handled=self.round.handled))
-        )
+        self.lost = [v for v in self.lost if self.round.turns.get(v) is TurnState.PENDING]
+        redraw(self.query_one("#round-head", Static), self.head_content())
         return self.round
+
+    def head_content(self) -> Content:
+        """The question, the mode, who has taken their turn, and why some vote again."""
+        taken, total = self.round.progress
+        progress = t("rounds.progress", taken=taken, total=total, handled=self.round.handled)
+        if self.round.held:
+            # How many ballots wait for their batch: a count of voters, never of choices.
+            progress += " · " + t("rounds.progress_held", count=self.round.held, size=self.round.spec.batch_size or DEFAULT_BATCH)
+        lines = [
+            literal(self.round.spec.question, "bold"),
+            Content.styled(self.mode_line(), "$text-muted"),
+            Content.styled(progress, "$text-muted"),
+        ]
+        if self.lost:
+            lines.append(Content.styled(self.lost_notice, "bold $warning"))
+        return Content("\n").join(lines)
+
+    @property
+    def save_pending(self) -> bool:
+        return self.project.store.storage.pending
 
     def show(self, widget: Widget) -> None:
         """Put `widget` on the stage. The hand-off and the ballot stay mounted for
@@ -153,11 +195,19 @@ class RoundScreen(Screen["RoundResult | None"]):
         widget.display = True
         if widget.parent is None:
             stage.mount(widget)
+        # Voters see only their own keys (on their screen); the bar returns between turns.
+        bar = not isinstance(widget, (HandOff, BallotTurn, ContributionTurn))
+        self.query_one(KeyBar).display = bar
+        if bar:
+            self.refresh_bindings()  # F5 goes once someone has voted
         if not isinstance(widget, ContributionTurn) and not stage.has_focus:
             stage.focus()
 
     def show_state(self) -> None:
         round_ = self.reload()
+        if self.save_pending:
+            self.show(SavePending(self.app_retry_seconds()))
+            return
         self.in_turn = None
         current = round_.current
         if current is not None:
@@ -205,6 +255,22 @@ class RoundScreen(Screen["RoundResult | None"]):
             self.ballot.refresh_ballot()
         self.show_state()
 
+    def app_retry_seconds(self) -> int:
+        from screens.app import RETRY_SAVE_SECONDS
+
+        return RETRY_SAVE_SECONDS
+
+    def turn_ended(self) -> None:
+        """After confirming a turn, whatever happened: the turn is over once the round
+        has it (written, or kept in memory while a save fails); otherwise (a refused
+        ballot) the voter keeps the keyboard."""
+        voter = self.in_turn
+        if voter is None:
+            return
+        if self.reload().turns.get(voter) is TurnState.PENDING:
+            return
+        self.turn_over()
+
     # Messages from the stage ------------------------------------------------------------
     def on_hand_off_acknowledged(self, event: HandOff.Acknowledged) -> None:
         event.stop()
@@ -214,17 +280,30 @@ class RoundScreen(Screen["RoundResult | None"]):
         event.stop()
         if self.in_turn is None:
             return
-        done = self.app.attempt(
-            cast, self.project, self.round_id, self.in_turn, event.choice, event.reason, proxy=self.proxy
-        )
-        if done is not None:
-            self.turn_over()
+        self.app.attempt(cast, self.project, self.round_id, self.in_turn, event.choice, event.reason, proxy=self.proxy)
+        self.turn_ended()
 
     def on_contribution_turn_turn_finished(self, event: ContributionTurn.TurnFinished) -> None:
         event.stop()
         if self.in_turn is None:
             return
-        if self.app.attempt(finish_turn, self.project, self.round_id, self.in_turn, proxy=self.proxy) is not None:
+        self.app.attempt(finish_turn, self.project, self.round_id, self.in_turn, proxy=self.proxy)
+        self.turn_ended()
+
+    def on_contribution_turn_save_failed(self, event: ContributionTurn.SaveFailed) -> None:
+        """A contribution is counted but not on disk yet: the turn waits for the disk."""
+        event.stop()
+        self.reload()
+        self.show(SavePending(self.app_retry_seconds()))
+
+    def on_atelier_app_pending_save_written(self, event: object) -> None:
+        """The app's retry saved what was waiting: the round moves on by itself."""
+        if self.save_pending or not self.is_current:
+            return
+        voter = self.in_turn
+        if voter is not None and self.reload().current == voter and self.round.mode is RoundMode.CONTRIBUTION:
+            self.start_turn()  # the same voter goes on typing, their contribution counted
+        else:
             self.turn_over()
 
     # Facilitator keys -----------------------------------------------------------------
@@ -232,7 +311,8 @@ class RoundScreen(Screen["RoundResult | None"]):
         voter = self.round.current
         if voter is None:
             return
-        if self.app.attempt(skip, self.project, self.round_id, voter) is not None:
+        self.app.attempt(skip, self.project, self.round_id, voter)
+        if self.reload().turns.get(voter) is TurnState.SKIPPED:
             name = voter_label(self.project, self.round, voter)[0]
             self.notify(Content(t("rounds.skipped", name=name)))
             self.turn_over()
@@ -254,8 +334,9 @@ class RoundScreen(Screen["RoundResult | None"]):
             return
         for voter in skipped:
             if self.app.attempt(recall, self.project, self.round_id, voter) is None:
-                return
-        self.notify(Content(t("rounds.recalled", count=len(skipped))))
+                break
+        else:
+            self.notify(Content(t("rounds.recalled", count=len(skipped))))
         self.turn_over()
 
     def action_reveal(self) -> None:
@@ -275,6 +356,9 @@ class RoundScreen(Screen["RoundResult | None"]):
         if self.round.current is not None:
             self.confirm(t("rounds.confirm_close", left=self.pending_count()), self.close_now)
             return
+        if self.round.held:
+            # Ballots still held (skipped voters could have been called back): written now.
+            self.app.attempt(close_round, self.project, self.round_id)
         self.dismiss(self.app.attempt(results, self.project, self.round_id))
 
     def close_now(self) -> None:
@@ -285,6 +369,53 @@ class RoundScreen(Screen["RoundResult | None"]):
     def action_leave(self) -> None:
         """Leave the round as it is; it resumes at the same voter's hand-off."""
         self.dismiss(None)
+
+    def dismiss(self, result=None):  # noqa: ANN001, ANN201 - Screen.dismiss
+        # Left on purpose: reopening the project no longer comes back here.
+        # (Quitting, or a crash, leaves the mark: the project reopens on this round.)
+        self.app.attempt(mark_on_screen, self.project, self.round_id, False)
+        return super().dismiss(result)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "settings":
+            # Settings change only before anyone has voted; hidden afterwards.
+            return not started(self.round) and self.round.is_open
+        return True
+
+    def action_settings(self) -> None:
+        """Change the round's settings before the first voter (a prefilled set-up)."""
+        from screens.round.setup import RoundSetupModal
+
+        if started(self.reload()) or not self.round.is_open:
+            return
+
+        def changed(round_id: int | None) -> None:
+            if round_id is not None:
+                self.round = get_round(self.project, self.round_id)
+                self.ballot = None
+                if self.handoff is not None:
+                    self.handoff.remove()
+                    self.handoff = None
+                stage = self.query_one("#stage", Stage)
+                stage.remove_children()
+                self.proxy = False
+            self.show_state()
+
+        self.app.push_screen(RoundSetupModal.for_round(self.project, self.round), changed)
+
+    def action_quit_app(self) -> None:
+        """Ctrl+Q during a round: the facilitator confirms (a voter may press it)."""
+        question = t("rounds.confirm_quit")
+        if self.round.held:
+            question += "\n\n" + t("rounds.confirm_quit_held", count=self.round.held)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.app.quit_now()
+
+        from screens.modals.confirm import ConfirmModal
+
+        self.app.push_screen(ConfirmModal(question, t("common.quit")), answered)
 
     def pending_count(self) -> int:
         return sum(1 for s in self.round.turns.values() if s is TurnState.PENDING)

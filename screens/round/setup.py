@@ -1,6 +1,13 @@
-"""Setting up a free round from the cockpit: question, mode, options and rules.
+"""Setting up a round: a free one from the cockpit, or the settings of one not started yet.
 
-Unfinished rounds of the same agenda item are offered first, to be resumed.
+A free round: the question, its kind, the options, then F5 (Enter in the
+question goes straight to the options). Unfinished rounds of the same agenda
+item are offered first, to be resumed. An exercise's vote starts at once with
+the exercise's own proposal; before the first voter, F5 on the round screen
+brings it back here, every setting filled in: the kind, the options and the
+one-turn-per-structure rule belong to the exercise and stay as they are.
+
+Checkboxes read `[x]` / `[ ]`: on a projector, colour alone does not tell.
 """
 
 from __future__ import annotations
@@ -17,13 +24,37 @@ from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.project import Project
-from workshop.rounds import RoundMode, RoundSpec, parse_count, parse_options, rounds_of, start_round
+from workshop.rounds import (
+    DEFAULT_BATCH,
+    Round,
+    RoundMode,
+    RoundSpec,
+    change_settings,
+    parse_count,
+    parse_options,
+    rounds_of,
+    start_round,
+)
 
 MODES = [RoundMode.CONTRIBUTION, RoundMode.DOT, RoundMode.SINGLE, RoundMode.SCALE, RoundMode.CONSENT]
+WITH_OPTIONS = (RoundMode.DOT, RoundMode.SINGLE)
+
+
+def secret_by_default(mode: RoundMode) -> bool:
+    """Votes are secret unless they decide (consent: an objection is discussed with its author)."""
+    return mode in (RoundMode.DOT, RoundMode.SINGLE, RoundMode.SCALE)
+
+
+class Tick(Checkbox):
+    """A checkbox that reads `[x]` or `[ ]` whatever the colours."""
+
+    @property
+    def _button(self) -> Content:
+        return Content.styled("[x]" if self.value else "[ ]", "bold" if self.value else "")
 
 
 class RoundSetupModal(ModalScreen[int | None]):
-    """Dismisses with the id of the round to run (new or resumed), or None."""
+    """Dismisses with the id of the round to run (new, resumed or changed), or None."""
 
     CSS_PATH = "setup.tcss"
     BINDINGS = [
@@ -31,60 +62,114 @@ class RoundSetupModal(ModalScreen[int | None]):
         Binding("f5", "start", t("rounds.setup.start")),
     ]
 
-    def __init__(self, project: Project, workshop_id: int, item_id: int, owner: str = "", run: bool = False) -> None:
+    def __init__(
+        self,
+        project: Project,
+        workshop_id: int,
+        item_id: int,
+        owner: str = "",
+        run: bool = False,
+        editing: Round | None = None,
+    ) -> None:
         super().__init__()
         self.run = run  # open the round screen once a round is chosen
         self.project = project
         self.workshop_id = workshop_id
         self.item_id = item_id
         self.owner = owner
+        self.editing = editing
+        self.secret_touched = editing is not None  # the facilitator's choice outweighs the default
+
+    @classmethod
+    def for_round(cls, project: Project, round_: Round) -> RoundSetupModal:
+        """The settings of a round nobody has voted in yet, to change them."""
+        return cls(project, round_.workshop_id, round_.item_id, owner=round_.spec.owner, editing=round_)
+
+    @property
+    def locked(self) -> bool:
+        """An exercise's round: its kind and options are the exercise's."""
+        return self.editing is not None and bool(self.editing.spec.owner)
 
     def compose(self) -> ComposeResult:
-        unfinished = [
-            r for r in rounds_of(self.project, self.workshop_id, self.item_id) if not (r.done and r.revealed)
-        ]
+        spec = self.editing.spec if self.editing is not None else None
+        mode = spec.mode if spec is not None else RoundMode.DOT
+        title = t("rounds.setup.title_edit") if spec is not None else t("rounds.setup.title")
         with Vertical(id="setup"):
-            yield Static(Content.styled(t("rounds.setup.title"), "bold"), id="setup-title")
+            yield Static(Content.styled(title, "bold"), id="setup-title")
             with VerticalScroll(id="setup-fields"):
-                for round_ in unfinished[-3:]:
-                    yield Button(
-                        Content.assemble(t("rounds.setup.resume") + " ", literal(round_.spec.question)),
-                        id=f"resume-{round_.id}",
-                        classes="resume",
+                if spec is None:
+                    unfinished = [
+                        r for r in rounds_of(self.project, self.workshop_id, self.item_id) if not (r.done and r.revealed)
+                    ]
+                    for round_ in unfinished[-3:]:
+                        yield Button(
+                            Content.assemble(t("rounds.setup.resume") + " ", literal(round_.spec.question)),
+                            id=f"resume-{round_.id}",
+                            classes="resume",
+                        )
+                with Horizontal(classes="row"):
+                    yield Label(t("rounds.setup.question"))
+                    yield LineInput(
+                        spec.question if spec else "", id="question", placeholder=t("rounds.setup.question_placeholder"),
+                        compact=True,
                     )
-                yield Label(t("rounds.setup.question"))
-                yield LineInput(id="question", placeholder=t("rounds.setup.question_placeholder"))
-                yield Label(t("rounds.setup.mode"))
-                yield Select(
-                    [(t(f"rounds.mode.{m.value}"), m.value) for m in MODES],
-                    value=RoundMode.DOT.value,
-                    allow_blank=False,
-                    id="mode",
-                )
+                with Horizontal(classes="row", id="mode-row"):
+                    yield Label(t("rounds.setup.mode"))
+                    yield Select(
+                        [(t(f"rounds.mode.{m.value}"), m.value) for m in MODES],
+                        value=mode.value,
+                        allow_blank=False,
+                        id="mode",
+                        disabled=self.locked,
+                        compact=True,
+                    )
                 yield Label(t("rounds.setup.options"), id="options-label")
-                yield TextArea(id="options", soft_wrap=True, show_line_numbers=False)
-                with Horizontal(id="counts"):
-                    with Vertical():
-                        yield Label(t("rounds.setup.budget"))
-                        yield LineInput(id="budget", placeholder=t("rounds.setup.default"), type="integer")
-                    with Vertical():
-                        yield Label(t("rounds.setup.cap"))
-                        yield LineInput(id="cap", placeholder=t("rounds.setup.default"), type="integer")
-                yield Checkbox(t("rounds.setup.secret"), id="secret")
-                yield Checkbox(t("rounds.setup.hidden"), value=True, id="hidden")
-                yield Checkbox(t("rounds.setup.shuffle"), id="shuffle")
-                yield Checkbox(t("rounds.setup.by_structure"), id="by_structure")
-                yield Checkbox(t("rounds.setup.weighting"), id="weighting")
-                yield Checkbox(t("rounds.setup.auto_reveal"), id="auto_reveal")
+                yield TextArea(
+                    "\n".join(spec.options) if spec else "", id="options", soft_wrap=True, show_line_numbers=False,
+                    read_only=self.locked, compact=True,
+                )
+                with Horizontal(classes="row", id="counts"):
+                    yield Label(t("rounds.setup.budget"))
+                    yield LineInput(
+                        str(spec.budget) if spec and spec.budget else "", id="budget",
+                        placeholder=t("rounds.setup.default"), type="integer", compact=True,
+                    )
+                    yield Label(t("rounds.setup.cap"), classes="second")
+                    yield LineInput(
+                        str(spec.cap) if spec and spec.cap else "", id="cap",
+                        placeholder=t("rounds.setup.default"), type="integer", compact=True,
+                    )
+                secret = spec.secret if spec is not None else secret_by_default(mode)
+                with Horizontal(classes="row"):
+                    yield Tick(t("rounds.setup.secret"), value=secret, id="secret", compact=True)
+                    yield Label(t("rounds.setup.batch"), id="batch-label")
+                    batch = str(spec.batch_size) if spec and spec.batch_size else ""
+                    yield LineInput(batch, id="batch", placeholder=str(DEFAULT_BATCH), type="integer", compact=True)
+                yield Tick(t("rounds.setup.hidden"), value=spec.hidden if spec else True, id="hidden", compact=True)
+                yield Tick(t("rounds.setup.shuffle"), value=bool(spec and spec.shuffle), id="shuffle", compact=True)
+                yield Tick(
+                    t("rounds.setup.by_structure"), value=bool(spec and spec.by_structure), id="by_structure",
+                    disabled=self.locked, compact=True,
+                )
+                yield Tick(t("rounds.setup.weighting"), value=bool(spec and spec.one_structure_one_voice), id="weighting", compact=True)
+                yield Tick(t("rounds.setup.auto_reveal"), value=bool(spec and spec.auto_reveal), id="auto_reveal", compact=True)
             with Horizontal(id="setup-buttons"):
-                yield Button(t("common.cancel"), id="cancel")
-                yield Button(t("rounds.setup.start") + " (F5)", variant="primary", id="start")
+                yield Button(t("common.cancel"), id="cancel", compact=True)
+                start = t("rounds.setup.apply") if spec is not None else t("rounds.setup.start")
+                yield Button(start + " (F5)", variant="primary", id="start", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
         self.sync_fields()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        if not self.secret_touched:
+            self.query_one("#secret", Tick).value = secret_by_default(self.mode())
+        self.sync_fields()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "secret" and event.checkbox.has_focus:
+            self.secret_touched = True
         self.sync_fields()
 
     def mode(self) -> RoundMode:
@@ -92,22 +177,28 @@ class RoundSetupModal(ModalScreen[int | None]):
 
     def sync_fields(self) -> None:
         mode = self.mode()
-        with_options = mode in (RoundMode.DOT, RoundMode.SINGLE)
+        with_options = mode in WITH_OPTIONS
         self.query_one("#options-label").display = with_options
         self.query_one("#options").display = with_options
         self.query_one("#counts").display = mode is RoundMode.DOT
         self.query_one("#hidden").display = mode is RoundMode.CONTRIBUTION
+        secret = self.query_one("#secret", Tick)
+        secret.label = t("rounds.setup.secret") if mode.is_vote else t("rounds.setup.anonymous")
+        for name in ("#batch-label", "#batch"):
+            self.query_one(name).display = secret.value
         for name in ("weighting", "auto_reveal"):
             self.query_one(f"#{name}").display = mode.is_vote
 
     def spec(self) -> RoundSpec:
         mode = self.mode()
-        checked = {box.id: box.value for box in self.query(Checkbox)}
-        budget = cap = 0
+        checked = {box.id: box.value for box in self.query(Tick)}
+        budget = cap = batch = 0
         if mode is RoundMode.DOT:
             budget = parse_count(self.query_one("#budget", Input).value, "budget")
             cap = parse_count(self.query_one("#cap", Input).value, "cap")
-        options = parse_options(self.query_one("#options", TextArea).text) if mode in (RoundMode.DOT, RoundMode.SINGLE) else []
+        if checked.get("secret"):
+            batch = parse_count(self.query_one("#batch", Input).value, "batch")
+        options = parse_options(self.query_one("#options", TextArea).text) if mode in WITH_OPTIONS else []
         return RoundSpec(
             question=self.query_one("#question", Input).value,
             mode=mode,
@@ -121,6 +212,7 @@ class RoundSetupModal(ModalScreen[int | None]):
             one_structure_one_voice=bool(checked.get("weighting")),
             auto_reveal=bool(checked.get("auto_reveal")),
             owner=self.owner,
+            batch_size=batch,
         )
 
     def action_start(self) -> None:
@@ -128,6 +220,10 @@ class RoundSetupModal(ModalScreen[int | None]):
             spec = self.spec()
         except AtelierError as error:
             self.notify(Content(error.message()), severity="warning")
+            return
+        if self.editing is not None:
+            if self.app.attempt(change_settings, self.project, self.editing.id, spec) is not None:
+                self.dismiss(self.editing.id)
             return
         round_ = self.app.attempt(start_round, self.project, self.workshop_id, self.item_id, spec)
         if round_ is not None:
@@ -137,9 +233,12 @@ class RoundSetupModal(ModalScreen[int | None]):
         self.dismiss(None)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        # Enter goes on to the next field; F5 or the button starts the round.
+        # Enter goes on: from the question straight to the options; F5 or the button starts.
         event.stop()
-        self.focus_next()
+        if event.input.id == "question" and self.query_one("#options").display:
+            self.query_one("#options", TextArea).focus()
+        else:
+            self.focus_next()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -1,12 +1,15 @@
 """Rounds (tours de table): the keyboard passes from voter to voter (DESIGN §3.3).
 
 One engine serves every exercise: contribution rounds and vote rounds (dot vote,
-scale, consent, single choice), secret or open. See ROUNDS_API.md for the contract.
+scale, consent, single choice), secret or open. `engine.py` describes the stored
+shape; `batching.py` how secret ballots reach the file without giving anyone away.
 """
 
+from workshop.rounds.batching import DEFAULT_BATCH, MIN_BATCH
 from workshop.rounds.engine import (
     ballots,
     cast,
+    change_settings,
     check_choice,
     clean_text,
     close_round,
@@ -15,15 +18,19 @@ from workshop.rounds.engine import (
     edit_contribution,
     finish_turn,
     get_round,
+    lost_turns,
+    mark_on_screen,
     parse_count,
     parse_options,
     recall,
     remove_contribution,
     remove_round,
     reveal,
+    round_on_screen,
     rounds_of,
     skip,
     start_round,
+    started,
     structure_of,
     turn_contributions,
     voter_label,
@@ -49,6 +56,8 @@ from workshop.rounds.tally import OptionResult, RoundResult, StructureResult, op
 
 __all__ = [
     "CONSENT_ANSWERS",
+    "DEFAULT_BATCH",
+    "MIN_BATCH",
     "MAX_OPTIONS",
     "OPTION_KEYS",
     "SCALE_VALUES",
@@ -64,6 +73,7 @@ __all__ = [
     "TurnState",
     "ballots",
     "cast",
+    "change_settings",
     "check_choice",
     "clean_text",
     "close_round",
@@ -74,6 +84,8 @@ __all__ = [
     "edit_contribution",
     "finish_turn",
     "get_round",
+    "lost_turns",
+    "mark_on_screen",
     "option_index",
     "option_key",
     "option_labels",
@@ -84,9 +96,11 @@ __all__ = [
     "remove_round",
     "results",
     "reveal",
+    "round_on_screen",
     "rounds_of",
     "skip",
     "start_round",
+    "started",
     "structure_of",
     "turn_contributions",
     "voter_label",

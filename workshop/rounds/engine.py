@@ -1,24 +1,41 @@
 """Running a round: who votes, in which order, and saving every ballot as it is cast.
 
-Secrecy of stored ballots. TinyDB document ids grow with each insert and voters
-vote in a known order, so a ballot stored as its own document (or carrying a
-time) could be matched to its voter. A secret round therefore keeps its ballots
-inside the round's own document, each inserted at a random position of the
-list, with no voter, no time and no id. What is kept is who has taken their turn
-(`turns`), never what they chose. The voter's structure is written on a secret
-ballot only when the structure has at least two voters in the round, and only
-once two of them have voted: until then it is held in memory (`held_tags`), so
-that the file never shows a structure's tag on a single person's ballot. A
-ballot with no structure belongs to a structure with a single ballot, which is
-all the "one structure, one voice" weighting needs.
+A round is one document of the `rounds` table; its ballots and contributions
+live inside it. Its stored shape (what a reader of project files may check):
 
-Each secret save is written twice so that the backup file (`.bak`, the previous
-version) holds the same state: comparing the backup with the project file cannot
-single out the ballot just cast.
+- `workshop_id`, `item_id` (0 for a round on no agenda item): integers;
+- `spec`: the settings (`RoundSpec.to_doc`): `question`, `mode` (contribution,
+  dot, scale, consent, single), `options` (texts), `secret`, `hidden`, `budget`,
+  `cap`, `shuffle`, `by_structure`, `one_structure_one_voice`, `auto_reveal`
+  (booleans and integers), `owner` (text), `batch_size` (integer; 0 = 3);
+- `voters`: participant ids in turn order (structure ids when `by_structure`);
+- `turns`: {voter id as text: "pending" | "taken" | "proxy" | "skipped"};
+- `status`: "open" | "closed"; `revealed`: boolean;
+- `ballots`: open rounds `{choice, reason, structure_id, voter, proxy}`; secret
+  rounds `{choice, reason, structure_id}` with `structure_id` null unless the
+  tag cannot single anyone out (see `batching.py`). `choice`: dot, a list of
+  points per option; scale, 1–5; single, an option index; consent, an answer;
+  null is a blank ballot;
+- `contributions`: `{id, text, participant_id, structure_id, proxy}`; in a
+  secret (anonymous) round only `{id, text}`, with random ids;
+- `turn_ids`: ids of the contributions typed during the current turn (open and
+  hidden rounds only: an anonymous round never writes them);
+- `pooled`: secret rounds weighted "one structure, one voice": {option value as
+  text: exact fraction as text ("7/6")}, the weighted sum of the untagged ballots;
+- `unsaved`: secret rounds: voters whose turn the running app holds in memory,
+  not yet written (they vote again if the app stops);
+- `next_id`: the next contribution id of an open round;
+- `on_screen`: true while the round is on the projected screen (reopening the
+  project goes back to it).
 
-A contribution round keeps the ids of the contributions typed during the current
-turn, so the voter (or a restarted app) can correct them until they pass the
-keyboard; the list is emptied when the turn ends.
+Secret rounds. Voters vote in a known order and the file says who has taken
+their turn, so a ballot written alone, or with its voter's structure, could be
+matched to its voter by anyone comparing two copies of the file. A secret
+round's ballots (and an anonymous round's contributions) are therefore held in
+memory (`held.py`) and written in shuffled batches that single nobody out
+(`batching.py`). What is written at each turn is only who is waiting for their
+batch. After a crash, those voters are pending again and vote again
+(`lost_turns` names them, so that the screen can say so).
 """
 
 from __future__ import annotations
@@ -31,7 +48,9 @@ from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 from workshop.model import Participant
 from workshop.project import Project
-from workshop.rounds import held_tags
+from workshop.rounds import batching
+from workshop.rounds.batching import MIN_BATCH
+from workshop.rounds.held import Held, HeldTurn, held, holding, release
 from workshop.rounds.model import (
     CONSENT_ANSWERS,
     MAX_BUDGET,
@@ -52,22 +71,50 @@ from workshop.text import clean_line, has_visible, one_line, split_lines
 
 ROUNDS = "rounds"
 
-_random = random.SystemRandom()  # secret positions and shuffles must not be predictable
+_random = random.SystemRandom()  # secret positions, ids and shuffles must not be predictable
 
 
 # Reading -------------------------------------------------------------------------------
-def _doc(project: Project, round_id: int) -> dict[str, Any]:
+def _stored_doc(project: Project, round_id: int) -> Any:
     doc = project.store.table(ROUNDS).get(doc_id=round_id) if round_id else None
     if doc is None:
         raise NotFound("error.not_found", what=ROUNDS, id=round_id)
-    return copy.deepcopy(dict(doc))
+    return doc
+
+
+def _stored(project: Project, round_id: int) -> dict[str, Any]:
+    """A copy of the round as written in the file, to change and save."""
+    return copy.deepcopy(dict(_stored_doc(project, round_id)))
+
+
+def round_view(project: Project, round_id: int) -> dict[str, Any]:
+    """The round as this app knows it: the file, plus what it holds in memory
+    placed as the last batch would place it (in memory only, never written)."""
+    doc = _stored(project, round_id)
+    kept = held(project, round_id)
+    if kept is not None:
+        doc.setdefault("contributions", [])
+        flush = batching.plan(doc, kept.turns, _structures(project, doc, round_id), final=True)
+        if flush is not None:
+            batching.apply(doc, flush, None)
+        doc["contributions"] += [{"id": c["id"], "text": c["text"]} for c in kept.typing]
+    return doc
+
+
+def _overlay(round_: Round, kept: Held | None) -> Round:
+    if kept is not None:
+        for turn in kept.turns:
+            round_.turns[turn.voter] = turn.state
+            round_.ballot_count += turn.ballot is not None
+            round_.contribution_count += len(turn.texts)
+        round_.contribution_count += len(kept.typing)
+        round_.held = len(kept.turns)
+    return round_
 
 
 def get_round(project: Project, round_id: int) -> Round:
-    doc = project.store.table(ROUNDS).get(doc_id=round_id) if round_id else None
-    if doc is None:
-        raise NotFound("error.not_found", what=ROUNDS, id=round_id)
-    return Round.from_doc(doc, round_id)
+    """The round as this app knows it (turns held in memory count as taken)."""
+    return _overlay(Round.from_doc(_stored_doc(project, round_id), round_id), held(project, round_id))
 
 
 def rounds_of(
@@ -83,27 +130,59 @@ def rounds_of(
         return owner is None or doc.get("spec", {}).get("owner", "") == owner
 
     docs = project.store.table(ROUNDS).search(matches)
-    return sorted((Round.from_doc(doc, doc.doc_id) for doc in docs), key=lambda r: r.id)
+    return sorted((_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs), key=lambda r: r.id)
+
+
+def mark_on_screen(project: Project, round_id: int, shown: bool) -> None:
+    """The round is on the projected screen (or has left it): a restart goes back to it."""
+    if bool(_stored_doc(project, round_id).get("on_screen")) != shown:
+        project.store.table(ROUNDS).update({"on_screen": shown}, doc_ids=[round_id])
+
+
+def round_on_screen(project: Project) -> Round | None:
+    """The unfinished round that was on screen when the app stopped, if any (the newest)."""
+    docs = project.store.table(ROUNDS).search(lambda doc: bool(doc.get("on_screen")))
+    found = [_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs]
+    unfinished = [r for r in found if not (r.done and r.revealed)]
+    return max(unfinished, key=lambda r: r.id, default=None)
 
 
 def contributions(project: Project, round_id: int) -> list[Contribution]:
-    """Every contribution of a round, in stored order (random order in secret rounds)."""
-    doc = project.store.table(ROUNDS).get(doc_id=round_id) if round_id else None
-    if doc is None:
-        raise NotFound("error.not_found", what=ROUNDS, id=round_id)
-    return [Contribution.from_doc(c) for c in doc.get("contributions", [])]
+    """Every contribution of a round, in stored order (random order in anonymous rounds).
+
+    Contributions an anonymous round still holds in memory come last."""
+    return [Contribution.from_doc(c) for c in round_view(project, round_id).get("contributions", [])]
 
 
 def turn_contributions(project: Project, round_id: int) -> list[Contribution]:
     """The contributions typed during the current turn, in typing order (still correctable)."""
-    doc = _doc(project, round_id)
+    doc = _stored_doc(project, round_id)
+    kept = held(project, round_id)
+    if _anonymous(doc):
+        typed = kept.typed_by(_current(doc, kept)) if kept is not None else []
+        return [Contribution(c["id"], c["text"], None, None) for c in typed]
     by_id = {c["id"]: c for c in doc.get("contributions", [])}
     return [Contribution.from_doc(by_id[i]) for i in doc.get("turn_ids", []) if i in by_id]
 
 
 def ballots(project: Project, round_id: int) -> list[dict[str, Any]]:
-    """The stored ballots (copies). Secret ones carry no voter."""
-    return _doc(project, round_id).get("ballots", [])
+    """The ballots (copies), those held in memory included. Secret ones carry no voter."""
+    return round_view(project, round_id).get("ballots", [])
+
+
+def lost_turns(project: Project, round_id: int) -> list[int]:
+    """Voters whose turn an earlier run of the app held but never wrote: they vote again."""
+    doc = _stored_doc(project, round_id)
+    kept = held(project, round_id)
+    mine: set[int] = set()
+    if kept is not None:
+        mine = kept.voters()
+        if kept.typing and kept.typing_voter is not None:
+            mine.add(kept.typing_voter)
+    return [
+        v for v in doc.get("unsaved", [])
+        if v not in mine and doc["turns"].get(str(v)) == TurnState.PENDING.value
+    ]
 
 
 def voter_label(project: Project, round_: Round, voter: int) -> tuple[str, str]:
@@ -128,6 +207,22 @@ def structure_of(project: Project, round_: Round, voter: int) -> int | None:
         return project.participant(voter).structure_id
     except NotFound:
         return None
+
+
+def _structures(project: Project, doc: dict[str, Any], round_id: int):  # noqa: ANN202 - voter -> structure id
+    if doc["spec"].get("by_structure"):
+        return lambda voter: voter
+    cache: dict[int, int | None] = {}
+
+    def of(voter: int) -> int | None:
+        if voter not in cache:
+            try:
+                cache[voter] = project.participant(voter).structure_id
+            except NotFound:
+                cache[voter] = None
+        return cache[voter]
+
+    return of
 
 
 # Starting ------------------------------------------------------------------------------
@@ -157,9 +252,10 @@ def parse_count(text: str, what: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise ValidationError(f"rounds.error.{what}_invalid", limit=MAX_BUDGET) from None
-    if not 1 <= value <= MAX_BUDGET:
-        raise ValidationError(f"rounds.error.{what}_invalid", limit=MAX_BUDGET)
+        raise ValidationError(f"rounds.error.{what}_invalid", limit=MAX_BUDGET, least=MIN_BATCH) from None
+    least = MIN_BATCH if what == "batch" else 1
+    if not least <= value <= MAX_BUDGET:
+        raise ValidationError(f"rounds.error.{what}_invalid", limit=MAX_BUDGET, least=MIN_BATCH)
     return value
 
 
@@ -182,6 +278,9 @@ def _check_spec(spec: RoundSpec) -> RoundSpec:
             if key in seen:
                 raise ValidationError("rounds.error.duplicate_option", option=option)
             seen.add(key)
+    batch_size = int(spec.batch_size or 0)
+    if batch_size and not MIN_BATCH <= batch_size <= MAX_BUDGET:
+        raise ValidationError("rounds.error.batch_invalid", least=MIN_BATCH, limit=MAX_BUDGET)
     if mode is RoundMode.DOT:
         if spec.budget < 0 or spec.budget > MAX_BUDGET:
             raise ValidationError("rounds.error.budget_invalid", limit=MAX_BUDGET)
@@ -202,22 +301,42 @@ def _check_spec(spec: RoundSpec) -> RoundSpec:
         one_structure_one_voice=bool(spec.one_structure_one_voice),
         auto_reveal=bool(spec.auto_reveal),
         owner=spec.owner or "",
+        batch_size=batch_size if spec.secret else 0,
     )
 
 
-def _voters(project: Project, workshop_id: int, spec: RoundSpec) -> tuple[list[int], dict[int, int]]:
-    """Voter keys in turn order, and how many present people each structure has."""
+def _voters(project: Project, workshop_id: int, spec: RoundSpec) -> list[int]:
+    """Voter keys in turn order."""
     present: list[Participant] = project.present(workshop_id)
-    people: dict[int, int] = {}
-    for person in present:
-        people[person.structure_id] = people.get(person.structure_id, 0) + 1
     if spec.by_structure:
         voters = list(dict.fromkeys(p.structure_id for p in present))
     else:
         voters = [p.id for p in present]
     if spec.shuffle:
         _random.shuffle(voters)
-    return voters, people
+    return voters
+
+
+def _new_doc(workshop_id: int, item_id: int, spec: RoundSpec, voters: list[int]) -> dict[str, Any]:
+    doc: dict[str, Any] = {
+        "workshop_id": workshop_id,
+        "item_id": item_id,
+        "spec": spec.to_doc(),
+        "voters": voters,
+        "turns": {str(v): TurnState.PENDING.value for v in voters},
+        "status": RoundStatus.OPEN.value,
+        "revealed": False,
+        "ballots": [],
+        "contributions": [],
+        "next_id": 1,
+    }
+    if spec.secret:
+        doc["unsaved"] = []
+        if spec.mode.is_vote and spec.one_structure_one_voice and not spec.by_structure:
+            doc["pooled"] = {}
+    else:
+        doc["turn_ids"] = []
+    return doc
 
 
 def start_round(project: Project, workshop_id: int, item_id: int, spec: RoundSpec) -> Round:
@@ -228,47 +347,84 @@ def start_round(project: Project, workshop_id: int, item_id: int, spec: RoundSpe
         if item.workshop_id != workshop_id:
             raise NotFound("error.not_found", what="agenda", id=item_id)
     spec = _check_spec(spec)
-    voters, people = _voters(project, workshop_id, spec)
+    voters = _voters(project, workshop_id, spec)
     if not voters:
         raise ValidationError("rounds.error.nobody_present")
-    # Secret rounds name the structure on a ballot only where it has two voters or more.
-    if spec.secret and not spec.by_structure:
-        taggable = sorted(sid for sid, n in people.items() if n >= 2)
-    else:
-        taggable = []
-    doc = {
-        "workshop_id": workshop_id,
-        "item_id": item_id,
-        "spec": spec.to_doc(),
-        "voters": voters,
-        "turns": {str(v): TurnState.PENDING.value for v in voters},
-        "status": RoundStatus.OPEN.value,
-        "revealed": False,
-        "taggable": taggable,
-        "ballots": [],
-        "contributions": [],
-        "turn_ids": [],
-        "contributors": {},  # secret contribution rounds: people who contributed, per structure
-        "next_id": 1,
-    }
-    round_id = project.store.table(ROUNDS).insert(doc)
+    round_id = project.store.table(ROUNDS).insert(_new_doc(workshop_id, item_id, spec, voters))
     return get_round(project, round_id)
+
+
+def started(round_: Round) -> bool:
+    """Someone has taken a turn, been skipped, or typed: the settings can no longer change."""
+    return bool(round_.ballot_count or round_.contribution_count) or any(
+        state is not TurnState.PENDING for state in round_.turns.values()
+    )
+
+
+def change_settings(project: Project, round_id: int, spec: RoundSpec) -> Round:
+    """New settings for a round nobody has voted in yet (the voters are listed again)."""
+    round_ = get_round(project, round_id)
+    if started(round_) or held(project, round_id) is not None:
+        raise ValidationError("rounds.error.already_started")
+    if not round_.is_open:
+        raise ValidationError("rounds.error.closed")
+    spec = _check_spec(spec)
+    voters = _voters(project, round_.workshop_id, spec)
+    if not voters:
+        raise ValidationError("rounds.error.nobody_present")
+    doc = _new_doc(round_.workshop_id, round_.item_id, spec, voters)
+    doc["on_screen"] = bool(_stored_doc(project, round_id).get("on_screen"))
+    return _save(project, round_id, doc)
 
 
 def remove_round(project: Project, round_id: int) -> None:
     get_round(project, round_id)
     project.store.table(ROUNDS).remove(doc_ids=[round_id])
-    held_tags.forget(project, round_id)
+    release(project, round_id)
 
 
 # Saving --------------------------------------------------------------------------------
-def _save(project: Project, round_id: int, doc: dict[str, Any], seal: bool = False) -> Round:
-    project.store.table(ROUNDS).update(doc, doc_ids=[round_id])
-    if seal:
-        # Write the same state again: the backup (previous version) then matches it.
-        storage = project.store.storage
-        storage.write(storage.read())
+def _anonymous(doc: dict[str, Any]) -> bool:
+    """Secret rounds (votes, and contribution rounds marked anonymous) go through batches."""
+    return bool(doc["spec"].get("secret"))
+
+
+def _save(project: Project, round_id: int, doc: dict[str, Any]) -> Round:
+    if _anonymous(doc):
+        kept = held(project, round_id)
+        waiting = kept.voters() if kept is not None else set()
+        if kept is not None and kept.typing and kept.typing_voter is not None:
+            waiting.add(kept.typing_voter)
+        doc["unsaved"] = [v for v in doc["voters"] if v in waiting]
+        doc.pop("turn_ids", None)
+
+    def replace(stored: dict[str, Any]) -> None:
+        stored.clear()
+        stored.update(doc)
+
+    project.store.table(ROUNDS).update(replace, doc_ids=[round_id])
     return get_round(project, round_id)
+
+
+def _settle(project: Project, round_id: int, doc: dict[str, Any], force: bool = False) -> Round:
+    """Save a secret round after its held turns changed: write a batch when it is safe
+    (always when `force`, or when nobody can vote after them)."""
+    kept = held(project, round_id)
+    turns = _turns(doc, kept)
+    if not any(state == TurnState.PENDING.value for state in turns.values()) and doc["spec"].get("auto_reveal"):
+        doc["revealed"] = True
+    if doc.get("revealed") or doc.get("status") == RoundStatus.CLOSED.value:
+        force = True
+    if kept is not None and kept.turns:
+        could = sum(1 for state in turns.values() if state in (TurnState.PENDING.value, TurnState.SKIPPED.value))
+        flush = batching.plan(doc, kept.turns, _structures(project, doc, round_id), final=force or could == 0)
+        if flush is not None:
+            batching.apply(doc, flush, _random)
+            written = {id(turn) for turn in flush.turns}
+            kept.turns = [turn for turn in kept.turns if id(turn) not in written]
+    if kept is not None and kept.empty:
+        release(project, round_id)
+    return _save(project, round_id, doc)
 
 
 def _check_open(doc: dict[str, Any]) -> None:
@@ -276,53 +432,45 @@ def _check_open(doc: dict[str, Any]) -> None:
         raise ValidationError("rounds.error.closed")
 
 
-def _state(doc: dict[str, Any], voter: int) -> TurnState:
+def _turns(doc: dict[str, Any], kept: Held | None) -> dict[str, str]:
+    turns = dict(doc["turns"])
+    if kept is not None:
+        for turn in kept.turns:
+            turns[str(turn.voter)] = turn.state.value
+    return turns
+
+
+def _state(doc: dict[str, Any], kept: Held | None, voter: int) -> TurnState:
     state = doc["turns"].get(str(voter))
     if state is None:
         raise ValidationError("rounds.error.not_a_voter")
+    if kept is not None:
+        return kept.state_of(voter) or TurnState(state)
     return TurnState(state)
 
 
-def _current(doc: dict[str, Any]) -> int | None:
-    return next((v for v in doc["voters"] if doc["turns"][str(v)] == TurnState.PENDING.value), None)
+def _current(doc: dict[str, Any], kept: Held | None) -> int | None:
+    if doc.get("status") == RoundStatus.CLOSED.value:
+        return None
+    turns = _turns(doc, kept)
+    return next((v for v in doc["voters"] if turns[str(v)] == TurnState.PENDING.value), None)
 
 
 def _end_turn(doc: dict[str, Any], voter: int, state: TurnState) -> None:
+    """An open round's turn is over (secret rounds go through `_settle`)."""
     doc["turns"][str(voter)] = state.value
     doc["turn_ids"] = []
-    if _current(doc) is None:
-        _strip_lonely_tags(doc)
-        if doc["spec"].get("auto_reveal"):
-            doc["revealed"] = True
+    if _current(doc, None) is None and doc["spec"].get("auto_reveal"):
+        doc["revealed"] = True
 
 
-def _strip_lonely_tags(doc: dict[str, Any]) -> None:
-    """A secret round over: no stored structure may stand for a single voter."""
-    if not doc["spec"].get("secret") or doc["spec"].get("by_structure"):
-        return
-    counts: dict[int, int] = {}
-    for ballot in doc["ballots"]:
-        sid = ballot.get("structure_id")
-        if sid is not None:
-            counts[sid] = counts.get(sid, 0) + 1
-    for ballot in doc["ballots"]:
-        if ballot.get("structure_id") is not None and counts[ballot["structure_id"]] < 2:
-            ballot["structure_id"] = None
-    contributors = {int(k): v for k, v in doc.get("contributors", {}).items()}
-    for item in doc["contributions"]:
-        sid = item.get("structure_id")
-        if sid is not None and contributors.get(sid, 0) < 2:
-            item["structure_id"] = None
-
-
-def _secret_structure(doc: dict[str, Any], structure_id: int | None) -> int | None:
-    return structure_id if structure_id in doc.get("taggable", []) else None
-
-
-def _new_id(doc: dict[str, Any]) -> int:
-    if doc["spec"].get("secret"):
+def _new_id(doc: dict[str, Any], kept: Held | None) -> int:
+    if _anonymous(doc):
         # Random ids: the order of typing cannot be read back from them.
         taken = {c["id"] for c in doc["contributions"]}
+        if kept is not None:
+            taken |= {c["id"] for c in kept.typing}
+            taken |= {c["id"] for turn in kept.turns for c in turn.texts}
         while True:
             candidate = _random.randrange(1, 2**31)
             if candidate not in taken:
@@ -332,96 +480,106 @@ def _new_id(doc: dict[str, Any]) -> int:
     return new_id
 
 
-def _insert(doc: dict[str, Any], key: str, record: dict[str, Any]) -> None:
-    if doc["spec"].get("secret"):
-        doc[key].insert(_random.randrange(len(doc[key]) + 1), record)
-    else:
-        doc[key].append(record)
-
-
 # Contribution rounds -------------------------------------------------------------------
 def contribute(project: Project, round_id: int, voter: int, text: str, proxy: bool = False) -> Contribution:
-    """Save one contribution of the voter whose turn it is."""
-    doc = _doc(project, round_id)
+    """Save one contribution of the voter whose turn it is.
+
+    In an anonymous round it is held in memory until the voter's batch is written."""
+    doc = _stored(project, round_id)
     _check_open(doc)
     spec = RoundSpec.from_doc(doc["spec"])
     if spec.mode is not RoundMode.CONTRIBUTION:
         raise ValidationError("rounds.error.wrong_mode")
-    if _state(doc, voter) is not TurnState.PENDING:
+    kept = held(project, round_id)
+    if _state(doc, kept, voter) is not TurnState.PENDING:
         raise ValidationError("rounds.error.already_taken")
-    if _current(doc) != voter:
+    if _current(doc, kept) != voter:
         raise ValidationError("rounds.error.not_their_turn")
     text = clean_text(text)
-    round_ = Round.from_doc(doc, round_id)
-    structure_id = structure_of(project, round_, voter)
-    record: dict[str, Any] = {"id": _new_id(doc), "text": text}
     if spec.secret:
-        record["structure_id"] = None  # tagged when the turn ends, if it is safe (finish_turn)
-    else:
-        record["participant_id"] = None if spec.by_structure else voter
-        record["structure_id"] = structure_id
-        record["proxy"] = bool(proxy)
-    _insert(doc, "contributions", record)
+        kept = holding(project, round_id)
+        if kept.typing_voter != voter:
+            kept.typing_voter, kept.typing = voter, []
+        first = not kept.typing
+        kept.typing.append({"id": _new_id(doc, kept), "text": text})
+        if first:
+            _save(project, round_id, doc)  # only who is typing: nothing of what
+        return Contribution(kept.typing[-1]["id"], text, None, None)
+    round_ = Round.from_doc(doc, round_id)
+    record: dict[str, Any] = {
+        "id": _new_id(doc, kept),
+        "text": text,
+        "participant_id": None if spec.by_structure else voter,
+        "structure_id": structure_of(project, round_, voter),
+        "proxy": bool(proxy),
+    }
+    doc["contributions"].append(record)
     doc["turn_ids"] = [*doc.get("turn_ids", []), record["id"]]
-    _save(project, round_id, doc, seal=spec.secret)
+    _save(project, round_id, doc)
     return Contribution.from_doc(record)
 
 
+def _held_text(kept: Held | None, contribution_id: int) -> dict[str, Any] | None:
+    if kept is None:
+        return None
+    for item in [*kept.typing, *(c for turn in kept.turns for c in turn.texts)]:
+        if item["id"] == contribution_id:
+            return item
+    return None
+
+
 def edit_contribution(project: Project, round_id: int, contribution_id: int, text: str) -> Contribution:
-    doc = _doc(project, round_id)
     text = clean_text(text)
+    item = _held_text(held(project, round_id), contribution_id)
+    if item is not None:
+        item["text"] = text
+        return Contribution(contribution_id, text, None, None)
+    doc = _stored(project, round_id)
     for record in doc["contributions"]:
         if record["id"] == contribution_id:
             record["text"] = text
-            _save(project, round_id, doc, seal=bool(doc["spec"].get("secret")))
+            _save(project, round_id, doc)
             return Contribution.from_doc(record)
     raise NotFound("error.not_found", what="contribution", id=contribution_id)
 
 
 def remove_contribution(project: Project, round_id: int, contribution_id: int) -> None:
-    doc = _doc(project, round_id)
-    kept = [c for c in doc["contributions"] if c["id"] != contribution_id]
-    if len(kept) == len(doc["contributions"]):
+    kept = held(project, round_id)
+    if _held_text(kept, contribution_id) is not None:
+        assert kept is not None
+        kept.typing = [c for c in kept.typing if c["id"] != contribution_id]
+        for turn in kept.turns:
+            turn.texts = [c for c in turn.texts if c["id"] != contribution_id]
+        return
+    doc = _stored(project, round_id)
+    kept_items = [c for c in doc["contributions"] if c["id"] != contribution_id]
+    if len(kept_items) == len(doc["contributions"]):
         raise NotFound("error.not_found", what="contribution", id=contribution_id)
-    doc["contributions"] = kept
-    doc["turn_ids"] = [i for i in doc.get("turn_ids", []) if i != contribution_id]
-    _save(project, round_id, doc, seal=bool(doc["spec"].get("secret")))
+    doc["contributions"] = kept_items
+    if "turn_ids" in doc:
+        doc["turn_ids"] = [i for i in doc["turn_ids"] if i != contribution_id]
+    _save(project, round_id, doc)
 
 
 def finish_turn(project: Project, round_id: int, voter: int, proxy: bool = False) -> Round:
     """The voter passes the keyboard: their contributions are final."""
-    doc = _doc(project, round_id)
+    doc = _stored(project, round_id)
     _check_open(doc)
     if doc["spec"]["mode"] != RoundMode.CONTRIBUTION.value:
         raise ValidationError("rounds.error.wrong_mode")
-    if _state(doc, voter) is not TurnState.PENDING:
+    kept = held(project, round_id)
+    if _state(doc, kept, voter) is not TurnState.PENDING:
         raise ValidationError("rounds.error.already_taken")
-    secret = bool(doc["spec"].get("secret"))
-    if secret and doc.get("turn_ids"):
-        round_ = Round.from_doc(doc, round_id)
-        sid = _secret_structure(doc, structure_of(project, round_, voter))
-        if sid is not None:
-            _tag_contributions(project, round_id, doc, sid, list(doc["turn_ids"]))
-    _end_turn(doc, voter, TurnState.PROXY if proxy else TurnState.TAKEN)
-    return _save(project, round_id, doc, seal=secret)
-
-
-def _tag_contributions(project: Project, round_id: int, doc: dict[str, Any], sid: int, ids: list[int]) -> None:
-    """Tag one person's contributions with their structure once two people of it have contributed.
-
-    `contributors` counts, per structure, the people whose contributions carry its tag.
-    """
-    contributors = doc.setdefault("contributors", {})
-    if contributors.get(str(sid), 0) >= 2:
-        turns = [ids]
-    else:
-        turns = held_tags.hold(project, round_id, "contributions", sid, tuple(ids))
-    wanted = {i for turn in turns for i in turn}
-    for item in doc["contributions"]:
-        if item["id"] in wanted:
-            item["structure_id"] = sid
-    if turns:
-        contributors[str(sid)] = contributors.get(str(sid), 0) + len(turns)
+    state = TurnState.PROXY if proxy else TurnState.TAKEN
+    if _anonymous(doc):
+        kept = holding(project, round_id)
+        texts = list(kept.typed_by(voter))
+        if kept.typing_voter == voter:
+            kept.typing_voter, kept.typing = None, []
+        kept.turns.append(HeldTurn(voter, state, None, texts=texts))
+        return _settle(project, round_id, doc)
+    _end_turn(doc, voter, state)
+    return _save(project, round_id, doc)
 
 
 # Vote rounds ---------------------------------------------------------------------------
@@ -479,106 +637,103 @@ def check_choice(spec: RoundSpec, choice: Any, reason: str = "") -> tuple[Any, s
 def cast(
     project: Project, round_id: int, voter: int, choice: Any, reason: str = "", proxy: bool = False
 ) -> Round:
-    """Save a final ballot: the voter has passed the keyboard; nobody votes twice.
+    """Record a final ballot: the voter has passed the keyboard; nobody votes twice.
 
-    A proxy vote (entered by the facilitator) may also be given for a voter who
-    was skipped.
+    An open ballot is written at once. A secret one is held in memory until its
+    batch can be written (see `batching.py`). A proxy vote (entered by the
+    facilitator) may also be given for a voter who was skipped.
     """
-    doc = _doc(project, round_id)
+    doc = _stored(project, round_id)
     _check_open(doc)
     spec = RoundSpec.from_doc(doc["spec"])
     if not spec.mode.is_vote:
         raise ValidationError("rounds.error.wrong_mode")
-    state = _state(doc, voter)
+    kept = held(project, round_id)
+    state = _state(doc, kept, voter)
     if state is not TurnState.PENDING and not (proxy and state is TurnState.SKIPPED):
         raise ValidationError("rounds.error.already_taken")
     stored, kept_reason = check_choice(spec, choice, reason)
     round_ = Round.from_doc(doc, round_id)
     structure_id = structure_of(project, round_, voter)
-    ballot: dict[str, Any] = {"choice": stored, "reason": kept_reason}
+    new_state = TurnState.PROXY if proxy else TurnState.TAKEN
     if spec.secret:
-        ballot["structure_id"] = None
-    else:
-        ballot["structure_id"] = structure_id
-        ballot["voter"] = voter
-        ballot["proxy"] = bool(proxy)
-    _insert(doc, "ballots", ballot)
-    if spec.secret:
-        sid = _secret_structure(doc, structure_id)
-        if sid is not None:
-            _tag_ballots(project, round_id, doc, sid, ballot)
-    _end_turn(doc, voter, TurnState.PROXY if proxy else TurnState.TAKEN)
-    return _save(project, round_id, doc, seal=spec.secret)
-
-
-def _tag_ballots(project: Project, round_id: int, doc: dict[str, Any], sid: int, ballot: dict[str, Any]) -> None:
-    """Tag a secret ballot with its structure once two ballots of it are cast."""
-    if sum(1 for b in doc["ballots"] if b.get("structure_id") == sid) >= 2:
-        ballot["structure_id"] = sid
-        return
-    content = _content(ballot)
-    released = held_tags.hold(project, round_id, "ballots", sid, content)
-    # Identical ballots are interchangeable: any untagged ballot with the held content will do.
-    for wanted in released:
-        for candidate in doc["ballots"]:
-            if candidate.get("structure_id") is None and _content(candidate) == wanted:
-                candidate["structure_id"] = sid
-                break
-
-
-def _content(ballot: dict[str, Any]) -> str:
-    """What a ballot says, as a hashable key (choices may be lists)."""
-    return repr((ballot["choice"], ballot.get("reason", "")))
+        ballot = {"choice": stored, "reason": kept_reason}
+        holding(project, round_id).turns.append(HeldTurn(voter, new_state, structure_id, ballot))
+        return _settle(project, round_id, doc)
+    doc["ballots"].append(
+        {"choice": stored, "reason": kept_reason, "structure_id": structure_id, "voter": voter, "proxy": bool(proxy)}
+    )
+    _end_turn(doc, voter, new_state)
+    return _save(project, round_id, doc)
 
 
 # Either kind ---------------------------------------------------------------------------
 def skip(project: Project, round_id: int, voter: int) -> Round:
     """The voter is absent when their turn comes."""
-    doc = _doc(project, round_id)
+    doc = _stored(project, round_id)
     _check_open(doc)
-    if _state(doc, voter) is not TurnState.PENDING:
+    kept = held(project, round_id)
+    if _state(doc, kept, voter) is not TurnState.PENDING:
         raise ValidationError("rounds.error.already_taken")
-    if doc.get("turn_ids") and _current(doc) == voter:
+    if _current(doc, kept) == voter and (doc.get("turn_ids") or (kept is not None and kept.typed_by(voter))):
         raise ValidationError("rounds.error.skip_has_contributions")
+    if _anonymous(doc):
+        doc["turns"][str(voter)] = TurnState.SKIPPED.value
+        return _settle(project, round_id, doc)
     _end_turn(doc, voter, TurnState.SKIPPED)
     return _save(project, round_id, doc)
 
 
 def recall(project: Project, round_id: int, voter: int) -> Round:
     """A skipped voter is back: their turn comes again (before anyone not yet called)."""
-    doc = _doc(project, round_id)
+    doc = _stored(project, round_id)
     _check_open(doc)
-    if _state(doc, voter) is not TurnState.SKIPPED:
+    if _state(doc, held(project, round_id), voter) is not TurnState.SKIPPED:
         raise ValidationError("rounds.error.not_skipped")
     doc["turns"][str(voter)] = TurnState.PENDING.value
     return _save(project, round_id, doc)
 
 
 def reveal(project: Project, round_id: int) -> Round:
-    """Show the results (or the hidden contributions) to the room."""
-    doc = _doc(project, round_id)
-    if doc.get("revealed"):
+    """Show the results (or the hidden contributions) to the room.
+
+    What a secret round still holds is written first: the results are public now."""
+    doc = _stored(project, round_id)
+    kept = held(project, round_id)
+    if doc.get("revealed") and (kept is None or not kept.turns):
         return get_round(project, round_id)
     doc["revealed"] = True
+    if _anonymous(doc):
+        return _settle(project, round_id, doc, force=True)
     return _save(project, round_id, doc)
 
 
 def close_round(project: Project, round_id: int) -> Round:
-    """End the round: voters still waiting no longer get a turn."""
-    doc = _doc(project, round_id)
-    if doc.get("status") == RoundStatus.CLOSED.value:
+    """End the round: voters still waiting no longer get a turn.
+
+    What a secret round still holds is written, and so are the contributions an
+    anonymous voter was typing (their turn stays unfinished, as in an open round)."""
+    doc = _stored(project, round_id)
+    kept = held(project, round_id)
+    if doc.get("status") == RoundStatus.CLOSED.value and kept is None:
         return get_round(project, round_id)
     doc["status"] = RoundStatus.CLOSED.value
-    doc["turn_ids"] = []
-    _strip_lonely_tags(doc)
-    held_tags.forget(project, round_id)
-    return _save(project, round_id, doc, seal=bool(doc["spec"].get("secret")))
+    if "turn_ids" in doc:
+        doc["turn_ids"] = []
+    if _anonymous(doc):
+        if kept is not None and kept.typing:
+            for text in kept.typing:
+                doc["contributions"].insert(_random.randrange(len(doc["contributions"]) + 1), dict(text))
+            kept.typing_voter, kept.typing = None, []
+        return _settle(project, round_id, doc, force=True)
+    return _save(project, round_id, doc)
 
 
 __all__ = [
     "CONSENT_ANSWERS",
     "ballots",
     "cast",
+    "change_settings",
     "check_choice",
     "clean_text",
     "close_round",
@@ -587,15 +742,20 @@ __all__ = [
     "edit_contribution",
     "finish_turn",
     "get_round",
+    "lost_turns",
+    "mark_on_screen",
     "parse_count",
     "parse_options",
     "recall",
     "remove_contribution",
     "remove_round",
     "reveal",
+    "round_view",
+    "round_on_screen",
     "rounds_of",
     "skip",
     "start_round",
+    "started",
     "structure_of",
     "turn_contributions",
     "voter_label",

@@ -2,7 +2,8 @@
 
 A round (tour de table) passes the keyboard from voter to voter. One round is one
 TinyDB document in the `rounds` table; its ballots and contributions live inside
-it (see `engine.py` for why secret ballots are stored that way).
+it (`engine.py` describes the stored shape, `batching.py` how secret ballots
+reach it).
 """
 
 from __future__ import annotations
@@ -91,6 +92,7 @@ class RoundSpec:
     one_structure_one_voice: bool = False  # weighting of results
     auto_reveal: bool = False  # reveal results when everyone has voted
     owner: str = ""  # "" = free round from the cockpit; else e.g. "values:vote"
+    batch_size: int = 0  # secret rounds: voters written together (0 = 3; see rounds/batching.py)
 
     def to_doc(self) -> dict[str, Any]:
         doc = asdict(self)
@@ -122,6 +124,7 @@ class Round:
     revealed: bool = False
     ballot_count: int = 0
     contribution_count: int = 0
+    held: int = 0  # secret rounds: turns this app holds in memory until their batch is written
 
     @property
     def mode(self) -> RoundMode:
@@ -183,7 +186,7 @@ class Contribution:
     id: int
     text: str
     participant_id: int | None  # None in secret rounds and rounds by structure
-    structure_id: int | None  # None when naming it could reveal the author of a secret contribution
+    structure_id: int | None  # None in anonymous rounds
     proxy: bool = False
 
     @classmethod

@@ -1,8 +1,11 @@
 """Counting a round: totals per option, the consent outcome, the breakdown per structure.
 
 "One structure, one voice": each structure's ballots share a weight of 1. In a
-secret round a ballot without a structure belongs to a structure with a single
-ballot (see `engine.py`), so it weighs 1 on its own.
+secret round a ballot carries its structure only where that cannot single
+anyone out (see `batching.py`); the untagged ballots' weighted sum is stored
+with the round (`pooled`). Rounds saved before batches existed have no `pooled`:
+there an untagged ballot belonged to a structure with a single ballot and
+weighs 1 on its own.
 
 In a secret round a structure's figure is shown only when it cannot reveal how
 one person voted: it needs three ballots or more that are not all the same, and
@@ -13,12 +16,14 @@ pass the same test, or they would be read by subtraction.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from fractions import Fraction
 from typing import Any
 
 from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.project import Project
-from workshop.rounds.engine import _doc
+from workshop.rounds.batching import pooled_counts
+from workshop.rounds.engine import round_view, structure_of
 from workshop.rounds.model import (
     CONSENT_ANSWERS,
     SCALE_VALUES,
@@ -96,8 +101,14 @@ def option_labels(spec: RoundSpec) -> list[tuple[int | str, str]]:
     return list(enumerate(spec.options))
 
 
-def _tally(spec: RoundSpec, ballots: list[dict[str, Any]], weights: list[float]) -> dict[int | str, float]:
-    counts: dict[int | str, float] = {value: 0 for value, _ in option_labels(spec)}
+def _tally(
+    spec: RoundSpec, ballots: list[dict[str, Any]], weights: list[Fraction], pooled: dict[str, Fraction] | None = None
+) -> dict[int | str, float]:
+    """Points or votes per option, summed exactly (the order of ballots never changes a figure)."""
+    counts: dict[int | str, Fraction] = {value: Fraction(0) for value, _ in option_labels(spec)}
+    for value in counts:
+        if pooled and str(value) in pooled:
+            counts[value] += pooled[str(value)]
     for ballot, weight in zip(ballots, weights):
         choice = ballot.get("choice")
         if choice is None:
@@ -106,8 +117,8 @@ def _tally(spec: RoundSpec, ballots: list[dict[str, Any]], weights: list[float])
             for index, points in enumerate(choice):
                 counts[index] += points * weight
         else:
-            counts[choice] = counts.get(choice, 0) + weight
-    return counts
+            counts[choice] = counts.get(choice, Fraction(0)) + weight
+    return {value: float(count) for value, count in counts.items()}
 
 
 def _clean(value: float) -> float:
@@ -135,15 +146,17 @@ def _passed(counts: dict[int | str, float]) -> bool | None:
     return counts.get(ConsentAnswer.OBJECTION.value, 0) == 0
 
 
-def _weights(spec: RoundSpec, ballots: list[dict[str, Any]]) -> list[float]:
+def _weights(spec: RoundSpec, ballots: list[dict[str, Any]], pooled: bool) -> list[Fraction]:
+    """Each ballot's weight; with `pooled`, untagged ballots weigh through the pooled sum instead."""
     if not spec.one_structure_one_voice or spec.by_structure:
-        return [1.0] * len(ballots)
+        return [Fraction(1)] * len(ballots)
     sizes: dict[int, int] = {}
     for ballot in ballots:
         sid = ballot.get("structure_id")
         if sid is not None:
             sizes[sid] = sizes.get(sid, 0) + 1
-    return [1.0 / sizes[b["structure_id"]] if b.get("structure_id") is not None else 1.0 for b in ballots]
+    alone = Fraction(0 if pooled else 1)
+    return [Fraction(1, sizes[b["structure_id"]]) if b.get("structure_id") is not None else alone for b in ballots]
 
 
 def _safe(group: list[dict[str, Any]]) -> bool:
@@ -158,8 +171,10 @@ def _safe(group: list[dict[str, Any]]) -> bool:
 
 
 def _breakdown(
-    project: Project, spec: RoundSpec, ballots: list[dict[str, Any]]
+    project: Project, spec: RoundSpec, ballots: list[dict[str, Any]], voted: dict[int, int] | None = None
 ) -> tuple[list[StructureResult], list[int]]:
+    """Per structure; `voted` (secret rounds): how many voters of each structure took part,
+    so that a structure whose ballots are not all tagged is not shown as a whole."""
     if spec.secret and spec.by_structure:
         return [], []
     groups: dict[int, list[dict[str, Any]]] = {}
@@ -169,7 +184,10 @@ def _breakdown(
             groups.setdefault(sid, []).append(ballot)
     suppressed: list[int] = []
     if spec.secret:
-        suppressed = [sid for sid, group in groups.items() if not _safe(group)]
+        suppressed = [
+            sid for sid, group in groups.items()
+            if not _safe(group) or (voted is not None and voted.get(sid, 0) != len(group))
+        ]
         shown = [sid for sid in groups if sid not in suppressed]
         while shown:
             covered = {id(b) for sid in shown for b in groups[sid]}
@@ -185,7 +203,7 @@ def _breakdown(
         if sid in suppressed:
             continue
         group = groups[sid]
-        counts = _tally(spec, group, [1.0] * len(group))
+        counts = _tally(spec, group, [Fraction(1)] * len(group))
         try:
             name = project.structure(sid).name
         except NotFound:
@@ -197,7 +215,7 @@ def _breakdown(
 
 def results(project: Project, round_id: int) -> RoundResult:
     """The round's results, whether or not they have been revealed yet."""
-    doc = _doc(project, round_id)
+    doc = round_view(project, round_id)
     round_ = Round.from_doc(doc, round_id)
     spec = round_.spec
     ballots = doc.get("ballots", [])
@@ -227,7 +245,9 @@ def results(project: Project, round_id: int) -> RoundResult:
     )
     if not spec.mode.is_vote:
         return result
-    counts = _tally(spec, ballots, _weights(spec, ballots))
+    pooled = pooled_counts(doc) if spec.secret and "pooled" in doc else None
+    weighted = result.weighted and spec.mode.is_vote
+    counts = _tally(spec, ballots, _weights(spec, ballots, pooled is not None), pooled if weighted else None)
     result.options = _options(spec, counts, sort=spec.mode in (RoundMode.DOT, RoundMode.SINGLE))
     if spec.mode is RoundMode.CONSENT:
         result.consent = {a.value: _clean(counts.get(a.value, 0)) for a in CONSENT_ANSWERS}
@@ -237,5 +257,12 @@ def results(project: Project, round_id: int) -> RoundResult:
         weight = sum(counts.values())
         if weight:
             result.mean = round(sum(int(v) * c for v, c in counts.items()) / weight, 2)
-    result.per_structure, result.suppressed = _breakdown(project, spec, ballots)
+    voted: dict[int, int] | None = None
+    if spec.secret and "unsaved" in doc:  # written in batches: tags may cover part of a structure
+        voted = {}
+        for voter in result.participants:
+            sid = structure_of(project, round_, voter)
+            if sid is not None:
+                voted[sid] = voted.get(sid, 0) + 1
+    result.per_structure, result.suppressed = _breakdown(project, spec, ballots, voted)
     return result
