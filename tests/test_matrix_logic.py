@@ -170,14 +170,22 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     grid = next(b for b in blocks if isinstance(b, Table))
     assert grid.header == ("Action", "Les Jardins", "Maison [red]EHPAD[/]")
     assert grid.rows == (("Accueil | familles", "P·tec", "I"), ("Transport", "", "C"))
+    # The legend comes before the grid, as its caption (no "A", which RACI reads as "approves").
+    assert grid.caption.startswith("Rôles : P = pilote, C = contributeur, S = consulté") and grid.wide
     texts = [b.text for b in blocks if isinstance(b, Paragraph)]
-    assert any(t.startswith("Rôles : P = pilote") for t in texts)
     lists = [b.items for b in blocks if isinstance(b, BulletList)]
     assert ("« Transport » n'a pas de pilote.",) in lists
     assert ("Accueil | familles — pilote, niveau technique",) in lists
     assert ("Transport — contributeur", "consulté ou informé sur 1 autre(s) action(s)") in lists
     assert any(t == "Les Jardins — confirmé" for t in texts)
     assert any(t == "Maison [red]EHPAD[/] — non confirmé" for t in texts)
+    found = matrix.EXERCISE.outcomes(project, project.workshops()[0], project.agenda_item(item_id))
+    [decided] = found.decisions
+    assert decided.decision == "confirmée par Les Jardins ; pas encore confirmée par Maison [red]EHPAD[/]"
+    assert [(a.what, a.structure, a.state) for a in found.actions] == [
+        ("Piloter : Accueil | familles", "Les Jardins", "Pilote confirmé"),
+        ("Trouver un pilote : Transport", "", "Sans pilote"),
+    ]
 
 
 def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, setup) -> None:
