@@ -650,6 +650,11 @@ class ResponsibilityMatrix(Exercise):
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id)
 
+    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        from exercises.matrix_minutes import annex_blocks
+
+        return annex_blocks(project, item.id)
+
     def convention_parts(self, project: Project) -> list[PartContent]:
         from exercises.matrix_convention import convention_parts
 

@@ -1,6 +1,6 @@
 """The who-does-what matrix in the minutes: the grid with its legend before it (on a
-landscape page), what is left to settle, the means and ways of working, what each
-structure commits to; and for the synthesis, who confirmed the split of roles and
+landscape page), what is left to settle, the means and ways of working; in the
+annexes, what each structure commits to (`annex_blocks`); and for the synthesis, who confirmed the split of roles and
 what each pilot leads (`outcomes`)."""
 
 from __future__ import annotations
@@ -45,7 +45,16 @@ def minutes_blocks(project: Project, item_id: int) -> list[Block]:
     else:
         blocks.append(Paragraph.of(Run(t("matrix.minutes.checks_ok"), bold=True)))
     blocks += _means(state, columns)
-    blocks.append(Paragraph.of(Run(t("matrix.minutes.per_structure"), bold=True), keep_with_next=True))
+    return blocks
+
+
+def annex_blocks(project: Project, item_id: int) -> list[Block]:
+    """What each structure commits to, action by action: the grid read column by column, for the annexes."""
+    state = load(project, item_id)
+    if not state.actions:
+        return []
+    columns = actors(project, state)
+    blocks: list[Block] = [Paragraph.of(Run(t("matrix.minutes.per_structure"), bold=True), keep_with_next=True)]
     for actor in columns:
         status = confirmation_status(state, actor.id)
         mark = t(f"matrix.minutes.status_{status}") if status else t("matrix.minutes.status_unconfirmed")

@@ -641,7 +641,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
     `as_of` (ISO date): later confirmations by absent structures are left out."""
     from exercises.supra_adoption import approval as approval_of
     from exercises.supra_adoption import participation_line, status_line
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     state = load(project, item_id)
     if not state.versions and not state.drafts_round_id:
@@ -653,7 +653,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
         label = "supra.minutes.adopted" if approval is None or approval.complete else "supra.minutes.adopted_present"
         blocks.append(Paragraph.of(Run(t(label), bold=True), adopted))
         blocks.append(Paragraph.of(Run(status_line(project, state, as_of), bold=True)))
-        blocks.append(Paragraph.of(participation_line(project, state, as_of, format_date)))
+        blocks.append(Paragraph.of(participation_line(project, state, as_of, long_date)))
     elif state.sentence:
         blocks.append(Paragraph.of(Run(t("supra.minutes.not_adopted"), bold=True), state.sentence))
     else:

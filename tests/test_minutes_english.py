@@ -39,7 +39,9 @@ def french_fragments() -> set[str]:
             words = _WORD.findall(part)
             if len(words) >= 2 and any(len(w) >= 4 for w in words):
                 found.add(norm(part))
-    return found
+    # A fragment English says as well ("action(s", "structure(s") is no French.
+    said_in_english = norm("\n".join(english.values()))
+    return {fragment for fragment in found if fragment not in said_in_english}
 
 
 def people_words(data: object) -> str:

@@ -98,8 +98,14 @@ def docx_words(path: Path) -> set[str]:
     xml = re.sub(r"<w:(tab|br)/>|</w:p>", " ", xml)
     text = unescape(" ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)))
     words = _parts(text, joined=True)
-    # pdftotext may drop a no-break space ("60 %" read as "60%"): both readings are words of the document.
-    return words | _parts(text.replace("\u00a0", "").replace("\u202f", ""), joined=True)
+    # pdftotext may drop a no-break space ("60 %" read as "60%", "57 500 €" as "57500 €"):
+    # every reading, without either kind of no-break space or without both, is a word of the document.
+    for dropped in (("\u00a0",), ("\u202f",), ("\u00a0", "\u202f")):
+        reading = text
+        for space in dropped:
+            reading = reading.replace(space, "")
+        words |= _parts(reading, joined=True)
+    return words
 
 
 def _parts(text: str, joined: bool = False) -> set[str]:

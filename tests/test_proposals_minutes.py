@@ -88,7 +88,7 @@ def test_minutes_of_the_next_workshop_show_what_was_due(project: Project) -> Non
     assert "1 action(s) en retard." in _texts(blocks)
     history = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "Atelier")
     assert [r[0] for r in history.rows] == ["Atelier 1", "Atelier 2"]
-    assert history.rows[0][1:] == ("12/10/2026", fr("60 %"), fr("50 % (1 sur 2)"), fr("0 % (0 sur 2)"))
+    assert history.rows[0][1:] == ("12 octobre 2026", fr("60 %"), fr("50 % (1 sur 2)"), fr("0 % (0 sur 2)"))
     assert history.rows[1][3:] == (fr("33 % (1 sur 3)"), fr("0 % (0 sur 3)"))
 
 
@@ -101,7 +101,7 @@ def test_old_minutes_keep_their_figures(project: Project) -> None:
     project.set_threshold(50, confirmed=True, on="2026-11-12")
     assert _texts(contributions(PROPOSALS, project, project.workshop(w1))) == before
     later = _texts(contributions(PROPOSALS, project, project.workshop(project.workshops()[1].id)))
-    assert fr("Seuil en vigueur : 50 %, abaissé le 12/11/2026 (il était de 60 %). En dessous des 60 % que demande la méthode.") in later
+    assert fr("Seuil en vigueur : 50 %, abaissé le 12 novembre 2026 (il était de 60 %). En dessous des 60 % que demande la méthode.") in later
     assert fr("Engagement pas encore tenu : 33 % mises en œuvre < 50 %") in later
 
 

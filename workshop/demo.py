@@ -20,7 +20,7 @@ from workshop.project import Project
 from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 7
+DEMO_VERSION = 8  # 8: next steps with owners and dates, the next meeting, the minutes' header
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [

@@ -124,6 +124,19 @@ def table(
     )
 
 
+LINE_CHARACTERS = 95  # characters on one line across a portrait table, at the table text's size
+
+
+def table_lines(table: Table) -> int:
+    """About how many lines a table's rows take: a row's tallest cell, at least its text spread over one line's width."""
+    lines = 0
+    for row in table.rows:
+        tallest = max((cell.count("\n") + 1 for cell in row), default=1)
+        spread = -(-sum(len(cell) for cell in row) // LINE_CHARACTERS)
+        lines += max(tallest, spread, 1)
+    return lines
+
+
 def bullets(items: list[str], ordered: bool = False) -> BulletList:
     return BulletList(tuple(items), ordered)
 

@@ -15,7 +15,9 @@ is the one a compte rendu is sent in (ANAP style):
     H1 Séquences           one H2 per agenda item that has something to say:
                            timing, notes, the exercise's productions, its rounds
     H1 (proposals)         contributions(PROPOSALS): the action proposals
-    H1 Annexes             round by round detail, exercises' detail
+    H1 Annexes             round by round detail (annex A); then one annex for
+                           the sequences: their long tables (a sentence in
+                           the sequence points to them) and exercises' detail
 
 Every figure is computed from the project as it stood at the end of the
 workshop (`as_of`), so old minutes never change. Contributors add blocks under
@@ -38,11 +40,13 @@ from workshop.minutes.blocks import (
     PageBreak,
     Paragraph,
     Run,
+    Table,
     facts,
     table,
+    table_lines,
 )
 from workshop.minutes.contributors import ANNEX, ITEM, PROPOSALS, contributions
-from workshop.minutes.typography import long_date
+from workshop.minutes.typography import long_date, short_date
 from workshop.model import Attendance, MinutesStatus
 
 if TYPE_CHECKING:
@@ -53,6 +57,8 @@ if TYPE_CHECKING:
     from workshop.project import Project
 
 ITEM_LEVEL = 2
+ANNEX_LEVEL = 2  # "Annexe A — …" under the Annexes
+LONG_TABLE_LINES = 40  # longer (about 3/4 of a page), a table of a sequence goes to the annexes
 CONTENTS_LEVELS = 2
 MISSING = "—"
 
@@ -73,16 +79,20 @@ def build_minutes(project: Project, workshop: Workshop, clock: Clock | None = No
     blocks += [PageBreak(), Contents(t("minutes.contents"), CONTENTS_LEVELS)]
     blocks += _attendance(project, workshop)
     blocks += _agenda(workshop, items)
+    annexes = contributions(ANNEX, project, workshop)
+    letter = chr(ord("A") + sum(1 for b in annexes if isinstance(b, Heading) and b.level == ANNEX_LEVEL))
     sequences: list[Block] = []
-    number = 0
-    for item in items:
-        number += 1
-        sequences += _item(project, workshop, item, number)
+    details: list[Block] = []
+    for number, item in enumerate(items, start=1):
+        shown, detail = _item(project, workshop, item, number, f"{letter}.{number}")
+        sequences += shown
+        details += detail
     if sequences:
         blocks.append(Heading(1, t("minutes.items")))
         blocks += sequences
     blocks += _section(t("minutes.proposals"), contributions(PROPOSALS, project, workshop))
-    annexes = _annexes(project, workshop, items)
+    if details:
+        annexes += [Heading(ANNEX_LEVEL, t("minutes.annex_sequences", letter=letter)), Paragraph.of(t("minutes.annex_sequences_intro")), *details]
     if annexes:
         blocks += [PageBreak(), Heading(1, t("minutes.annexes")), *annexes]
     return unique_headings(blocks)
@@ -294,7 +304,8 @@ def _agenda(workshop: Workshop, items: list[AgendaItem]) -> list[Block]:
 
 
 # Sequences ----------------------------------------------------------------------------------------------
-def _item(project: Project, workshop: Workshop, item: AgendaItem, number: int) -> list[Block]:
+def _item(project: Project, workshop: Workshop, item: AgendaItem, number: int, reference: str) -> tuple[list[Block], list[Block]]:
+    """What the item's sequence shows, and its detail for the annexes (under `reference`, "B.6")."""
     body: list[Block] = []
     if item.notes.strip():
         body.append(Notes(item.notes))
@@ -302,25 +313,71 @@ def _item(project: Project, workshop: Workshop, item: AgendaItem, number: int) -
     if exercise is not None:
         body += exercise.minutes_section(project, workshop, item)
     body += contributions(ITEM, project, workshop, item)
+    body, detail = move_long_tables(body, reference)
+    annexed = exercise.annex_section(project, workshop, item) if exercise is not None else []
+    if annexed:
+        body.append(_pointer(t("minutes.annex_detail", reference=reference)))
+        detail += annexed
+    if detail:
+        kind = exercise_title(item.kind)
+        same = " ".join(kind.casefold().split()) == " ".join(item.title.casefold().split())
+        title = t("minutes.annex_item_titled", reference=reference, title=item.title) if same else t("minutes.annex_item", reference=reference, title=item.title, exercise=kind)
+        detail = [Heading(ITEM_LEVEL + 1, title), *detail]
     if not body:
-        return []  # a break or a welcome with nothing noted: the agenda table says it all
+        return [], detail  # a break or a welcome with nothing noted: the agenda table says it all
     actual = duration(item.actual_seconds) if item.actual_seconds else t("minutes.not_run")
     timing = t("minutes.item_timing", exercise=exercise_title(item.kind), planned=duration(item.planned_minutes * 60), actual=actual)
-    return [Heading(ITEM_LEVEL, t("minutes.item_heading", number=number, title=item.title)), Paragraph.of(Run(timing, italic=True)), *body]
+    heading = Heading(ITEM_LEVEL, t("minutes.item_heading", number=number, title=item.title))
+    return [heading, Paragraph.of(Run(timing, italic=True)), *body], detail
 
 
-def _annexes(project: Project, workshop: Workshop, items: list[AgendaItem]) -> list[Block]:
-    blocks: list[Block] = []
-    blocks += contributions(ANNEX, project, workshop)
-    for number, item in enumerate(items, start=1):
-        exercise = _exercise(item.kind)
-        if exercise is None:
+def move_long_tables(body: list[Block], reference: str) -> tuple[list[Block], list[Block]]:
+    """The sequence without its long tables, and what moved to the annexes.
+
+    A table of more than LONG_TABLE_LINES lines (a whole list of the project, every
+    idea with who said it) would fill pages of the main part: it goes to the
+    annexes, with what its heading introduces (without a heading: with the
+    sentence just before it), and a sentence takes its place.
+    """
+    kept: list[Block] = []
+    moved: list[Block] = []
+    pointers: list[Paragraph] = []
+    for part in _parts(body):
+        long = [b for b in part if isinstance(b, Table) and table_lines(b) > LONG_TABLE_LINES]
+        if not long:
+            kept += part
             continue
-        detail = exercise.annex_section(project, workshop, item)
-        if detail:
-            heading = t("minutes.annex_item", number=number, title=item.title, exercise=exercise.title)
-            blocks += [Heading(2, heading), *detail]
-    return blocks
+        first = part[0]
+        if isinstance(first, Heading):
+            kept += [first, _pointer(t("minutes.moved", reference=reference))]
+            moved += [Heading(first.level + 1, t("minutes.moved_heading", heading=first.text)), *part[1:]]
+            continue
+        for block in part:
+            if isinstance(block, Table) and any(block is b for b in long):
+                # The sentence just before a table introduces it ("the list below…"): it goes along.
+                introduction = [kept.pop()] if kept and isinstance(kept[-1], Paragraph) and kept[-1] not in pointers else []
+                text = t("minutes.moved_table", caption=block.caption, reference=reference) if block.caption else t("minutes.moved", reference=reference)
+                pointers.append(_pointer(text))
+                kept.append(pointers[-1])
+                moved += [*introduction, block]
+            else:
+                kept.append(block)
+    return kept, moved
+
+
+def _parts(body: list[Block]) -> list[list[Block]]:
+    """The body cut at its headings: what comes before the first, then each heading with what follows."""
+    parts: list[list[Block]] = []
+    for block in body:
+        if isinstance(block, Heading) or not parts:
+            parts.append([block])
+        else:
+            parts[-1].append(block)
+    return parts
+
+
+def _pointer(text: str) -> Paragraph:
+    return Paragraph.of(Run(text, italic=True))
 
 
 def _section(title: str, blocks: list[Block]) -> list[Block]:
@@ -381,8 +438,8 @@ def duration(seconds: float | None) -> str:
 
 
 def format_date(iso: str) -> str:
-    """The documents' one date format: '21 septembre 2027', '21 September 2027'."""
-    return long_date(iso)
+    """The screens' short date (`short_date`), the one a field reads back; documents use `long_date`."""
+    return short_date(iso)
 
 
 __all__ = ["build_minutes", "document_info", "duration", "exercise_title", "format_date", "gather_outcomes", "synthesis"]

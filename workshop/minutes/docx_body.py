@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table
+from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table, table_lines
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
 from workshop.minutes.table_layout import CELL_MARGINS, CELL_MARGIN, TableLayout, layout, text_twips
@@ -27,7 +27,7 @@ PORTRAIT_WIDTH = PAGE_SHORT - 2 * MARGIN
 LANDSCAPE_WIDTH = PAGE_LONG - 2 * MARGIN
 HEADER_DISTANCE = 397
 TABLE_SIZE = 9  # points: "Table Text"
-SMALL_TABLE = 12  # rows: a table this short is kept on one page
+SMALL_TABLE = 15  # lines (`table_lines`): a table this short is kept on one page
 CODE_FONT = "Consolas"
 TABLE_STYLE, TABLE_TEXT, CAPTION = "Compact Table", "Table Text", "Caption"
 HEADER_FILL = "DCE6F1"
@@ -228,7 +228,7 @@ class BodyWriter:
         self._flush_page_break()
         widths = self._layouts[id(block)].widths
         numeric = [_numeric_column(block, index) for index in range(width)]
-        keep = len(block.rows) <= SMALL_TABLE  # a short table stays on one page
+        keep = table_lines(block) <= SMALL_TABLE  # a short table stays on one page
         parts = [self._table_start(widths, header=True)]
         parts.append(self._row(block.header, widths, numeric, header=True, keep=True))
         last = len(block.rows) - 1

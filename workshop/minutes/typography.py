@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import replace
 
-from workshop.i18n import t
+from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, Paragraph, Table
 
 NBSP = "\u00a0"
@@ -70,6 +70,16 @@ def typeset(blocks: list[Block], lang: str) -> list[Block]:
             block = replace(block, markdown=_notes(block.markdown))
         out.append(block)
     return out
+
+
+def short_date(iso: str) -> str:
+    """'21/09/2027' in French, '2027-09-21' in English: the screens' narrow columns and what a
+    person types back into a field. Documents say `long_date`."""
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    return day.strftime("%d/%m/%Y") if language() == "fr" else day.isoformat()
 
 
 def long_date(iso: str) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
-from workshop.minutes.builder import format_date
+from workshop.minutes.typography import long_date
 from workshop.minutes.contributors import PROPOSALS, contribute
 from workshop.minutes.outcomes import Action, Decided, Outcomes, add_source
 from workshop.proposals.by_structure import per_structure
@@ -84,10 +84,10 @@ def commitment_blocks(project: Project, as_of: str | None, level: int = 2) -> li
     Also used by the register (under a heading of `level`)."""
     gauge = commitment(project, as_of)
     threshold = threshold_as_of(project, as_of)
-    date = format_date(as_of) if as_of else format_date(today(project))
+    date = long_date(as_of) if as_of else long_date(today(project))
     blocks: list[Block] = [
         Heading(level, t("proposals.minutes.gauges", date=date)),
-        Paragraph.of(Run(t("proposals.threshold.label"), bold=True), threshold.text(format_date)),
+        Paragraph.of(Run(t("proposals.threshold.label"), bold=True), threshold.text(long_date)),
     ]
     situation = gauge.situation()
     blocks.append(Paragraph.of(Run(situation[0], bold=True)))
@@ -126,13 +126,18 @@ def _follow_up(project: Project, workshop: Workshop, every: list[Proposal], name
         return blocks + [Paragraph.of(t("proposals.minutes.nothing_due"))]
     header = [t(f"proposals.col.{c}") for c in ("number", "text", "structure", "referent", "due", "status")]
     body = [
-        [str(p.id), p.text, names.author(p), names.referent(p), format_date(p.due) if p.due else MISSING, status_label(p, day)]
+        [str(p.id), p.text, names.author(p), names.referent(p), long_date(p.due) if p.due else MISSING, status_label(p, day)]
         for p in rows
     ]
-    late = sum(1 for p in rows if p.is_late(day))
+    late = [p for p in rows if p.is_late(day)]
     blocks.append(table(header, body))
-    if late:
-        blocks.append(Paragraph.of(Run(t("proposals.minutes.late_count", count=late), bold=True)))
+    # The commitment's follow-up line leaves the promoter's own out: say so when counts differ.
+    own = sum(1 for p in late if project.promoter_id and p.structure_id == project.promoter_id)
+    if own:
+        text = t("proposals.minutes.late_count_promoter", count=len(late), own=own, counted=len(late) - own)
+        blocks.append(Paragraph.of(Run(text, bold=True)))
+    elif late:
+        blocks.append(Paragraph.of(Run(t("proposals.minutes.late_count", count=len(late)), bold=True)))
     return blocks
 
 
@@ -141,7 +146,7 @@ def _history(project: Project, workshop: Workshop) -> list[Block]:
     rows = [
         [
             point.title,
-            format_date(point.date) if point.date else MISSING,
+            long_date(point.date) if point.date else MISSING,
             point.gauge.threshold_percent,
             share_of(point.gauge.committed_percent, point.gauge.retained, point.gauge.stated),
             share_of(point.gauge.implemented_percent, point.gauge.done, point.gauge.stated),
