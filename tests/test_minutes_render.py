@@ -153,8 +153,9 @@ def _too_narrow(source: Path, target: Path) -> Path:
         for name in package.namelist():
             data = package.read(name)
             if name == "word/document.xml":
-                data = re.sub(rb'w:w="\d+" w:type="dxa"/></w:tcPr>', b'w:w="500" w:type="dxa"/></w:tcPr>', data)
+                data = re.sub(rb'<w:tcW w:w="\d+" w:type="dxa"/>', b'<w:tcW w:w="500" w:type="dxa"/>', data)
                 data = re.sub(rb'<w:gridCol w:w="\d+"/>', b'<w:gridCol w:w="500"/>', data)
+                data = re.sub(rb'<w:tblW w:w="\d+" w:type="dxa"/>', b'<w:tblW w:w="0" w:type="auto"/>', data)  # no stretching back
             out.writestr(name, data)
     return target
 

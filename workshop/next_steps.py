@@ -68,12 +68,10 @@ def next_step(project: Project, step_id: int) -> NextStep:
 
 
 def _text(text: str) -> str:
-    cleaned = " ".join((text or "").replace("\x00", "").split())
-    if not cleaned:
-        raise ValidationError("next_steps.error.no_text")
-    if len(cleaned) > MAX_TEXT:
-        raise ValidationError("next_steps.error.too_long", limit=MAX_TEXT)
-    return cleaned
+    """One line, through the core's text policy (`workshop.text`)."""
+    from workshop.text import clean_line
+
+    return clean_line(text, empty="next_steps.error.no_text", too_long="next_steps.error.too_long", limit=MAX_TEXT)
 
 
 def _owner(project: Project, participant_id: int, structure_id: int) -> tuple[int, int]:
