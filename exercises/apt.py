@@ -23,11 +23,13 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Role
+from workshop.phrases import keys_starting, phrase, recognise, say
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
@@ -101,6 +103,13 @@ class Group:
     label: str
     structure_id: int = 0  # set when the groups are the structures
     roles: list[str] = field(default_factory=list)  # stakeholder groups: the roles that belong to it
+    # A default group's name is the app's: its catalog key, so that it reads in either language.
+    label_key: str = ""
+
+    @property
+    def label_phrase(self) -> str | dict:
+        """The name as a phrase parameter (`workshop.phrases`): the key of a default name, else the text."""
+        return phrase(self.label_key) if self.label_key else self.label
 
 
 @dataclass
@@ -141,7 +150,7 @@ class AptState:
     @classmethod
     def from_dict(cls, data: dict) -> AptState:
         data = dict(data)
-        data["groups"] = [Group(**g) for g in data.get("groups", [])]
+        data["groups"] = [_group(g) for g in data.get("groups", [])]
         data["items"] = [Item(**i) for i in data.get("items", [])]
         return cls(**data)
 
@@ -193,6 +202,18 @@ class AptState:
         return 0
 
 
+def _group(data: dict) -> Group:
+    group = Group(**data)
+    if not group.label_key and not group.structure_id:
+        # Saved before default names were keys: a default name in either language is recognised.
+        found = recognise(group.label, keys_starting("apt.group."))
+        if found is not None:
+            group.label_key = found["key"]
+    if group.label_key:
+        group.label = t(group.label_key)
+    return group
+
+
 # State -------------------------------------------------------------------------------------
 def state(project: Project, item_id: int) -> AptState:
     data = item_state.load(project, TABLE, item_id)
@@ -230,7 +251,7 @@ def clean(text: str, what: str = "text") -> str:
 
 # Step 1: the groups ----------------------------------------------------------------------------
 def _stakeholder_groups(current: AptState) -> list[Group]:
-    return [Group(current._new_id(), t(f"apt.group.{key}"), 0, list(roles)) for key, roles in DEFAULT_GROUPS]
+    return [Group(current._new_id(), t(f"apt.group.{key}"), 0, list(roles), f"apt.group.{key}") for key, roles in DEFAULT_GROUPS]
 
 
 def use_stakeholder_groups(project: Project, item_id: int) -> AptState:
@@ -275,6 +296,7 @@ def rename_group(project: Project, item_id: int, group_id: int, label: str) -> G
     if any(g.id != group_id and g.label.casefold() == label.casefold() for g in current.groups):
         raise ValidationError("apt.error.group_exists", label=label)
     group.label = label
+    group.label_key = ""  # renamed: the group's name is now the group's own
     save(project, current)
     return group
 
@@ -405,8 +427,12 @@ def mirror(current: AptState, group_id: int, category: str | None = None) -> tup
     )
 
 
+def contribution_phrase(current: AptState, group_id: int, category: str) -> dict:
+    return phrase(f"apt.round.question_{Category(category).value}", group=current.group(group_id).label_phrase)
+
+
 def contribution_question(current: AptState, group_id: int, category: str) -> str:
-    return t(f"apt.round.question_{Category(category).value}", group=current.group(group_id).label)
+    return say(contribution_phrase(current, group_id, category))
 
 
 def start_contribution_round(project: Project, item_id: int, group_id: int, category: str, hidden: bool = True) -> Round:
@@ -414,7 +440,8 @@ def start_contribution_round(project: Project, item_id: int, group_id: int, cate
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
     current = state(project, item_id)
-    spec = RoundSpec(contribution_question(current, group_id, category), RoundMode.CONTRIBUTION, hidden=hidden, owner=CONTRIBUTE_OWNER)
+    worded = contribution_phrase(current, group_id, category)
+    spec = RoundSpec(say(worded), RoundMode.CONTRIBUTION, hidden=hidden, owner=CONTRIBUTE_OWNER, question_phrase=worded)
     with project.batch():
         started = start_round(project, current.workshop_id, item_id, spec)
         current.contribution_rounds[str(started.id)] = [group_id, Category(category).value]
@@ -446,24 +473,28 @@ def weighing_scope(current: AptState, category: str | None = None, group_id: int
     return items
 
 
-def option_labels(current: AptState, items: list[Item]) -> list[str]:
+def option_phrases(current: AptState, items: list[Item]) -> list[dict]:
     """Ballot labels for items: the group and the feeling first, unique even when texts repeat."""
-    labels: list[str] = []
+    worded: list[dict] = []
     seen: set[str] = set()
     for item in items:
-        label = t(
+        base = phrase(
             "apt.round.option",
-            group=current.group(item.group_id).label,
-            category=t(f"apt.category.{item.category}.short"),
+            group=current.group(item.group_id).label_phrase,
+            category=phrase(f"apt.category.{item.category}.short"),
             text=item.text,
         )
-        base, n = label, 2
-        while label.casefold() in seen:
-            label = f"{base} ({n})"
+        label, n = base, 2
+        while say(label).casefold() in seen:
+            label = phrase("rounds.numbered", label=base, number=str(n))
             n += 1
-        seen.add(label.casefold())
-        labels.append(label)
-    return labels
+        seen.add(say(label).casefold())
+        worded.append(label)
+    return worded
+
+
+def option_labels(current: AptState, items: list[Item]) -> list[str]:
+    return [say(p) for p in option_phrases(current, items)]
 
 
 def start_weighting_round(
@@ -479,16 +510,35 @@ def start_weighting_round(
         raise ValidationError("apt.error.weigh_needs_two")
     if len(items) > MAX_OPTIONS:
         raise ValidationError("apt.error.weigh_too_many", count=len(items), limit=MAX_OPTIONS)
-    question = t("apt.round.weigh_question")
-    if category:
-        question = t(f"apt.round.weigh_question_{Category(category).value}")
-    spec = RoundSpec(question, RoundMode.DOT, options=option_labels(current, items), secret=secret, budget=budget, owner=WEIGH_OWNER)
+    worded = weigh_phrase(current, category, group_id)
+    options = option_phrases(current, items)
+    spec = RoundSpec(
+        say(worded),
+        RoundMode.DOT,
+        options=[say(p) for p in options],
+        secret=secret,
+        budget=budget,
+        owner=WEIGH_OWNER,
+        question_phrase=worded,
+        option_phrases=options,
+    )
     with project.batch():
         started = start_round(project, current.workshop_id, item_id, spec)
         current.weigh_rounds[str(started.id)] = [i.id for i in items]
         current.step = Step.WEIGH.value
         save(project, current)
     return started
+
+
+def weigh_phrase(current: AptState, category: str | None = None, group_id: int | None = None) -> dict:
+    """The weighing question, saying what is weighed: one feeling, one group, or both."""
+    if group_id is not None and category:
+        return phrase(f"apt.round.weigh_group_{Category(category).value}", group=current.group(group_id).label_phrase)
+    if group_id is not None:
+        return phrase("apt.round.weigh_group", group=current.group(group_id).label_phrase)
+    if category:
+        return phrase(f"apt.round.weigh_question_{Category(category).value}")
+    return phrase("apt.round.weigh_question")
 
 
 def record_weights(project: Project, item_id: int, points: dict[int, float]) -> AptState:
@@ -537,6 +587,19 @@ class AptExercise(Exercise):
         from exercises.apt_convention import convention_parts
 
         return convention_parts(project)
+
+    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        from exercises.apt_minutes import annex
+
+        data = item_state.load(project, TABLE, item.id)
+        return annex(project, AptState.from_dict(data)) if data is not None else []
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.apt_minutes import outcomes
+        from workshop.minutes.outcomes import Outcomes
+
+        data = item_state.load(project, TABLE, item.id)
+        return outcomes(project, AptState.from_dict(data)) if data is not None else Outcomes()
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.apt_fill import fill_demo

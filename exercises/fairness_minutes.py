@@ -163,14 +163,14 @@ def _history(project: Project, workshop: Workshop) -> list[Block]:
     points = history(project, workshop.id)
     if len(points) < 2 and not (points and points[0].ratings):
         return []
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     named = {sid for p in points for sid in p.ratings} | {sid for p in points for sid in p.kept_secret}
     order = [s for s in project.structures() if s.member or s.id in named]
     header = [t("fairness.col.check"), *(s.name for s in order), t("fairness.minutes.mean_row"), t("fairness.minutes.unfair_row", low=UNFAIR_MAX)]
     rows = [
         [
-            format_date(point.date) if point.date else point.title,
+            long_date(point.date) if point.date else point.title,
             *(history_cell(point, s.id) for s in order),
             format_mean(point.mean) if point.mean is not None else MISSING,
             str(point.unfair) if point.answered else MISSING,

@@ -26,11 +26,13 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block
+from workshop.phrases import phrase
 from workshop.project import structure_guards
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
 
@@ -532,7 +534,13 @@ def start_confirm_round(project: Project, item_id: int):  # noqa: ANN201 - a rou
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
     state = load(project, item_id)
-    spec = RoundSpec(question=t("matrix.confirm.question"), mode=RoundMode.CONSENT, by_structure=True, owner=OWNER_CONFIRM)
+    spec = RoundSpec(
+        question=t("matrix.confirm.question"),
+        mode=RoundMode.CONSENT,
+        by_structure=True,
+        owner=OWNER_CONFIRM,
+        question_phrase=phrase("matrix.confirm.question"),
+    )
     with project.batch():
         started = start_round(project, state.workshop_id, item_id, spec)
         _save(project, replace(state, confirm_round_id=started.id))
@@ -642,10 +650,20 @@ class ResponsibilityMatrix(Exercise):
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
         return minutes_blocks(project, item.id)
 
+    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        from exercises.matrix_minutes import annex_blocks
+
+        return annex_blocks(project, item.id)
+
     def convention_parts(self, project: Project) -> list[PartContent]:
         from exercises.matrix_convention import convention_parts
 
         return convention_parts(project)
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.matrix_minutes import outcomes
+
+        return outcomes(project, item.id)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.matrix_fill import fill_demo

@@ -42,10 +42,10 @@ def convention_parts(project: Project) -> list[PartContent]:
     if state.objectives:
         parts.append(PartContent.of(Part.PURPOSE, _objectives(state), [item_id], order=20))
     if state.actions or state.milestones:
-        from workshop.minutes.builder import format_date
+        from workshop.minutes.typography import long_date
 
         day = project.today()
-        annex = t("roadmap.convention.annex", actions=len(state.actions), milestones=len(state.milestones), date=format_date(day))
+        annex = t("roadmap.convention.annex", actions=len(state.actions), milestones=len(state.milestones), date=long_date(day))
         parts.append(PartContent.of(Part.ANNEXES, _roadmap(project, state, day), [item_id], annexes=(annex,), order=10))
     funding = _means(project, state)
     if funding:

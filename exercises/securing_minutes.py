@@ -25,9 +25,9 @@ def who(names: Names, item: Element) -> str:
 
 
 def _date(iso: str) -> str:
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
-    return format_date(iso) if iso else MISSING
+    return long_date(iso) if iso else MISSING
 
 
 def _order(items: list[Element]) -> list[Element]:

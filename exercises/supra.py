@@ -26,10 +26,12 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
+from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -210,6 +212,7 @@ def start_drafts(project: Project, item_id: int):  # noqa: ANN201 - a rounds.Rou
         return get_round(project, state.drafts_round_id)
     spec = RoundSpec(
         question=t("supra.drafts.question"),
+        question_phrase=phrase("supra.drafts.question"),
         mode=RoundMode.CONTRIBUTION,
         hidden=True,
         by_structure=state.by_structure,
@@ -412,6 +415,7 @@ def start_criterion_round(project: Project, item_id: int, criterion: Criterion |
         raise ValidationError("supra.error.sentence_empty")
     spec = RoundSpec(
         question=t(f"supra.criterion.{criterion.value}.question"),
+        question_phrase=phrase(f"supra.criterion.{criterion.value}.question"),
         mode=RoundMode.SCALE,
         secret=True,  # each judges alone: nobody aligns on the first hands raised (the guide)
         owner=OWNER_CRITERION + criterion.value,
@@ -637,7 +641,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
     `as_of` (ISO date): later confirmations by absent structures are left out."""
     from exercises.supra_adoption import approval as approval_of
     from exercises.supra_adoption import participation_line, status_line
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     state = load(project, item_id)
     if not state.versions and not state.drafts_round_id:
@@ -649,7 +653,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
         label = "supra.minutes.adopted" if approval is None or approval.complete else "supra.minutes.adopted_present"
         blocks.append(Paragraph.of(Run(t(label), bold=True), adopted))
         blocks.append(Paragraph.of(Run(status_line(project, state, as_of), bold=True)))
-        blocks.append(Paragraph.of(participation_line(project, state, as_of, format_date)))
+        blocks.append(Paragraph.of(participation_line(project, state, as_of, long_date)))
     elif state.sentence:
         blocks.append(Paragraph.of(Run(t("supra.minutes.not_adopted"), bold=True), state.sentence))
     else:
@@ -659,7 +663,9 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
         blocks.append(bullets(list(state.indicators)))
     else:
         blocks.append(Paragraph.of(Run(t("supra.minutes.indicators"), bold=True), t("supra.minutes.none")))
-    blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), format_deadline(state.deadline) or t("supra.minutes.none")))
+    from exercises.supra_minutes import deadline_text
+
+    blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), deadline_text(state.deadline) or t("supra.minutes.none")))
     rows = []
     for check in criteria(state, approval):
         how = t(f"supra.source.{check.source}") if check.source else ""
@@ -729,6 +735,11 @@ class SupraObjective(Exercise):
         from exercises.supra_convention import convention_parts
 
         return convention_parts(project)
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.supra_minutes import outcomes
+
+        return outcomes(project, item.id)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.supra_fill import fill_demo

@@ -161,14 +161,14 @@ class _Followed:
 
     def element(self, element_id: int) -> str:
         from exercises.securing import element
-        from workshop.minutes.builder import format_date
+        from workshop.minutes.typography import long_date
 
         try:
             found = element(self.project, element_id)
         except Exception:  # noqa: BLE001 - removed from the list since
             return t("swot.minutes.element_removed", number=element_id)
         who = self.names.referent(found)
-        when = format_date(found.due) if found.due else MISSING
+        when = long_date(found.due) if found.due else MISSING
         return t("swot.minutes.became_element", number=element_id, who=who, when=when)
 
 

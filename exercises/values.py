@@ -19,12 +19,14 @@ from exercises import item_state
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
+from workshop.phrases import phrase
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
@@ -193,7 +195,13 @@ def start_contribution_round(project: Project, item_id: int, hidden: bool = True
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
     current = state(project, item_id)
-    spec = RoundSpec(t("values.round.contribute_question"), RoundMode.CONTRIBUTION, hidden=hidden, owner=CONTRIBUTE_OWNER)
+    spec = RoundSpec(
+        t("values.round.contribute_question"),
+        RoundMode.CONTRIBUTION,
+        hidden=hidden,
+        owner=CONTRIBUTE_OWNER,
+        question_phrase=phrase("values.round.contribute_question"),
+    )
     with project.batch():
         started = start_round(project, current.workshop_id, item_id, spec)
         current = state(project, item_id)
@@ -279,6 +287,7 @@ def start_vote(project: Project, item_id: int, budget: int = 0, secret: bool = T
         secret=secret,
         budget=budget,
         owner=VOTE_OWNER,
+        question_phrase=phrase("values.round.vote_question"),
     )
     with project.batch():
         started = start_round(project, current.workshop_id, item_id, spec)
@@ -465,6 +474,11 @@ class ValuesExercise(Exercise):
         from exercises.values_convention import convention_parts
 
         return convention_parts(project)
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.values_minutes import outcomes
+
+        return outcomes(project, item.id)
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         from exercises.values_fill import fill_demo

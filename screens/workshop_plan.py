@@ -65,6 +65,7 @@ class WorkshopPlanScreen(Screen[None]):
         Binding("escape", "close", t("common.back")),
         Binding("i", "details", t("plan.details")),
         Binding("l", "live", t("plan.live")),
+        Binding("s", "next_steps", t("next_steps.tool")),
         Binding("a,insert", "add_item", t("plan.add_item")),
         Binding("e", "edit_item", t("plan.edit_item"), show=False),
         Binding("n", "notes", t("plan.notes")),
@@ -227,6 +228,11 @@ class WorkshopPlanScreen(Screen[None]):
 
     def action_details(self) -> None:
         edit_workshop_details(self, self.project, self.workshop_id, lambda _workshop: self.refresh_all())
+
+    def action_next_steps(self) -> None:
+        from screens.modals.next_steps import NextStepsModal
+
+        self.app.push_screen(NextStepsModal(self.project, self.workshop_id), lambda _none: self.refresh_all())
 
     def action_live(self) -> None:
         try:

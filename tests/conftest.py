@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -83,3 +83,34 @@ def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.atelier"
     build_demo(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def shared_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder every xdist worker of this run shares (what is built there is built once)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    folder = root / "shared"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def built_once(folder: Path, name: str, build: Callable[[Path], None]) -> Path:
+    """`folder/name`, built by the first worker that asks; the others wait and reuse it."""
+    from filelock import FileLock
+
+    target = folder / name
+    with FileLock(str(folder / f".{name}.build-lock")):  # not "name.lock": a project keeps its own lock there
+        if not (folder / f"{name}.done").exists():
+            build(target)
+            (folder / f"{name}.done").touch()
+    return target
+
+
+@pytest.fixture(scope="session")
+def reference_path(shared_folder: Path) -> Path:
+    """The benchmark's reference project (10 full-day workshops), built once per test run. Read it only."""
+    from tests.bench.reference import build_reference
+
+    return built_once(shared_folder, "reference.atelier", lambda path: build_reference(path))

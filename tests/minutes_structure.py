@@ -2,7 +2,9 @@
 
 An outline is a list of (kind, text) with kind in "h0".."h6", "p", "ul", "ol",
 "table"; text is whitespace-normalised (a table's text is its rows, cells
-joined by " | ", rows by " // ").
+joined by " | ", rows by " // "). The contents read as a list of the headings
+they name; a table's caption is the paragraph before it; the .md's front matter
+is read apart (`front_matter`).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from workshop.minutes.blocks import Block, BulletList, Heading, Notes, Paragraph, Table
+from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, Paragraph, Table
 from workshop.minutes.notes import LINK_SCHEMES, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
 
@@ -33,6 +35,7 @@ def _runs_text(runs) -> str:  # noqa: ANN001
 def outline_of_blocks(blocks: list[Block]) -> Outline:
     out: Outline = []
     level = 0
+    headings = [b for b in blocks if isinstance(b, Heading)]
     for block in blocks:
         if isinstance(block, Heading):
             level = block.level
@@ -42,9 +45,18 @@ def outline_of_blocks(blocks: list[Block]) -> Outline:
         elif isinstance(block, BulletList):
             out += [("ol" if block.ordered else "ul", norm(item)) for item in block.items]
         elif isinstance(block, Table):
-            width = max([len(block.header), *(len(r) for r in block.rows)])
+            if block.caption:
+                out.append(("p", norm(block.caption)))
+            width = block.width
             rows = [list(r) + [""] * (width - len(r)) for r in (block.header, *block.rows)]
+            if block.total:
+                rows.append(list(block.total) + [""] * (width - len(block.total)))
             out.append(("table", _table_text(rows)))
+        elif isinstance(block, Facts):
+            out.append(("table", _table_text([[label, value] for label, value in block.items])))
+        elif isinstance(block, Contents):
+            out.append(("p", norm(block.title)))
+            out += [("ul", norm(h.text)) for h in headings if 1 <= h.level <= block.levels]
         elif isinstance(block, Notes):
             for note in parse_notes(block.markdown, below=level):
                 if isinstance(note, NoteHeading):
@@ -77,7 +89,7 @@ def outline_of_docx(path: Path) -> Outline:
             kind = "h0"
         elif style.startswith("Heading "):
             kind = "h" + style.split()[1]
-        elif style.startswith("List Bullet"):
+        elif style.startswith("List Bullet") or style.startswith("toc "):
             kind = "ul"
         elif style.startswith("List Number"):
             kind = "ol"
@@ -106,7 +118,21 @@ def _inline_text(token) -> str:  # noqa: ANN001
     return "".join(parts)
 
 
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The .md's YAML front matter (one `key: "value"` a line) and the body after it."""
+    assert text.startswith("---\n"), "the .md starts with its front matter"
+    head, _, body = text[4:].partition("\n---\n")
+    fields = {}
+    for line in head.split("\n"):
+        key, _, value = line.partition(": ")
+        assert value.startswith('"') and value.endswith('"'), line
+        fields[key] = value[1:-1]
+    return fields, body
+
+
 def outline_of_markdown(text: str) -> Outline:
+    if text.startswith("---\n"):
+        text = front_matter(text)[1]
     out: Outline = []
     lists: list[str] = []
     heading = None
@@ -131,6 +157,8 @@ def outline_of_markdown(text: str) -> Outline:
         elif kind == "tr_open":
             table.append([])
         elif kind == "table_close":
+            if table and not any(cell.strip() for cell in table[0]) and out and out[-1][0] == "h0":
+                table = table[1:]  # the header block, under the title, is a table with blank header cells
             out.append(("table", _table_text(table)))
             table = None
         elif kind in ("fence", "code_block"):

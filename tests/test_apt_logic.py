@@ -201,12 +201,39 @@ def test_minutes_section(setup) -> None:
     ]
     tables = [b for b in blocks if isinstance(b, Table)]
     grid = tables[0]
-    assert grid.header == ("Sentiment", "Élément", "Dit par")
-    assert ("Attrait", "| pipe [b]", "Zoé") in grid.rows
+    # One table: a line per group, a column per feeling, each item once.
+    assert grid.header == ("Groupe", "Attraits", "Peurs", "Tentations")
+    assert grid.rows == (
+        ("Directions", "Peser face aux financeurs ; | pipe [b]", "Perdre l'autonomie ; Dégrader le service", "Accaparer les décisions"),
+    )
     assert tables[2].rows == (
         ("Directions", "Perdre l'autonomie", "Comité paritaire", "Zoé"),
         ("Directions", "Dégrader le service", "à définir", "à définir"),
     )
     assert tables[3].rows == (("Directions", "Accaparer les décisions", "Nous nous interdisons : Accaparer les décisions", "—"),)
     assert tables[4].rows == (("Directions", "2", "2", "1", "Partagée"),)
-    assert any(isinstance(b, Paragraph) and b.text == "Directions" for b in blocks)
+    assert tables[4].caption.startswith("Lecture")
+    # Who said what: in the annexes.
+    annex = EXERCISE.annex_section(project, project.workshop(item.workshop_id), item)
+    [detail] = [b for b in annex if isinstance(b, Table)]
+    assert detail.header == ("Sentiment", "Élément", "Dit par")
+    assert ("Attrait", "| pipe [b]", "Zoé") in detail.rows
+    assert detail.caption == "Directions : chaque élément et qui l'a dit"
+    # The synthesis: the charter's rule adopted, the mitigation an action carried by its owner.
+    found = EXERCISE.outcomes(project, project.workshop(item.workshop_id), item)
+    assert [(a.what, a.texts) for a in found.adopted] == [("Charte des bonnes pratiques relationnelles", ("Nous nous interdisons : Accaparer les décisions",))]
+    assert [(a.what, a.who, a.structure) for a in found.actions] == [("Comité paritaire", "Zoé", "Les Jardins")]
+
+
+def test_minutes_grid_merges_what_was_said_twice_and_weighs_it(setup) -> None:
+    project, item, _, (zoe, marc) = setup
+    state = apt.state(project, item.id)
+    directions = _group(state, "Directions")
+    said = [Said("Perdre l'autonomie", zoe.id, zoe.structure_id), Said("perdre  l'autonomie", marc.id, marc.structure_id), Said("Être absorbé", marc.id)]
+    apt.add_said(project, item.id, directions, Category.FEAR, said)
+    points = {i.id: w for i, w in zip(apt.state(project, item.id).items, (3, 2, 1))}
+    apt.record_weights(project, item.id, points)
+    blocks = EXERCISE.minutes_section(project, project.workshop(item.workshop_id), item)
+    grid = next(b for b in blocks if isinstance(b, Table))
+    assert grid.rows == (("Directions", "", "Perdre l'autonomie (5 pts, ×2) ; Être absorbé (1 pt)", ""),)
+    assert "du plus au moins pesé" in grid.caption

@@ -235,10 +235,10 @@ def test_the_next_workshop_takes_up_the_governance_where_it_was_left(demo_path) 
         assert (state.leader_structure, state.leader_person, state.team_structures) == (before.leader_structure, before.leader_person, before.team_structures)
         steering, team, assembly = state.bodies
         assert steering.adopted and not steering.consents and steering.adopted_rules == before.bodies[0].adopted_rules
-        assert steering.adopted_in == "« Atelier 1 — Poser les fondations » du 12/10/2026"
+        assert steering.adopted_in == "« Atelier 1 — Poser les fondations » du 12 octobre 2026"
         assert assembly.status == Status.DRAFT and not assembly.adopted_in
         rules = next(b for b in minutes_blocks(project, state) if isinstance(b, Table) and b.header[-1] == "Règles")
-        assert rules.rows[0][3] == "adoptées lors de l'atelier « Atelier 1 — Poser les fondations » du 12/10/2026"
+        assert rules.rows[0][3] == "adoptées lors de l'atelier « Atelier 1 — Poser les fondations » du 12 octobre 2026"
         with pytest.raises(ValidationError, match="carry_not_empty"):
             governance.carry_over(project, item)
         # Amending carried rules: reopened, they are no longer "adopted earlier".

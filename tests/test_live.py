@@ -199,16 +199,16 @@ def test_a_new_planned_duration_applies_to_a_saved_timer(live: LiveWorkshop, pro
 def test_minutes_taken_mid_item_count_the_running_timer(
     live: LiveWorkshop, project: Project, workshop_id: int, clock: FakeClock
 ) -> None:
+    from workshop.minutes.blocks import Table
     from workshop.minutes.builder import build_minutes
-    from workshop.minutes.markdown_writer import render_markdown
 
     live.start()
     clock.advance(7 * 60)
     live.pause()  # saved: 7 min
     live.start()
     clock.advance(5 * 60)  # running, nothing saved since: 12 min spent now
-    text = render_markdown(build_minutes(project, project.workshop(workshop_id), clock))
-    assert "réel 12 min" in text
-    assert "réel 7 min" not in text
+    blocks = build_minutes(project, project.workshop(workshop_id), clock)
+    agenda = next(b for b in blocks if isinstance(b, Table) and b.header[:2] == ("N°", "Séquence"))
+    assert agenda.rows[0][1] == "Accueil" and agenda.rows[0][-1] == "12 min"
     stored = project.agenda(workshop_id)[0]
     assert stored.actual_seconds == 7 * 60, "building the minutes changes nothing in the project"

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from exercises import matrix
+from exercises import matrix, matrix_minutes
 from exercises.matrix import CheckKind, Level, Means, Mode, Role
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Paragraph, Table
@@ -170,14 +170,25 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     grid = next(b for b in blocks if isinstance(b, Table))
     assert grid.header == ("Action", "Les Jardins", "Maison [red]EHPAD[/]")
     assert grid.rows == (("Accueil | familles", "P·tec", "I"), ("Transport", "", "C"))
-    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
-    assert any(t.startswith("Rôles : P = pilote") for t in texts)
-    lists = [b.items for b in blocks if isinstance(b, BulletList)]
-    assert ("« Transport » n'a pas de pilote.",) in lists
+    # The legend comes before the grid, as its caption (no "A", which RACI reads as "approves").
+    assert grid.caption.startswith("Rôles : P = pilote, C = contributeur, V = consulté") and grid.wide
+    assert [b.items for b in blocks if isinstance(b, BulletList)] == [("« Transport » n'a pas de pilote.",)]
+    # What each structure commits to is the grid read by columns: it goes to the annexes.
+    annex = matrix.EXERCISE.annex_section(project, project.workshops()[0], project.agenda_item(item_id))
+    texts = [b.text for b in annex if isinstance(b, Paragraph)]
+    lists = [b.items for b in annex if isinstance(b, BulletList)]
+    assert texts[0] == "Engagements par structure :"
     assert ("Accueil | familles — pilote, niveau technique",) in lists
     assert ("Transport — contributeur", "consulté ou informé sur 1 autre(s) action(s)") in lists
     assert any(t == "Les Jardins — confirmé" for t in texts)
     assert any(t == "Maison [red]EHPAD[/] — non confirmé" for t in texts)
+    found = matrix.EXERCISE.outcomes(project, project.workshops()[0], project.agenda_item(item_id))
+    [decided] = found.decisions
+    assert decided.decision == "confirmée par Les Jardins ; pas encore confirmée par Maison [red]EHPAD[/]"
+    assert [(a.what, a.structure, a.state) for a in found.actions] == [
+        ("Piloter : Accueil | familles", "Les Jardins", "Pilote confirmé"),
+        ("Trouver un pilote : Transport", "", "Sans pilote"),
+    ]
 
 
 def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, setup) -> None:
@@ -220,9 +231,9 @@ def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, s
         ("Mutualiser la paie", "Les Jardins", "pilote", "—", "temps de personnel, compétences"),
         ("Mutualiser la paie", "Maison [red]EHPAD[/]", "contributeur", "mise en œuvre confiée par le pilote", "financement"),
     )
-    lists = [b.items for b in blocks if isinstance(b, BulletList)]
+    lists = [b.items for b in matrix_minutes.annex_blocks(project, item_id) if isinstance(b, BulletList)]
     assert ("Mutualiser la paie — contributeur ; mise en œuvre confiée par le pilote ; moyens : financement",) in lists
-    legend = next(b.text for b in blocks if isinstance(b, Paragraph) and b.text.startswith("Rôles"))
+    legend = blocks[0].caption  # the legend before the grid, as its caption
     assert "V = consulté" in legend and "⇄ = conduit avec le pilote" in legend and "€ = financement" in legend
     assert "A = " not in legend  # no letter that reads as RACI's "A = approver"
 
@@ -248,6 +259,7 @@ def test_minutes_of_an_empty_grid(project: Project, setup) -> None:
     item_id, _ = setup
     [block] = matrix.minutes_blocks(project, item_id)
     assert "Aucune action" in block.text
+    assert matrix_minutes.annex_blocks(project, item_id) == []
 
 
 def test_reference_fill_is_deterministic_and_sized(project: Project, setup) -> None:

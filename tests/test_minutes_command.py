@@ -10,6 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from tests.minutes_structure import front_matter
 from workshop.cli import main
 from workshop.minutes.blocks import Heading, table
 from workshop.project import Project
@@ -34,7 +35,7 @@ def test_explicit_outputs_and_workshop_by_title_or_id(demo_path: Path, tmp_path:
     md = tmp_path / "deux.md"
     code, _out, err = export(capsys, str(demo_path), "--workshop", "organiser", "--md", str(md))
     assert code == 0, err
-    assert md.read_text(encoding="utf-8").startswith("# Compte rendu — Atelier 2 — S'organiser ensemble")
+    assert front_matter(md.read_text(encoding="utf-8"))[1].lstrip().startswith("# Compte rendu — Atelier 2 — S'organiser ensemble")
     assert not (tmp_path / "deux.docx").exists()
     out_docx = tmp_path / "un.docx"
     code, _out, err = export(capsys, str(demo_path), "--workshop", "1", "--docx", str(out_docx))
@@ -46,7 +47,7 @@ def test_english_minutes(demo_path: Path, tmp_path: Path, capsys: pytest.Capture
     md = tmp_path / "m.md"
     code, out, _err = export(capsys, str(demo_path), "--md", str(md), "--lang", "en")
     assert code == 0
-    assert md.read_text(encoding="utf-8").startswith("# Minutes — ")
+    assert front_matter(md.read_text(encoding="utf-8"))[1].lstrip().startswith("# Minutes — ")
     assert out.startswith("Written: ")
 
 
@@ -98,7 +99,7 @@ def test_an_existing_file_is_never_replaced_without_force(demo_path: Path, tmp_p
     assert not out_docx.exists()  # refused before writing anything
     code, _out, err = export(capsys, str(demo_path), "--md", str(md), "--docx", str(out_docx), "--force")
     assert code == 0, err
-    assert md.read_text(encoding="utf-8").startswith("# ")
+    assert front_matter(md.read_text(encoding="utf-8"))[1].lstrip().startswith("# ")
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from tests.minutes_structure import front_matter
 from screens.app import AtelierApp
 from screens.modals.confirm import ConfirmModal
 from screens.modals.export import ExportModal
@@ -77,7 +78,7 @@ async def test_an_existing_file_is_replaced_only_after_confirmation(demo_path: P
         await pilot.press("y")  # now replace
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert md.read_text(encoding="utf-8").startswith("# ")
+        assert front_matter(md.read_text(encoding="utf-8"))[1].lstrip().startswith("# ")
         assert (tmp_path / f"{stem}.docx").exists()
 
 

@@ -8,10 +8,10 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from tests.minutes_structure import md_parser, outline_of_blocks, outline_of_docx, outline_of_markdown
+from tests.minutes_structure import front_matter, md_parser, outline_of_blocks, outline_of_docx, outline_of_markdown
 from workshop.demo import AGENDA
 from workshop.i18n import set_language
-from workshop.minutes.blocks import Table
+from workshop.minutes.blocks import Facts, Table
 from workshop.minutes.builder import build_minutes
 from workshop.minutes.command import latest_held
 from workshop.minutes.export import ExportTargets, export_minutes
@@ -77,9 +77,12 @@ def test_docx_uses_word_styles(exported) -> None:  # noqa: ANN001
     names = {name for name, _ in styles}
     assert {"Heading 1", "Heading 2", "Heading 3", "List Bullet", "List Number", "List Number 2", "Quote"} <= names
     assert ("Heading 3", "Ce qui s'est dit") in styles  # the notes' `#` sits below the item heading
-    assert any("Salle des fêtes de Montreuil" in text for _, text in styles)
-    assert any("Camille Petit (URIOPSS)" in text for _, text in styles)
-    assert ("List Bullet", "Préparer l'atelier 2 : gouvernance et convention") in styles
+    assert {"TOC Heading", "toc 1", "toc 2", "Caption"} <= names
+    header_block = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert ["Lieu", "Salle des fêtes de Montreuil"] in header_block
+    assert any("Camille Petit (URIOPSS)" in value for _, value in header_block)
+    cells = {c.text for table in document.tables for row in table.rows for c in row.cells}
+    assert "Envoyer le compte rendu aux structures" in cells  # a next step, in the actions table
 
 
 def test_docx_keeps_emphasis_and_links(exported) -> None:  # noqa: ANN001
@@ -109,9 +112,10 @@ def test_numbered_lists_restart(exported) -> None:  # noqa: ANN001
 def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
     _project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
-    attendance, agenda = document.tables[:2]
+    by_header = {tuple(c.text for c in table.rows[0].cells[:2]): table for table in document.tables}
+    attendance, agenda = by_header[("Structure", "Présent·e·s")], by_header[("N°", "Séquence")]
     for table in (attendance, agenda):
-        assert table.style.name == "Table Grid"
+        assert table.style.name == "Compact Table"
         header = table.rows[0]
         assert header._tr.trPr.find(qn("w:tblHeader")) is not None
         assert all(run.bold for cell in header.cells for p in cell.paragraphs for run in p.runs)
@@ -126,12 +130,22 @@ def test_markdown_has_tables_lists_and_headings(exported) -> None:  # noqa: ANN0
     text = md_path.read_text(encoding="utf-8")
     tokens = md_parser().parse(text)
     kinds = [t.type for t in tokens]
-    # Every table of the description, and no more: typed text never makes a table.
-    described_tables = sum(isinstance(block, Table) for block in blocks)
-    assert described_tables >= 2  # at least attendance and agenda
+    # Every table of the description (the header block is one), and no more: typed text never makes a table.
+    described_tables = sum(isinstance(block, (Table, Facts)) for block in blocks)
+    assert described_tables >= 3  # at least the header block, attendance and agenda
     assert kinds.count("table_open") == described_tables
     assert "ordered_list_open" in kinds and "bullet_list_open" in kinds
-    assert text.startswith("# Compte rendu — Atelier 1 — Poser les fondations\n")
+    fields, body = front_matter(text)
+    assert fields == {
+        "title": "Compte rendu — Atelier 1 — Poser les fondations",
+        "subject": "Coopération du Val d'Orge (démo)",
+        "author": "Camille Petit (URIOPSS)",
+        "date": "2026-10-12",
+        "lang": "fr-FR",
+        "keywords": "compte rendu, Coopération du Val d'Orge (démo)",
+    }
+    assert body.startswith("\n# Compte rendu — Atelier 1 — Poser les fondations\n")
+    assert "<br>" not in text
     assert "#### Ce qui s'est dit" in text
     assert "[le site](https://example.org/coop?a=1&b=2)" in text
 
@@ -141,8 +155,9 @@ def test_english_minutes(demo_path: Path, tmp_path: Path) -> None:
     project = open_snapshot(demo_path)
     workshop = latest_held(project, project.workshops())
     export_minutes(project, workshop, ExportTargets(tmp_path / "m.docx", tmp_path / "m.md"))
-    text = (tmp_path / "m.md").read_text(encoding="utf-8")
-    assert text.startswith("# Minutes — ")
-    assert "## Attendance" in text and "## Next steps" in text
+    fields, text = front_matter((tmp_path / "m.md").read_text(encoding="utf-8"))
+    assert fields["lang"] == "en-GB" and fields["date"] == "2026-10-12"
+    assert text.startswith("\n# Minutes — ")
+    assert "## Summary" in text and "## Attendance" in text and "**Next meeting:** 7 December 2026 at 14:00" in text
     document = docx.Document(str(tmp_path / "m.docx"))
     assert document.core_properties.language == "en-GB"

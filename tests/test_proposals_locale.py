@@ -19,8 +19,14 @@ SOURCES = [
 
 
 def _catalog() -> dict[str, dict[str, str]]:
-    text = (resources.files("workshop") / "locale" / "commitments.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    """The proposals' strings, wherever they live (the register's and the synthesis's have files of their own)."""
+    merged: dict[str, dict[str, str]] = {"fr": {}, "en": {}}
+    for entry in sorted((resources.files("workshop") / "locale").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            for lang in merged:
+                merged[lang].update({k: v for k, v in data.get(lang, {}).items() if k.startswith("proposals.")})
+    return merged
 
 
 def test_same_keys_in_both_languages() -> None:

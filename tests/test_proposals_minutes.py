@@ -53,8 +53,8 @@ def _setup(project: Project) -> tuple[int, int, int]:
 def test_minutes_section_content(project: Project) -> None:
     w1, w2, _ = _setup(project)
     blocks = contributions(PROPOSALS, project, project.workshop(w1))
-    assert isinstance(blocks[0], Heading) and blocks[0].level == 2
-    assert {b.level for b in blocks if isinstance(b, Heading)} == {2, 3}
+    assert isinstance(blocks[0], Heading) and blocks[0].level == 1  # a part of its own, in the contents
+    assert {b.level for b in blocks if isinstance(b, Heading)} == {1, 2}
     tables = [b for b in blocks if isinstance(b, Table)]
     made = tables[0]
     assert made.header[1] == "Proposition"
@@ -84,11 +84,11 @@ def test_minutes_of_the_next_workshop_show_what_was_due(project: Project) -> Non
     blocks = contributions(PROPOSALS, project, project.workshop(w2))
     follow = next(b for b in blocks if isinstance(b, Table) and "Échéance" in b.header)
     row = next(r for r in follow.rows if r[0] == str(kept))
-    assert row[3:] == ("Zoé 🌱", "15/11/2026", "À faire (en retard)")
+    assert row[3:] == ("Zoé 🌱", "15 novembre 2026", "À faire (en retard)")
     assert "1 action(s) en retard." in _texts(blocks)
     history = next(b for b in blocks if isinstance(b, Table) and b.header[0] == "Atelier")
     assert [r[0] for r in history.rows] == ["Atelier 1", "Atelier 2"]
-    assert history.rows[0][1:] == ("12/10/2026", fr("60 %"), fr("50 % (1 sur 2)"), fr("0 % (0 sur 2)"))
+    assert history.rows[0][1:] == ("12 octobre 2026", fr("60 %"), fr("50 % (1 sur 2)"), fr("0 % (0 sur 2)"))
     assert history.rows[1][3:] == (fr("33 % (1 sur 3)"), fr("0 % (0 sur 3)"))
 
 
@@ -101,7 +101,7 @@ def test_old_minutes_keep_their_figures(project: Project) -> None:
     project.set_threshold(50, confirmed=True, on="2026-11-12")
     assert _texts(contributions(PROPOSALS, project, project.workshop(w1))) == before
     later = _texts(contributions(PROPOSALS, project, project.workshop(project.workshops()[1].id)))
-    assert fr("Seuil en vigueur : 50 %, abaissé le 12/11/2026 (il était de 60 %). En dessous des 60 % que demande la méthode.") in later
+    assert fr("Seuil en vigueur : 50 %, abaissé le 12 novembre 2026 (il était de 60 %). En dessous des 60 % que demande la méthode.") in later
     assert fr("Engagement pas encore tenu : 33 % mises en œuvre < 50 %") in later
 
 
@@ -164,20 +164,45 @@ def test_register_blocks(project: Project) -> None:
     _setup(project)
     blocks = register_blocks(project, day="2026-11-23")
     assert isinstance(blocks[0], Heading) and "Registre" in blocks[0].text
-    register = [b for b in blocks if isinstance(b, Table)][-1]
-    assert register.header == (
-        "N°", "Proposition", "Structure", "Personne", "Atelier", "Date", "Décision", "Motif", "Référent", "Échéance", "État",
-    )
-    assert len(register.rows) == 2  # the third is stated on 2026-12-07, after the register's date
+    headings = [b.text for b in blocks if isinstance(b, Heading) and b.level == 1]
+    # The commitment first, dated; then one group per state, the late ones first.
+    assert "23 novembre 2026" in headings[0]
+    # The third proposal is stated on 2026-12-07, after the register's date.
+    assert headings[1:] == ["Retenues, en retard (1)", "Non retenues (1)"]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    assert all(len(table.header) <= 7 for table in tables)
+    late, refused = tables[-2:]
+    assert late.header == ("N°", "Proposition", "Proposée par", "Atelier", "Référent", "Échéance", "Précision")
+    assert late.rows == (("1", "Référent [/unique]", "[bold]Jardins", "Atelier 1 (12 octobre 2026)", "Zoé 🌱", "15 novembre 2026", "attendue le 15 novembre 2026"),)
+    assert refused.rows[0][6] == "Contrats en cours"
     assert "proposals." not in _texts(blocks)
-    first, second = register.rows
-    assert first[1:] == (
-        "Référent [/unique]", "[bold]Jardins", "Zoé 🌱", "Atelier 1", "12/10/2026", "Retenue", "—", "Zoé 🌱", "15/11/2026",
-        "À faire (en retard)",
-    )
-    assert second[6:] == ("Non retenue", "Contrats en cours", "—", "—", "—")
-    third = [b for b in register_blocks(project, day="2026-12-07") if isinstance(b, Table)][-1].rows[2]
-    assert third[6] == "À l'étude"
+    later = register_blocks(project, day="2026-12-07")
+    studied = next(b for b in later if isinstance(b, Table) and b.rows and b.rows[0][1] == "Jardin partagé")
+    assert studied.rows[0][1:4] == ("Jardin partagé", "EHPAD | Tilleuls", "Atelier 2 (7 décembre 2026)")
+    assert "À l'étude (1)" in [b.text for b in later if isinstance(b, Heading)]
+
+
+def test_register_is_landscape_and_dated(project: Project) -> None:
+    from workshop.proposals.register import register_info
+
+    info = register_info(project, day="2026-11-23")
+    assert info.landscape and info.date == "2026-11-23" and "23 novembre 2026" in info.header
+
+
+def test_outcomes_are_the_decisions_of_the_day(project: Project) -> None:
+    from workshop.minutes.as_of import as_of
+    from workshop.proposals.minutes import outcomes
+
+    w1, _, _ = _setup(project)
+    then = as_of(project, project.workshop(w1)).project
+    found = outcomes(then, then.workshop(w1))
+    # "Logiciel commun" was refused without saying in which workshop: not one of this workshop's decisions.
+    assert [(d.subject, d.decision) for d in found.decisions] == [
+        ("Propositions d'action", "1 retenue(s) (voir les actions), 0 non retenue(s), 0 mise(s) à l'étude"),
+    ]
+    assert [(a.what, a.who, a.structure, a.due, a.state) for a in found.actions] == [
+        ("Référent [/unique]", "Zoé 🌱", "[bold]Jardins", "2026-11-15", "À faire"),
+    ]
 
 
 def test_demo_fill(demo_path: Path) -> None:

@@ -140,8 +140,8 @@ def test_old_minutes_never_change_and_the_history_shows_the_evolution(tmp_path: 
     # One row per check, one column per structure (the project's order): the history grows downwards.
     assert history.header == ("Atelier", TRICKY, "Foyer Bellevue", "Les Ateliers du Canal", "Moyenne", "Structures à 2 ou moins")
     assert history.rows == (
-        ("10/01/2027", "3/5", "⚠ 2/5", "4/5", "3", "1"),
-        ("10/03/2027", "⚠ 1/5 *", "—", "secret", "2", "1"),
+        ("10 janvier 2027", "3/5", "⚠ 2/5", "4/5", "3", "1"),
+        ("10 mars 2027", "⚠ 1/5 *", "—", "secret", "2", "1"),
     )
     # The March roadmap follows up what fell due since January.
     start = next(n for n, b in enumerate(march_roadmap) if isinstance(b, Heading) and b.text == "Suivi depuis l'atelier précédent")

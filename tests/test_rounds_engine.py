@@ -9,7 +9,7 @@ import pytest
 
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Heading, Paragraph, Table
-from workshop.minutes.contributors import DECISIONS, ITEM
+from workshop.minutes.contributors import ANNEX, ITEM
 from workshop.minutes.contributors import contributions as minutes_blocks
 from workshop.model import Attendance
 from workshop.project import Project
@@ -547,36 +547,49 @@ def test_minutes_blocks(project: Project, room: dict) -> None:
     cast(project, cid, voters[2], [1, 0], proxy=True)
     workshop = project.workshop(room["w"])
     item = project.agenda_item(room["i"])
-    blocks = minutes_blocks(ITEM, project, workshop, item)
-    headings = [b for b in blocks if isinstance(b, Heading)]
-    assert [(h.level, h.text) for h in headings] == [(3, "Adopter la charte ?"), (3, "Priorités")]
-    tables = [b for b in blocks if isinstance(b, Table)]
-    assert tables[0].header[0] == "Option"
+    # In the sequence: one line per round, numbered as in annex A.
+    [summary] = minutes_blocks(ITEM, project, workshop, item)
+    assert summary.caption == "Tours de table de cette séquence (détail en annexe A)"
+    assert summary.rows == (
+        ("A.1", "Adopter la charte ?", "Consentement", "5/6", "Non adoptée : objection"),
+        ("A.2", "Priorités", "Vote par points", "6/6", "y|z (7 pts) ; [x] (5 pts)"),
+    )
+    # In annex A: each round in full.
+    annex = minutes_blocks(ANNEX, project, workshop, None)
+    headings = [(b.level, b.text) for b in annex if isinstance(b, Heading)]
+    assert headings == [(2, "Annexe A — Tours de table, un par un"), (3, "A.1 — Adopter la charte ?"), (3, "A.2 — Priorités")]
+    tables = [b for b in annex if isinstance(b, Table)]
     dot_table = next(tb for tb in tables if tb.header[1] == "Points")
-    assert dot_table.rows[0][0] == "y|z"  # literal: the writers escape it
-    assert any(tb.header[:2] == ("Structure", "Bulletins") for tb in tables)
-    paragraphs = " ".join(b.text for b in blocks if isinstance(b, Paragraph))
+    assert dot_table.rows == (("y|z", "7", "58 %"), ("[x]", "5", "42 %"))  # literal: the writers escape it
+    assert dot_table.total == ("Total", "12", "100 %") and "points" in dot_table.caption
+    paragraphs = " ".join(b.text for b in annex if isinstance(b, Paragraph))
+    skipped = voter_label(project, get_round(project, rid), voters[4])[0]
+    assert f"N'ont pas pris part : {skipped}" in paragraphs
     assert "Par procuration : Aya" in paragraphs and "secret" not in paragraphs.split("Priorités")[0]
-    lists = [b for b in blocks if isinstance(b, BulletList)]
+    assert "Ont pris part" not in paragraphs  # the people present are listed once, under Participants
+    lists = [b for b in annex if isinstance(b, BulletList)]
     assert "Non adoptée" in lists[0].items[0]
-    decisions = minutes_blocks(DECISIONS, project, workshop, None)
-    assert len(decisions) == 1 and decisions[0].items[0].startswith("Adopter la charte ? — Non adoptée")
+    # In the synthesis: the decision by consent.
+    from workshop.rounds.minutes import outcomes
+
+    [decided] = outcomes(project, workshop).decisions
+    assert decided.subject == "Adopter la charte ?"
+    assert decided.decision == "non adoptée, objection (d'accord : 3, réserve : 1, objection : 1) ; à retravailler"
 
 
-def test_minutes_turn_the_structure_table_round_when_options_are_many(project: Project, room: dict) -> None:
+def test_minutes_breakdown_per_structure_follows_the_ranking_with_totals(project: Project, room: dict) -> None:
     from workshop.rounds.minutes import structure_table
 
-    few = start(project, room, RoundMode.SINGLE, options=["x", "y"])
-    vote_all(project, few, [0, 1, 1, 0, 0, 1])
-    (_, narrow, *_rest) = structure_table(results(project, few))
-    assert narrow.header[:2] == ("Structure", "Bulletins") and narrow.header[2:] == ("x", "y")
     options = [f"option {n}" for n in range(8)]
     many = start(project, room, RoundMode.SINGLE, options=options)
-    vote_all(project, many, [0, 1, 1, 2, 2, 7])
-    (_, wide, *_rest) = structure_table(results(project, many))
-    assert wide.header == ("Option", "Alpha (3 bulletins)", "Bêta (2 bulletins)", "Gamma (1 bulletin)")
-    assert [row[0] for row in wide.rows] == options
-    assert wide.rows[1] == ("option 1", "2", "0", "0") and wide.rows[2] == ("option 2", "0", "2", "0")
+    vote_all(project, many, [0, 1, 1, 2, 2, 2])
+    (table_,) = [b for b in structure_table(results(project, many)) if isinstance(b, Table)]
+    assert table_.header == ("Option", "Alpha (3 bulletins)", "Bêta (2 bulletins)", "Gamma (1 bulletin)", "Total")
+    # The options in the order of the results (most votes first), the same direction however many there are.
+    assert [row[0] for row in table_.rows][:3] == ["option 2", "option 1", "option 0"]
+    assert table_.rows[0] == ("option 2", "0", "2", "1", "3") and table_.rows[1] == ("option 1", "2", "0", "0", "2")
+    assert table_.total == ("Total", "3", "2", "1", "6")
+    assert "(voix)" in table_.caption
 
 
 def test_a_secret_round_as_stored_is_checked_when_the_project_is_read(project: Project, room: dict, project_path: Path) -> None:

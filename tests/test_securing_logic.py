@@ -231,17 +231,17 @@ def test_minutes_list_who_and_when_as_it_stood_at_the_end_of_the_workshop(follow
     securing.update_element(project, a.id, state="secured", on="2026-12-01")
     blocks = get_exercise("securing").minutes_section(project, follow.second, follow.items[1])
     intro, listed, counts = blocks
-    assert intro.text == "1 élément(s) listé(s) lors de cet atelier ; la liste ci-dessous est celle du projet au 16/11/2026."
+    assert intro.text == "1 élément(s) listé(s) lors de cet atelier ; la liste ci-dessous est celle du projet au 16 novembre 2026."
     assert listed.header == ("N°", "Élément à sécuriser", "Responsable", "Échéance", "État")
     assert listed.rows == (
         (
             str(a.id),
             f"Informer les salariés\nOrigine : Saisi directement\nNotes : {TRICKY}",
             "Marc Lefèvre (EHPAD Les Tilleuls)",
-            "30/10/2026",
+            "30 octobre 2026",
             "À sécuriser (en retard)",
         ),
-        (str(b.id), "Vérifier les règles de TVA\nOrigine : Saisi directement", "EHPAD Les Tilleuls", "15/01/2027", "À sécuriser"),
+        (str(b.id), "Vérifier les règles de TVA\nOrigine : Saisi directement", "EHPAD Les Tilleuls", "15 janvier 2027", "À sécuriser"),
     )
     assert counts.text == "2 élément(s) : 2 à sécuriser, 0 en cours, 0 sécurisé(s), 0 abandonné(s) ; 1 en retard."
     # The third workshop's minutes see it secured; the first one's do not list the second's.
@@ -258,7 +258,7 @@ def test_minutes_in_english(follow: Follow) -> None:
     assert listed.header[:2] == ("No.", "Element to secure")
     assert listed.rows[0][4] == "To secure (late)"
     assert listed.rows[0][1] == "Inform the staff\nOrigin: Typed directly"
-    assert intro.text.endswith("as of 2026-11-16.")
+    assert intro.text.endswith("as of 16 November 2026.")
 
 
 def test_nothing_listed_says_so(follow: Follow) -> None:
@@ -277,7 +277,7 @@ def test_the_register_lists_every_element_after_the_proposals(follow: Follow) ->
             "1",
             "Informer les salariés\nOrigine : Saisi directement\nListé lors de : Atelier 1",
             "Zoé Martin (Les Jardins)",
-            "30/10/2026",
+            "30 octobre 2026",
             "À sécuriser (en retard)",
         ),
     )

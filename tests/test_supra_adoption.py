@@ -71,7 +71,7 @@ def test_a_later_confirmation_completes_the_adoption(project: Project, room: dic
     now = _minutes(project, room, None)
     assert now[0] == "Objectif adopté : D'ici 2028, un guichet commun"
     assert "Adopté par toutes les structures membres." in now
-    assert any("Centre social (accord confirmé le 20/11/2026)" in p for p in now)
+    assert any("Centre social (accord confirmé le 20 novembre 2026)" in p for p in now)
     # The minutes of the consent's workshop keep what was true on its date.
     assert "Adopté par les présents, en attente de : Centre social." in _minutes(project, room, "2026-10-12")
     with pytest.raises(ValidationError):

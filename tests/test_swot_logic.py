@@ -469,7 +469,7 @@ def test_minutes_carry_the_answers_and_what_they_became(room: Room) -> None:
             "Faiblesse : Peu de temps",
             "Une coordination partagée",
             "Zoé Martin",
-            f"Proposition d'action n° {made.id} (Non décidée)\nÉlément à sécuriser n° {element.id} (—, 20/11/2026)",
+            f"Proposition d'action n° {made.id} (Non décidée)\nÉlément à sécuriser n° {element.id} (—, 20 novembre 2026)",
         ),
     )
     assert any(isinstance(b, Paragraph) and "1 devenue(s) proposition(s)" in b.text for b in blocks)

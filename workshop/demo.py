@@ -15,11 +15,12 @@ import time
 from pathlib import Path
 
 from workshop.model import Attendance, Role, StructureKind
+from workshop.next_steps import add_next_step
 from workshop.project import Project
 from workshop.registry import demo_fill, exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 7
+DEMO_VERSION = 8  # 8: next steps with owners and dates, the next meeting, the minutes' header
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
@@ -122,8 +123,17 @@ def build_demo(path: Path) -> None:
         fill_convention(project)
         project.update_workshop(
             done.id,
-            next_steps="- Envoyer le compte rendu aux structures\n- Préparer **l'atelier 2** : gouvernance et convention",
+            purpose="Se connaître, poser les valeurs communes et l'objectif de la coopération, répartir les premiers rôles",
+            minutes_author="Camille Petit (URIOPSS)",
+            minutes_status="draft",
+            next_meeting_date="2026-12-07",
+            next_meeting_time="14:00",
+            next_meeting_place="Centre social La Passerelle",
+            next_meeting_purpose="s'organiser ensemble : gouvernance et convention",
         )
+        add_next_step(project, done.id, "Envoyer le compte rendu aux structures", structure_id=structure_ids[0], due="2026-10-19")
+        add_next_step(project, done.id, "Recueillir les remarques de chaque conseil d'administration sur l'objectif supra", participant_id=people[2].id, due="2026-11-20")
+        add_next_step(project, done.id, "Préparer un premier projet de convention pour l'atelier 2", participant_id=people[6].id, due="2026-11-30")
 
         planned = project.add_workshop("Atelier 2 — S'organiser ensemble", "2026-12-07", "Centre social La Passerelle", "Camille Petit (URIOPSS)")
         project.update_workshop(planned.id, start_time="14:00")

@@ -16,6 +16,7 @@ from workshop.i18n import DEFAULT_LANGUAGE, language, t
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -56,12 +57,22 @@ class Exercise:
         return []
 
     def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        """This exercise's results for the minutes; the caller adds the item heading."""
+        """This exercise's productions for the minutes' sequences; the caller adds the item heading."""
         return []
 
     def convention_parts(self, project: Project) -> list[PartContent]:
         """What this exercise brings to the project's draft convention (`workshop.convention`)."""
         return []
+
+    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
+        """Detail that belongs in the annexes (who said what…); the caller adds a heading."""
+        return []
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        """What this item produced, for the synthesis: adopted, decided, actions."""
+        from workshop.minutes.outcomes import Outcomes
+
+        return Outcomes()
 
     def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
         """Give the demo project's filled workshop realistic results for this exercise."""

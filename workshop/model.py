@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from typing import Any, Self
 
 DEFAULT_THRESHOLD = 60  # percent: the promoter's commitment (DESIGN §3.4.5)
@@ -31,10 +32,32 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+class MinutesStatus(StrEnum):
+    DRAFT = "draft"  # sent for comments
+    VALIDATED = "validated"  # approved by the group
+
+
 class Attendance(StrEnum):
     PRESENT = "present"
     ABSENT = "absent"
     EXCUSED = "excused"
+
+
+def default_title_key(title: str) -> str:
+    """The catalog key of an exercise's title, when `title` is one (in any language); else ""."""
+    return _default_titles().get(" ".join(title.split()).casefold(), "")
+
+
+@cache
+def _default_titles() -> dict[str, str]:
+    from workshop.i18n import LANGUAGES, catalog
+
+    return {
+        text.casefold(): key
+        for lang in LANGUAGES
+        for key, text in catalog(lang).items()
+        if key.startswith("exercise.") and key.endswith(".title")
+    }
 
 
 class Record:
@@ -79,7 +102,16 @@ class Workshop(Record):
     facilitator: str = ""
     attendance: dict[str, str] = field(default_factory=dict)  # participant id (str) -> Attendance
     current_item_id: int = 0
-    next_steps: str = ""  # Markdown, written by the facilitator
+    next_steps: str = ""  # Markdown, written by the facilitator (before next steps had owners: `workshop.next_steps`)
+    # The header block of the minutes.
+    purpose: str = ""  # the workshop's purpose ("objet")
+    minutes_author: str = ""  # who wrote the minutes
+    minutes_status: str = "draft"  # MinutesStatus
+    # The next meeting, as decided at the end of the workshop.
+    next_meeting_date: str = ""  # ISO date
+    next_meeting_time: str = ""  # HH:MM
+    next_meeting_place: str = ""
+    next_meeting_purpose: str = ""
     id: int = 0
 
     def status_of(self, participant_id: int) -> str:
@@ -112,7 +144,20 @@ class AgendaItem(Record):
     actual_start: float | None = None  # wall clock when the item was first run
     actual_seconds: float | None = None  # time spent, recorded on leaving the item
     timer: dict[str, Any] = field(default_factory=dict)  # a TimerState as a dict
+    # Kept as its exercise's title (the app's words, in either language) until renamed.
+    title_key: str = ""
     id: int = 0
+
+    @classmethod
+    def from_doc(cls, doc: dict[str, Any], doc_id: int) -> Self:
+        item = super().from_doc(doc, doc_id)
+        key = item.title_key or default_title_key(item.title)
+        if key:
+            from workshop.i18n import t
+
+            item.title = t(key)
+            item.title_key = key
+        return item
 
     @property
     def timer_state(self) -> TimerState:

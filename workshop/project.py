@@ -21,19 +21,23 @@ from workshop.model import (
     DEFAULT_THRESHOLD,
     AgendaItem,
     Attendance,
+    MinutesStatus,
     Participant,
     Record,
     Role,
     Structure,
     StructureKind,
     Workshop,
+    default_title_key,
 )
 from workshop.names import MAX_NAME_LENGTH, clean_name, name_key
 from workshop.text import clean_block, clean_line
 from workshop.store import FORMAT_VERSION, ProjectStore
 
 R = TypeVar("R", bound=Record)
+MAX_WORKSHOP_TEXT = 1000  # a place, a purpose, a name: one line, never a novel
 
+NEXT_STEPS = "next_steps"  # workshop.next_steps.TABLE
 META, STRUCTURES, PARTICIPANTS, WORKSHOPS, AGENDA = (
     "meta",
     "structures",
@@ -48,7 +52,7 @@ META, STRUCTURES, PARTICIPANTS, WORKSHOPS, AGENDA = (
 # a guard applies whichever screen asks first.
 StructureGuard = Callable[["Project", int], tuple[str, dict[str, Any]] | None]
 structure_guards: list[StructureGuard] = []
-GUARD_MODULES = ("workshop.proposals.guard",)
+GUARD_MODULES = ("workshop.proposals.guard", "workshop.next_steps")
 
 
 def _load_guards() -> None:
@@ -310,9 +314,18 @@ class Project:
             changes["date"] = _check_date(changes["date"])
         if "start_time" in changes:
             changes["start_time"] = _check_time(changes["start_time"])
-        for text_field in ("place", "facilitator"):
+        if "next_meeting_date" in changes:
+            changes["next_meeting_date"] = _check_date(changes["next_meeting_date"])
+        if "next_meeting_time" in changes:
+            changes["next_meeting_time"] = _check_time(changes["next_meeting_time"])
+        if "minutes_status" in changes:
+            changes["minutes_status"] = MinutesStatus(changes["minutes_status"] or MinutesStatus.DRAFT).value
+        for text_field in ("place", "facilitator", "minutes_author", "next_meeting_place"):
             if text_field in changes:
                 changes[text_field] = _clean_detail(changes[text_field])
+        for text_field in ("purpose", "next_meeting_purpose"):  # a sentence: one line, longer than a name
+            if text_field in changes:
+                changes[text_field] = clean_line(changes[text_field], empty=None, limit=MAX_WORKSHOP_TEXT)
         if "next_steps" in changes:
             changes["next_steps"] = clean_block(changes["next_steps"])
         return self._save(WORKSHOPS, replace(workshop, **changes))
@@ -322,6 +335,7 @@ class Project:
         agenda = self.store.table(AGENDA)
         with self.batch():
             agenda.remove(lambda doc: doc.get("workshop_id") == workshop_id)
+            self.store.table(NEXT_STEPS).remove(lambda doc: doc.get("workshop_id") == workshop_id)
             self.store.table(WORKSHOPS).remove(doc_ids=[workshop_id])
 
     def set_attendance(self, workshop_id: int, participant_id: int, status: str) -> Workshop:
@@ -355,13 +369,15 @@ class Project:
             raise ValidationError("error.unknown_exercise", kind=kind)
         minutes = _check_minutes(planned_minutes)
         position = max((i.position for i in self.agenda(workshop_id)), default=-1) + 1
-        item = AgendaItem(workshop_id, kind, clean_name(title, "item"), minutes, position)
+        cleaned = clean_name(title, "item")
+        item = AgendaItem(workshop_id, kind, cleaned, minutes, position, title_key=default_title_key(cleaned))
         return self._insert(AGENDA, item)
 
     def update_agenda_item(self, item_id: int, **changes: Any) -> AgendaItem:
         item = self.agenda_item(item_id)
         if "title" in changes:
             changes["title"] = clean_name(changes["title"], "item")
+            changes["title_key"] = default_title_key(changes["title"])
         if "planned_minutes" in changes:
             changes["planned_minutes"] = _check_minutes(changes["planned_minutes"])
         if "notes" in changes:

@@ -190,7 +190,8 @@ META_RECORD = Obj(
 
 @cache
 def core_schemas() -> dict[str, TableSchema]:
-    from workshop.model import AgendaItem, Attendance, Participant, Role, Structure, StructureKind, TimerState, Workshop
+    from workshop.model import AgendaItem, Attendance, MinutesStatus, Participant, Role, Structure, StructureKind, TimerState, Workshop
+    from workshop.next_steps import NextStep, StepStatus
 
     return {
         META: TableSchema(META, META_RECORD, (Reference("promoter_id", "structures"),)),
@@ -210,8 +211,25 @@ def core_schemas() -> dict[str, TableSchema]:
                     "start_time": TIME_OF_DAY,
                     "attendance": MapOf(Choice(Attendance), ids=True),
                     "current_item_id": Integer(low=0),
+                    "minutes_status": Choice(MinutesStatus),
+                    "next_meeting_date": ISO_DATE,
+                    "next_meeting_time": TIME_OF_DAY,
                 },
             ),
+        ),
+        # Next steps: a workshop's go with it, a structure carrying one is never removed.
+        "next_steps": TableSchema(
+            "next_steps",
+            rule_of(
+                NextStep,
+                {
+                    "due": ISO_DATE,
+                    "status": Choice(StepStatus),
+                    "position": Integer(low=0),
+                    "log": ListOf(Obj({"on": ISO_DATE, "status": Choice(StepStatus)})),
+                },
+            ),
+            (Reference("workshop_id", "workshops"), Reference("structure_id", "structures")),
         ),
         "agenda": TableSchema(
             "agenda",

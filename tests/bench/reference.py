@@ -155,8 +155,34 @@ def _plan_workshop(project: Project, number: int, people: list[int]) -> int:
             timer={"planned_seconds": minutes * 60, "elapsed_before": float(spent), "bell_rung": spent >= minutes * 60},
         )
         started += spent
-    project.update_workshop(workshop.id, next_steps=f"- Envoyer le compte rendu de l'atelier {number}\n- Préparer la suite")
+    _follow_up(project, workshop.id, number, date, people)
     return workshop.id
+
+
+def _follow_up(project: Project, workshop_id: int, number: int, date: datetime.date, people: list[int]) -> None:
+    """The header block, the next steps (with owners and due dates) and the next meeting, as a
+    facilitator enters them; the previous workshop's steps are done by this one's date."""
+    from workshop.next_steps import StepStatus, add_next_step, next_steps, set_status
+
+    rng = random.Random(f"{SEED}-follow-{number}")
+    structures = [s.id for s in project.structures() if s.member]
+    project.update_workshop(
+        workshop_id,
+        purpose=f"Atelier {number} : valeurs, attraits et craintes, objectif commun, répartition des rôles et engagements",
+        minutes_author="Camille Perrin",
+        next_meeting_date=(date + datetime.timedelta(weeks=4)).isoformat(),
+        next_meeting_time="09:00",
+        next_meeting_place="Salle du conseil, Saint-Aubin",
+        next_meeting_purpose=f"atelier {number + 1}",
+    )
+    for earlier in project.workshops():
+        if earlier.id != workshop_id and earlier.date and earlier.date < date.isoformat():
+            for step in next_steps(project, earlier.id):
+                if step.status == StepStatus.TO_DO:
+                    set_status(project, step.id, StepStatus.DONE, on=date.isoformat())
+    add_next_step(project, workshop_id, f"Envoyer le compte rendu de l'atelier {number} aux structures", structure_id=structures[0], due=(date + datetime.timedelta(days=7)).isoformat())
+    add_next_step(project, workshop_id, f"Préparer l'ordre du jour de l'atelier {number + 1}", participant_id=rng.choice(people), due=(date + datetime.timedelta(days=21)).isoformat())
+    add_next_step(project, workshop_id, "Relancer les référents des actions en retard", structure_id=rng.choice(structures), due=(date + datetime.timedelta(days=14)).isoformat())
 
 
 def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillTimer | None) -> None:

@@ -93,12 +93,12 @@ def build_convention(project: Project, day: str = "") -> list[Block]:
 
 
 def _front(project: Project, contents: dict[Part, list[PartContent]], day: str) -> list[Block]:
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     blocks: list[Block] = [
         Paragraph.of(Run(project.name, bold=True)),
         Paragraph.of(Run(t("convention.draft_notice"), bold=True, italic=True)),
-        Paragraph.of(t("convention.drawn_up", date=format_date(day))),
+        Paragraph.of(t("convention.drawn_up", date=long_date(day))),
     ]
     workshops = _source_workshops(project, contents)
     if workshops:
@@ -187,13 +187,13 @@ def _issues(settings: ConventionSettings) -> list[Block]:
 
 
 def _annexes(project: Project, contents: dict[Part, list[PartContent]], day: str) -> list[Block]:
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     blocks: list[Block] = [Heading(1, t("convention.annexes.heading"))]
     entries: list[str] = []
     roadmaps = [a for c in contents[Part.ANNEXES] for a in c.annexes]
     entries += roadmaps or [t("convention.annexes.roadmap_missing")]
-    entries.append(_register_entry(project, format_date(day)))
+    entries.append(_register_entry(project, long_date(day)))
     for part in Part:
         if part is Part.ANNEXES:
             continue
@@ -223,7 +223,7 @@ def _register_entry(project: Project, date: str) -> str:
 
 def _minutes_rows(project: Project, contents: dict[Part, list[PartContent]]) -> list[list[str]]:
     """One row per workshop that produced a part: its minutes are annexed."""
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     parts_of: dict[int, list[str]] = {}
     items = _items_by_id(project)
@@ -240,7 +240,7 @@ def _minutes_rows(project: Project, contents: dict[Part, list[PartContent]]) -> 
     rows = []
     for workshop in project.workshops():
         if workshop.id in parts_of:
-            rows.append([workshop.title, format_date(workshop.date) if workshop.date else "—", ", ".join(parts_of[workshop.id])])
+            rows.append([workshop.title, long_date(workshop.date) if workshop.date else "—", ", ".join(parts_of[workshop.id])])
     return rows
 
 
@@ -260,10 +260,10 @@ def _source_workshops(project: Project, contents: dict[Part, list[PartContent]])
 
 def workshop_label(workshop) -> str:  # noqa: ANN001 - a Workshop
     """« Atelier 1 » du 12/10/2026: a workshop as the documents name it."""
-    from workshop.minutes.builder import format_date
+    from workshop.minutes.typography import long_date
 
     if workshop.date:
-        return t("convention.workshop_dated", title=workshop.title, date=format_date(workshop.date))
+        return t("convention.workshop_dated", title=workshop.title, date=long_date(workshop.date))
     return t("convention.workshop_undated", title=workshop.title)
 
 

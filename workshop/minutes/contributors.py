@@ -2,8 +2,9 @@
 
 A contributor is `fn(project, workshop, item) -> list[Block]`. It is called once
 per agenda item (`item` set: e.g. the rounds run on that item) and once for the
-whole workshop (`item` is None: e.g. decisions, action proposals). Exercises add
-their own section through `Exercise.minutes_section` instead.
+whole workshop (`item` is None: e.g. action proposals, the annexes' round-by-round
+detail). Exercises add their own section through `Exercise.minutes_section`
+instead. What goes into the synthesis is registered in `outcomes`.
 
 Contributor modules are listed in `CONTRIBUTOR_MODULES`; importing one registers
 it with `contribute(section, fn)`. A module that does not exist yet is skipped.
@@ -23,9 +24,9 @@ Contributor = Callable[["Project", "Workshop", "AgendaItem | None"], "list[Block
 
 # Sections, in the order the minutes show them.
 ITEM = "item"  # inside each agenda item's section, after the exercise's own section
-DECISIONS = "decisions"  # the workshop's decisions (consent results…)
 PROPOSALS = "proposals"  # action proposals and the commitment gauge
-SECTIONS = (ITEM, DECISIONS, PROPOSALS)
+ANNEX = "annex"  # the annexes: detail the main part only sums up
+SECTIONS = (ITEM, PROPOSALS, ANNEX)
 
 CONTRIBUTOR_MODULES = ("workshop.rounds.minutes", "workshop.proposals.minutes")
 

@@ -22,7 +22,7 @@ from workshop.i18n import language
 
 if TYPE_CHECKING:
     from workshop.clock import Clock
-    from workshop.minutes.blocks import Block
+    from workshop.minutes.blocks import Block, DocumentInfo
     from workshop.model import Workshop
     from workshop.project import Project
 
@@ -81,9 +81,10 @@ def export_minutes(
     or unwritable; each before writing anything.
     """
     check_targets(targets, force, protect)
-    from workshop.minutes.builder import build_minutes
+    from workshop.minutes.builder import build_minutes, document_info
 
-    return place_files(minutes_outputs(build_minutes(project, workshop, clock), targets, title=workshop.title), force)
+    blocks = build_minutes(project, workshop, clock)
+    return place_files(minutes_outputs(blocks, targets, info=document_info(project, workshop)), force)
 
 
 def check_targets(targets: ExportTargets, force: bool, protect: Path | None = None) -> None:
@@ -114,23 +115,31 @@ class Output:
     write: Callable[[IO[bytes]], object]
 
 
-def minutes_outputs(blocks: list[Block], targets: ExportTargets, title: str = "") -> list[Output]:
-    outputs: list[Output] = []
+def minutes_outputs(blocks: list[Block], targets: ExportTargets, title: str = "", info: DocumentInfo | None = None) -> list[Output]:
+    """One description in both formats, with the typography of the language."""
+    from workshop.minutes.blocks import DocumentInfo
+    from workshop.minutes.typography import typeset
+
     lang = language()
+    info = info or DocumentInfo(title=title, lang=lang)
+    blocks = typeset(blocks, lang)
+    outputs: list[Output] = []
     if targets.markdown is not None:
         from workshop.minutes.markdown_writer import render_markdown
 
-        payload = render_markdown(blocks).encode("utf-8")
+        payload = render_markdown(blocks, info).encode("utf-8")
         outputs.append(Output(targets.markdown, lambda handle: handle.write(payload)))
     if targets.docx is not None:
         from workshop.minutes.docx_writer import write_docx
 
-        outputs.append(Output(targets.docx, lambda handle: write_docx(blocks, handle, title=title, lang=lang)))
+        outputs.append(Output(targets.docx, lambda handle: write_docx(blocks, handle, info)))
     return outputs
 
 
-def write_blocks(blocks: list[Block], targets: ExportTargets, title: str = "", force: bool = False) -> list[Path]:
-    return place_files(minutes_outputs(blocks, targets, title), force)
+def write_blocks(
+    blocks: list[Block], targets: ExportTargets, title: str = "", force: bool = False, info: DocumentInfo | None = None
+) -> list[Path]:
+    return place_files(minutes_outputs(blocks, targets, title, info), force)
 
 
 def place_file(path: Path, write: Callable[[IO[bytes]], object], force: bool = False) -> None:

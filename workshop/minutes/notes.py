@@ -70,8 +70,9 @@ def _parser() -> MarkdownIt:
 
 # Notes without any of these are plain paragraphs: they need no parser (markdown-it
 # costs a fifth of a headless export's time). Anything that could be Markdown,
-# or whitespace other than spaces and newlines, goes through markdown-it.
-_MAYBE_MARKDOWN = re.compile(r"[\\`*_\[\]<>!#|&~]|^ *(?:[-+=]|\d{1,9}[.)])|^ {4}|[^\S \n]", re.M)
+# or whitespace other than spaces and newlines, goes through markdown-it; no-break
+# spaces (French typography puts them before ":") are text to CommonMark.
+_MAYBE_MARKDOWN = re.compile(r"[\\`*_\[\]<>!#|&~]|^ *(?:[-+=]|\d{1,9}[.)])|^ {4}|[^\S \n\u00a0\u202f]", re.M)
 
 
 def parse_notes(markdown: str, below: int = 0) -> list[NoteBlock]:
@@ -102,8 +103,10 @@ def _plain_paragraphs(text: str) -> list[NoteBlock]:
             if parts:
                 parts.append("\n" if lines[index - 1].endswith("  ") else " ")
             parts.append(content)
-        if parts:
-            blocks.append(NoteParagraph((Run("".join(parts)),)))
+        # markdown-it trims a paragraph of every kind of space at its ends (no-break ones too).
+        paragraph = "".join(parts).strip()
+        if paragraph:
+            blocks.append(NoteParagraph((Run(paragraph),)))
     return blocks
 
 

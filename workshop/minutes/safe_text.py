@@ -63,6 +63,6 @@ def md_one_line(text: str) -> str:
 
 
 def md_cell(text: str) -> str:
-    """Literal text for a Markdown table cell: `|` escaped, newlines as `<br>`."""
-    lines = [md_inline(" ".join(line.split())) for line in xml_safe(text).split("\n")]
-    return "<br>".join(line for line in lines if line)
+    """Literal text for a Markdown table cell: `|` escaped, on one line (no HTML: a
+    line break inside a cell becomes a space, as plain-text readers would show it)."""
+    return md_inline(" ".join(xml_safe(text).split()))

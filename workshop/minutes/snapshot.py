@@ -37,7 +37,8 @@ class _NoLock:
         pass
 
 
-def _project(path: Path, data: dict[str, Any]) -> Project:
+def frozen_project(path: Path, data: dict[str, Any]) -> Project:
+    """A read-only project over `data` (never changed: it may share its documents)."""
     db = TinyDB(storage=_FrozenStorage, data=data, path=str(path))
     return Project(ProjectStore(path, db, _NoLock()))  # type: ignore[arg-type]
 
@@ -45,12 +46,12 @@ def _project(path: Path, data: dict[str, Any]) -> Project:
 def open_snapshot(path: str | Path) -> Project:
     """The project file as it is on disk, read-only. FileNotFoundError, ProjectDamaged."""
     path = Path(path).expanduser().resolve()
-    return _project(path, read_project_file(path))
+    return frozen_project(path, read_project_file(path))
 
 
 def snapshot(project: Project) -> Project:
     """A read-only copy of an open project's current data (call it on the thread that writes)."""
     data = json.loads(json.dumps(project.store.db.storage.read()))
-    copy = _project(project.path, data)
+    copy = frozen_project(project.path, data)
     copy.clock = project.clock  # "today" stays the app's, not the system's
     return copy

@@ -5,7 +5,8 @@ force, verdict, committed and implemented shares, what is still due); the
 follow-up of retained actions; the history up to this workshop; the figures per
 structure. Everything is measured at the end of the workshop's date, so the
 minutes of an old workshop never change (a workshop without a date: as things
-stand now).
+stand now). For the synthesis: the promoter's decisions of the day and the
+proposals retained, as actions (`outcomes`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
-from workshop.minutes.builder import format_date
+from workshop.minutes.typography import long_date
 from workshop.minutes.contributors import PROPOSALS, contribute
+from workshop.minutes.outcomes import Action, Decided, Outcomes, add_source
 from workshop.proposals.by_structure import per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment, percent_text
 from workshop.proposals.history import history
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
-from workshop.proposals.proposal import OPEN_STATUSES, Proposal
+from workshop.proposals.proposal import OPEN_STATUSES, Decision, Proposal
 from workshop.proposals.threshold import threshold_as_of
 from workshop.proposals.tracker import due_since_last, previous_workshop, proposals_as_of, today
 
@@ -38,7 +40,7 @@ def proposals_section(project: Project, workshop: Workshop, item: AgendaItem | N
         return []
     names = Names(project)
     day = as_of or today(project)
-    blocks: list[Block] = [Heading(2, t("proposals.minutes.heading"))]
+    blocks: list[Block] = [Heading(1, t("proposals.minutes.heading"))]  # a part of its own, in the contents
     blocks += _this_workshop(project, workshop, every, names)
     blocks += commitment_blocks(project, as_of)
     blocks += _follow_up(project, workshop, every, names, day)
@@ -49,7 +51,7 @@ def proposals_section(project: Project, workshop: Workshop, item: AgendaItem | N
 
 def _this_workshop(project: Project, workshop: Workshop, every: list[Proposal], names: Names) -> list[Block]:
     made = [p for p in every if p.workshop_id == workshop.id]
-    blocks: list[Block] = [Heading(3, t("proposals.minutes.made"))]
+    blocks: list[Block] = [Heading(2, t("proposals.minutes.made"))]
     if not made:
         return blocks + [Paragraph.of(t("proposals.minutes.none_made"))]
     promoter = project.promoter_id
@@ -76,16 +78,16 @@ def _author(names: Names, item: Proposal, promoter: int) -> str:
     return t("proposals.minutes.promoter_mark", name=author) if promoter and item.structure_id == promoter else author
 
 
-def commitment_blocks(project: Project, as_of: str | None) -> list[Block]:
+def commitment_blocks(project: Project, as_of: str | None, level: int = 2) -> list[Block]:
     """The commitment at the end of `as_of` (now when None): threshold in force,
     verdict, target, both shares, the stacked counts and how they are counted.
-    Also used by the register."""
+    Also used by the register (under a heading of `level`)."""
     gauge = commitment(project, as_of)
     threshold = threshold_as_of(project, as_of)
-    date = format_date(as_of) if as_of else format_date(today(project))
+    date = long_date(as_of) if as_of else long_date(today(project))
     blocks: list[Block] = [
-        Heading(3, t("proposals.minutes.gauges", date=date)),
-        Paragraph.of(Run(t("proposals.threshold.label"), bold=True), threshold.text(format_date)),
+        Heading(level, t("proposals.minutes.gauges", date=date)),
+        Paragraph.of(Run(t("proposals.threshold.label"), bold=True), threshold.text(long_date)),
     ]
     situation = gauge.situation()
     blocks.append(Paragraph.of(Run(situation[0], bold=True)))
@@ -119,18 +121,23 @@ def follow_up_rows(project: Project, workshop: Workshop, every: list[Proposal]) 
 
 def _follow_up(project: Project, workshop: Workshop, every: list[Proposal], names: Names, day: str) -> list[Block]:
     rows = follow_up_rows(project, workshop, every)
-    blocks: list[Block] = [Heading(3, t("proposals.minutes.follow_up"))]
+    blocks: list[Block] = [Heading(2, t("proposals.minutes.follow_up"))]
     if not rows:
         return blocks + [Paragraph.of(t("proposals.minutes.nothing_due"))]
     header = [t(f"proposals.col.{c}") for c in ("number", "text", "structure", "referent", "due", "status")]
     body = [
-        [str(p.id), p.text, names.author(p), names.referent(p), format_date(p.due) if p.due else MISSING, status_label(p, day)]
+        [str(p.id), p.text, names.author(p), names.referent(p), long_date(p.due) if p.due else MISSING, status_label(p, day)]
         for p in rows
     ]
-    late = sum(1 for p in rows if p.is_late(day))
+    late = [p for p in rows if p.is_late(day)]
     blocks.append(table(header, body))
-    if late:
-        blocks.append(Paragraph.of(Run(t("proposals.minutes.late_count", count=late), bold=True)))
+    # The commitment's follow-up line leaves the promoter's own out: say so when counts differ.
+    own = sum(1 for p in late if project.promoter_id and p.structure_id == project.promoter_id)
+    if own:
+        text = t("proposals.minutes.late_count_promoter", count=len(late), own=own, counted=len(late) - own)
+        blocks.append(Paragraph.of(Run(text, bold=True)))
+    elif late:
+        blocks.append(Paragraph.of(Run(t("proposals.minutes.late_count", count=len(late)), bold=True)))
     return blocks
 
 
@@ -139,7 +146,7 @@ def _history(project: Project, workshop: Workshop) -> list[Block]:
     rows = [
         [
             point.title,
-            format_date(point.date) if point.date else MISSING,
+            long_date(point.date) if point.date else MISSING,
             point.gauge.threshold_percent,
             share_of(point.gauge.committed_percent, point.gauge.retained, point.gauge.stated),
             share_of(point.gauge.implemented_percent, point.gauge.done, point.gauge.stated),
@@ -147,7 +154,7 @@ def _history(project: Project, workshop: Workshop) -> list[Block]:
         for point in history(project, until=workshop.id)
     ]
     return [
-        Heading(3, t("proposals.minutes.history")),
+        Heading(2, t("proposals.minutes.history")),
         table(header, rows),
         Paragraph.of(Run(t("proposals.minutes.history_rule"), italic=True)),
     ]
@@ -173,12 +180,50 @@ def _per_structure(project: Project, as_of: str | None) -> list[Block]:
             [name, str(line.stated), str(line.retained), str(line.implemented), str(line.not_retained), str(line.pending), share]
         )
     return [
-        Heading(3, t("proposals.minutes.per_structure")),
+        Heading(2, t("proposals.minutes.per_structure")),
         table(header, rows),
         Paragraph.of(Run(t("proposals.minutes.per_structure_rule"), italic=True)),
     ]
 
 
-contribute(PROPOSALS, proposals_section)
+def _carried_by(project: Project, names: Names, item: Proposal) -> tuple[str, str]:
+    """(person, structure) carrying a retained proposal."""
+    if item.referent_participant_id:
+        person = next((p for p in project.participants() if p.id == item.referent_participant_id), None)
+        return names.person(item.referent_participant_id), names.structure(person.structure_id) if person else ""
+    if item.referent_structure_id:
+        return "", names.structure(item.referent_structure_id)
+    return "", ""
 
-__all__ = ["commitment_blocks", "follow_up_rows", "proposals_section", "share_of"]
+
+def outcomes(project: Project, workshop: Workshop) -> Outcomes:
+    """The promoter's decisions taken in this workshop; the proposals retained become actions.
+
+    `project` is the project as it stood at the end of the workshop (`workshop.minutes.as_of`)."""
+    found = Outcomes()
+    decided = [p for p in proposals_as_of(project, workshop.date or None) if p.decided_workshop_id == workshop.id and p.decision]
+    if not decided:
+        return found
+    day = workshop.date or today(project)
+    names = Names(project)
+    retained = [p for p in decided if p.decision == Decision.RETAINED]
+    refused = [p for p in decided if p.decision == Decision.NOT_RETAINED]
+    studied = [p for p in decided if p.decision == Decision.UNDER_STUDY]
+    counts = t("proposals.minutes.decided", retained=len(retained), not_retained=len(refused), under_study=len(studied))
+    found.decisions.append(Decided(t("proposals.minutes.decided_subject"), counts))
+    for p in refused:
+        subject = t("proposals.minutes.decided_proposal", text=p.text, structure=names.author(p))
+        found.decisions.append(Decided(subject, t("proposals.minutes.decided_not_retained", reason=p.reason or MISSING)))
+    for p in studied:
+        subject = t("proposals.minutes.decided_proposal", text=p.text, structure=names.author(p))
+        found.decisions.append(Decided(subject, t("proposals.minutes.decided_under_study")))
+    for p in retained:
+        who, structure = _carried_by(project, names, p)
+        found.actions.append(Action(p.text, who, structure, p.due, status_label(p, day)))
+    return found
+
+
+contribute(PROPOSALS, proposals_section)
+add_source(outcomes)
+
+__all__ = ["commitment_blocks", "follow_up_rows", "outcomes", "proposals_section", "share_of"]

@@ -211,7 +211,8 @@ def decide(
     if workshop_id:
         project.workshop(workshop_id)
     log = [dict(entry) for entry in current.log]
-    log.append({"on": day, "decision": value, "reason": why})
+    # The reason and the workshop are logged too: the minutes show a decision as it stood (`as_of`).
+    log.append({"on": day, "decision": value, "reason": why, "workshop_id": workshop_id})
     if value == Decision.RETAINED and current.decision != Decision.RETAINED and current.status not in OPEN_STATUSES:
         # Retained again after a drop: its follow-up starts over, dated like any status change.
         log.append({"on": day, "status": Status.TO_DO.value})
@@ -266,6 +267,14 @@ def follow_up(
         changes["referent_structure_id"] = referent.structure_id
     if due is not UNCHANGED:
         changes["due"] = _check_date(due or "")
+    # Who carries it and by when are logged when they change, for the minutes' `as_of`.
+    follow_log: list[dict[str, Any]] = []
+    follow_day = _check_date(on) or today(project)
+    new_referent = [changes.get("referent_participant_id", current.referent_participant_id), changes.get("referent_structure_id", current.referent_structure_id)]
+    if new_referent != [current.referent_participant_id, current.referent_structure_id]:
+        follow_log.append({"on": follow_day, "referent": new_referent})
+    if changes.get("due", current.due) != current.due:
+        follow_log.append({"on": follow_day, "due": changes["due"]})
     new_status = current.status if status is UNCHANGED else Status(status).value
     why = current.status_reason if reason is UNCHANGED else _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
     if new_status == Status.DROPPED and not why:
@@ -273,11 +282,13 @@ def follow_up(
     if new_status != Status.DROPPED and status is not UNCHANGED and reason is UNCHANGED:
         why = ""  # a reason belongs to the drop it explained
     changes["status_reason"] = why
+    log = [dict(entry) for entry in current.log] + follow_log
     if new_status != current.status:
         day = _check_date(on) or today(project)
-        log = [dict(entry) for entry in current.log]
-        log.append({"on": day, "status": new_status})
-        changes.update(status=new_status, status_on=day, log=log)
+        log.append({"on": day, "status": new_status, "reason": why})
+        changes.update(status=new_status, status_on=day)
+    if len(log) != len(current.log):
+        changes["log"] = log
     return _save(project, replace(current, **changes))
 
 

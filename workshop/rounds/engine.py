@@ -302,6 +302,8 @@ def _check_spec(spec: RoundSpec) -> RoundSpec:
         auto_reveal=bool(spec.auto_reveal),
         owner=spec.owner or "",
         batch_size=batch_size if spec.secret else 0,
+        question_phrase=dict(spec.question_phrase or {}),
+        option_phrases=[dict(p) for p in spec.option_phrases] if len(spec.option_phrases) == len(options) else [],
     )
 
 

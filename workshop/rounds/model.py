@@ -93,6 +93,10 @@ class RoundSpec:
     auto_reveal: bool = False  # reveal results when everyone has voted
     owner: str = ""  # "" = free round from the cockpit; else e.g. "values:vote"
     batch_size: int = 0  # secret rounds: voters written together (0 = 3; see rounds/batching.py)
+    # What the app worded (an exercise's question, its options) is also kept as phrases
+    # (`workshop.phrases`): a round is then read in the current language.
+    question_phrase: dict[str, Any] = field(default_factory=dict)
+    option_phrases: list[dict[str, Any]] = field(default_factory=list)
 
     def to_doc(self) -> dict[str, Any]:
         doc = asdict(self)
@@ -106,7 +110,49 @@ class RoundSpec:
         values = {k: v for k, v in doc.items() if k in names}
         values["mode"] = RoundMode(values["mode"])
         values["options"] = list(values.get("options", []))
-        return cls(**values)
+        spec = cls(**values)
+        _say_worded(spec)
+        return spec
+
+
+def _say_worded(spec: RoundSpec) -> None:
+    """The question and options the app worded, in the current language (see `workshop.phrases`)."""
+    from workshop.phrases import recognise, say
+
+    if spec.question_phrase:
+        spec.question = say(spec.question_phrase)
+    elif spec.owner:  # saved before phrases: the wording is recognised, when it is the app's
+        found = recognise(spec.question, _question_keys(), {"group": _group_keys()})
+        if found is not None:
+            spec.question = say(found)
+    if spec.option_phrases and len(spec.option_phrases) == len(spec.options):
+        spec.options = [say(p) for p in spec.option_phrases]
+    elif spec.owner and spec.options:
+        nested = {"label": ("apt.round.option",), "group": _group_keys(), "category": _category_keys()}
+        worded = [recognise(option, ("rounds.numbered", "apt.round.option"), nested) for option in spec.options]
+        spec.options = [say(p) if p is not None else option for p, option in zip(worded, spec.options)]
+
+
+def _question_keys() -> tuple[str, ...]:
+    from workshop.phrases import keys_starting
+
+    return tuple(
+        k
+        for k in keys_starting("values.round.", "apt.round.", "supra.drafts.", "supra.criterion.", "matrix.confirm.")
+        if "question" in k
+    )
+
+
+def _group_keys() -> tuple[str, ...]:
+    from workshop.phrases import keys_starting
+
+    return keys_starting("apt.group.")
+
+
+def _category_keys() -> tuple[str, ...]:
+    from workshop.phrases import keys_starting
+
+    return tuple(k for k in keys_starting("apt.category.") if k.endswith(".short"))
 
 
 @dataclass
