@@ -31,6 +31,7 @@ from workshop.project import structure_guards
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -557,6 +558,11 @@ class GovernanceExercise(Exercise):
         from exercises.governance_minutes import minutes_blocks
 
         return minutes_blocks(project, load(project, item.id))
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.governance_minutes import outcomes
+
+        return outcomes(project, load(project, item.id))
 
     def convention_parts(self, project: Project) -> list[PartContent]:
         from exercises.governance_convention import convention_parts

@@ -9,6 +9,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
+    from workshop.minutes.outcomes import Outcomes
     from workshop.project import Project
 
 
@@ -111,3 +112,15 @@ def consent_blocks(state: GovernanceState) -> list[Block]:
                 handling = attempt.handling or t("governance.minutes.handling_pending")
                 blocks.append(Paragraph.of(Run(t("governance.minutes.handling"), italic=True), handling))
     return blocks
+
+
+def outcomes(project: Project, state: GovernanceState) -> Outcomes:
+    """The synthesis's decisions: each body whose rules went to consent here, and where they stand.
+    (Who leads the project is in the governance part: it is not a vote of the day.)"""
+    from workshop.minutes.outcomes import Decided, Outcomes
+
+    found = Outcomes()
+    for body in state.bodies:
+        if any(c.passed is not None for c in body.consents) or body.status == Status.CONSENT:
+            found.decisions.append(Decided(t("governance.decided.rules", body=body.name), outcome(body)))
+    return found

@@ -47,6 +47,7 @@ from workshop.project import structure_guards
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
     from workshop.minutes.blocks import Block
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
@@ -480,6 +481,13 @@ class Roadmap(Exercise):
         if doc is None:
             return []
         return section(project, workshop, RoadmapState.from_doc(doc))
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.roadmap_minutes import outcomes
+        from workshop.minutes.outcomes import Outcomes
+
+        doc = item_state.load(project, TABLE, item.id)
+        return Outcomes() if doc is None else outcomes(project, workshop, RoadmapState.from_doc(doc))
 
     def convention_parts(self, project: Project) -> list[PartContent]:
         from exercises.roadmap_convention import convention_parts

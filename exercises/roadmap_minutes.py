@@ -18,6 +18,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 
 if TYPE_CHECKING:
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import Workshop
     from workshop.project import Project
 
@@ -183,3 +184,53 @@ def _follow_up(project: Project, workshop: Workshop, state: RoadmapState, names:
     if late:
         blocks.append(Paragraph.of(Run(t("roadmap.minutes.late", count=late), bold=True)))
     return blocks
+
+
+def outcomes(project: Project, workshop: Workshop, state: RoadmapState) -> Outcomes:
+    """The synthesis's actions: what the plan asks before the next meeting (due by then, or late),
+    pilot subjects first; a sentence counts the others, which the roadmap's section lists. An
+    action that carries a retained proposal is that proposal's line (same key)."""
+    from workshop.minutes.outcomes import Action, Outcomes, proposal_key
+
+    day = workshop.date or project.today()
+    horizon = max(workshop.next_meeting_date, day)  # no meeting fixed yet: what is due by today, or late
+    by_id = proposals_by_id(project)
+    people = {p.id: p for p in project.participants()}
+    names = {s.id: s.name for s in project.structures()}
+    found = Outcomes()
+    later = 0
+    for action in state.ordered_actions():
+        followed = follow(action, by_id, day, as_of=day)
+        if followed.status and not followed.open:
+            continue  # done or dropped: the roadmap's section says so
+        if not followed.late and not (followed.end and periods.last_day(followed.end) <= horizon):
+            later += 1
+            continue
+        who, structure = referent_names(followed.referent, people, names)
+        carried = by_id.get(action.proposal_id) if action.proposal_id else None
+        # A day as the synthesis writes days; the promise's own date when the action carries one.
+        end = carried.due if carried is not None and carried.due else followed.end
+        text = t("roadmap.timeline.pilot_label", text=action.text) if action.pilot else action.text
+        key = proposal_key(action.proposal_id) if carried is not None else f"roadmap:{action.id}"
+        full_day = len(end) == len("2027-03-15")
+        found.actions.append(
+            Action(
+                text,
+                "" if who == structure else who,
+                structure,
+                due=end if full_day else "",
+                state=state_label(followed),
+                key=key,
+                due_text="" if full_day or not end else period_words(end),
+            )
+        )
+    if later:
+        found.later.append(t("roadmap.minutes.synthesis_later", count=later))
+    return found
+
+
+def period_words(stored: str) -> str:
+    """A month or a year as a sentence writes it: "mai 2027", "2027"."""
+    if len(stored) == len("2027-05"):
+        return periods.month_name(int(stored[:4]), int(stored[5:7]), short=False)
+    return stored

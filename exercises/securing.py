@@ -30,6 +30,7 @@ from workshop.proposals.register import register_parts
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.proposals import Referent
@@ -363,6 +364,11 @@ class Securing(Exercise):
         from exercises.securing_minutes import section
 
         return section(project, workshop, item)
+
+    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+        from exercises.securing_minutes import outcomes
+
+        return outcomes(project, workshop, item)
 
 
 EXERCISE = Securing()

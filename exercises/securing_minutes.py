@@ -10,6 +10,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 
 if TYPE_CHECKING:
+    from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
@@ -85,3 +86,25 @@ def register_part(project: Project, day: str) -> list[Block]:
         table([t(f"securing.col.{c}") for c in HEADER], rows),
         Paragraph.of(Run(counts_text(every, day), bold=True)),
     ]
+
+
+def outcomes(project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
+    """The synthesis's actions: the elements listed at this item, still open at the end of the
+    workshop, that are due before the next meeting (or have no date yet); a sentence counts the
+    others, which the item's part lists."""
+    from workshop.minutes.outcomes import Action, Outcomes
+
+    day = workshop.date or project.today()
+    horizon = max(workshop.next_meeting_date, day)  # no meeting fixed yet: what is due by today
+    names = Names(project)
+    found = Outcomes()
+    listed = [e for e in as_of(project, day) if e.item_id == item.id and e.state in OPEN_STATES]
+    soon = [e for e in listed if not e.due or e.due <= horizon]
+    if len(soon) < len(listed):
+        found.later.append(t("securing.minutes.synthesis_later", count=len(listed) - len(soon)))
+    for element in _order(soon):
+        person = names.person(element.referent_participant_id) if element.referent_participant_id else ""
+        structure = names.referent_structure(element)
+        state = state_label(element, day)
+        found.actions.append(Action(element_text(element), person, structure, element.due, state, key=f"securing:{element.id}"))
+    return found

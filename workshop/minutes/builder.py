@@ -209,12 +209,14 @@ def synthesis(project: Project, workshop: Workshop, items: list[AgendaItem]) -> 
     if outcomes.actions:
         header = [t(f"minutes.col.action_{name}") for name in ("what", "who", "structure", "due", "state")]
         rows = [
-            [a.what, a.who or MISSING, a.structure or MISSING, long_date(a.due) if a.due else MISSING, a.state or MISSING]
+            [a.what, a.who or MISSING, a.structure or MISSING, a.due_text or (long_date(a.due) if a.due else MISSING), a.state or MISSING]
             for a in outcomes.actions
         ]
         blocks.append(table(header, rows))
     else:
         blocks.append(Paragraph.of(Run(t("minutes.no_actions"), italic=True)))
+    if outcomes.later:
+        blocks.append(Paragraph.of(Run(t("minutes.later_actions", what=t("minutes.semicolon").join(outcomes.later)), italic=True)))
     if workshop.next_steps.strip():
         # Next steps written as free text, before they had owners and dates.
         blocks.append(Paragraph.of(Run(t("minutes.noted_steps"), bold=True), keep_with_next=True))

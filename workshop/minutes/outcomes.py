@@ -40,6 +40,15 @@ class Action:
     structure: str = ""  # that person's structure, or the structure that carries it
     due: str = ""  # ISO date
     state: str = ""
+    # The same thing to do seen by two features (a retained proposal the roadmap
+    # carries: "proposal:12") is listed once, as the first source that gives it.
+    key: str = ""
+    due_text: str = ""  # a due date that is not a day ("03/2027", "2027"), as people read it
+
+
+def proposal_key(proposal_id: int) -> str:
+    """The key of the action a retained proposal becomes, whichever feature lists it."""
+    return f"proposal:{proposal_id}"
 
 
 FEW = 1  # names a cell of the actions table lists before "and N others"
@@ -60,11 +69,20 @@ class Outcomes:
     adopted: list[Adopted] = field(default_factory=list)
     decisions: list[Decided] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
+    # What the synthesis leaves to the items' parts, due after the next meeting:
+    # counted phrases ("9 éléments à sécuriser"), said in one sentence under the actions.
+    later: list[str] = field(default_factory=list)
 
     def add(self, other: Outcomes) -> None:
         self.adopted += other.adopted
         self.decisions += other.decisions
-        self.actions += other.actions
+        self.later += other.later
+        listed = {action.key for action in self.actions if action.key}
+        for action in other.actions:
+            if action.key and action.key in listed:
+                continue
+            listed.add(action.key)
+            self.actions.append(action)
 
     def __bool__(self) -> bool:
         return bool(self.adopted or self.decisions or self.actions)

@@ -17,7 +17,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.minutes.typography import long_date
 from workshop.minutes.contributors import PROPOSALS, contribute
-from workshop.minutes.outcomes import Action, Decided, Outcomes, add_source
+from workshop.minutes.outcomes import Action, Decided, Outcomes, add_source, proposal_key
 from workshop.proposals.by_structure import per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment, percent_text
 from workshop.proposals.history import history
@@ -219,7 +219,7 @@ def outcomes(project: Project, workshop: Workshop) -> Outcomes:
         found.decisions.append(Decided(subject, t("proposals.minutes.decided_under_study")))
     for p in retained:
         who, structure = _carried_by(project, names, p)
-        found.actions.append(Action(p.text, who, structure, p.due, status_label(p, day)))
+        found.actions.append(Action(p.text, who, structure, p.due, status_label(p, day), key=proposal_key(p.id)))
     return found
 
 
