@@ -82,7 +82,8 @@ class TerminalSafe(LineFilter):
     """Applies `terminal_safe` to every segment a widget draws."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
-        if not any(_NEEDS_CARE.search(segment.text) for segment in segments if not segment.control):
+        # One search over the line's text (the usual case: nothing to do) rather than one per segment.
+        if _NEEDS_CARE.search("".join([segment.text for segment in segments])) is None:
             return segments
         return [
             segment if segment.control else Segment(terminal_safe(segment.text), segment.style, segment.control)
