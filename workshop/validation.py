@@ -102,7 +102,12 @@ def validate(data: Any, records: bool = True) -> list[Finding]:
     _meta_and_inventory(data, findings)
     if findings or not records:
         return findings  # tables missing or the wrong size: their records tell nothing more
-    schemas = table_schemas()
+    schemas = dict(table_schemas())
+    for name in data:
+        if name not in schemas:
+            other = other_schema(name)
+            if other is not None:
+                schemas[name] = other
     for name, table in data.items():
         schema = schemas.get(name)
         if schema is None:
@@ -382,20 +387,36 @@ def _choice_fits(spec: dict[str, Any], choice: Any) -> bool:
 
 @cache
 def exercise_schemas() -> dict[str, TableSchema]:
-    """The tables of the exercises: one state document per agenda item, its id the item's."""
-    from workshop.registry import exercises
+    """The tables of the built-in exercises: one state document per agenda item, its id the item's."""
+    from workshop.registry import builtin_exercises
 
     found: dict[str, TableSchema] = {}
-    for exercise in exercises():
-        table = getattr(exercise, "state_table", "")
-        state_type = getattr(exercise, "state_type", None)
-        if table and state_type is not None:
-            # Unknown fields pass the rules: the reader below refuses those it cannot take.
-            found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
-        table = getattr(exercise, "record_table", "")
-        record_type = getattr(exercise, "record_type", None)
-        if table and record_type is not None:
-            found[table] = TableSchema(table, rule_of(record_type), consistency=_record_reader(record_type))
+    for exercise in builtin_exercises():
+        found.update(_exercise_tables(exercise))
+    return found
+
+
+@cache
+def other_schema(table: str) -> TableSchema | None:
+    """The schema of a table no built-in part keeps: a third-party exercise's, or None
+    (a table this version does not read). Reads the entry points the first time."""
+    from workshop.registry import exercise_of_table
+
+    exercise = exercise_of_table(table)
+    return None if exercise is None else _exercise_tables(exercise).get(table)
+
+
+def _exercise_tables(exercise: Any) -> dict[str, TableSchema]:
+    found: dict[str, TableSchema] = {}
+    table = getattr(exercise, "state_table", "")
+    state_type = getattr(exercise, "state_type", None)
+    if table and state_type is not None:
+        # Unknown fields pass the rules: the reader below refuses those it cannot take.
+        found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
+    table = getattr(exercise, "record_table", "")
+    record_type = getattr(exercise, "record_type", None)
+    if table and record_type is not None:
+        found[table] = TableSchema(table, rule_of(record_type), consistency=_record_reader(record_type))
     return found
 
 
