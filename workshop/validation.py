@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from workshop.errors import ProjectDamaged
 from workshop.i18n import t
@@ -112,10 +112,12 @@ def validate(data: Any, records: bool = True) -> list[Finding]:
         schema = schemas.get(name)
         if schema is None:
             continue  # a table this version does not read
+        valid, consistency = schema.record.valid, schema.consistency
         for doc_id, doc in table.items():
             ctx = Context(name, doc_id)
-            if schema.record.check(doc, (), ctx) and schema.consistency is not None:
-                schema.consistency(doc_id, doc, ctx)
+            # The plain test first; a record that fails it is walked again to say where.
+            if (valid(doc) or schema.record.check(doc, (), ctx)) and consistency is not None:
+                consistency(doc_id, doc, ctx)
             findings.extend(ctx.findings)
     if findings:
         return findings  # references are followed between records known to be whole
@@ -312,8 +314,9 @@ def feature_schemas() -> dict[str, TableSchema]:
         if len(spec_doc.get("options", [])) > MAX_OPTIONS:
             ctx.add("schema.range", ("spec", "options"), value=len(spec_doc["options"]), low=0, high=MAX_OPTIONS)
             return
+        fits = _choice_test(spec_doc)
         for index, ballot in enumerate(doc.get("ballots", [])):
-            if not _choice_fits(spec_doc, ballot["choice"]):
+            if not fits(ballot["choice"]):
                 ctx.add("schema.ballot", ("ballots", index, "choice"))
                 return
 
@@ -364,25 +367,24 @@ def _is_fraction(text: str) -> bool:
         return False
 
 
-def _choice_fits(spec: dict[str, Any], choice: Any) -> bool:
-    """A stored ballot's choice as the round's mode stores it (see rounds.engine.check_choice)."""
+def _choice_test(spec: dict[str, Any]) -> Callable[[Any], bool]:
+    """Whether a stored ballot's choice is as the round's mode stores it (see rounds.engine.check_choice)."""
     from workshop.rounds.model import CONSENT_ANSWERS, SCALE_VALUES, RoundMode
 
     mode = spec["mode"]
-    options = spec.get("options", [])
+    count = len(spec.get("options", []))
     if mode == RoundMode.DOT:
-        return (
-            isinstance(choice, list)
-            and len(choice) == len(options)
-            and all(type(points) is int and points >= 0 for points in choice)
+        return lambda choice: (
+            isinstance(choice, list) and len(choice) == count and all(type(points) is int and points >= 0 for points in choice)
         )
     if mode == RoundMode.SCALE:
-        return choice is None or (type(choice) is int and choice in SCALE_VALUES)
+        return lambda choice: choice is None or (type(choice) is int and choice in SCALE_VALUES)
     if mode == RoundMode.SINGLE:
-        return choice is None or (type(choice) is int and 0 <= choice < len(options))
+        return lambda choice: choice is None or (type(choice) is int and 0 <= choice < count)
     if mode == RoundMode.CONSENT:
-        return type(choice) is str and choice in {answer.value for answer in CONSENT_ANSWERS}
-    return False  # a contribution round holds no ballots
+        answers = {answer.value for answer in CONSENT_ANSWERS}
+        return lambda choice: type(choice) is str and choice in answers
+    return lambda choice: False  # a contribution round holds no ballots
 
 
 @cache
