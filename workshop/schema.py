@@ -124,6 +124,11 @@ class Rule:
         """The rule as a plain predicate, for `valid`."""
         raise NotImplementedError
 
+    def types(self) -> tuple[type, ...] | None:
+        """The types a value may have when the whole rule is its type (a text, an unbounded
+        integer…); None when the rule asks more of it."""
+        return None
+
     def wrong_kind(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         ctx.add("schema.type", path, expected=t(f"schema.kind.{self.expected}"), found=t(f"schema.kind.{kind_of(value)}"))
         return False
@@ -142,6 +147,9 @@ class Text(Rule):
 
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if type(value) is str else self.wrong_kind(value, path, ctx)
+
+    def types(self) -> tuple[type, ...] | None:
+        return (str,)
 
     def test(self) -> Callable[[Any], bool]:
         return lambda value: type(value) is str
@@ -162,6 +170,9 @@ class Integer(Rule):
                     high=self.high if self.high is not None else "…")
             return False
         return True
+
+    def types(self) -> tuple[type, ...] | None:
+        return (int,) if self.unbounded else None
 
     def test(self) -> Callable[[Any], bool]:
         low, high = self.low, self.high
@@ -189,6 +200,9 @@ class Boolean(Rule):
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if type(value) is bool else self.wrong_kind(value, path, ctx)
 
+    def types(self) -> tuple[type, ...] | None:
+        return (bool,)
+
     def test(self) -> Callable[[Any], bool]:
         return lambda value: type(value) is bool
 
@@ -198,6 +212,9 @@ class Null(Rule):
 
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if value is None else self.wrong_kind(value, path, ctx)
+
+    def types(self) -> tuple[type, ...] | None:
+        return (type(None),)
 
     def test(self) -> Callable[[Any], bool]:
         return lambda value: value is None
@@ -293,7 +310,19 @@ class Either(Rule):
         ctx.add("schema.type", path, expected=kinds, found=t(f"schema.kind.{kind_of(value)}"))
         return False
 
+    def types(self) -> tuple[type, ...] | None:
+        found: tuple[type, ...] = ()
+        for rule in self.rules:
+            types = rule.types()
+            if types is None:
+                return None
+            found += types
+        return found
+
     def test(self) -> Callable[[Any], bool]:
+        types = self.types()
+        if types is not None:
+            return lambda value: type(value) in types
         tests = tuple(rule.valid for rule in self.rules)
         return lambda value: any(test(value) for test in tests)
 
@@ -339,14 +368,19 @@ class ListOf(Rule):
         return ok
 
     def test(self) -> Callable[[Any], bool]:
-        item, unique = self.item.valid, self.unique
+        item, unique, types = self.item.valid, self.unique, self.item.types()
 
         def valid(value: Any) -> bool:
             if type(value) is not list:
                 return False
-            for element in value:
-                if not item(element):
-                    return False
+            if types is not None:
+                for element in value:
+                    if type(element) not in types:
+                        return False
+            else:
+                for element in value:
+                    if not item(element):
+                        return False
             if unique is not None:
                 keys = [element.get(unique) if isinstance(element, dict) else element for element in value]
                 return len(set(keys)) == len(keys)
@@ -378,13 +412,15 @@ class MapOf(Rule):
         return ok
 
     def test(self) -> Callable[[Any], bool]:
-        item, ids = self.value.valid, self.ids
+        item, ids, types = self.value.valid, self.ids, self.value.types()
 
         def valid(value: Any) -> bool:
             if type(value) is not dict:
                 return False
             for key, element in value.items():
-                if (ids and not _is_id(key)) or not item(element):
+                if ids and not (key.isascii() and key.isdigit() and len(key) < 19):  # _is_id
+                    return False
+                if not (type(element) in types if types is not None else item(element)):
                     return False
             return True
 
@@ -426,7 +462,8 @@ class Obj(Rule):
         return ok
 
     def test(self) -> Callable[[Any], bool]:
-        tests = {name: rule.valid for name, rule in self.fields.items()}
+        # A field whose rule is its type is tested inline; the others through their own test.
+        tests: dict[str, Any] = {name: rule.types() or rule.valid for name, rule in self.fields.items()}
         required, extra = self.required, self.extra
 
         def valid(value: Any) -> bool:
@@ -439,6 +476,9 @@ class Obj(Rule):
                 test = tests.get(name)
                 if test is None:
                     if not extra:
+                        return False
+                elif type(test) is tuple:
+                    if type(element) not in test:
                         return False
                 elif not test(element):
                     return False
