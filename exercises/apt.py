@@ -13,7 +13,6 @@ This module holds the state and the first three steps (groups, grid, weighting).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
@@ -600,16 +599,6 @@ class AptExercise(Exercise):
 
         data = item_state.load(project, TABLE, item.id)
         return outcomes(project, AptState.from_dict(data)) if data is not None else Outcomes()
-
-    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
-        from exercises.apt_fill import fill_demo
-
-        fill_demo(project, workshop, item)
-
-    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-        from exercises.apt_fill import fill_reference
-
-        fill_reference(project, workshop, item, rng)
 
 
 EXERCISE = AptExercise()

@@ -36,7 +36,6 @@ from exercises.typed_text import one_line
 from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -455,10 +454,6 @@ def _structure_in_balance(project: Project, structure_id: int) -> tuple[str, dic
     return None
 
 
-if _structure_in_balance not in structure_guards:
-    structure_guards.append(_structure_in_balance)
-
-
 # The exercise ------------------------------------------------------------------------------------------
 class FairnessBalance(Exercise):
     kind = KIND
@@ -479,6 +474,9 @@ class FairnessBalance(Exercise):
         from exercises.fairness_convention import convention_parts
 
         return convention_parts(project)
+
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_in_balance(project, structure_id)
 
 
 EXERCISE = FairnessBalance()

@@ -26,7 +26,6 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.names import name_key
-from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -542,10 +541,6 @@ def _structure_in_governance(project: Project, structure_id: int) -> tuple[str, 
     return None
 
 
-if _structure_in_governance not in structure_guards:
-    structure_guards.append(_structure_in_governance)
-
-
 # The exercise ---------------------------------------------------------------------------------
 class GovernanceExercise(Exercise):
     kind = "governance"
@@ -568,6 +563,9 @@ class GovernanceExercise(Exercise):
         from exercises.governance_convention import convention_parts
 
         return convention_parts(project)
+
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_in_governance(project, structure_id)
 
 
 EXERCISE = GovernanceExercise()

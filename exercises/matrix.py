@@ -15,7 +15,6 @@ State: one document per agenda item in the `matrix` table, saved at every change
 from __future__ import annotations
 
 import hashlib
-import random
 import time
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
@@ -27,7 +26,6 @@ from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block
 from workshop.phrases import phrase
-from workshop.project import structure_guards
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
@@ -635,10 +633,6 @@ def _structure_in_matrix(project: Project, structure_id: int) -> tuple[str, dict
     return None
 
 
-if _structure_in_matrix not in structure_guards:
-    structure_guards.append(_structure_in_matrix)
-
-
 # The exercise -------------------------------------------------------------------------------------
 class ResponsibilityMatrix(Exercise):
     kind = "matrix"
@@ -665,15 +659,8 @@ class ResponsibilityMatrix(Exercise):
 
         return outcomes(project, item.id)
 
-    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
-        from exercises.matrix_fill import fill_demo
-
-        fill_demo(project, workshop, item)
-
-    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-        from exercises.matrix_fill import fill_reference
-
-        fill_reference(project, workshop, item, rng)
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_in_matrix(project, structure_id)
 
 
 EXERCISE = ResponsibilityMatrix()

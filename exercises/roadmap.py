@@ -42,7 +42,6 @@ from exercises.wording import RecurringWord, recurring_words
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.convention.parts import PartContent
@@ -462,10 +461,6 @@ def _structure_in_roadmap(project: Project, structure_id: int) -> tuple[str, dic
     return None
 
 
-if _structure_in_roadmap not in structure_guards:
-    structure_guards.append(_structure_in_roadmap)
-
-
 # The exercise -----------------------------------------------------------------------------------------
 class Roadmap(Exercise):
     kind = KIND
@@ -493,6 +488,22 @@ class Roadmap(Exercise):
         from exercises.roadmap_convention import convention_parts
 
         return convention_parts(project)
+
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_in_roadmap(project, structure_id)
+
+    def cockpit_notice(self, project: Project, workshop_id: int, today: str) -> str | None:
+        """At the start of a workshop: the roadmap's actions still open after their end."""
+        from exercises.roadmap_follow import late as late_actions
+
+        state = latest(project, workshop_id)
+        late = late_actions(project, state, today) if state is not None else []
+        if not late:
+            return None
+        here = next((i for i in project.agenda(workshop_id) if i.kind == KIND), None)
+        if here is None:
+            return t("roadmap.notice.late_no_item", count=len(late), exercise=self.title)
+        return t("roadmap.notice.late", count=len(late), item=here.title)
 
 
 EXERCISE = Roadmap()

@@ -25,8 +25,7 @@ from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.model import Record
-from workshop.project import structure_guards
-from workshop.proposals.register import register_parts
+from workshop.i18n import t
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block
@@ -109,8 +108,6 @@ class Element(Record):
 
     def late_on(self, day: str) -> bool:
         return bool(self.due and self.state_on_day(day) in OPEN_STATES and self.due < day)
-
-
 
 
 def _check_date(text: str) -> str:
@@ -337,19 +334,11 @@ def _structure_responsible(project: Project, structure_id: int) -> tuple[str, di
     return ("securing.error.structure_responsible", {"count": count}) if count else None
 
 
-if _structure_responsible not in structure_guards:
-    structure_guards.append(_structure_responsible)
-
-
 # The register of the project (`atelier export --register`) lists them after the proposals ---------
 def _register_part(project: Project, day: str) -> list[Block]:
     from exercises.securing_minutes import register_part
 
     return register_part(project, day)
-
-
-if _register_part not in register_parts:
-    register_parts.append(_register_part)
 
 
 # The exercise --------------------------------------------------------------------------------
@@ -369,6 +358,22 @@ class Securing(Exercise):
         from exercises.securing_minutes import outcomes
 
         return outcomes(project, workshop, item)
+
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_responsible(project, structure_id)
+
+    def register_part(self, project: Project, day: str) -> list[Block]:
+        return _register_part(project, day)
+
+    def cockpit_notice(self, project: Project, workshop_id: int, today: str) -> str | None:
+        """At the start of a workshop: the elements still open after their due date."""
+        found = late(project, today)
+        if not found:
+            return None
+        here = next((i for i in project.agenda(workshop_id) if i.kind == self.kind), None)
+        if here is None:
+            return t("securing.notice.late_no_item", count=len(found), exercise=self.title)
+        return t("securing.notice.late", count=len(found), item=here.title)
 
 
 EXERCISE = Securing()

@@ -13,7 +13,6 @@ at once, so the exercise resumes at the same step after a crash.
 from __future__ import annotations
 
 import datetime
-import random
 import re
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -740,18 +739,6 @@ class SupraObjective(Exercise):
         from exercises.supra_minutes import outcomes
 
         return outcomes(project, item.id)
-
-    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
-        from exercises.supra_fill import fill_demo
-
-        with project.batch():
-            fill_demo(project, workshop, item)
-
-    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-        from exercises.supra_fill import fill_reference
-
-        with project.batch():
-            fill_reference(project, workshop, item, rng)
 
 
 EXERCISE = SupraObjective()

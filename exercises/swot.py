@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
 from exercises.typed_text import one_line
@@ -27,7 +27,6 @@ from workshop.errors import ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.names import name_key
-from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block
@@ -486,10 +485,6 @@ def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict]
     return None
 
 
-if _structure_analysed not in structure_guards:
-    structure_guards.append(_structure_analysed)
-
-
 # The exercise ----------------------------------------------------------------------------------
 class SwotExercise(Exercise):
     kind = "swot"
@@ -505,6 +500,9 @@ class SwotExercise(Exercise):
         if data is None:
             return []
         return section(project, workshop, SwotState.from_dict(data))
+
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        return _structure_analysed(project, structure_id)
 
 
 EXERCISE = SwotExercise()

@@ -10,7 +10,6 @@ feed the relational charter of the APT exercise.
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
@@ -479,16 +478,6 @@ class ValuesExercise(Exercise):
         from exercises.values_minutes import outcomes
 
         return outcomes(project, item.id)
-
-    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
-        from exercises.values_fill import fill_demo
-
-        fill_demo(project, workshop, item)
-
-    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-        from exercises.values_fill import fill_reference
-
-        fill_reference(project, workshop, item, rng)
 
 
 def _points(value: Value, voted: bool) -> str:

@@ -24,7 +24,7 @@ from workshop.i18n import t
 from workshop.live import LiveWorkshop
 from workshop.model import AgendaItem
 from workshop.project import Project
-from workshop.registry import exercise_kinds, get_exercise
+from workshop.registry import exercises_of, get_exercise, is_installed
 from workshop.timer import Reading, format_duration
 
 REFRESH_SECONDS = 0.2  # how often the clock is read; the display changes once a second
@@ -68,7 +68,7 @@ class CockpitScreen(Screen[None]):
         self._readings = 0
         self._tools = {tool.action: tool for tool in registry.tools() if tool.key not in self.RESERVED_KEYS}
         for tool in self._tools.values():
-            # Tools register after this class is built, so their keys are bound per
+            # Tools are listed apart from this class (screens.registry), so their keys are bound per
             # screen. Textual 8 has `App.bind` but no public Screen-level `bind`
             # (Textualize/textual#5477); both go through the node's BindingsMap.
             self._bindings.bind(tool.key, f"tool({tool.action!r})", t(tool.label_key), priority=True)
@@ -105,8 +105,8 @@ class CockpitScreen(Screen[None]):
     def _show_notices(self) -> None:
         """What features want the facilitator to see as the workshop starts (late follow-ups…)."""
         today = self.project.today()  # the app's clock, which the project reads
-        for notice in registry.cockpit_notices():
-            text = self.app.attempt(notice, self.project, self.workshop_id, today)
+        for exercise in exercises_of(self.project.kinds_used()):
+            text = self.app.attempt(exercise.cockpit_notice, self.project, self.workshop_id, today)
             if text:
                 self.notify(Content(text), severity="warning", timeout=15)
 
@@ -261,7 +261,7 @@ class CockpitScreen(Screen[None]):
 
 
 def _kind_title(kind: str) -> str:
-    return get_exercise(kind).title if kind in exercise_kinds() else kind
+    return get_exercise(kind).title if is_installed(kind) else kind
 
 
 def _state_line(reading: Reading | None) -> str:

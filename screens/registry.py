@@ -1,23 +1,23 @@
-"""Where feature screens plug into the cockpit, without the cockpit knowing them.
+"""Where feature screens plug into the cockpit, listed here: nothing registers itself on import.
 
-- An exercise screen module (`screens/exercises/<kind>.py`) calls
-  `register_exercise_screen(kind, factory)`: the cockpit opens it (Enter) on an
-  agenda item of that kind.
-- A cockpit tool module (`screens/tools/<name>.py`) calls `register_tool(...)`:
-  the cockpit shows it in its footer under its key (rounds, export, proposals…).
-- Any of them may call `register_cockpit_notice(fn)`: when the cockpit opens a
-  workshop, `fn(project, workshop_id, today)` may return a sentence the
-  facilitator should see first (elements to secure gone late…), or None.
+- `EXERCISE_SCREENS`: the screen the cockpit opens (Enter) on an agenda item of
+  each built-in kind. Another package's exercise declares its screen through the
+  `atelier.screens` entry-point group (name: the kind; value: a screen factory),
+  read only when an item of a kind not built in is opened.
+- `TOOLS`: the cockpit's tools, shown in its footer under their key (rounds,
+  export, proposals…).
+- What the facilitator should see first when the cockpit opens a workshop
+  (elements to secure gone late…) is each exercise's `cockpit_notice`.
 
-`discover()` imports every module of both packages once, so registering is
-adding a file.
+A screen or tool is named by "module:attribute" and imported when first used:
+opening one exercise loads that exercise's screen only.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
@@ -26,7 +26,21 @@ if TYPE_CHECKING:
     from workshop.project import Project
 
 ScreenFactory = Callable[["Project", int, int], "Screen"]  # (project, workshop_id, item_id)
-CockpitNotice = Callable[["Project", int, str], "str | None"]  # (project, workshop_id, today ISO) -> sentence
+ENTRY_POINT_GROUP = "atelier.screens"
+
+EXERCISE_SCREENS: dict[str, str] = {
+    "swot": "screens.exercises.swot:SwotScreen",
+    "apt": "screens.exercises.apt:AptScreen",
+    "values": "screens.exercises.values:ValuesScreen",
+    "supra": "screens.exercises.supra:SupraScreen",
+    "stakeholders": "screens.exercises.stakeholders:StakeholdersScreen",
+    "matrix": "screens.exercises.matrix:MatrixScreen",
+    "governance": "screens.exercises.governance:GovernanceScreen",
+    "securing": "screens.exercises.securing:SecuringScreen",
+    "commitments": "screens.exercises.commitments:open_commitments",
+    "roadmap": "screens.exercises.roadmap:open_roadmap",
+    "fairness": "screens.exercises.fairness:open_fairness",
+}
 
 
 @dataclass(frozen=True)
@@ -34,52 +48,43 @@ class CockpitTool:
     key: str  # a Textual key name, e.g. "r"
     action: str  # a unique action name, e.g. "round"
     label_key: str  # catalog key of the footer label
-    factory: ScreenFactory
+    target: str  # "module:attribute" of its ScreenFactory
     order: int = 100
 
-
-_exercise_screens: dict[str, ScreenFactory] = {}
-_tools: dict[str, CockpitTool] = {}
-_notices: list[CockpitNotice] = []
-_discovered = False
+    @property
+    def factory(self) -> ScreenFactory:
+        return _resolve(self.target)
 
 
-def register_exercise_screen(kind: str, factory: ScreenFactory) -> None:
-    _exercise_screens[kind] = factory
+TOOLS: tuple[CockpitTool, ...] = (
+    CockpitTool(key="r", action="round", label_key="rounds.tool", target="screens.tools.rounds:open_round_tool", order=20),
+    CockpitTool(key="a", action="proposal", label_key="proposals.tool.label", target="screens.tools.proposals:open_proposal_entry", order=40),
+    CockpitTool(key="s", action="next_steps", label_key="next_steps.tool", target="screens.tools.next_steps:open_next_steps", order=80),
+    CockpitTool(key="x", action="export", label_key="export.tool", target="screens.tools.export:open_export", order=90),
+)
 
 
-def register_tool(tool: CockpitTool) -> None:
-    _tools[tool.action] = tool
+def _resolve(target: str) -> ScreenFactory:
+    module, _, name = target.partition(":")
+    factory: ScreenFactory = getattr(importlib.import_module(module), name)
+    return factory
 
 
-def register_cockpit_notice(notice: CockpitNotice) -> None:
-    if notice not in _notices:
-        _notices.append(notice)
+@cache
+def _third_party_screens() -> dict[str, ScreenFactory]:
+    from importlib.metadata import entry_points
 
-
-def discover() -> None:
-    global _discovered
-    if _discovered:
-        return
-    _discovered = True
-    import screens.exercises
-    import screens.tools
-
-    for package in (screens.exercises, screens.tools):
-        for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-            importlib.import_module(f"{package.__name__}.{info.name}")
+    return {entry.name: entry.load() for entry in entry_points(group=ENTRY_POINT_GROUP) if entry.name not in EXERCISE_SCREENS}
 
 
 def exercise_screen(kind: str) -> ScreenFactory | None:
-    discover()
-    return _exercise_screens.get(kind)
+    """The screen of an agenda item of `kind` (imports that screen's module only), or None."""
+    if kind in EXERCISE_SCREENS:
+        return _resolve(EXERCISE_SCREENS[kind])
+    if kind == "free":
+        return None  # a free item has no screen: no need to look further
+    return _third_party_screens().get(kind)
 
 
 def tools() -> list[CockpitTool]:
-    discover()
-    return sorted(_tools.values(), key=lambda tool: (tool.order, tool.action))
-
-
-def cockpit_notices() -> list[CockpitNotice]:
-    discover()
-    return list(_notices)
+    return sorted(TOOLS, key=lambda tool: (tool.order, tool.action))

@@ -107,3 +107,19 @@ async def test_english_interface(tmp_path: Path, library: ProjectLibrary) -> Non
 def test_the_core_alone_does_not_open_the_interface(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--data-dir", str(tmp_path)]) == 2
     assert "atelier" in capsys.readouterr().err
+
+
+def test_python_m_workshop_cli_runs_the_headless_export(tmp_path: Path) -> None:
+    # `python -m workshop.cli` runs this module as __main__: the export must be found all the same.
+    from workshop.project import Project
+
+    with Project.create(tmp_path / "p.atelier", "Coopération") as project:
+        workshop = project.add_workshop("Atelier de lancement", "2026-10-12")
+    out = tmp_path / "cr.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "workshop.cli", "export", str(tmp_path / "p.atelier"), "--workshop", str(workshop.id), "--md", str(out)],
+        capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Atelier de lancement" in out.read_text(encoding="utf-8")
+    assert result.stdout.strip() == f"Écrit : {out}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from textual.content import Content
@@ -272,13 +271,15 @@ class ProbeScreen(Screen[None]):
         self.dismiss()
 
 
+def open_probe(project: Project, workshop_id: int, item_id: int) -> ProbeScreen:
+    return ProbeScreen(project, workshop_id, item_id)
+
+
 @pytest.fixture
-def probe_tool() -> Iterator[registry.CockpitTool]:
-    registry.discover()
-    tool = registry.CockpitTool("k", "probe", "cockpit.key_notes", ProbeScreen, order=1)
-    registry.register_tool(tool)
-    yield tool
-    registry._tools.pop(tool.action, None)
+def probe_tool(monkeypatch: pytest.MonkeyPatch) -> registry.CockpitTool:
+    tool = registry.CockpitTool("k", "probe", "cockpit.key_notes", f"{__name__}:open_probe", order=1)
+    monkeypatch.setattr(registry, "TOOLS", (*registry.TOOLS, tool))
+    return tool
 
 
 async def test_registered_tools_become_footer_keys(app: AtelierApp, probe_tool: registry.CockpitTool) -> None:
@@ -303,25 +304,20 @@ async def test_registered_tools_become_footer_keys(app: AtelierApp, probe_tool: 
         assert text_of(screen.query_one("#item-title", Static)) == "Renommé par l'outil"
 
 
-async def test_a_tool_cannot_take_a_cockpit_key(app: AtelierApp) -> None:
-    registry.discover()
-    tool = registry.CockpitTool("n", "thief", "cockpit.key_notes", ProbeScreen)
-    registry.register_tool(tool)
-    try:
-        async with app.run_test(size=SIZE) as pilot:
-            screen = await open_cockpit(app, pilot)
-            await pilot.press("n")
-            assert not isinstance(app.screen, ProbeScreen)
-            assert f"2 sur {len(AGENDA)}" in text_of(screen.query_one("#position", Static))
-    finally:
-        registry._tools.pop(tool.action, None)
+async def test_a_tool_cannot_take_a_cockpit_key(app: AtelierApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    tool = registry.CockpitTool("n", "thief", "cockpit.key_notes", f"{__name__}:open_probe")
+    monkeypatch.setattr(registry, "TOOLS", (*registry.TOOLS, tool))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cockpit(app, pilot)
+        await pilot.press("n")
+        assert not isinstance(app.screen, ProbeScreen)
+        assert f"2 sur {len(AGENDA)}" in text_of(screen.query_one("#position", Static))
 
 
 async def test_enter_opens_the_exercise_screen_of_the_item(
     app: AtelierApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    registry.discover()
-    monkeypatch.setitem(registry._exercise_screens, "free", ProbeScreen)
+    monkeypatch.setitem(registry.EXERCISE_SCREENS, "free", f"{__name__}:ProbeScreen")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cockpit(app, pilot)
         await pilot.press("enter")
@@ -331,8 +327,7 @@ async def test_enter_opens_the_exercise_screen_of_the_item(
 
 
 async def test_enter_on_a_free_item_opens_nothing(app: AtelierApp) -> None:
-    registry.discover()
-    registry._exercise_screens.pop("free", None)
+    assert "free" not in registry.EXERCISE_SCREENS
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cockpit(app, pilot)
         await pilot.press("enter")

@@ -8,6 +8,7 @@ import pytest
 
 from exercises import matrix, matrix_minutes
 from exercises.matrix import CheckKind, Level, Means, Mode, Role
+from fills import reference_fill
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Paragraph, Table
 from workshop.project import Project
@@ -269,10 +270,10 @@ def test_reference_fill_is_deterministic_and_sized(project: Project, setup) -> N
     matrix.add_external_actor(project, item_id, "Externe")
     item = project.agenda_item(item_id)
     with project.batch():
-        matrix.EXERCISE.fill_reference(project, project.workshops()[0], item, random.Random(7))
+        reference_fill("matrix")(project, project.workshops()[0], item, random.Random(7))
     first = matrix.load(project, item_id)
     with project.batch():
-        matrix.EXERCISE.fill_reference(project, project.workshops()[0], item, random.Random(7))
+        reference_fill("matrix")(project, project.workshops()[0], item, random.Random(7))
     again = matrix.load(project, item_id)
     assert first == again
     assert len(first.actions) == 20 and len(matrix.actors(project, first)) == 7

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from fills import reference_fill
 from tests.commitment_example import build_example
 from workshop.i18n import set_language
 from workshop.minutes.blocks import Heading, Paragraph, Table
@@ -14,7 +15,6 @@ from workshop.minutes.contributors import PROPOSALS, contributions
 from workshop.project import Project
 from workshop.proposals import commitment, decide, follow_up, proposals, record_proposal
 from workshop.proposals.register import register_blocks
-from workshop.registry import get_exercise
 
 
 def fr(text: str) -> str:
@@ -227,12 +227,11 @@ def test_reference_fill_is_deterministic(tmp_path: Path) -> None:
             for n in range(3):
                 s = project.add_structure(f"S{n}")
                 project.add_participant(f"P{n}", s.id)
-            exercise = get_exercise("commitments")
             rng = random.Random(7)
             for n, day in enumerate(("2026-01-10", "2026-03-10", "2026-06-10")):
                 workshop = project.add_workshop(f"A{n}", day)
                 item = project.add_agenda_item(workshop.id, "commitments", "Engagement")
-                exercise.fill_reference(project, workshop, item, rng)
+                reference_fill("commitments")(project, workshop, item, rng)
             made = proposals(project)
             assert len(made) == 45
             assert any(p.status == "done" for p in made)

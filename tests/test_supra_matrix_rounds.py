@@ -11,6 +11,7 @@ import pytest
 
 from exercises import matrix, supra
 from exercises.supra import Criterion, Step
+from fills import reference_fill
 from workshop.project import Project
 from workshop.rounds import cast, contribute, finish_turn, get_round, results
 
@@ -138,7 +139,7 @@ def test_demo_has_an_adopted_objective_and_a_realistic_matrix(demo_path: Path) -
 def test_reference_fill_is_deterministic(room) -> None:
     project, workshop_id = room
     item = project.agenda_item(_item(project, "supra"))
-    supra.EXERCISE.fill_reference(project, project.workshop(workshop_id), item, random.Random(3))
+    reference_fill("supra")(project, project.workshop(workshop_id), item, random.Random(3))
     state = supra.load(project, item.id)
     assert state.adopted and len(state.versions) >= 4 and len(state.consents) == 2
     assert len(supra.drafts(project, item.id)) == 3

@@ -433,3 +433,16 @@ def test_a_separator_control_is_an_option_character_not_a_line_break(project: Pr
     options = parse_options("Un\x1cdeux\r\n\x1e\nTrois")
     started = start_round(project, w.id, 0, RoundSpec("Lequel ?", RoundMode.SINGLE, options))
     assert started.options == ["Un␜deux", "␞", "Trois"]
+
+
+def test_no_forbidden_character_is_printable() -> None:
+    # has_forbidden and visible skip their searches for a text Python calls printable: that
+    # shortcut holds only if no forbidden code point is printable. Every code point is looked at.
+    from workshop.text import _FORBIDDEN_ASTRAL, _FORBIDDEN_BMP, has_forbidden, visible
+
+    forbidden = [chr(c) for c in range(0x110000) if _FORBIDDEN_BMP.match(chr(c)) or _FORBIDDEN_ASTRAL.match(chr(c))]
+    assert len(forbidden) > 2000  # the controls, the noncharacters of every plane, the surrogates…
+    assert [hex(ord(c)) for c in forbidden if c.isprintable()] == []
+    for char in ("\x1b", "\u202e", "\U0001fffe", "\x9b"):
+        assert has_forbidden(f"abc{char}déf") and visible(f"abc{char}déf") != f"abc{char}déf"
+    assert not has_forbidden("Les Jardins — café, 9\u202f%") and visible("Les Jardins") == "Les Jardins"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from exercises import apt, apt_outputs, values
 from exercises.apt import Category
-from exercises.round_filling import contribute_all, spread, vote_all
+from fills import reference_fill
+from fills.rounds import contribute_all, spread, vote_all
 from workshop.minutes.blocks import Table
 from workshop.project import Project
 from workshop.registry import get_exercise
@@ -107,8 +108,8 @@ def test_reference_fill_is_deterministic_and_sized(tmp_path: Path) -> None:
             value_item = project.add_agenda_item(workshop.id, "values", "Valeurs")
             apt_item = project.add_agenda_item(workshop.id, "apt", "APT")
             rng = random.Random(42)
-            get_exercise("values").fill_reference(project, workshop, value_item, rng)
-            get_exercise("apt").fill_reference(project, workshop, apt_item, rng)
+            reference_fill("values")(project, workshop, value_item, rng)
+            reference_fill("apt")(project, workshop, apt_item, rng)
             rounds = rounds_of(project, workshop.id)
             shared = values.state(project, value_item.id)
             grid = apt.state(project, apt_item.id)

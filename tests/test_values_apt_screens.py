@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from exercises import apt, apt_outputs, values
-from exercises.round_filling import contribute_all, spread, vote_all
+from fills.rounds import contribute_all, spread, vote_all
 from screens.app import AtelierApp
 from screens.exercises.apt import AptScreen
 from screens.exercises.stepped import SteppedExerciseScreen

@@ -16,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
     from workshop.library import ProjectLibrary
@@ -24,9 +24,11 @@ if TYPE_CHECKING:
 from workshop import __version__
 from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
 
-# Headless sub-commands register here: name -> (configure parser, run) .
-Command = tuple[Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
-headless_commands: dict[str, Command] = {}
+# Sub-commands that need no interface: name -> the module holding their
+# `configure(parser)` and `run(args) -> exit status`. Listed, not registered on
+# import, so that `python -m workshop.cli export …` (where this module is
+# `__main__`, not `workshop.cli`) finds them too.
+HEADLESS_COMMANDS: dict[str, str] = {"export": "workshop.minutes.command"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,22 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
     open_parser.add_argument("path", type=Path)
     demo_parser = sub.add_parser("demo", help="open the bundled demo project")
     demo_parser.add_argument("--fresh", action="store_true", help="rebuild the demo project from scratch")
-    _load_headless_commands()
-    for name, (configure, _run) in headless_commands.items():
-        configure(sub.add_parser(name))
+    for name in HEADLESS_COMMANDS:
+        _command(name).configure(sub.add_parser(name))
     return parser
 
 
-def _load_headless_commands() -> None:
-    # Importing a command module registers it in `headless_commands`.
+def _command(name: str) -> Any:
     import importlib
 
-    for module in ("workshop.minutes.command",):
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as error:
-            if error.name != module:
-                raise
+    return importlib.import_module(HEADLESS_COMMANDS[name])
 
 
 # Opens the interface: (library, project path or None) -> exit status.
@@ -68,8 +63,9 @@ def main(argv: list[str] | None = None, launch: Launcher | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)
-    if args.command in headless_commands:
-        return headless_commands[args.command][1](args)
+    if args.command in HEADLESS_COMMANDS:
+        status: int = _command(args.command).run(args)
+        return status
 
     from workshop.library import ProjectLibrary
 

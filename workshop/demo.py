@@ -1,9 +1,8 @@
 """The bundled demo project: a fictional cooperation to try Atelier at once.
 
 Four structures, one external actor, eleven participants, one workshop planned
-and one already run (each registered exercise fills its own results in it: its
-`fill_demo`, or the one of the `<exercise>_fill` module beside it, see
-`workshop.registry.demo_fill`). The diagnosis comes first in the agenda, as the
+and one already run (each built-in exercise's results filled in by its module
+in `fills`, see `fills.demo_fill`). The diagnosis comes first in the agenda, as the
 sources advise; the draft convention's clauses and checklist are begun. Built
 by code, so it always matches the current version.
 """
@@ -17,7 +16,8 @@ from pathlib import Path
 from workshop.model import Attendance, Role, StructureKind
 from workshop.next_steps import add_next_step
 from workshop.project import Project
-from workshop.registry import demo_fill, exercises
+from fills import demo_fill
+from workshop.registry import exercises
 from workshop.store import PROJECT_SUFFIX
 
 DEMO_VERSION = 8  # 8: next steps with owners and dates, the next meeting, the minutes' header

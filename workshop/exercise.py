@@ -1,15 +1,19 @@
 """What every exercise provides to the core: the boundary new exercises plug into.
 
 An exercise is one logic module in `exercises/` (a subclass of `Exercise`
-exposed as the module-level `EXERCISE`), one guide per language in
-`exercises/guides/<kind>.<lang>.md`, and one screen in `screens/exercises/`.
+exposed as the module-level `EXERCISE`, listed in `workshop.registry.BUILTIN`
+or, from another package, declared by an `atelier.exercises` entry point), one
+guide per language in `exercises/guides/<kind>.<lang>.md`, and one screen
+(listed in `screens.registry`). Everything the core asks of an exercise goes
+through the methods below: the exercise declares them, nothing registers
+itself when a module is imported. Its demo and reference results live apart,
+in `fills`.
 """
 
 from __future__ import annotations
 
-import random
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workshop.i18n import DEFAULT_LANGUAGE, language, t
 
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
 class Exercise:
     kind: str = ""
     default_minutes: int = 15
+    order: int = 100  # where the exercise comes in the lists a facilitator chooses from
     # The table holding this exercise's state, one document per agenda item (its
     # id the item's), and the dataclass a document must match: every project
     # file is checked against it when it is read (workshop.validation).
@@ -74,8 +79,17 @@ class Exercise:
 
         return Outcomes()
 
-    def fill_demo(self, project: Project, workshop: Workshop, item: AgendaItem) -> None:
-        """Give the demo project's filled workshop realistic results for this exercise."""
+    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+        """Why the structure cannot be removed from the project (a catalog key and its
+        parameters), when this exercise's records name it; None when nothing does."""
+        return None
 
-    def fill_reference(self, project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
-        """Fill the benchmark's reference project (DESIGN §6), deterministically from `rng`."""
+    def register_part(self, project: Project, day: str) -> list[Block]:
+        """This exercise's part of the project's register (`atelier export --register`), as it
+        stands on `day`, after the action proposals (level-1 headings). [] by default."""
+        return []
+
+    def cockpit_notice(self, project: Project, workshop_id: int, today: str) -> str | None:
+        """A sentence the facilitator should see first when the cockpit opens a workshop
+        (follow-ups gone late…), `today` an ISO date; None when there is nothing to say."""
+        return None

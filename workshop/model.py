@@ -60,6 +60,12 @@ def _default_titles() -> dict[str, str]:
     }
 
 
+@cache
+def _stored_fields(cls: type) -> frozenset[str]:
+    """The fields of a record's dataclass a document holds (its id is its key)."""
+    return frozenset(f.name for f in fields(cls) if f.name != "id")  # type: ignore[arg-type]
+
+
 class Record:
     """Conversion between a dataclass and its TinyDB document."""
 
@@ -67,8 +73,8 @@ class Record:
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any], doc_id: int) -> Self:
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
-        values = {k: v for k, v in doc.items() if k in names and k != "id"}
+        names = _stored_fields(cls)
+        values = {k: v for k, v in doc.items() if k in names}
         return cls(id=doc_id, **values)
 
     def to_doc(self) -> dict[str, Any]:

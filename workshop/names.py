@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 from workshop.text import clean_line
 
@@ -15,6 +16,7 @@ def clean_name(text: str, what: str = "name") -> str:
     return clean_line(text, empty="error.name_empty", too_long="error.name_too_long", limit=MAX_NAME_LENGTH, what=what)
 
 
+@lru_cache(maxsize=4096)  # the same few names are compared again and again (sorting lists)
 def name_key(text: str) -> str:
     """A comparison key: 'Les  Jardins' and 'les jardins' are the same name."""
     decomposed = unicodedata.normalize("NFKD", " ".join(text.split()).casefold())

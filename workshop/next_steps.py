@@ -144,16 +144,7 @@ def owned_by_structure(project: Project, structure_id: int) -> int:
     return sum(1 for s in next_steps(project) if s.structure_id == structure_id)
 
 
-def _structure_guard(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
+def structure_guard(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
     count = owned_by_structure(project, structure_id)
     return ("next_steps.error.structure_carries", {"count": count}) if count else None
 
-
-def _register_guard() -> None:
-    from workshop.project import structure_guards
-
-    if _structure_guard not in structure_guards:
-        structure_guards.append(_structure_guard)
-
-
-_register_guard()

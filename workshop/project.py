@@ -46,23 +46,18 @@ META, STRUCTURES, PARTICIPANTS, WORKSHOPS, AGENDA = (
     "agenda",
 )
 
-# Features that reference structures register a guard here: it returns a catalog
-# key (and params) explaining why a structure cannot be removed, or None.
-# Guard modules are listed in GUARD_MODULES and imported before any removal, so
-# a guard applies whichever screen asks first.
+# What refuses a structure's removal while something names it: (project, structure
+# id) -> a catalog key (and params) saying why, or None. The core's features are
+# listed in `structure_guards`; each exercise declares its own (`Exercise.structure_guard`).
 StructureGuard = Callable[["Project", int], tuple[str, dict[str, Any]] | None]
-structure_guards: list[StructureGuard] = []
-GUARD_MODULES = ("workshop.proposals.guard", "workshop.next_steps")
 
 
-def _load_guards() -> None:
-    import importlib
+def structure_guards(project: Project) -> list[StructureGuard]:
+    from workshop.next_steps import structure_guard as next_steps_guard
+    from workshop.proposals.guard import proposals_guard
+    from workshop.registry import exercises_of
 
-    from workshop.registry import exercise_kinds
-
-    exercise_kinds()  # importing the exercises registers their guards (the matrix's roles)
-    for module in GUARD_MODULES:
-        importlib.import_module(module)
+    return [proposals_guard, next_steps_guard, *(e.structure_guard for e in exercises_of(project.kinds_used()))]
 
 
 class Project:
@@ -240,8 +235,7 @@ class Project:
         members = [p for p in self.participants() if p.structure_id == structure_id]
         if members:
             raise ValidationError("error.structure_has_participants", name=structure.name, count=len(members))
-        _load_guards()
-        for guard in structure_guards:
+        for guard in structure_guards(self):
             refusal = guard(self, structure_id)
             if refusal:
                 key, params = refusal
@@ -358,14 +352,18 @@ class Project:
         items = [AgendaItem.from_doc(doc, doc.doc_id) for doc in docs]
         return sorted(items, key=lambda i: (i.position, i.id))
 
+    def kinds_used(self) -> set[str]:
+        """The exercise kinds of every agenda item of the project."""
+        return {doc.get("kind", "") for doc in self.store.table(AGENDA).all()}
+
     def agenda_item(self, item_id: int) -> AgendaItem:
         return self._get(AGENDA, AgendaItem, item_id)
 
     def add_agenda_item(self, workshop_id: int, kind: str, title: str, planned_minutes: int = 15) -> AgendaItem:
-        from workshop.registry import exercise_kinds
+        from workshop.registry import is_installed
 
         self.workshop(workshop_id)
-        if kind not in exercise_kinds():
+        if not is_installed(kind):
             raise ValidationError("error.unknown_exercise", kind=kind)
         minutes = _check_minutes(planned_minutes)
         position = max((i.position for i in self.agenda(workshop_id)), default=-1) + 1

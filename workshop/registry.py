@@ -1,88 +1,107 @@
-"""The exercise registry: built-in modules of `exercises/`, plus third-party ones.
+"""The exercise registry: the built-in exercises, listed here, plus those other packages declare.
 
-A built-in exercise is any module of the `exercises` package with a module-level
-`EXERCISE`. Other packages add theirs through the `atelier.exercises` entry-point
-group, each entry pointing at an `Exercise` instance.
+A built-in exercise is one line of `BUILTIN`: its kind and the module whose
+`EXERCISE` declares it (a subclass of `workshop.exercise.Exercise`). Asking for
+one kind imports that module only: nothing is found by importing a whole
+package, and nothing registers itself as a side effect of being imported.
+
+Other packages add exercises through the `atelier.exercises` entry-point group,
+each entry pointing at an `Exercise` instance. Entry points are read (once, and
+importing `importlib.metadata` costs) only when something this version does
+not know is met: a kind or a table that is not built in, or the full list of
+what a facilitator may choose from (`exercises()`).
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
 from functools import cache
-from typing import Callable
+from typing import Iterable
 
 from workshop.exercise import Exercise
 
 ENTRY_POINT_GROUP = "atelier.exercises"
 
+# Kind -> the module declaring it (its `EXERCISE`).
+BUILTIN: dict[str, str] = {
+    "free": "exercises.free",
+    "swot": "exercises.swot",
+    "apt": "exercises.apt",
+    "values": "exercises.values",
+    "supra": "exercises.supra",
+    "stakeholders": "exercises.stakeholders",
+    "matrix": "exercises.matrix",
+    "governance": "exercises.governance",
+    "securing": "exercises.securing",
+    "commitments": "exercises.commitments",
+    "roadmap": "exercises.roadmap",
+    "fairness": "exercises.fairness",
+}
+
 
 @cache
-def _builtin() -> dict[str, Exercise]:
-    import exercises
-
-    found: dict[str, Exercise] = {}
-    for module_info in sorted(pkgutil.iter_modules(exercises.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"exercises.{module_info.name}")
-        exercise = getattr(module, "EXERCISE", None)
-        if isinstance(exercise, Exercise):
-            found[exercise.kind] = exercise
-    return found
+def _builtin(kind: str) -> Exercise:
+    exercise = getattr(importlib.import_module(BUILTIN[kind]), "EXERCISE", None)
+    if not isinstance(exercise, Exercise) or exercise.kind != kind:
+        raise TypeError(f"{BUILTIN[kind]}.EXERCISE does not declare the exercise {kind!r}")
+    return exercise
 
 
 @cache
-def _registry() -> dict[str, Exercise]:
-    # importlib.metadata is slow to import: only read entry points when a
-    # list of every exercise, or a kind that is not built in, is asked for.
+def _third_party() -> dict[str, Exercise]:
+    """The exercises other packages declare, by kind; a built-in kind is never replaced."""
     from importlib.metadata import entry_points
 
-    found = dict(_builtin())
+    found: dict[str, Exercise] = {}
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         exercise = entry.load()
-        if isinstance(exercise, Exercise) and exercise.kind not in found:
+        if isinstance(exercise, Exercise) and exercise.kind not in BUILTIN and exercise.kind not in found:
             found[exercise.kind] = exercise
     return found
+
+
+def builtin_exercises() -> list[Exercise]:
+    """Every built-in exercise (imports each one's module, and nothing else)."""
+    return [_builtin(kind) for kind in BUILTIN]
 
 
 def exercises() -> list[Exercise]:
-    """Every exercise, the free item first, then in a stable order."""
-    ordered = sorted(_registry().values(), key=lambda e: (getattr(e, "order", 100), e.kind))
-    return ordered
+    """Every installed exercise, the free item first, then in a stable order (reads the entry points)."""
+    every = [*builtin_exercises(), *_third_party().values()]
+    return sorted(every, key=lambda e: (getattr(e, "order", 100), e.kind))
 
 
 def exercise_kinds() -> set[str]:
-    return set(_registry())
+    """Every installed kind (reads the entry points)."""
+    return set(BUILTIN) | set(_third_party())
+
+
+def is_installed(kind: str) -> bool:
+    """Whether an exercise of `kind` exists; entry points are read only for a kind not built in."""
+    return kind in BUILTIN or kind in _third_party()
 
 
 def get_exercise(kind: str) -> Exercise:
-    """The exercise of `kind`; KeyError when no installed exercise has it."""
-    builtin = _builtin()
-    if kind in builtin:
-        return builtin[kind]
-    return _registry()[kind]
+    """The exercise of `kind` (loading that one only); KeyError when no installed exercise has it."""
+    if kind in BUILTIN:
+        return _builtin(kind)
+    return _third_party()[kind]
 
 
-def demo_fill(kind: str) -> Callable[..., None]:
-    """What fills the demo's results for `kind`: `fill_demo(project, workshop, item)`."""
-    return _fill(get_exercise(kind), "fill_demo")
+def exercises_of(kinds: Iterable[str]) -> list[Exercise]:
+    """The built-in exercises and, among `kinds` (those a project uses), the installed third-party
+    ones: what may hold a project's data. A kind no installed exercise has is left out."""
+    found = builtin_exercises()
+    for kind in sorted(set(kinds) - set(BUILTIN)):
+        exercise = _third_party().get(kind)
+        if exercise is not None:
+            found.append(exercise)
+    return found
 
 
-def reference_fill(kind: str) -> Callable[..., None]:
-    """What fills the reference project for `kind`: `fill_reference(project, workshop, item, rng)`."""
-    return _fill(get_exercise(kind), "fill_reference")
-
-
-def _fill(exercise: Exercise, name: str) -> Callable[..., None]:
-    """The exercise's own method when it overrides it; else the function of the same name
-    in the module beside it, `<module>_fill` (which the exercise itself never imports)."""
-    method = getattr(exercise, name)
-    if getattr(type(exercise), name) is not getattr(Exercise, name):
-        return method
-    module_name = f"{type(exercise).__module__}_fill"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name != module_name:
-            raise
-        return method
-    return getattr(module, name, method)
+def exercise_of_table(table: str) -> Exercise | None:
+    """The third-party exercise keeping `table` (a table no built-in one has), or None."""
+    for exercise in _third_party().values():
+        if table in (exercise.state_table, exercise.record_table):
+            return exercise
+    return None

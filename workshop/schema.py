@@ -9,6 +9,11 @@ added to a record is checked without a second description to keep in step;
 
 The checks take parsed data, never bytes: they hold however the project is
 stored (a whole file today, a journal replayed tomorrow).
+
+Each rule also has `valid(value) -> bool`, the same rule as a plain test (no
+finding, no path built): a whole file is tested with it first, and only a
+value that fails it is walked again by `check` to say what is wrong and where.
+The two must agree; `tests/test_validation_fast_path.py` holds them together.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from workshop.i18n import t
 
@@ -64,7 +69,8 @@ class Context:
         self.record = record
         self.findings: list[Finding] = []
 
-    def add(self, key: str, path: tuple[str | int, ...], **params: Any) -> None:
+    def add(self, key: str, path: tuple[str | int, ...], /, **params: Any) -> None:
+        # Positional-only: a message may itself have a {key} placeholder (schema.bad_key).
         self.findings.append(Finding(key, self.table, self.record, field_name(path), params))
 
 
@@ -101,10 +107,27 @@ def kind_of(value: Any) -> str:
 # Rules -----------------------------------------------------------------------------------
 class Rule:
     expected = "other"  # catalog suffix: what the value should be
+    _valid: Callable[[Any], bool] | None = None
 
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         """True when the value follows the rule; findings are added to `ctx` otherwise."""
         raise NotImplementedError
+
+    @property
+    def valid(self) -> Callable[[Any], bool]:
+        """value -> True exactly when `check` would find nothing (built once per rule)."""
+        if self._valid is None:
+            self._valid = self.test()
+        return self._valid
+
+    def test(self) -> Callable[[Any], bool]:
+        """The rule as a plain predicate, for `valid`."""
+        raise NotImplementedError
+
+    def types(self) -> tuple[type, ...] | None:
+        """The types a value may have when the whole rule is its type (a text, an unbounded
+        integer…); None when the rule asks more of it."""
+        return None
 
     def wrong_kind(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         ctx.add("schema.type", path, expected=t(f"schema.kind.{self.expected}"), found=t(f"schema.kind.{kind_of(value)}"))
@@ -115,12 +138,21 @@ class Anything(Rule):
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True
 
+    def test(self) -> Callable[[Any], bool]:
+        return lambda value: True
+
 
 class Text(Rule):
     expected = "str"
 
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if type(value) is str else self.wrong_kind(value, path, ctx)
+
+    def types(self) -> tuple[type, ...] | None:
+        return (str,)
+
+    def test(self) -> Callable[[Any], bool]:
+        return lambda value: type(value) is str
 
 
 class Integer(Rule):
@@ -139,6 +171,15 @@ class Integer(Rule):
             return False
         return True
 
+    def types(self) -> tuple[type, ...] | None:
+        return (int,) if self.unbounded else None
+
+    def test(self) -> Callable[[Any], bool]:
+        low, high = self.low, self.high
+        if self.unbounded:
+            return lambda value: type(value) is int
+        return lambda value: type(value) is int and (low is None or value >= low) and (high is None or value <= high)
+
 
 class Number(Rule):
     expected = "float"
@@ -148,6 +189,10 @@ class Number(Rule):
             return self.wrong_kind(value, path, ctx)
         return True
 
+    def test(self) -> Callable[[Any], bool]:
+        infinite = (float("inf"), float("-inf"))
+        return lambda value: type(value) in (int, float) and value == value and value not in infinite
+
 
 class Boolean(Rule):
     expected = "bool"
@@ -155,12 +200,24 @@ class Boolean(Rule):
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if type(value) is bool else self.wrong_kind(value, path, ctx)
 
+    def types(self) -> tuple[type, ...] | None:
+        return (bool,)
+
+    def test(self) -> Callable[[Any], bool]:
+        return lambda value: type(value) is bool
+
 
 class Null(Rule):
     expected = "null"
 
     def check(self, value: Any, path: tuple[str | int, ...], ctx: Context) -> bool:
         return True if value is None else self.wrong_kind(value, path, ctx)
+
+    def types(self) -> tuple[type, ...] | None:
+        return (type(None),)
+
+    def test(self) -> Callable[[Any], bool]:
+        return lambda value: value is None
 
 
 class Shaped(Rule):
@@ -179,6 +236,10 @@ class Shaped(Rule):
             ctx.add("schema.form", path, form=t(f"schema.form.{self.form}"))
             return False
         return True
+
+    def test(self) -> Callable[[Any], bool]:
+        accepts = self.accepts
+        return lambda value: type(value) is str and (not value or bool(accepts(value)))
 
 
 def is_iso_date(text: str) -> bool:
@@ -217,6 +278,10 @@ class Choice(Rule):
             return False
         return True
 
+    def test(self) -> Callable[[Any], bool]:
+        values = self.values
+        return lambda value: type(value) is str and value in values
+
 
 class Either(Rule):
     """One of several rules (`int | None`); the first one's kind is what is expected."""
@@ -244,6 +309,22 @@ class Either(Rule):
         kinds = " / ".join(t(f"schema.kind.{r.expected}") for r in self.rules)
         ctx.add("schema.type", path, expected=kinds, found=t(f"schema.kind.{kind_of(value)}"))
         return False
+
+    def types(self) -> tuple[type, ...] | None:
+        found: tuple[type, ...] = ()
+        for rule in self.rules:
+            types = rule.types()
+            if types is None:
+                return None
+            found += types
+        return found
+
+    def test(self) -> Callable[[Any], bool]:
+        types = self.types()
+        if types is not None:
+            return lambda value: type(value) in types
+        tests = tuple(rule.valid for rule in self.rules)
+        return lambda value: any(test(value) for test in tests)
 
 
 # Rules whose whole check is the value's type: rule class -> the types it accepts.
@@ -286,6 +367,27 @@ class ListOf(Rule):
                 seen.add(key)
         return ok
 
+    def test(self) -> Callable[[Any], bool]:
+        item, unique, types = self.item.valid, self.unique, self.item.types()
+
+        def valid(value: Any) -> bool:
+            if type(value) is not list:
+                return False
+            if types is not None:
+                for element in value:
+                    if type(element) not in types:
+                        return False
+            else:
+                for element in value:
+                    if not item(element):
+                        return False
+            if unique is not None:
+                keys = [element.get(unique) if isinstance(element, dict) else element for element in value]
+                return len(set(keys)) == len(keys)
+            return True
+
+        return valid
+
 
 class MapOf(Rule):
     """A JSON object used as a map: every key (digit strings when `ids`) to a value of one rule."""
@@ -308,6 +410,21 @@ class MapOf(Rule):
             if not self.value.check(element, (*path, key), ctx):
                 ok = False
         return ok
+
+    def test(self) -> Callable[[Any], bool]:
+        item, ids, types = self.value.valid, self.ids, self.value.types()
+
+        def valid(value: Any) -> bool:
+            if type(value) is not dict:
+                return False
+            for key, element in value.items():
+                if ids and not (key.isascii() and key.isdigit() and len(key) < 19):  # _is_id
+                    return False
+                if not (type(element) in types if types is not None else item(element)):
+                    return False
+            return True
+
+        return valid
 
 
 def _is_id(key: str) -> bool:
@@ -343,6 +460,31 @@ class Obj(Rule):
             if not rule.check(element, (*path, name), ctx):
                 ok = False
         return ok
+
+    def test(self) -> Callable[[Any], bool]:
+        # A field whose rule is its type is tested inline; the others through their own test.
+        tests: dict[str, Any] = {name: rule.types() or rule.valid for name, rule in self.fields.items()}
+        required, extra = self.required, self.extra
+
+        def valid(value: Any) -> bool:
+            if type(value) is not dict:
+                return False
+            for name in required:
+                if name not in value:
+                    return False
+            for name, element in value.items():
+                test = tests.get(name)
+                if test is None:
+                    if not extra:
+                        return False
+                elif type(test) is tuple:
+                    if type(element) not in test:
+                        return False
+                elif not test(element):
+                    return False
+            return True
+
+        return valid
 
     def with_fields(self, overrides: Mapping[str, Rule], required: Iterable[str] | None = None) -> Obj:
         return Obj({**self.fields, **overrides}, self.required if required is None else required, self.extra)

@@ -56,6 +56,8 @@ def _stand_in(match: re.Match[str]) -> str:
 
 def visible(text: str) -> str:
     """The text with every forbidden character replaced by its visible stand-in; nothing else changes."""
+    if text.isprintable():
+        return text  # every forbidden character is a control, format, surrogate or unassigned one
     if _FORBIDDEN_BMP.search(text):
         text = _FORBIDDEN_BMP.sub(_stand_in, text)
     if _ASTRAL.search(text) and _FORBIDDEN_ASTRAL.search(text):
@@ -64,6 +66,10 @@ def visible(text: str) -> str:
 
 
 def has_forbidden(text: str) -> bool:
+    # A text Python calls printable holds no character of the categories the forbidden ones
+    # are in (Cc, Cf, Cs, Cn): a test in C over the whole text, before the searches.
+    if text.isprintable():
+        return False
     return _FORBIDDEN_BMP.search(text) is not None or (
         _ASTRAL.search(text) is not None and _FORBIDDEN_ASTRAL.search(text) is not None
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from workshop.errors import ProjectDamaged
 from workshop.i18n import t
@@ -102,15 +102,22 @@ def validate(data: Any, records: bool = True) -> list[Finding]:
     _meta_and_inventory(data, findings)
     if findings or not records:
         return findings  # tables missing or the wrong size: their records tell nothing more
-    schemas = table_schemas()
+    schemas = dict(table_schemas())
+    for name in data:
+        if name not in schemas:
+            other = other_schema(name)
+            if other is not None:
+                schemas[name] = other
     for name, table in data.items():
         schema = schemas.get(name)
         if schema is None:
             continue  # a table this version does not read
+        valid, consistency = schema.record.valid, schema.consistency
         for doc_id, doc in table.items():
             ctx = Context(name, doc_id)
-            if schema.record.check(doc, (), ctx) and schema.consistency is not None:
-                schema.consistency(doc_id, doc, ctx)
+            # The plain test first; a record that fails it is walked again to say where.
+            if (valid(doc) or schema.record.check(doc, (), ctx)) and consistency is not None:
+                consistency(doc_id, doc, ctx)
             findings.extend(ctx.findings)
     if findings:
         return findings  # references are followed between records known to be whole
@@ -307,8 +314,9 @@ def feature_schemas() -> dict[str, TableSchema]:
         if len(spec_doc.get("options", [])) > MAX_OPTIONS:
             ctx.add("schema.range", ("spec", "options"), value=len(spec_doc["options"]), low=0, high=MAX_OPTIONS)
             return
+        fits = _choice_test(spec_doc)
         for index, ballot in enumerate(doc.get("ballots", [])):
-            if not _choice_fits(spec_doc, ballot["choice"]):
+            if not fits(ballot["choice"]):
                 ctx.add("schema.ballot", ("ballots", index, "choice"))
                 return
 
@@ -359,43 +367,58 @@ def _is_fraction(text: str) -> bool:
         return False
 
 
-def _choice_fits(spec: dict[str, Any], choice: Any) -> bool:
-    """A stored ballot's choice as the round's mode stores it (see rounds.engine.check_choice)."""
+def _choice_test(spec: dict[str, Any]) -> Callable[[Any], bool]:
+    """Whether a stored ballot's choice is as the round's mode stores it (see rounds.engine.check_choice)."""
     from workshop.rounds.model import CONSENT_ANSWERS, SCALE_VALUES, RoundMode
 
     mode = spec["mode"]
-    options = spec.get("options", [])
+    count = len(spec.get("options", []))
     if mode == RoundMode.DOT:
-        return (
-            isinstance(choice, list)
-            and len(choice) == len(options)
-            and all(type(points) is int and points >= 0 for points in choice)
+        return lambda choice: (
+            isinstance(choice, list) and len(choice) == count and all(type(points) is int and points >= 0 for points in choice)
         )
     if mode == RoundMode.SCALE:
-        return choice is None or (type(choice) is int and choice in SCALE_VALUES)
+        return lambda choice: choice is None or (type(choice) is int and choice in SCALE_VALUES)
     if mode == RoundMode.SINGLE:
-        return choice is None or (type(choice) is int and 0 <= choice < len(options))
+        return lambda choice: choice is None or (type(choice) is int and 0 <= choice < count)
     if mode == RoundMode.CONSENT:
-        return type(choice) is str and choice in {answer.value for answer in CONSENT_ANSWERS}
-    return False  # a contribution round holds no ballots
+        answers = {answer.value for answer in CONSENT_ANSWERS}
+        return lambda choice: type(choice) is str and choice in answers
+    return lambda choice: False  # a contribution round holds no ballots
 
 
 @cache
 def exercise_schemas() -> dict[str, TableSchema]:
-    """The tables of the exercises: one state document per agenda item, its id the item's."""
-    from workshop.registry import exercises
+    """The tables of the built-in exercises: one state document per agenda item, its id the item's."""
+    from workshop.registry import builtin_exercises
 
     found: dict[str, TableSchema] = {}
-    for exercise in exercises():
-        table = getattr(exercise, "state_table", "")
-        state_type = getattr(exercise, "state_type", None)
-        if table and state_type is not None:
-            # Unknown fields pass the rules: the reader below refuses those it cannot take.
-            found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
-        table = getattr(exercise, "record_table", "")
-        record_type = getattr(exercise, "record_type", None)
-        if table and record_type is not None:
-            found[table] = TableSchema(table, rule_of(record_type), consistency=_record_reader(record_type))
+    for exercise in builtin_exercises():
+        found.update(_exercise_tables(exercise))
+    return found
+
+
+@cache
+def other_schema(table: str) -> TableSchema | None:
+    """The schema of a table no built-in part keeps: a third-party exercise's, or None
+    (a table this version does not read). Reads the entry points the first time."""
+    from workshop.registry import exercise_of_table
+
+    exercise = exercise_of_table(table)
+    return None if exercise is None else _exercise_tables(exercise).get(table)
+
+
+def _exercise_tables(exercise: Any) -> dict[str, TableSchema]:
+    found: dict[str, TableSchema] = {}
+    table = getattr(exercise, "state_table", "")
+    state_type = getattr(exercise, "state_type", None)
+    if table and state_type is not None:
+        # Unknown fields pass the rules: the reader below refuses those it cannot take.
+        found[table] = TableSchema(table, rule_of(state_type, skip=()), consistency=_state_reader(exercise, state_type))
+    table = getattr(exercise, "record_table", "")
+    record_type = getattr(exercise, "record_type", None)
+    if table and record_type is not None:
+        found[table] = TableSchema(table, rule_of(record_type), consistency=_record_reader(record_type))
     return found
 
 

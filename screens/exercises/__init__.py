@@ -1,1 +1,1 @@
-"""One screen module per exercise; each registers itself with `screens.registry`."""
+"""One screen module per exercise, listed in `screens.registry.EXERCISE_SCREENS`."""

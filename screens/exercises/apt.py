@@ -15,7 +15,6 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
-from screens.registry import register_exercise_screen
 from workshop.i18n import t
 
 # Colours of the three feelings, in the grid and in the balance chart.
@@ -568,6 +567,3 @@ class AptScreen(SteppedExerciseScreen):
 
 def _feeling(category: str) -> Text:
     return Text(t(f"apt.category.{category}.short"), style=STYLE[Category(category)])
-
-
-register_exercise_screen("apt", AptScreen)

@@ -24,7 +24,6 @@ from screens.modals.follow_up import FollowUpModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.modals.proposal import ProposalModal
-from screens.registry import register_exercise_screen
 from screens.widgets.gauge import Segment, Share, StackedGauge, StackedReading
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.share_history import HistoryRow, ShareHistoryChart
@@ -436,6 +435,3 @@ class CommitmentsScreen(ExerciseScreen):
 
 def open_commitments(project: Project, workshop_id: int, item_id: int) -> CommitmentsScreen:
     return CommitmentsScreen(project, workshop_id, item_id)
-
-
-register_exercise_screen("commitments", open_commitments)

@@ -20,7 +20,6 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
 from screens.modals.means_form import MeansEntry, MeansFormModal, typed_amount
 from screens.modals.pick_one import PickOneModal
-from screens.registry import register_exercise_screen
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -485,6 +484,3 @@ class FairnessScreen(SteppedExerciseScreen):
 
 def open_fairness(project: Project, workshop_id: int, item_id: int) -> FairnessScreen:
     return FairnessScreen(project, workshop_id, item_id)
-
-
-register_exercise_screen("fairness", open_fairness)

@@ -22,7 +22,6 @@ from exercises import governance, governance_consent
 from exercises.governance import Body, BodySheet, GovernanceState, Names, Status
 from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
-from screens.registry import register_exercise_screen
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
@@ -382,6 +381,3 @@ def _status(body: Body) -> Text:
     if finished and finished[-1].passed is False:
         return Text(t("governance.status.objected"), style="bold red")
     return Text(t("governance.status.draft"))
-
-
-register_exercise_screen("governance", GovernanceScreen)

@@ -18,7 +18,6 @@ from textual.widgets import DataTable, Static
 from exercises import matrix
 from exercises.matrix import Role
 from screens.exercises.base import ExerciseScreen
-from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
@@ -417,6 +416,3 @@ class MatrixScreen(ExerciseScreen):
             self.rebuild()
 
         self.run_round(started.id, finished)
-
-
-register_exercise_screen("matrix", MatrixScreen)

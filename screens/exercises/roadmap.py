@@ -24,7 +24,6 @@ from exercises.wording import word_spans
 from screens.exercises.roadmap_editing import RoadmapEditing
 from screens.exercises.roadmap_gantt import GanttTable, fill_gantt
 from screens.exercises.stepped import SteppedExerciseScreen
-from screens.registry import register_cockpit_notice, register_exercise_screen
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -448,19 +447,3 @@ def _highlighted_text(text: str, keys: set[str]) -> Text:
 
 def open_roadmap(project: Project, workshop_id: int, item_id: int) -> RoadmapScreen:
     return RoadmapScreen(project, workshop_id, item_id)
-
-
-def late_notice(project: Project, workshop_id: int, today: str) -> str | None:
-    """At the start of a workshop: the roadmap's actions still open after their end."""
-    state = roadmap.latest(project, workshop_id)
-    late = roadmap_follow.late(project, state, today) if state is not None else []
-    if not late:
-        return None
-    here = next((i for i in project.agenda(workshop_id) if i.kind == roadmap.KIND), None)
-    if here is None:
-        return t("roadmap.notice.late_no_item", count=len(late), exercise=roadmap.EXERCISE.title)
-    return t("roadmap.notice.late", count=len(late), item=here.title)
-
-
-register_exercise_screen("roadmap", open_roadmap)
-register_cockpit_notice(late_notice)

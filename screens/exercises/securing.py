@@ -22,7 +22,6 @@ from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.element import ElementForm, ElementModal
 from screens.modals.pick_many import PickManyModal
-from screens.registry import register_cockpit_notice, register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.minutes.builder import format_date
@@ -255,18 +254,3 @@ class SecuringScreen(ExerciseScreen):
                 self.refresh_list(keep_id=made[0].id)
 
         self.app.push_screen(PickManyModal(t("securing.screen.take_question"), choices, []), picked)
-
-
-def late_notice(project: Project, workshop_id: int, today: str) -> str | None:
-    """At the start of a workshop: the elements still open after their due date."""
-    late = securing.late(project, today)
-    if not late:
-        return None
-    here = next((i for i in project.agenda(workshop_id) if i.kind == securing.EXERCISE.kind), None)
-    if here is None:
-        return t("securing.notice.late_no_item", count=len(late), exercise=securing.EXERCISE.title)
-    return t("securing.notice.late", count=len(late), item=here.title)
-
-
-register_exercise_screen("securing", SecuringScreen)
-register_cockpit_notice(late_notice)

@@ -23,7 +23,6 @@ from exercises.stakeholders_map import cell_width_for, text_map
 from exercises.stakeholders_sheet import Sheet
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
-from screens.registry import register_exercise_screen
 from screens.tables import fill_table, selected_key
 from workshop.i18n import t
 
@@ -385,6 +384,3 @@ class StakeholdersScreen(SteppedExerciseScreen):
 
 def _rating(value: int) -> str:
     return str(value) if value else "—"
-
-
-register_exercise_screen("stakeholders", StakeholdersScreen)

@@ -22,7 +22,6 @@ from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
-from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
@@ -491,6 +490,3 @@ def _view_of(state: supra.SupraState) -> str:
     if state.step == Step.CROSSING:
         return "crossing"
     return "sentence"
-
-
-register_exercise_screen("supra", SupraScreen)

@@ -17,7 +17,6 @@ from screens.exercises.swot_grid import STYLE, QuadrantGrid, QuadrantPanel
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
-from screens.registry import register_exercise_screen
 from workshop.i18n import t
 
 GRID_STEPS = frozenset({Step.GRID.value, Step.WEIGH.value})
@@ -603,5 +602,3 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         entry = self._visible()
         if entry is not None:
             self.do(swot_weigh.set_retained, entry.id, not entry.retained)
-
-register_exercise_screen("swot", SwotScreen)

@@ -14,7 +14,6 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
-from screens.registry import register_exercise_screen
 from workshop.i18n import t
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
@@ -344,6 +343,3 @@ class ValuesScreen(SteppedExerciseScreen):
             self.app.push_screen(PromptModal(t("values.screen.divergence_prompt", structure=name), value=current), typed)
 
         self.app.push_screen(PickOneModal(t("values.screen.divergence_pick", label=value.label), choices), picked)
-
-
-register_exercise_screen("values", ValuesScreen)

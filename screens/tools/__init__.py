@@ -1,1 +1,1 @@
-"""Cockpit tools (rounds, minutes export, proposals…); each registers itself with `screens.registry`."""
+"""Cockpit tools (rounds, minutes export, proposals…), listed in `screens.registry.TOOLS`."""

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from screens.registry import CockpitTool, register_tool
 
 
-def _open(project, workshop_id: int, item_id: int):  # noqa: ANN001, ANN202 - a ScreenFactory
+def open_export(project, workshop_id: int, item_id: int):  # noqa: ANN001, ANN202 - a ScreenFactory
     from screens.modals.export import ExportModal
 
     return ExportModal(project, workshop_id)
-
-
-register_tool(CockpitTool(key="x", action="export", label_key="export.tool", factory=_open, order=90))

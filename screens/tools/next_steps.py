@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from screens.registry import CockpitTool, register_tool
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -16,6 +15,3 @@ def open_next_steps(project: Project, workshop_id: int, item_id: int) -> Screen:
     from screens.modals.next_steps import NextStepsModal
 
     return NextStepsModal(project, workshop_id)
-
-
-register_tool(CockpitTool(key="s", action="next_steps", label_key="next_steps.tool", factory=open_next_steps, order=80))

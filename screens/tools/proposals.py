@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from screens.modals.proposal import ProposalModal
-from screens.registry import CockpitTool, register_tool
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -15,6 +14,3 @@ if TYPE_CHECKING:
 
 def open_proposal_entry(project: Project, workshop_id: int, item_id: int) -> Screen:
     return ProposalModal(project, workshop_id, item_id)
-
-
-register_tool(CockpitTool(key="a", action="proposal", label_key="proposals.tool.label", factory=open_proposal_entry, order=40))

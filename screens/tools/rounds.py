@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from screens.registry import CockpitTool, register_tool
 from screens.round.setup import RoundSetupModal
 
 if TYPE_CHECKING:
@@ -13,6 +12,3 @@ if TYPE_CHECKING:
 
 def open_round_tool(project: Project, workshop_id: int, item_id: int) -> RoundSetupModal:
     return RoundSetupModal(project, workshop_id, item_id, run=True)
-
-
-register_tool(CockpitTool(key="r", action="round", label_key="rounds.tool", factory=open_round_tool, order=20))

@@ -37,11 +37,11 @@ SIGNATURE_SPACE = "\n\n\n"
 
 
 def gather(project: Project) -> dict[Part, list[PartContent]]:
-    """What every installed exercise brings, part by part, in each part's order."""
-    from workshop.registry import exercises
+    """What every exercise the project may hold data of brings, part by part, in each part's order."""
+    from workshop.registry import exercises_of
 
     found: dict[Part, list[PartContent]] = {part: [] for part in Part}
-    for exercise in exercises():
+    for exercise in exercises_of(project.kinds_used()):
         for content in exercise.convention_parts(project):
             found[content.part].append(content)
     for contents in found.values():

@@ -23,7 +23,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from workshop import cli
 from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import LANGUAGES, set_language, t
 
@@ -195,5 +194,3 @@ def _fail(message: str, status: int) -> int:
     print(message, file=sys.stderr)
     return status
 
-
-cli.headless_commands["export"] = (configure, run)

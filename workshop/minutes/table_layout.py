@@ -86,11 +86,23 @@ def _lines(cell: _Cell, room: int, space: int) -> int:
             else:
                 count += 1
                 used = word
-    return max(count, 1)
+    return count or 1
 
 
+@lru_cache(maxsize=65536)
 def _pieces(text: str, bold: bool) -> int:
-    return max((_word_units(w, bold) for w in text.split()), default=0)
+    """The widest unbreakable piece of a cell's text."""
+    if bold:
+        return max(map(_bold_word_units, text.split()), default=0)
+    return max(map(_regular_word_units, text.split()), default=0)
+
+
+def _regular_word_units(word: str) -> int:
+    return _word_units(word, False)
+
+
+def _bold_word_units(word: str) -> int:
+    return _word_units(word, True)
 
 
 def layout(

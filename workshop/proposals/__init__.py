@@ -4,11 +4,10 @@ Any exercise records a proposal with `record_proposal(...)`; the promoter
 decides with `decide(...)`; retained ones are followed up with `follow_up(...)`.
 The figures (`commitment`, `per_structure`, `history`, `threshold_as_of`) take
 an as-of date so that the minutes of a workshop show them as they stood then.
-Importing this package registers the guard that keeps a structure with
-proposals from being removed.
+The guard that keeps a structure with proposals from being removed is
+`workshop.proposals.guard`, listed in `workshop.project.structure_guards`.
 """
 
-from workshop.proposals import guard as _guard  # noqa: F401 - registers the structure guard
 from workshop.proposals.by_structure import StructureFigures, per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment
 from workshop.proposals.history import HistoryPoint, history

@@ -1,11 +1,10 @@
 """A structure that made proposals, or carries one, cannot be removed: its
-proposals would lose their author and the commitment its history."""
+proposals would lose their author and the commitment its history.
+Listed in `workshop.project.structure_guards`."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-
-from workshop.project import structure_guards
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -26,6 +25,3 @@ def proposals_guard(project: Project, structure_id: int) -> tuple[str, dict[str,
         return "proposals.error.structure_carries", {"count": carried}
     return None
 
-
-if proposals_guard not in structure_guards:
-    structure_guards.append(proposals_guard)

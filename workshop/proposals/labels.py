@@ -80,9 +80,12 @@ class Names:
 def source_label(source: str) -> str:
     if not source:
         return t("proposals.source.direct")
-    from workshop.registry import exercise_kinds, get_exercise
+    from workshop.registry import BUILTIN, get_exercise, is_installed
 
-    if source in exercise_kinds():
+    if source in BUILTIN:
         return get_exercise(source).title
-    text = t(f"proposals.source.{source}")
-    return source if text == f"proposals.source.{source}" else text
+    key = f"proposals.source.{source}"
+    text = t(key)
+    if text != key:
+        return text  # a feature of the core (a round…)
+    return get_exercise(source).title if is_installed(source) else source

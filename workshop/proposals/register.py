@@ -7,14 +7,13 @@ undecided, done, dropped, not retained), each group in workshop order, in tables
 of seven columns at most; then every workshop's next steps.
 
 Other follow-ups the project keeps across workshops (the elements to secure…)
-add their part after the proposals: a module appends `fn(project, day) -> blocks`
-(level-1 headings) to `register_parts` when it is imported. The exercises are
-imported before the register is built, so an exercise module can register its part.
+add their part after the proposals: the exercise keeping them declares it
+(`Exercise.register_part`, level-1 headings).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, DocumentInfo, Heading, facts, table
@@ -27,8 +26,6 @@ from workshop.proposals.tracker import proposals_as_of, today
 
 if TYPE_CHECKING:
     from workshop.project import Project
-
-register_parts: list[Callable[[Project, str], list[Block]]] = []
 
 # Where a proposal stands, in the order the register lists them.
 STATES = ("late", "in_progress", "to_do", "under_study", "undecided", "done", "dropped", "not_retained")
@@ -93,11 +90,10 @@ def register_blocks(project: Project, day: str = "") -> list[Block]:
         ]
         blocks.append(Heading(1, t(f"proposals.register.state.{state}", count=len(found))))
         blocks.append(table(header, rows))
-    from workshop.registry import exercise_kinds
+    from workshop.registry import exercises_of
 
-    exercise_kinds()  # importing the exercises registers their parts
-    for part in register_parts:
-        blocks += part(project, day)
+    for exercise in exercises_of(project.kinds_used()):
+        blocks += exercise.register_part(project, day)
     blocks += _next_steps(project, day, order, dates)
     return blocks
 

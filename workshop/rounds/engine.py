@@ -40,7 +40,6 @@ batch. After a crash, those voters are pending again and vote again
 
 from __future__ import annotations
 
-import copy
 import random
 from typing import Any
 
@@ -84,7 +83,20 @@ def _stored_doc(project: Project, round_id: int) -> Any:
 
 def _stored(project: Project, round_id: int) -> dict[str, Any]:
     """A copy of the round as written in the file, to change and save."""
-    return copy.deepcopy(dict(_stored_doc(project, round_id)))
+    copied: dict[str, Any] = _copy_json(dict(_stored_doc(project, round_id)))
+    return copied
+
+
+def _copy_json(value: Any) -> Any:
+    """A deep copy of JSON data (dicts, lists, scalars): what `copy.deepcopy` does, without its memo."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _copy_json(inner) for key, inner in value.items()}
+    if kind is list:
+        return [_copy_json(inner) for inner in value]
+    if kind is tuple:
+        return tuple(_copy_json(inner) for inner in value)
+    return value
 
 
 def round_view(project: Project, round_id: int) -> dict[str, Any]:

@@ -102,22 +102,39 @@ def option_labels(spec: RoundSpec) -> list[tuple[int | str, str]]:
 
 
 def _tally(
-    spec: RoundSpec, ballots: list[dict[str, Any]], weights: list[Fraction], pooled: dict[str, Fraction] | None = None
+    spec: RoundSpec, ballots: list[dict[str, Any]], weights: list[Fraction] | None, pooled: dict[str, Fraction] | None = None
 ) -> dict[int | str, float]:
-    """Points or votes per option, summed exactly (the order of ballots never changes a figure)."""
+    """Points or votes per option, summed exactly (the order of ballots never changes a figure).
+
+    `weights` None: every ballot weighs one, and the sums are whole numbers (no fractions to add)."""
     counts: dict[int | str, Fraction] = {value: Fraction(0) for value, _ in option_labels(spec)}
     for value in counts:
         if pooled and str(value) in pooled:
             counts[value] += pooled[str(value)]
-    for ballot, weight in zip(ballots, weights):
-        choice = ballot.get("choice")
-        if choice is None:
-            continue
-        if spec.mode is RoundMode.DOT:
-            for index, points in enumerate(choice):
-                counts[index] += points * weight
-        else:
-            counts[choice] = counts.get(choice, Fraction(0)) + weight
+    dot = spec.mode is RoundMode.DOT
+    if weights is None:
+        whole: dict[int | str, int] = {}
+        for ballot in ballots:
+            choice = ballot.get("choice")
+            if choice is None:
+                continue
+            if dot:
+                for index, points in enumerate(choice):
+                    whole[index] = whole.get(index, 0) + points
+            else:
+                whole[choice] = whole.get(choice, 0) + 1
+        for value, count in whole.items():
+            counts[value] = counts.get(value, Fraction(0)) + count
+    else:
+        for ballot, weight in zip(ballots, weights):
+            choice = ballot.get("choice")
+            if choice is None:
+                continue
+            if dot:
+                for index, points in enumerate(choice):
+                    counts[index] += points * weight
+            else:
+                counts[choice] = counts.get(choice, Fraction(0)) + weight
     return {value: float(count) for value, count in counts.items()}
 
 
@@ -146,10 +163,10 @@ def _passed(counts: dict[int | str, float]) -> bool | None:
     return counts.get(ConsentAnswer.OBJECTION.value, 0) == 0
 
 
-def _weights(spec: RoundSpec, ballots: list[dict[str, Any]], pooled: bool) -> list[Fraction]:
-    """Each ballot's weight; with `pooled`, untagged ballots weigh through the pooled sum instead."""
+def _weights(spec: RoundSpec, ballots: list[dict[str, Any]], pooled: bool) -> list[Fraction] | None:
+    """Each ballot's weight (None: one each); with `pooled`, untagged ballots weigh through the pooled sum instead."""
     if not spec.one_structure_one_voice or spec.by_structure:
-        return [Fraction(1)] * len(ballots)
+        return None
     sizes: dict[int, int] = {}
     for ballot in ballots:
         sid = ballot.get("structure_id")
@@ -203,7 +220,7 @@ def _breakdown(
         if sid in suppressed:
             continue
         group = groups[sid]
-        counts = _tally(spec, group, [Fraction(1)] * len(group))
+        counts = _tally(spec, group, None)
         try:
             name = project.structure(sid).name
         except NotFound:

@@ -10,7 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from exercises import values
-from exercises.round_filling import contribute_all, spread, vote_all
+from fills.rounds import contribute_all, spread, vote_all
 from exercises.values import Step
 
 if TYPE_CHECKING:
