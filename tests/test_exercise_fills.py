@@ -1,4 +1,4 @@
-"""Demo and reference results live in `fills`, apart from the exercises, which never import them."""
+"""Demo and reference results live in `exercises.fills`, apart from the exercises, which never import them."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from fills import FILLS, demo_fill, reference_fill
+from exercises.fills import FILLS, demo_fill, reference_fill
 from workshop.project import Project
 from workshop.registry import BUILTIN
 
@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_loading_every_exercise_loads_no_fill() -> None:
     code = (
         "import sys; from workshop.registry import builtin_exercises; builtin_exercises(); "
-        "print(sorted(m for m in sys.modules if m == 'fills' or m.startswith('fills.') or m.endswith('_fill')))"
+        "print(sorted(m for m in sys.modules if m == 'exercises.fills' or m.startswith('exercises.fills.') or m.endswith('_fill')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert done.stdout.strip() == "[]"

@@ -8,7 +8,7 @@ import pytest
 
 from exercises import matrix, matrix_minutes
 from exercises.matrix import CheckKind, Level, Means, Mode, Role
-from fills import reference_fill
+from exercises.fills import reference_fill
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Paragraph, Table
 from workshop.project import Project

@@ -53,7 +53,7 @@ def test_loading_one_exercise_loads_only_it(kind: str) -> None:
     modules = loaded_after(f"from workshop.registry import get_exercise; get_exercise({kind!r})")
     assert f"exercises.{kind}" in modules
     assert of_other_kinds(modules, "exercises", kind) == set()
-    assert {m for m in modules if m == "fills" or m.startswith("fills.")} == set()
+    assert {m for m in modules if m == "exercises.fills" or m.startswith("exercises.fills.")} == set()
     assert "importlib.metadata" not in modules  # no entry-point scan for a built-in kind
 
 

@@ -1,4 +1,4 @@
-"""The minutes section, the register blocks, and the exercise's demo and reference fills."""
+"""The minutes section, the register blocks, and the exercise's demo and reference exercises.fills."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from fills import reference_fill
+from exercises.fills import reference_fill
 from tests.commitment_example import build_example
 from workshop.i18n import set_language
 from workshop.minutes.blocks import Heading, Paragraph, Table

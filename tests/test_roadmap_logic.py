@@ -9,7 +9,7 @@ import pytest
 
 from exercises import matrix, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
 from exercises.roadmap import Step
-from fills.rounds import contribute_all
+from exercises.fills.rounds import contribute_all
 from tests.roadmap_project import TRICKY, Cooperation, adopt_supra, build
 from workshop.errors import ValidationError
 from workshop.proposals import Referent, decide, follow_up, proposal, record_proposal

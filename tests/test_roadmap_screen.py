@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
 from exercises import matrix, roadmap, roadmap_follow
-from fills.rounds import contribute_all
+from exercises.fills.rounds import contribute_all
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
 from screens.exercises.roadmap import RoadmapScreen

@@ -211,7 +211,7 @@ def test_an_earlier_workshop_does_not_offer_what_came_later(follow: Follow) -> N
 
 
 def test_hidden_diagnosis_entries_are_not_offered(follow: Follow) -> None:
-    from fills.rounds import contribute_all
+    from exercises.fills.rounds import contribute_all
 
     project = follow.project
     diagnosis = project.add_agenda_item(follow.first.id, "swot", "Diagnostic", 40)

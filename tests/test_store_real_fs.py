@@ -1,7 +1,7 @@
 """A real full disk and a real read-only folder, not simulated.
 
 Root ignores file permissions, so the conditions are made by the kernel: a
-small tmpfs mounted in a private mount namespace (`unshare --mount`) fills up
+small tmpfs mounted in a private mount namespace (`unshare --mount`) exercises.fills up
 for real (ENOSPC), is enlarged, then remounted read-only (EROFS) and back.
 Skipped where mounting is not allowed.
 """

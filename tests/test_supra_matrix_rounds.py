@@ -11,7 +11,7 @@ import pytest
 
 from exercises import matrix, supra
 from exercises.supra import Criterion, Step
-from fills import reference_fill
+from exercises.fills import reference_fill
 from workshop.project import Project
 from workshop.rounds import cast, contribute, finish_turn, get_round, results
 

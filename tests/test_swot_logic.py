@@ -7,7 +7,7 @@ from typing import Iterator
 import pytest
 
 from exercises import securing, swot, swot_answers, swot_compare, swot_weigh
-from fills.rounds import contribute_all, vote_all
+from exercises.fills.rounds import contribute_all, vote_all
 from exercises.swot import ALL_QUADRANTS, UNSORTED, Quadrant, Scope, Source, Step
 from workshop.errors import ValidationError
 from workshop.i18n import set_language

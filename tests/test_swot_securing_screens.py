@@ -14,7 +14,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, Select
 
 from exercises import securing, swot
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills.rounds import contribute_all, spread, vote_all
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
 from screens.exercises.base import ExerciseScreen

@@ -1,4 +1,4 @@
-"""Values and APT driven through the rounds engine, and their demo and reference fills."""
+"""Values and APT driven through the rounds engine, and their demo and reference exercises.fills."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from exercises import apt, apt_outputs, values
 from exercises.apt import Category
-from fills import reference_fill
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills import reference_fill
+from exercises.fills.rounds import contribute_all, spread, vote_all
 from workshop.minutes.blocks import Table
 from workshop.project import Project
 from workshop.registry import get_exercise

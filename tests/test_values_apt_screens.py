@@ -13,7 +13,7 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList
 
 from exercises import apt, apt_outputs, values
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills.rounds import contribute_all, spread, vote_all
 from screens.app import AtelierApp
 from screens.exercises.apt import AptScreen
 from screens.exercises.stepped import SteppedExerciseScreen
@@ -154,7 +154,7 @@ async def test_apt_end_to_end(demo_path: Path, library: ProjectLibrary, room: Ro
         await _type(pilot, "Familles [des résidents]")
         await pilot.press("n")
         await pilot.pause()
-        # A contribution round fills the directions' fears.
+        # A contribution round exercises.fills the directions' fears.
         names = {p.id: p.name for p in project.participants()}
         room.texts = lambda voter: {"Zoé Martin": ["Perdre la main"], "Karim Benali": [TRICKY]}.get(names[voter], [])
         await pilot.press("2", "r")

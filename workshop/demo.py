@@ -2,7 +2,7 @@
 
 Four structures, one external actor, eleven participants, one workshop planned
 and one already run (each built-in exercise's results filled in by its module
-in `fills`, see `fills.demo_fill`). The diagnosis comes first in the agenda, as the
+in `exercises.fills`, see `exercises.fills.demo_fill`). The diagnosis comes first in the agenda, as the
 sources advise; the draft convention's clauses and checklist are begun. Built
 by code, so it always matches the current version.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 from workshop.model import Attendance, Role, StructureKind
 from workshop.next_steps import add_next_step
 from workshop.project import Project
-from fills import demo_fill
+from exercises.fills import demo_fill
 from workshop.registry import exercises
 from workshop.store import PROJECT_SUFFIX
 

@@ -7,7 +7,7 @@ guide per language in `exercises/guides/<kind>.<lang>.md`, and one screen
 (listed in `screens.registry`). Everything the core asks of an exercise goes
 through the methods below: the exercise declares them, nothing registers
 itself when a module is imported. Its demo and reference results live apart,
-in `fills`.
+in `exercises.fills`.
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def atelier_command() -> list[str]:
 
 def compile_bytecode() -> None:
     """What `pip install` does: the packages' .pyc written once, ahead of the runs."""
-    folders = [str(ROOT / name) for name in ("workshop", "exercises", "screens", "fills") if (ROOT / name).is_dir()]
+    folders = [str(ROOT / name) for name in ("workshop", "exercises", "screens") if (ROOT / name).is_dir()]
     subprocess.run([sys.executable, "-m", "compileall", "-q", *folders], check=True, stdout=subprocess.DEVNULL)
 
 

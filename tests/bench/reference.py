@@ -4,7 +4,7 @@
 
 6 structures, 24 participants, 10 full-day workshops, each with every
 exercise (the diagnosis first); every exercise fills its own rounds,
-contributions and ballots through its module in `fills` (`fills.reference_fill`) with a
+contributions and ballots through its module in `exercises.fills` (`exercises.fills.reference_fill`) with a
 seeded `random.Random`; the draft convention's clauses and checklist are
 filled too. An exercise
 kind not registered yet becomes a free item carrying a placeholder load of the
@@ -33,7 +33,7 @@ if str(ROOT) not in sys.path:
 from workshop.model import Attendance, Role, StructureKind  # noqa: E402
 from workshop.project import Project  # noqa: E402
 from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
-from fills import reference_fill  # noqa: E402
+from exercises.fills import reference_fill  # noqa: E402
 from workshop.registry import exercise_kinds  # noqa: E402
 
 WORKSHOPS = 10
@@ -222,7 +222,7 @@ FREE_VOTES = (
 
 
 def _top_up_rounds(project: Project, workshop_id: int, item_id: int, rng: random.Random) -> None:
-    from fills.rounds import contribute_all, spread, vote_all
+    from exercises.fills.rounds import contribute_all, spread, vote_all
     from workshop.rounds import cast, reveal, rounds_of, start_round
 
     def totals() -> tuple[int, int]:

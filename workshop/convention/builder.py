@@ -60,7 +60,7 @@ class PartStatus:
 
 
 def statuses(project: Project) -> list[PartStatus]:
-    """Each article of the draft and what fills it, for the convention screen."""
+    """Each article of the draft and what exercises.fills it, for the convention screen."""
     settings = load(project)
     contents = gather(project)
     items = _items_by_id(project)

@@ -21,17 +21,17 @@ if TYPE_CHECKING:
 
 # Exercise kind -> the module filling it.
 FILLS: dict[str, str] = {
-    "apt": "fills.apt",
-    "commitments": "fills.commitments",
-    "fairness": "fills.fairness",
-    "governance": "fills.governance",
-    "matrix": "fills.matrix",
-    "roadmap": "fills.roadmap",
-    "securing": "fills.securing",
-    "stakeholders": "fills.stakeholders",
-    "supra": "fills.supra",
-    "swot": "fills.swot",
-    "values": "fills.values",
+    "apt": "exercises.fills.apt",
+    "commitments": "exercises.fills.commitments",
+    "fairness": "exercises.fills.fairness",
+    "governance": "exercises.fills.governance",
+    "matrix": "exercises.fills.matrix",
+    "roadmap": "exercises.fills.roadmap",
+    "securing": "exercises.fills.securing",
+    "stakeholders": "exercises.fills.stakeholders",
+    "supra": "exercises.fills.supra",
+    "swot": "exercises.fills.swot",
+    "values": "exercises.fills.values",
 }
 
 

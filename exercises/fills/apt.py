@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from exercises import apt, apt_outputs
 from exercises.apt import Category, Step
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills.rounds import contribute_all, spread, vote_all
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop

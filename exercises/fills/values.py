@@ -10,7 +10,7 @@ import random
 from typing import TYPE_CHECKING
 
 from exercises import values
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills.rounds import contribute_all, spread, vote_all
 from exercises.values import Step
 
 if TYPE_CHECKING:

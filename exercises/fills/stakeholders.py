@@ -1,6 +1,6 @@
 """Stakeholders to mobilise, filled for the demo project and the benchmark's reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`):
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`):
 the exercise module never imports this one. The names come from a round, as
 in the room; the rest through the exercise's own functions.
 """
@@ -11,7 +11,7 @@ import random
 from typing import TYPE_CHECKING
 
 from exercises import stakeholders, stakeholders_sheet
-from fills.rounds import contribute_all
+from exercises.fills.rounds import contribute_all
 from exercises.stakeholders import Step, Support
 from exercises.stakeholders_sheet import Sheet
 from workshop.model import StructureKind

@@ -1,6 +1,6 @@
 """Filled FFOM results for the demo and the reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`):
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`):
 the exercise module never imports this one. Contributions and ballots go
 through the rounds engine, everything else through the exercise's functions,
 as a facilitator would in the room.
@@ -12,7 +12,7 @@ import random
 from typing import TYPE_CHECKING
 
 from exercises import swot, swot_answers, swot_weigh
-from fills.rounds import contribute_all, spread, vote_all
+from exercises.fills.rounds import contribute_all, spread, vote_all
 from exercises.swot import ALL_QUADRANTS, Quadrant, Scope, Step
 from workshop.proposals import Referent
 

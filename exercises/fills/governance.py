@@ -1,6 +1,6 @@
 """Governance bodies, filled for the demo project and the benchmark's reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`):
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`):
 the exercise module never imports this one. Rules are adopted through real
 consent rounds, as in the room: one objection sends a body back to editing.
 """

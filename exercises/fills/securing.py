@@ -1,6 +1,6 @@
 """Filled elements to secure for the demo and the reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`):
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`):
 the exercise module never imports this one. Elements are taken from the earlier
 exercises (`securing_sources`) or typed, then followed up, as in the room.
 """

@@ -1,6 +1,6 @@
 """A realistic fairness balance for the demo project and the benchmark's reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`);
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`);
 the fairness exercise never imports this module. The felt balance goes through
 a scale round by structure, as in a live workshop.
 """

@@ -1,6 +1,6 @@
 """A realistic roadmap for the demo project and the benchmark's reference project.
 
-Loaded by whoever fills them (`fills.demo_fill`, `fills.reference_fill`);
+Loaded by whoever fills them (`exercises.fills.demo_fill`, `exercises.fills.reference_fill`);
 the roadmap exercise never imports this module. The stakes go through a
 contribution round, as in a live workshop; the rest through the exercise's own
 functions.
@@ -131,7 +131,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
 
 
 def _fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
-    from fills.rounds import contribute_all
+    from exercises.fills.rounds import contribute_all
 
     structure = {s.name: s.id for s in project.structures()}
     person = {p.name: p.id for p in project.participants()}
@@ -220,7 +220,7 @@ def _month(day: str, months: int) -> str:
 def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: random.Random) -> None:
     """The first roadmap item builds the plan from a stakes round; each later one (carried
     over) follows it up: statuses move on, a few actions and a milestone are added."""
-    from fills.rounds import contribute_all
+    from exercises.fills.rounds import contribute_all
 
     day = workshop.date or project.today()
     state = roadmap.load(project, item.id)
