@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Role
@@ -173,13 +173,13 @@ class AptState:
         for group in self.groups:
             if group.id == group_id:
                 return group
-        raise ValidationError("apt.error.no_group", id=group_id)
+        raise NotFound("apt.error.no_group", id=group_id)
 
     def item(self, item_id: int) -> Item:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise ValidationError("apt.error.no_item", id=item_id)
+        raise NotFound("apt.error.no_item", id=item_id)
 
     def items_of(self, group_id: int, category: str | None = None) -> list[Item]:
         """A group's items, weightiest first (unweighed ones keep their order)."""

@@ -16,7 +16,7 @@ from exercises.apt import CATEGORIES, AptState, Item
 from exercises.apt_balance import balance
 from exercises.apt_outputs import charter, objectives_plan, risk_plan
 from workshop.i18n import t
-from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+from workshop.minutes.blocks import Block, Heading, table
 from workshop.minutes.outcomes import Action, Adopted, Outcomes, few
 from workshop.names import name_key
 

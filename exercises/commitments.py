@@ -13,7 +13,14 @@ import random
 from typing import TYPE_CHECKING
 
 from workshop.exercise import Exercise
-from workshop.proposals import Referent, decide, follow_up, proposals, record_proposal, today
+from workshop.proposals import (
+    Referent,
+    decide,
+    follow_up,
+    proposals,
+    record_proposal,
+    today,
+)
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop

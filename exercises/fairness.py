@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.means import Means
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.project import structure_guards
@@ -147,7 +147,7 @@ class FairnessState:
         for entry in items:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError(f"fairness.error.no_{key}", id=entry_id)
+        raise NotFound(f"fairness.error.no_{key}", id=entry_id)
 
     def brought_item(self, entry_id: int) -> Brought:
         return self._find(self.brought, entry_id, "brought")

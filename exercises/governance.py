@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.names import name_key
@@ -143,7 +143,7 @@ class GovernanceState:
         for body in self.bodies:
             if body.id == body_id:
                 return body
-        raise ValidationError("governance.error.no_such_body", id=body_id)
+        raise NotFound("governance.error.no_such_body", id=body_id)
 
     def with_body(self, changed: Body) -> GovernanceState:
         return replace(self, bodies=[changed if b.id == changed.id else b for b in self.bodies])

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.governance import Body, GovernanceState, Names, Status, leader_text, rule_label
+from exercises.governance import (
+    Body,
+    GovernanceState,
+    Names,
+    Status,
+    leader_text,
+    rule_label,
+)
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 

@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block
@@ -167,7 +167,7 @@ class MatrixState:
         for action in self.actions:
             if action.id == action_id:
                 return action
-        raise ValidationError("matrix.error.no_such_action")
+        raise NotFound("matrix.error.no_such_action")
 
 
 def cell_key(action_id: int, structure_id: int) -> str:
@@ -287,7 +287,7 @@ def move_action(project: Project, item_id: int, action_id: int, delta: int) -> M
     actions = list(state.actions)
     index = next((i for i, a in enumerate(actions) if a.id == action_id), None)
     if index is None:
-        raise ValidationError("matrix.error.no_such_action")
+        raise NotFound("matrix.error.no_such_action")
     target = max(0, min(len(actions) - 1, index + delta))
     actions.insert(target, actions.pop(index))
     return _save(project, replace(state, actions=actions))

@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises import item_state
-from exercises.matrix import TABLE, Means, MatrixState, Role, actors, cell_details, commitments_of, confirmation_status
+from exercises.matrix import (
+    TABLE,
+    MatrixState,
+    Means,
+    Role,
+    actors,
+    cell_details,
+    commitments_of,
+    confirmation_status,
+)
 from workshop.convention.parts import Part, PartContent, items_of_kind
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table

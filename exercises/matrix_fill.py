@@ -5,7 +5,21 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises.matrix import Action, Cell, Confirmation, Level, Means, MatrixState, Mode, Role, _save, actors, cell_key, fingerprint, load
+from exercises.matrix import (
+    Action,
+    Cell,
+    Confirmation,
+    Level,
+    MatrixState,
+    Means,
+    Mode,
+    Role,
+    _save,
+    actors,
+    cell_key,
+    fingerprint,
+    load,
+)
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop

@@ -39,7 +39,7 @@ from exercises import item_state
 from exercises.means import Means
 from exercises.typed_text import one_line
 from exercises.wording import RecurringWord, recurring_words
-from workshop.errors import NotFound, ValidationError
+from workshop.errors import NotFound
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.project import structure_guards
@@ -187,7 +187,7 @@ class RoadmapState:
         for entry in items:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError(f"roadmap.error.no_{key}", id=entry_id)
+        raise NotFound(f"roadmap.error.no_{key}", id=entry_id)
 
     def stake(self, stake_id: int) -> Stake:
         return self._find(self.stakes, stake_id, "stake")

@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 from exercises import means, periods
 from exercises.roadmap import RoadmapState, crossing, plan, stakes_by_structure
 from exercises.roadmap_actions import matrix_row_of
-from exercises.roadmap_follow import MISSING, due_by, follow, proposals_by_id, referent_names, state_label
+from exercises.roadmap_follow import (
+    MISSING,
+    due_by,
+    follow,
+    proposals_by_id,
+    referent_names,
+    state_label,
+)
 from exercises.roadmap_timeline import period_table, timeline
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table

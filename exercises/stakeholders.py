@@ -154,7 +154,7 @@ class StakeholdersState:
         for stakeholder in self.stakeholders:
             if stakeholder.id == stakeholder_id:
                 return stakeholder
-        raise ValidationError("stakeholders.error.no_such", id=stakeholder_id)
+        raise NotFound("stakeholders.error.no_such", id=stakeholder_id)
 
     def number(self, stakeholder_id: int) -> int:
         """Its number on the map and in the lists: its place in the list, from 1."""

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from exercises.stakeholders import HIGH, RATINGS, Quadrant, Stakeholder, StakeholdersState, quadrant
+from exercises.stakeholders import (
+    HIGH,
+    RATINGS,
+    Quadrant,
+    Stakeholder,
+    StakeholdersState,
+    quadrant,
+)
 from workshop.i18n import t
 
 LOW_COLUMNS = [r for r in RATINGS if r < HIGH]

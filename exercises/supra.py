@@ -20,9 +20,9 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from exercises.wording import RecurringWord, recurring_words
 from exercises import item_state
-from workshop.errors import ValidationError
+from exercises.wording import RecurringWord, recurring_words
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
@@ -675,7 +675,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
     blocks.append(table([t("supra.minutes.col_criterion"), t("supra.minutes.col_check"), t("supra.minutes.col_how")], rows))
     try:
         count = len(drafts(project, item_id))
-    except Exception:  # noqa: BLE001 - the drafts round may be gone; the rest of the minutes stands
+    except NotFound:  # the drafts round may be gone; the rest of the minutes stands
         count = 0
     unit = t("supra.minutes.unit_structure") if state.by_structure else t("supra.minutes.unit_person")
     blocks.append(Paragraph.of(t("supra.minutes.history", versions=len(state.versions), drafts=count, unit=unit)))

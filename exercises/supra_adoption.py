@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def participation(project: Project, round_id: int) -> dict[int, str]:
 
     try:
         held = get_round(project, round_id)
-    except Exception:  # noqa: BLE001 - a round removed since: nobody is known to have taken part
+    except NotFound:  # a round removed since: nobody is known to have taken part
         return {}
     structure_of = {p.id: p.structure_id for p in project.participants()}
     took_part: dict[int, str] = {}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from exercises import item_state
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.names import name_key
@@ -176,7 +176,7 @@ class SwotState:
                 return analysis
         if analysis_id is None and self.analyses:
             return self.analyses[0]
-        raise ValidationError("swot.error.no_analysis", id=wanted)
+        raise NotFound("swot.error.no_analysis", id=wanted)
 
     def analysis_of_structure(self, structure_id: int | None) -> Analysis | None:
         return next((a for a in self.analyses if structure_id and a.structure_id == structure_id), None)
@@ -185,13 +185,13 @@ class SwotState:
         for entry in self.entries:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError("swot.error.no_entry", id=entry_id)
+        raise NotFound("swot.error.no_entry", id=entry_id)
 
     def answer(self, answer_id: int) -> Answer:
         for answer in self.answers:
             if answer.id == answer_id:
                 return answer
-        raise ValidationError("swot.error.no_answer", id=answer_id)
+        raise NotFound("swot.error.no_answer", id=answer_id)
 
     def entries_of(self, analysis_id: int, quadrant: str | None = None) -> list[Entry]:
         """An analysis's entries (of one quadrant), weightiest first; unweighed ones keep their order."""
@@ -235,7 +235,7 @@ def subject(project: Project, analysis: Analysis) -> str:
         return t("swot.subject.project")
     try:
         return project.structure(analysis.structure_id).name
-    except Exception:  # noqa: BLE001 - a structure removed since: the analysis still reads
+    except NotFound:  # a structure removed since: the analysis still reads
         return t("swot.subject.removed")
 
 

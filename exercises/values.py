@@ -16,12 +16,12 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Iterable
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.phrases import phrase
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
+from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ class ValuesState:
         for value in self.values:
             if value.id == value_id:
                 return value
-        raise ValidationError("values.error.no_value", id=value_id)
+        raise NotFound("values.error.no_value", id=value_id)
 
     def retained(self) -> list[Value]:
         """The retained values, most voted first."""

@@ -242,9 +242,19 @@ class AtelierApp(App[None]):
             self.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
         except AtelierError as error:
             self.notify(Content(error.message()), severity="warning")
-        except ValueError as error:  # an enum value the core refused
-            self.notify(Content(str(error)), severity="warning")
+        except Exception as error:  # noqa: BLE001 - a defect: said and logged as one (screens/failures.py)
+            self.report_defect(error)
         return None
+
+    def report_defect(self, error: Exception) -> str:
+        """Say that an error is Atelier's own, log its traceback; raised again under the tests."""
+        from screens import failures
+
+        if failures.strict():
+            raise error
+        message = failures.describe(error)
+        self.notify(Content(message), title=t("common.defect"), severity="error", timeout=30)
+        return message
 
     # Help -------------------------------------------------------------------------
     def action_help(self) -> None:

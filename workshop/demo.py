@@ -14,6 +14,7 @@ import os
 import time
 from pathlib import Path
 
+from workshop.errors import AtelierError
 from workshop.model import Attendance, Role, StructureKind
 from workshop.next_steps import add_next_step
 from workshop.project import Project
@@ -91,7 +92,7 @@ def _demo_version(path: Path) -> int:
 
     try:
         data = read_project_file(path)
-    except Exception:  # noqa: BLE001 - an unreadable demo is simply rebuilt
+    except (AtelierError, OSError):  # an unreadable demo is simply rebuilt
         return -1
     meta = next(iter(data.get("meta", {}).values()), {})
     return int(meta.get("demo_version", 0))

@@ -27,7 +27,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from workshop.errors import ProjectDamaged
+from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import t
 from workshop.schema import (
     ISO_DATE,
@@ -56,6 +56,9 @@ ISSUED_IDS = "_issued_ids"  # workshop.store.ISSUED_IDS
 INVENTORY = "tables"  # the meta record's field holding {table: record count}
 FORMAT_VERSION = 1  # workshop.store.FORMAT_VERSION: the newest format this version reads
 SHOWN_FINDINGS = 3  # findings spelled out in the message; the others are counted
+# What a record reader raises on data of the wrong shape that the schema let through:
+# damage, said as such. Any other error is a defect of the reader and propagates.
+READER_FAILURES = (AtelierError, KeyError, IndexError, TypeError, ValueError, AttributeError)
 
 
 def stamp_inventory(data: dict[str, Any]) -> None:
@@ -403,7 +406,7 @@ def _record_reader(record_type: Any) -> Any:
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
         try:
             record_type.from_doc(doc, int(doc_id))
-        except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
+        except READER_FAILURES as error:  # damage, said as such
             ctx.add("schema.unreadable", (), reason=type(error).__name__)
 
     return consistency
@@ -420,7 +423,7 @@ def _state_reader(exercise: Any, state_type: type) -> Any:
             return
         try:
             state = read(doc)
-        except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
+        except READER_FAILURES as error:  # damage, said as such
             ctx.add("schema.unreadable", (), reason=type(error).__name__)
             return
         for field_name in exercise.state_problems(state):

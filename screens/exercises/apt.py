@@ -16,6 +16,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.registry import register_exercise_screen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 # Colours of the three feelings, in the grid and in the balance chart.
@@ -145,7 +146,7 @@ class AptScreen(SteppedExerciseScreen):
             return None
         try:
             return self.state.item(selected)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     # Display -------------------------------------------------------------------------------------
@@ -284,7 +285,7 @@ class AptScreen(SteppedExerciseScreen):
         if item.participant_id:
             try:
                 lines.append(Content(t("apt.col.said_by") + " : " + self.project.participant(item.participant_id).name))
-            except Exception:  # noqa: BLE001 - a person removed since
+            except NotFound:  # a person removed since
                 pass
         if self.step == Step.OUTPUTS:
             for label, text in self._output_lines(item):

@@ -17,10 +17,15 @@ from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, Step
 from exercises.fairness_minutes import bar, format_mean, history_cell, rating_text
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
-from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
+from screens.modals.line_form import (
+    LineFormModal,
+    StructureLine,
+    StructureLineFormModal,
+)
 from screens.modals.means_form import MeansEntry, MeansFormModal, typed_amount
 from screens.modals.pick_one import PickOneModal
 from screens.registry import register_exercise_screen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -264,7 +269,7 @@ class FairnessScreen(SteppedExerciseScreen):
                 lines = [Content(self.state.benefit(row).text)]
             elif row is not None and self.step in (Step.PICTURE, Step.FELT):
                 lines = self._structure_detail(row)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             lines = []
         detail.display = bool(lines)
         detail.update(Content("\n").join(lines))

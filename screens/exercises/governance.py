@@ -25,6 +25,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.registry import register_exercise_screen
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ class GovernanceScreen(ExerciseScreen):
             return None
         try:
             return self.state.body(int(key))
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     def show_rules(self) -> None:

@@ -17,7 +17,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import means, periods, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
+from exercises import (
+    means,
+    periods,
+    roadmap,
+    roadmap_actions,
+    roadmap_follow,
+    roadmap_objectives,
+)
 from exercises.roadmap import RoadmapState, Step
 from exercises.roadmap_timeline import timeline
 from exercises.wording import word_spans
@@ -25,6 +32,7 @@ from screens.exercises.roadmap_editing import RoadmapEditing
 from screens.exercises.roadmap_gantt import GanttTable, fill_gantt
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.registry import register_cockpit_notice, register_exercise_screen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -403,7 +411,7 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
                 return [Content(self.state.milestone(entry_id).text)] if kind == "m" else self._action_detail(entry_id)
             action_id = row[0] if isinstance(row, tuple) else row
             return self._action_detail(action_id)
-        except Exception:  # noqa: BLE001 - removed meanwhile: nothing to detail
+        except NotFound:  # removed meanwhile: nothing to detail
             return []
 
     def _action_detail(self, action_id: int) -> list[Content]:

@@ -24,6 +24,7 @@ from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
 from screens.registry import register_exercise_screen
 from screens.widgets.key_bar import KeyBar
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ class SupraScreen(ExerciseScreen):
         self.state = supra.load(self.project, self.item_id)
         try:
             self.drafts = supra.drafts(self.project, self.item_id)
-        except Exception:  # noqa: BLE001 - a removed drafts round: show none rather than fail
+        except NotFound:  # a removed drafts round: show none rather than fail
             self.drafts = []
 
     def refresh_view(self) -> None:

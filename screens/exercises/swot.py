@@ -10,7 +10,16 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
 from exercises import swot, swot_answers, swot_compare, swot_weigh
-from exercises.swot import ALL_QUADRANTS, QUADRANTS, UNSORTED, Entry, Quadrant, Scope, Step, SwotState
+from exercises.swot import (
+    ALL_QUADRANTS,
+    QUADRANTS,
+    UNSORTED,
+    Entry,
+    Quadrant,
+    Scope,
+    Step,
+    SwotState,
+)
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.exercises.swot_answers import AnswersStep
 from screens.exercises.swot_grid import STYLE, QuadrantGrid, QuadrantPanel
@@ -18,6 +27,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.registry import register_exercise_screen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 GRID_STEPS = frozenset({Step.GRID.value, Step.WEIGH.value})
@@ -346,7 +356,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
                 return self.project.participant(participant_id).name
             if structure_id:
                 return self.project.structure(structure_id).name
-        except Exception:  # noqa: BLE001 - removed since
+        except NotFound:  # removed since
             return ""
         return ""
 
@@ -384,7 +394,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return None
         try:
             return self.state.entry(entry_id)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     def _row(self) -> tuple[str, int]:

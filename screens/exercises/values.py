@@ -15,6 +15,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.registry import register_exercise_screen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
@@ -161,7 +162,7 @@ class ValuesScreen(SteppedExerciseScreen):
             return None
         try:
             return self.state.value(self.row_ids[row])
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     # Step 1: contributions ------------------------------------------------------------------

@@ -21,6 +21,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
 from screens.widgets.line_input import LineInput
+from screens import failures
 from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
@@ -165,8 +166,10 @@ class ExportModal(ModalScreen[list[Path]]):
             paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
-        except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
-            self.post_message(self.ExportFailed(f"{type(error).__name__}: {error}"))
+        except Exception as error:  # noqa: BLE001 - a defect: said and logged as one, the app goes on
+            if failures.strict():
+                raise
+            self.post_message(self.ExportFailed(failures.describe(error)))
         else:
             self.post_message(self.Exported(paths))
 

@@ -12,7 +12,13 @@ from workshop.proposals import guard as _guard  # noqa: F401 - registers the str
 from workshop.proposals.by_structure import StructureFigures, per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment
 from workshop.proposals.history import HistoryPoint, history
-from workshop.proposals.proposal import NO_REFERENT, Decision, Proposal, Referent, Status
+from workshop.proposals.proposal import (
+    NO_REFERENT,
+    Decision,
+    Proposal,
+    Referent,
+    Status,
+)
 from workshop.proposals.threshold import ThresholdInForce, threshold_as_of
 from workshop.proposals.tracker import (
     day_of,
