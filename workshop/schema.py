@@ -64,7 +64,8 @@ class Context:
         self.record = record
         self.findings: list[Finding] = []
 
-    def add(self, key: str, path: tuple[str | int, ...], **params: Any) -> None:
+    def add(self, key: str, path: tuple[str | int, ...], /, **params: Any) -> None:
+        # Positional-only: a message may itself have a {key} placeholder (schema.bad_key).
         self.findings.append(Finding(key, self.table, self.record, field_name(path), params))
 
 
