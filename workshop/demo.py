@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import time
+from typing import Any
 from pathlib import Path
 
 from workshop.errors import AtelierError
@@ -94,7 +95,7 @@ def _demo_version(path: Path) -> int:
         data = read_project_file(path)
     except (AtelierError, OSError):  # an unreadable demo is simply rebuilt
         return -1
-    meta = next(iter(data.get("meta", {}).values()), {})
+    meta: dict[str, Any] = next(iter(data.get("meta", {}).values()), {})
     return int(meta.get("demo_version", 0))
 
 

@@ -7,6 +7,7 @@ returns the stored record.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from dataclasses import replace
@@ -116,7 +117,7 @@ class Project:
         """Today's ISO date, by the project's clock."""
         return _local_day(self.clock.now())
 
-    def batch(self):  # noqa: ANN201 - a context manager
+    def batch(self) -> contextlib.AbstractContextManager[None]:
         return self.store.batch()
 
     def save_as(self, target: str | os.PathLike[str]) -> Path:

@@ -366,7 +366,7 @@ def rule_of(
     for item in dataclasses.fields(cls):
         if item.name in skip:
             continue
-        fields[item.name] = overrides.pop(item.name, None) or rule_from(hints[item.name], extra)
+        fields[item.name] = overrides.pop(item.name) if item.name in overrides else rule_from(hints[item.name], extra)
         if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
             required.append(item.name)
     fields.update(overrides)  # rules for stored keys that are not fields

@@ -25,6 +25,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
+    from workshop.model import Workshop
     from workshop.project import Project
 
 # The clauses each part prints, in order, and whether a part is settled by them alone.
@@ -252,13 +253,13 @@ def _items_by_id(project: Project) -> dict:
     return found
 
 
-def _source_workshops(project: Project, contents: dict[Part, list[PartContent]]) -> list:
+def _source_workshops(project: Project, contents: dict[Part, list[PartContent]]) -> list[Workshop]:
     items = _items_by_id(project)
     ids = {items[i].workshop_id for part in contents.values() for c in part for i in c.sources if i in items}
     return [w for w in project.workshops() if w.id in ids]
 
 
-def workshop_label(workshop) -> str:  # noqa: ANN001 - a Workshop
+def workshop_label(workshop: Workshop) -> str:
     """« Atelier 1 » du 12/10/2026: a workshop as the documents name it."""
     from workshop.minutes.typography import long_date
 

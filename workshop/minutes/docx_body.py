@@ -14,6 +14,7 @@ them: LibreOffice and Word both compute the page numbers (see `contents`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table, table_lines
@@ -73,7 +74,15 @@ class _Unit:
 class BodyWriter:
     """Blocks → the XML of `<w:body>` (without its final section properties: see `final_section`)."""
 
-    def __init__(self, style_id, numbering, link_id, header_rel: str = "", footer_rel: str = "", all_landscape: bool = False) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        style_id: Callable[[str], str],
+        numbering: Callable[[str, int], int],
+        link_id: Callable[[str], str],
+        header_rel: str = "",
+        footer_rel: str = "",
+        all_landscape: bool = False,
+    ) -> None:
         self.style = style_id  # style name -> id
         self.restart_numbering = numbering  # (style name, start) -> numId
         self.link_id = link_id  # url -> relationship id

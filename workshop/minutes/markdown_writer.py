@@ -226,7 +226,7 @@ def _run(run: Run, before: str, after: str = "") -> str:
         emphasis = run.bold or run.italic
         lead, core, trail = _edges(text, before, after) if emphasis else ("", text, "")
         # Right after another run's closing `*`, an opening one would merge with it.
-        emphasis = emphasis and core and before != "*"
+        emphasis = emphasis and bool(core) and before != "*"
         mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0)) if emphasis else ""
         out = f"{md_inline(lead)}{mark}{md_inline(core)}{mark}{md_inline(trail)}"
     if run.link and _web(run.link):

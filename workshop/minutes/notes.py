@@ -95,7 +95,7 @@ def _plain_paragraphs(text: str) -> list[NoteBlock]:
     blocks: list[NoteBlock] = []
     for chunk in re.split(r"\n(?: *\n)+", text):
         lines = chunk.split("\n")
-        parts = []
+        parts: list[str] = []
         for index, line in enumerate(lines):
             content = line.strip(" ")
             if not content:

@@ -13,6 +13,7 @@ pieces do not fit side by side on a portrait page goes landscape.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,7 +194,7 @@ def _fill(want: list[int], minimum: list[int], page: int) -> list[int]:
     return widths
 
 
-def _greedy(minimum: list[int], page: int, column_lines) -> list[int]:  # noqa: ANN001
+def _greedy(minimum: list[int], page: int, column_lines: Callable[[int, int], list[int]]) -> list[int]:
     """Give the spare width, step by step, where it saves the most lines of the table's height.
 
     A step goes to one column (up to `LOOKAHEAD` steps at once), or to two when
