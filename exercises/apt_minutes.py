@@ -33,7 +33,7 @@ def _cell(items: list[Item]) -> str:
     merged: dict[str, list[Item]] = {}
     for item in items:
         merged.setdefault(name_key(item.text), []).append(item)
-    entries = []
+    entries: list[tuple[float, int, str, float | None, int]] = []
     for same in merged.values():
         weights = [i.weight for i in same if i.weight is not None]
         total = sum(weights) if weights else None

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
+    from workshop.rounds.model import Round
 
 TABLE = "matrix"
 MAX_LABEL = 200
@@ -529,7 +530,7 @@ def confirmation_status(state: MatrixState, structure_id: int) -> str:
     return "confirmed" if confirmation.fingerprint == fingerprint(state, structure_id) else "changed"
 
 
-def start_confirm_round(project: Project, item_id: int):  # noqa: ANN201 - a rounds.Round
+def start_confirm_round(project: Project, item_id: int) -> Round:
     """A consent round, one turn per structure present: each confirms its commitments or objects."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
@@ -570,13 +571,13 @@ def confirming_structures(project: Project, round_id: int) -> list[int]:
 
 
 # Summaries ------------------------------------------------------------------------------------
-def commitments_of(state: MatrixState, structure_id: int) -> list[tuple[Role, str, Action]]:
-    """What one actor does: (role, level, action), pilots first, then in role order."""
-    found: list[tuple[Role, str, Action]] = []
+def commitments_of(state: MatrixState, structure_id: int) -> list[tuple[Role, Cell, Action]]:
+    """What one actor does: (role, its cell, action), pilots first, then in role order."""
+    found: list[tuple[Role, Cell, Action]] = []
     for action in state.actions:
         cell = state.cell(action.id, structure_id)
         if cell is not None:
-            found.append((Role(cell.role), cell.level, action))
+            found.append((Role(cell.role), cell, action))
     order = list(Role)
     return sorted(found, key=lambda entry: order.index(entry[0]))
 

@@ -75,7 +75,7 @@ def _blocks(project: Project, state: MatrixState) -> list[Block]:
         mark = t("matrix.convention.confirmed") if status == "confirmed" else t("matrix.convention.to_confirm")
         blocks.append(Paragraph.of(Run(actor.name, bold=True), f" ({mark})"))
         lines = []
-        for role, _level, action in commitments_of(state, actor.id):
+        for role, _cell, action in commitments_of(state, actor.id):
             cell = state.cell(action.id, actor.id)
             if role in (Role.PILOT, Role.CONTRIBUTOR) and cell is not None:
                 lines.append(t("matrix.convention.commitment", action=action.label, details=cell_details(cell)))

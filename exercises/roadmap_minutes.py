@@ -26,7 +26,7 @@ from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, 
 
 if TYPE_CHECKING:
     from workshop.minutes.outcomes import Outcomes
-    from workshop.model import Workshop
+    from workshop.model import Participant, Workshop
     from workshop.project import Project
 
 WORDS_SHOWN = 12
@@ -90,7 +90,7 @@ def _objectives(state: RoadmapState) -> list[Block]:
     return [Heading(3, t("roadmap.minutes.objectives")), table(header, rows)]
 
 
-def _actions(project: Project, state: RoadmapState, names: dict[int, str], people: dict, day: str) -> list[Block]:  # noqa: ANN001
+def _actions(project: Project, state: RoadmapState, names: dict[int, str], people: dict[int, Participant], day: str) -> list[Block]:
     if not state.actions:
         return []
     by_id = proposals_by_id(project)
@@ -177,7 +177,9 @@ def _calendar(project: Project, state: RoadmapState, day: str) -> list[Block]:
     return blocks
 
 
-def _follow_up(project: Project, workshop: Workshop, state: RoadmapState, names: dict[int, str], people: dict, day: str) -> list[Block]:  # noqa: ANN001
+def _follow_up(
+    project: Project, workshop: Workshop, state: RoadmapState, names: dict[int, str], people: dict[int, Participant], day: str
+) -> list[Block]:
     due = due_by(project, state, workshop, day, as_of=day)
     if not due:
         return []

@@ -86,10 +86,6 @@ class Quadrant(StrEnum):
     MONITOR = "monitor"  # neither: keep an eye on
 
 
-# The texts the characterisation asks for, in the order the guide asks them.
-TEXT_FIELDS = ("stakes", "losses", "gains", "support_note", "contact", "participation_note")
-
-
 @dataclass
 class Stakeholder:
     id: int

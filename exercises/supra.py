@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
+    from workshop.proposals.proposal import Proposal
+    from workshop.rounds.model import Round
 
 TABLE = "supra"
 MAX_SENTENCE = 1000
@@ -203,7 +205,7 @@ def choose_unit(project: Project, item_id: int, by_structure: bool) -> SupraStat
     return _save(project, replace(state, by_structure=bool(by_structure)))
 
 
-def start_drafts(project: Project, item_id: int):  # noqa: ANN201 - a rounds.Round
+def start_drafts(project: Project, item_id: int) -> Round:
     """The hidden contribution round where everyone drafts; the existing one if already started."""
     from workshop.rounds import RoundMode, RoundSpec, get_round, start_round
 
@@ -254,7 +256,7 @@ def crossing(project: Project, item_id: int) -> list[RecurringWord]:
     return recurring_words([d.text for d in drafts(project, item_id)])
 
 
-def propose_from_draft(project: Project, item_id: int, draft: Draft, text: str | None = None):  # noqa: ANN201
+def propose_from_draft(project: Project, item_id: int, draft: Draft, text: str | None = None) -> Proposal:
     """A concrete action found in a draft, recorded as its structure's action proposal."""
     from workshop.proposals import record_proposal
 
@@ -403,7 +405,7 @@ def judge(project: Project, item_id: int, criterion: Criterion | str, met: bool 
     return _save(project, replace(state, judgements=judgements))
 
 
-def start_criterion_round(project: Project, item_id: int, criterion: Criterion | str):  # noqa: ANN201
+def start_criterion_round(project: Project, item_id: int, criterion: Criterion | str) -> Round:
     """A 1–5 scale round on one criterion of the current sentence."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
@@ -492,7 +494,7 @@ def _consent_on(state: SupraState, version: int) -> bool | None:
 
 
 # Step 5: adoption by consent -------------------------------------------------------------------
-def start_consent(project: Project, item_id: int, now: float | None = None):  # noqa: ANN201
+def start_consent(project: Project, item_id: int, now: float | None = None) -> Round:
     """The consent round on the current sentence."""
     from workshop.rounds import RoundMode, RoundSpec, get_round, start_round
 
@@ -719,8 +721,10 @@ class SupraObjective(Exercise):
     order = 30
     default_minutes = 45
 
-    def state_problems(self, state: SupraState) -> list[str]:
+    def state_problems(self, state: object) -> list[str]:
         """The adopted version and each version put to consent are indexes into the versions."""
+        if not isinstance(state, SupraState):  # validation passes what `state_type` read
+            raise TypeError(f"a SupraState was expected, not {type(state).__name__}")
         count = len(state.versions)
         found = []
         if state.adopted_version is not None and not 0 <= state.adopted_version < count:

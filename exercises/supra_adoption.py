@@ -14,6 +14,7 @@ structures of that day, so later changes to the project do not rewrite it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -150,7 +151,9 @@ def status_line(project: Project, state: SupraState, as_of: str | None = None) -
     return t("supra.adoption.awaiting", names=awaited)
 
 
-def participation_line(project: Project, state: SupraState, as_of: str | None = None, format_date=str) -> str:  # noqa: ANN001
+def participation_line(
+    project: Project, state: SupraState, as_of: str | None = None, format_date: Callable[[str], str] = str
+) -> str:
     """Each member structure and how it took part: present, by proxy, confirmed on a date."""
     found = approval(project, state, as_of)
     if found is None:

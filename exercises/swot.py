@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
 from exercises.typed_text import one_line
@@ -99,7 +99,7 @@ class Entry:
     retained: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict) -> Entry:
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
         data = dict(data)
         data["sources"] = [Source(**s) for s in data.get("sources", [])]
         return cls(**data)
@@ -135,7 +135,7 @@ class SwotState:
     entries: list[Entry] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
     next_id: int = 1
-    contribution_rounds: dict[str, list] = field(default_factory=dict)  # round id -> [analysis id or BY_AUTHOR, quadrant or "*"]
+    contribution_rounds: dict[str, list[Any]] = field(default_factory=dict)  # round id -> [analysis id or BY_AUTHOR, quadrant or "*"]
     collected_rounds: list[int] = field(default_factory=list)
     weigh_rounds: dict[str, list[int]] = field(default_factory=dict)  # round id -> entry ids in option order
     weighed_rounds: list[int] = field(default_factory=list)
@@ -143,7 +143,7 @@ class SwotState:
     answered_rounds: list[int] = field(default_factory=list)
 
     @classmethod
-    def from_dict(cls, data: dict) -> SwotState:
+    def from_dict(cls, data: dict[str, Any]) -> SwotState:
         data = dict(data)
         data["analyses"] = [Analysis(**a) for a in data.get("analyses", [])]
         data["entries"] = [Entry.from_dict(e) for e in data.get("entries", [])]
@@ -151,7 +151,7 @@ class SwotState:
         names = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in names})
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
         data = dict(vars(self))
         data["analyses"] = [dict(vars(a)) for a in self.analyses]
@@ -478,7 +478,7 @@ def add_contributions(
 
 
 # A structure whose diagnosis holds entries is not removed silently -----------------------------
-def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict] | None:
+def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
     for doc in project.store.table(TABLE).all():
         ids = {a.get("id") for a in doc.get("analyses", []) if a.get("structure_id") == structure_id}
         if ids and any(e.get("analysis_id") in ids for e in doc.get("entries", [])):

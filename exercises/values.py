@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from exercises import item_state
 from workshop.errors import NotFound, ValidationError
@@ -71,7 +71,7 @@ class Value:
     divergences: dict[str, str] = field(default_factory=dict)  # structure id (str) -> note
 
     @classmethod
-    def from_dict(cls, data: dict) -> Value:
+    def from_dict(cls, data: dict[str, Any]) -> Value:
         data = dict(data)
         data["sources"] = [Source(**s) for s in data.get("sources", [])]
         return cls(**data)
@@ -91,12 +91,12 @@ class ValuesState:
     voted: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict) -> ValuesState:
+    def from_dict(cls, data: dict[str, Any]) -> ValuesState:
         data = dict(data)
         data["values"] = [Value.from_dict(v) for v in data.get("values", [])]
         return cls(**data)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
         data = dict(vars(self))
         data["values"] = [

@@ -25,7 +25,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
-    from workshop.model import Workshop
+    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
 # The clauses each part prints, in order, and whether a part is settled by them alone.
@@ -245,8 +245,8 @@ def _minutes_rows(project: Project, contents: dict[Part, list[PartContent]]) -> 
     return rows
 
 
-def _items_by_id(project: Project) -> dict:
-    found = {}
+def _items_by_id(project: Project) -> dict[int, AgendaItem]:
+    found: dict[int, AgendaItem] = {}
     for workshop in project.workshops():
         for item in project.agenda(workshop.id):
             found[item.id] = item

@@ -248,7 +248,7 @@ def _attendance(project: Project, workshop: Workshop) -> list[Block]:
         return blocks + [Paragraph.of(t("minutes.no_participants"))]
     statuses = (Attendance.PRESENT, Attendance.ABSENT, Attendance.EXCUSED)
     rows: list[list[str]] = []
-    by_structure: dict[int, list] = {}
+    by_structure: dict[int, list[Participant]] = {}
     for person in participants:
         by_structure.setdefault(person.structure_id, []).append(person)
     for structure in project.structures():
