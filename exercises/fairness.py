@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from exercises import item_state
 from exercises.means import Means
@@ -44,6 +44,16 @@ if TYPE_CHECKING:
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
+
+
+class _Entry(Protocol):
+    """An entry of a state's list, found by its id."""
+
+    @property
+    def id(self) -> int: ...
+
+
+E = TypeVar("E", bound=_Entry)
 
 KIND = TABLE = "fairness"
 FELT_OWNER = "fairness:felt"
@@ -143,7 +153,7 @@ class FairnessState:
         self.next_id += 1
         return self.next_id - 1
 
-    def _find(self, items: list[Any], entry_id: int, key: str) -> Any:
+    def _find(self, items: list[E], entry_id: int, key: str) -> E:
         for entry in items:
             if entry.id == entry_id:
                 return entry

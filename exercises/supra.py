@@ -30,12 +30,14 @@ from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
+    from exercises.supra_adoption import Approval
     from workshop.convention.parts import PartContent
     from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.proposals.proposal import Proposal
     from workshop.rounds.model import Round
+    from workshop.rounds.tally import RoundResult
 
 TABLE = "supra"
 MAX_SENTENCE = 1000
@@ -440,12 +442,12 @@ def record_criterion_round(project: Project, item_id: int, criterion: Criterion 
     return _save(project, replace(state, judgements=judgements))
 
 
-def scale_mean(result: Any) -> float | None:
+def scale_mean(result: RoundResult) -> float | None:
     """The mean answer of a scale round's result (None when nobody answered)."""
-    return getattr(result, "mean", None)
+    return result.mean
 
 
-def criteria(state: SupraState, approval: Any = None) -> list[CriterionCheck]:
+def criteria(state: SupraState, approval: Approval | None = None) -> list[CriterionCheck]:
     """The five criteria, in the order the guide gives them. `approval` (from
     `supra_adoption.approval`): "approved by all" is met only when no member
     structure is still awaited."""

@@ -18,6 +18,7 @@ import types
 import typing
 from dataclasses import dataclass
 from enum import Enum
+from collections.abc import Callable
 from typing import Any, Iterable, Mapping
 
 from workshop.i18n import t
@@ -416,6 +417,10 @@ class Reference:
     target: str
 
 
+# (record id, document, context) -> None, adding findings to the context.
+Consistency = Callable[[str, dict[str, Any], Context], None]
+
+
 @dataclass(frozen=True)
 class TableSchema:
     """What the records of one table must look like."""
@@ -423,6 +428,5 @@ class TableSchema:
     name: str
     record: Rule
     references: tuple[Reference, ...] = ()
-    # Internal consistency a rule cannot say (a round's turns match its voters):
-    # (record id, document, context) -> None, adding findings to the context.
-    consistency: Any = None
+    # Internal consistency a rule cannot say (a round's turns match its voters).
+    consistency: Consistency | None = None

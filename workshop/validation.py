@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import t
@@ -35,6 +35,7 @@ from workshop.schema import (
     Anything,
     Boolean,
     Choice,
+    Consistency,
     Context,
     Either,
     Finding,
@@ -50,6 +51,10 @@ from workshop.schema import (
     Text,
     rule_of,
 )
+
+if TYPE_CHECKING:
+    from workshop.exercise import Exercise
+    from workshop.model import Record
 
 META = "meta"
 ISSUED_IDS = "_issued_ids"  # workshop.store.ISSUED_IDS
@@ -402,7 +407,7 @@ def exercise_schemas() -> dict[str, TableSchema]:
     return found
 
 
-def _record_reader(record_type: Any) -> Any:
+def _record_reader(record_type: type[Record]) -> Consistency:
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
         try:
             record_type.from_doc(doc, int(doc_id))
@@ -412,7 +417,7 @@ def _record_reader(record_type: Any) -> Any:
     return consistency
 
 
-def _state_reader(exercise: Any, state_type: type) -> Any:
+def _state_reader(exercise: Exercise, state_type: type) -> Consistency:
     """The exercise's own reader, run on each state: what the rules miss, it refuses;
     then the exercise's own look at what its fields point at (`state_problems`)."""
     read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict")
