@@ -166,7 +166,7 @@ def outcomes(project: Project, current: AptState) -> Outcomes:
         mitigation, *owners = actions[key]
         people_of = [people.get(name_key(o)) for o in owners]
         structure_names = []
-        for owner, person in zip(owners, people_of):
+        for owner, person in zip(owners, people_of, strict=True):
             name = structures.get(person.structure_id, "") if person is not None else by_name.get(name_key(owner), "")
             if name and name not in structure_names:
                 structure_names.append(name)

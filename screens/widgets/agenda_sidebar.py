@@ -66,7 +66,7 @@ class AgendaSidebar(Vertical):
             container.remove_children()
             rows = [AgendaRow(timing.item.id) for timing in schedule.items]
             container.mount_all(rows)
-        for row, timing in zip(rows, schedule.items):
+        for row, timing in zip(rows, schedule.items, strict=True):
             marker = "▶" if timing.current else ("✓" if timing.done else " ")
             times = _times(timing)
             text = f"{marker} {timing.item.title}\n  {times}"

@@ -51,7 +51,7 @@ class ShareHistoryChart(Widget):
             return []
         widths = segment_widths([s.count for s in row.segments], width)
         cells: list[tuple[str, str]] = []
-        for segment, wide in zip(row.segments, widths):
+        for segment, wide in zip(row.segments, widths, strict=True):
             cells += [(segment.glyph, segment.style)] * wide
         cells += [(" ", "")] * (width - len(cells))
         mark = min(width - 1, max(0, round(row.threshold / 100 * width)))

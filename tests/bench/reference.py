@@ -25,6 +25,7 @@ import sys
 import time
 from pathlib import Path
 from contextlib import AbstractContextManager
+from functools import partial
 from typing import Callable, Collection, Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -251,7 +252,7 @@ def _top_up_rounds(project: Project, workshop_id: int, item_id: int, rng: random
             vote_all(project, started.id, lambda voter, n, budget, cap: spread(rng.sample(range(n), n), n, budget, cap))
         else:
             choices = {
-                RoundMode.SINGLE: lambda: rng.randrange(len(options)),
+                RoundMode.SINGLE: partial(rng.randrange, len(options)),
                 RoundMode.SCALE: lambda: rng.randint(1, 5),
                 RoundMode.CONSENT: lambda: rng.choice(["agree", "agree", "agree", "reservation", "abstain"]),
             }[mode]

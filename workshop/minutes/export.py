@@ -170,7 +170,7 @@ def place_files(outputs: list[Output], force: bool = False) -> list[Path]:
         for _output, tmp_name in prepared:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    for path, previous in placed:
+    for _path, previous in placed:
         if previous is not None:
             with contextlib.suppress(OSError):
                 os.unlink(previous)

@@ -109,7 +109,7 @@ def _tally(
     for value in counts:
         if pooled and str(value) in pooled:
             counts[value] += pooled[str(value)]
-    for ballot, weight in zip(ballots, weights):
+    for ballot, weight in zip(ballots, weights, strict=True):
         choice = ballot.get("choice")
         if choice is None:
             continue
