@@ -14,9 +14,10 @@ This module holds the state and the first three steps (groups, grid, weighting).
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from workshop.errors import NotFound, ValidationError

@@ -15,10 +15,11 @@ State: one document per agenda item in the `governance` table, saved at every ch
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.typed_text import one_line

@@ -17,9 +17,10 @@ state and the first two steps (scope, grid); the weighing is in `swot_weigh`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.typed_text import one_line

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual.app import App
@@ -14,10 +15,10 @@ from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
 
+from screens.terminal_safe import TerminalSafe
 from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
-from screens.terminal_safe import TerminalSafe
 from workshop.library import ProjectLibrary
 
 if TYPE_CHECKING:
@@ -144,7 +145,6 @@ class AtelierApp(App[None]):
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-
         from workshop.store import backup_problem
 
         message = error.message()

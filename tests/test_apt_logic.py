@@ -7,7 +7,7 @@ import pytest
 from exercises import apt, apt_balance, apt_outputs, values
 from exercises.apt import EXERCISE, Category, Dynamic, Perspective, Said, Step
 from workshop.errors import ValidationError
-from workshop.minutes.blocks import Heading, Paragraph, Table
+from workshop.minutes.blocks import Heading, Table
 from workshop.model import Role
 from workshop.project import Project
 

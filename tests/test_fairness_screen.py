@@ -45,7 +45,7 @@ def _ids(project: Project) -> tuple[dict[str, int], int, int, int]:
     return structures, first, item, later
 
 
-async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> FairnessScreen:  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> FairnessScreen:
     await pilot.pause()
     app.push_screen(FairnessScreen(app.project, workshop_id, item_id))
     await settle(pilot)
@@ -106,7 +106,7 @@ async def test_the_felt_balance_round_is_secret_by_default_and_names_nobody(coop
 async def test_an_open_round_when_the_facilitator_says_so(coop_path: Path, library: ProjectLibrary, monkeypatch: pytest.MonkeyPatch) -> None:
     app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
 
-    def play(screen: FairnessScreen, round_id: int, done) -> None:  # noqa: ANN001
+    def play(screen: FairnessScreen, round_id: int, done) -> None:
         for voter in get_round(screen.project, round_id).voters:
             cast(screen.project, round_id, voter, 2)
         done(None)

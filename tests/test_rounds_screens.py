@@ -57,7 +57,7 @@ def screen_text(app: AtelierApp) -> str:
     return "\n".join(screen_lines(app))
 
 
-async def open_round(app: AtelierApp, pilot, round_id: int) -> RoundScreen:  # noqa: ANN001
+async def open_round(app: AtelierApp, pilot, round_id: int) -> RoundScreen:
     await pilot.pause()
     screen = RoundScreen(app.project, round_id)
     app.push_screen(screen)

@@ -10,11 +10,11 @@ from textual.widgets import OptionList, Static
 from exercises import supra
 from exercises.supra import Criterion, Step
 from screens.app import AtelierApp
-from screens.modals.confirm import ConfirmModal
-from screens.round import RoundScreen
 from screens.exercises.supra import SupraScreen
 from screens.exercises.supra_versions import VersionsModal
+from screens.modals.confirm import ConfirmModal
 from screens.registry import exercise_screen
+from screens.round import RoundScreen
 from workshop.library import ProjectLibrary
 from workshop.proposals import proposals
 from workshop.rounds import cast, contribute, finish_turn, get_round

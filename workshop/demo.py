@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from workshop.errors import AtelierError
 from workshop.model import Attendance, Role, StructureKind

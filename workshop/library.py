@@ -10,7 +10,6 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Any
 
 from workshop.errors import AtelierError, ProjectDamaged, ValidationError

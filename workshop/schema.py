@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from collections.abc import Callable
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from workshop.i18n import t
 

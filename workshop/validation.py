@@ -198,7 +198,17 @@ META_RECORD = Obj(
 
 @cache
 def core_schemas() -> dict[str, TableSchema]:
-    from workshop.model import AgendaItem, Attendance, MinutesStatus, Participant, Role, Structure, StructureKind, TimerState, Workshop
+    from workshop.model import (
+        AgendaItem,
+        Attendance,
+        MinutesStatus,
+        Participant,
+        Role,
+        Structure,
+        StructureKind,
+        TimerState,
+        Workshop,
+    )
     from workshop.next_steps import NextStep, StepStatus
 
     return {
@@ -420,7 +430,10 @@ def _record_reader(record_type: type[Record]) -> Consistency:
 def _state_reader(exercise: Exercise, state_type: type) -> Consistency:
     """The exercise's own reader, run on each state: what the rules miss, it refuses;
     then the exercise's own look at what its fields point at (`state_problems`)."""
-    read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict")
+    # The exercises' state classes read a document with `from_doc` or (older ones) `from_dict`.
+    read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict", None)
+    if read is None:
+        raise TypeError(f"{state_type.__name__} has neither from_doc nor from_dict")
 
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
         if doc.get("item_id") != int(doc_id):

@@ -86,7 +86,7 @@ class AptScreen(SteppedExerciseScreen):
         "proposal": _only(Step.OUTPUTS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: AptState = apt.state(project, item_id)
         self.group_index = 0
@@ -117,7 +117,7 @@ class AptScreen(SteppedExerciseScreen):
         self.state = apt.state(self.project, self.item_id)
         self.refresh_view()
 
-    def do(self, action, *args) -> object:  # noqa: ANN001
+    def do(self, action, *args) -> object:
         """Run a core change, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args)
         self.reload()
@@ -559,7 +559,7 @@ class AptScreen(SteppedExerciseScreen):
         structure_id, participant_id = apt_outputs.proposal_author(self.project, self.state, item.id)
         text = apt_outputs.proposal_text(self.state, item.id)
 
-        def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
+        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
             if proposal is not None:
                 self.do(apt_outputs.link_proposal, item.id, proposal.id)
 

@@ -5,7 +5,7 @@ stored state again. Mixed into `RoadmapScreen`, whose state, rows and cursor it 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.widgets import DataTable

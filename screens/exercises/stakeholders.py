@@ -276,7 +276,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
             self.notify(Content(t("stakeholders.screen.carried", count=len(carried.stakeholders))))
             self.reload()
 
-    def _name_taken(self, exclude: int = 0):  # noqa: ANN202 - a predicate
+    def _name_taken(self, exclude: int = 0):  # a predicate on names
         from workshop.names import name_key
 
         structures = stakeholders.structures_by_id(self.project)

@@ -106,7 +106,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         "element": _only(Step.ANSWERS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: SwotState = swot.state(project, item_id)
         self.quadrant: str = Quadrant.STRENGTH.value
@@ -156,7 +156,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         self.marked &= {e.id for e in self.state.entries}
         self.refresh_view()
 
-    def do(self, action, *args, **kwargs) -> object:  # noqa: ANN001
+    def do(self, action, *args, **kwargs) -> object:
         """Run a core change on this item, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args, **kwargs)
         self.reload()
@@ -374,7 +374,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             self.quadrant = panel.quadrant
         self.show_detail()
 
-    def on_descendant_focus(self, event) -> None:  # noqa: ANN001
+    def on_descendant_focus(self, event) -> None:
         panel = event.widget.parent
         if self.step in GRID_STEPS and isinstance(panel, QuadrantPanel) and panel.quadrant != self.quadrant:
             # A click on another quadrant puts it in focus.

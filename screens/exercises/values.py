@@ -55,7 +55,7 @@ class ValuesScreen(SteppedExerciseScreen):
         "divergence": DEFINING,
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: ValuesState = values.state(project, item_id)
         self.marked: set[int] = set()

@@ -16,10 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from screens import failures
 from screens.modals.export import ExportModal
 from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
-from screens import failures
 from workshop.errors import AtelierError
 from workshop.filenames import safe_stem
 from workshop.i18n import t
@@ -81,7 +81,7 @@ class ConventionExportModal(ExportModal):
             path = export_convention(copy, target, force=force, project_path=project_path, day=day_of(self.app.clock.now()))  # type: ignore[attr-defined]
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
-        except Exception as error:  # noqa: BLE001 - a defect: said and logged as one, the app goes on
+        except Exception as error:  # a defect: said and logged as one, the app goes on
             if failures.strict():
                 raise
             self.post_message(self.ExportFailed(failures.describe(error)))

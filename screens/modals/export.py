@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from screens.widgets.line_input import LineInput
 from screens import failures
+from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
@@ -161,12 +161,12 @@ class ExportModal(ModalScreen[list[Path]]):
         self._export(copy, workshop, targets, force)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
+    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:
         try:
             paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
-        except Exception as error:  # noqa: BLE001 - a defect: said and logged as one, the app goes on
+        except Exception as error:  # a defect: said and logged as one, the app goes on
             if failures.strict():
                 raise
             self.post_message(self.ExportFailed(failures.describe(error)))

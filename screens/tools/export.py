@@ -5,7 +5,7 @@ from __future__ import annotations
 from screens.registry import CockpitTool, register_tool
 
 
-def _open(project, workshop_id: int, item_id: int):  # noqa: ANN001, ANN202 - a ScreenFactory
+def _open(project, workshop_id: int, item_id: int):  # a ScreenFactory
     from screens.modals.export import ExportModal
 
     return ExportModal(project, workshop_id)

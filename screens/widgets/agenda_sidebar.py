@@ -15,7 +15,6 @@ from workshop.i18n import t
 from workshop.schedule import ItemTiming, Schedule, clock_time
 
 
-
 class AgendaRow(Static):
     """One agenda item: its title (shown literally), then its planned and actual start."""
 

@@ -75,7 +75,7 @@ class StackedBar(Widget):
     StackedBar { height: 1; width: 1fr; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.segments: tuple[Segment, ...] = ()
         self.threshold = 60
@@ -120,7 +120,7 @@ class StackedGauge(Vertical):
     StackedGauge.-compact > .gauge-detail { display: none; }
     """
 
-    def __init__(self, shares: int = 2, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, shares: int = 2, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.share_count = shares
         self.reading: StackedReading | None = None

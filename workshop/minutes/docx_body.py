@@ -17,10 +17,22 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table, table_lines
+from workshop.minutes.blocks import (
+    Block,
+    BulletList,
+    Contents,
+    Facts,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    table_lines,
+)
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
-from workshop.minutes.table_layout import CELL_MARGINS, CELL_MARGIN, TableLayout, layout, text_twips
+from workshop.minutes.table_layout import CELL_MARGIN, CELL_MARGINS, TableLayout, layout, text_twips
 
 # A4 with 2 cm margins left and right, 1.6 cm top and bottom, in twentieths of a point.
 PAGE_SHORT, PAGE_LONG, MARGIN, MARGIN_TOP = 11906, 16838, 1134, 907

@@ -12,7 +12,19 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from workshop.minutes.blocks import Block, BulletList, Contents, DocumentInfo, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table
+from workshop.minutes.blocks import (
+    Block,
+    BulletList,
+    Contents,
+    DocumentInfo,
+    Facts,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import md_cell, md_inline, md_line_start, md_one_line, md_paragraph, xml_safe
 

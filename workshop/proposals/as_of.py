@@ -9,8 +9,9 @@ they were logged keeps its current ones.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Iterable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 from workshop.proposals.proposal import Proposal
 

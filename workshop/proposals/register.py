@@ -14,7 +14,8 @@ imported before the register is built, so an exercise module can register its pa
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, DocumentInfo, Heading, facts, table
