@@ -89,7 +89,7 @@ def damaged(path: Path | str, findings: list[Finding]) -> ProjectDamaged:
     if len(findings) > SHOWN_FINDINGS:
         problems += " " + t("schema.more", count=len(findings) - SHOWN_FINDINGS)
     error = ProjectDamaged("error.project_invalid", path=str(path), problems=problems)
-    error.findings = findings  # type: ignore[attr-defined]
+    error.findings = findings
     return error
 
 
