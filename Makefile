@@ -21,8 +21,15 @@ $(STAMP): pyproject.toml | $(BIN)/python
 demo: $(STAMP)
 	$(BIN)/atelier --data-dir $(DEMO_DIR) demo
 
-test: $(STAMP)
-	$(BIN)/lint-imports --config pyproject.toml
+# The checks a Python team runs, before the suite: lint and import order
+# (ruff), types (mypy: the core and the exercises fully typed), and the
+# layering contract (the core never imports the interface).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports pyproject.toml
+
+test: lint
 	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)

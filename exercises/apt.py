@@ -13,16 +13,17 @@ This module holds the state and the first three steps (groups, grid, weighting).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Role
-from workshop.phrases import keys_starting, phrase, recognise, say
+from workshop.phrases import Phrase, keys_starting, phrase, recognise, say
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
@@ -106,7 +107,7 @@ class Group:
     label_key: str = ""
 
     @property
-    def label_phrase(self) -> str | dict:
+    def label_phrase(self) -> str | Phrase:
         """The name as a phrase parameter (`workshop.phrases`): the key of a default name, else the text."""
         return phrase(self.label_key) if self.label_key else self.label
 
@@ -140,20 +141,20 @@ class AptState:
     groups: list[Group] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
     next_id: int = 1
-    contribution_rounds: dict[str, list] = field(default_factory=dict)  # round id -> [group id, category]
+    contribution_rounds: dict[str, list[Any]] = field(default_factory=dict)  # round id -> [group id, category]
     collected_rounds: list[int] = field(default_factory=list)
     weigh_rounds: dict[str, list[int]] = field(default_factory=dict)  # round id -> item ids in option order
     weighed_rounds: list[int] = field(default_factory=list)
     mirror: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict) -> AptState:
+    def from_dict(cls, data: dict[str, Any]) -> AptState:
         data = dict(data)
         data["groups"] = [_group(g) for g in data.get("groups", [])]
         data["items"] = [Item(**i) for i in data.get("items", [])]
         return cls(**data)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
         data = dict(vars(self))
         data["groups"] = [dict(vars(g), roles=list(g.roles)) for g in self.groups]
@@ -172,13 +173,13 @@ class AptState:
         for group in self.groups:
             if group.id == group_id:
                 return group
-        raise ValidationError("apt.error.no_group", id=group_id)
+        raise NotFound("apt.error.no_group", id=group_id)
 
     def item(self, item_id: int) -> Item:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise ValidationError("apt.error.no_item", id=item_id)
+        raise NotFound("apt.error.no_item", id=item_id)
 
     def items_of(self, group_id: int, category: str | None = None) -> list[Item]:
         """A group's items, weightiest first (unweighed ones keep their order)."""
@@ -201,7 +202,7 @@ class AptState:
         return 0
 
 
-def _group(data: dict) -> Group:
+def _group(data: dict[str, Any]) -> Group:
     group = Group(**data)
     if not group.label_key and not group.structure_id:
         # Saved before default names were keys: a default name in either language is recognised.
@@ -426,7 +427,7 @@ def mirror(current: AptState, group_id: int, category: str | None = None) -> tup
     )
 
 
-def contribution_phrase(current: AptState, group_id: int, category: str) -> dict:
+def contribution_phrase(current: AptState, group_id: int, category: str) -> Phrase:
     return phrase(f"apt.round.question_{Category(category).value}", group=current.group(group_id).label_phrase)
 
 
@@ -472,9 +473,9 @@ def weighing_scope(current: AptState, category: str | None = None, group_id: int
     return items
 
 
-def option_phrases(current: AptState, items: list[Item]) -> list[dict]:
+def option_phrases(current: AptState, items: list[Item]) -> list[Phrase]:
     """Ballot labels for items: the group and the feeling first, unique even when texts repeat."""
-    worded: list[dict] = []
+    worded: list[Phrase] = []
     seen: set[str] = set()
     for item in items:
         base = phrase(
@@ -529,7 +530,7 @@ def start_weighting_round(
     return started
 
 
-def weigh_phrase(current: AptState, category: str | None = None, group_id: int | None = None) -> dict:
+def weigh_phrase(current: AptState, category: str | None = None, group_id: int | None = None) -> Phrase:
     """The weighing question, saying what is weighed: one feeling, one group, or both."""
     if group_id is not None and category:
         return phrase(f"apt.round.weigh_group_{Category(category).value}", group=current.group(group_id).label_phrase)

@@ -10,7 +10,7 @@ from exercises.apt import TABLE, AptState, Category
 from exercises.apt_outputs import charter
 from workshop.convention.parts import Part, PartContent, items_of_kind
 from workshop.i18n import t
-from workshop.minutes.blocks import Heading, Paragraph, table
+from workshop.minutes.blocks import Block, Heading, Paragraph, table
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -25,7 +25,7 @@ def convention_parts(project: Project) -> list[PartContent]:
         if not state.of_category(Category.TEMPTATION):
             continue
         rules = charter(project, state)
-        blocks = [
+        blocks: list[Block] = [
             Heading(2, t("apt.convention.charter")),
             Paragraph.of(t("apt.convention.intro")),
             table([t("apt.convention.col_rule"), t("apt.convention.col_value")], [[r.rule, r.value or "—"] for r in rules]),

@@ -16,7 +16,7 @@ from exercises.apt import CATEGORIES, AptState, Item
 from exercises.apt_balance import balance
 from exercises.apt_outputs import charter, objectives_plan, risk_plan
 from workshop.i18n import t
-from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
+from workshop.minutes.blocks import Block, Heading, table
 from workshop.minutes.outcomes import Action, Adopted, Outcomes, few
 from workshop.names import name_key
 
@@ -33,7 +33,7 @@ def _cell(items: list[Item]) -> str:
     merged: dict[str, list[Item]] = {}
     for item in items:
         merged.setdefault(name_key(item.text), []).append(item)
-    entries = []
+    entries: list[tuple[float, int, str, float | None, int]] = []
     for same in merged.values():
         weights = [i.weight for i in same if i.weight is not None]
         total = sum(weights) if weights else None
@@ -166,7 +166,7 @@ def outcomes(project: Project, current: AptState) -> Outcomes:
         mitigation, *owners = actions[key]
         people_of = [people.get(name_key(o)) for o in owners]
         structure_names = []
-        for owner, person in zip(owners, people_of):
+        for owner, person in zip(owners, people_of, strict=True):
             name = structures.get(person.structure_id, "") if person is not None else by_name.get(name_key(owner), "")
             if name and name not in structure_names:
                 structure_names.append(name)

@@ -28,12 +28,12 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from exercises import item_state
 from exercises.means import Means
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 
@@ -43,6 +43,16 @@ if TYPE_CHECKING:
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
+
+
+class _Entry(Protocol):
+    """An entry of a state's list, found by its id."""
+
+    @property
+    def id(self) -> int: ...
+
+
+E = TypeVar("E", bound=_Entry)
 
 KIND = TABLE = "fairness"
 FELT_OWNER = "fairness:felt"
@@ -142,11 +152,11 @@ class FairnessState:
         self.next_id += 1
         return self.next_id - 1
 
-    def _find(self, items: list[Any], entry_id: int, key: str) -> Any:
+    def _find(self, items: list[E], entry_id: int, key: str) -> E:
         for entry in items:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError(f"fairness.error.no_{key}", id=entry_id)
+        raise NotFound(f"fairness.error.no_{key}", id=entry_id)
 
     def brought_item(self, entry_id: int) -> Brought:
         return self._find(self.brought, entry_id, "brought")

@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises import means
-from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, HistoryPoint, StructureBalance, balances, history, unfair_count
+from exercises.fairness import (
+    SCALE,
+    UNFAIR_MAX,
+    FairnessState,
+    HistoryPoint,
+    StructureBalance,
+    balances,
+    history,
+    unfair_count,
+)
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 

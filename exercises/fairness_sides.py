@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from exercises import item_state
-from exercises.fairness import MAX_TEXT, Benefit, BenefitSource, Brought, FairnessState, clean, load, save
+from exercises.fairness import (
+    MAX_TEXT,
+    Benefit,
+    BenefitSource,
+    Brought,
+    FairnessState,
+    clean,
+    load,
+    save,
+)
 from exercises.means import check_kind, clean_text, parse_amount
 from workshop.errors import ValidationError
 from workshop.i18n import t

@@ -15,14 +15,15 @@ State: one document per agenda item in the `governance` table, saved at every ch
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.names import name_key
@@ -142,7 +143,7 @@ class GovernanceState:
         for body in self.bodies:
             if body.id == body_id:
                 return body
-        raise ValidationError("governance.error.no_such_body", id=body_id)
+        raise NotFound("governance.error.no_such_body", id=body_id)
 
     def with_body(self, changed: Body) -> GovernanceState:
         return replace(self, bodies=[changed if b.id == changed.id else b for b in self.bodies])

@@ -12,7 +12,17 @@ import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from exercises.governance import Body, ConsentAttempt, GovernanceState, Names, Status, load, rule_label, rules_text, save
+from exercises.governance import (
+    Body,
+    ConsentAttempt,
+    GovernanceState,
+    Names,
+    Status,
+    load,
+    rule_label,
+    rules_text,
+    save,
+)
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.governance import Body, GovernanceState, Names, Status, leader_text, rule_label
+from exercises.governance import (
+    Body,
+    GovernanceState,
+    Names,
+    Status,
+    leader_text,
+    rule_label,
+)
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 
@@ -32,7 +39,7 @@ def minutes_blocks(project: Project, state: GovernanceState) -> list[Block]:
 def leadership_blocks(state: GovernanceState, names: Names) -> list[Block]:
     blocks: list[Block] = []
     leader = leader_text(state, names)
-    line = [Run(t("governance.minutes.leader"), bold=True), leader or t("governance.to_decide")]
+    line: list[str | Run] = [Run(t("governance.minutes.leader"), bold=True), leader or t("governance.to_decide")]
     if state.leader_means:
         line.append(t("governance.minutes.leader_means", means=state.leader_means))
     blocks.append(Paragraph.of(*line))

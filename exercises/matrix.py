@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.minutes.blocks import Block
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Structure, Workshop
     from workshop.project import Project
+    from workshop.rounds.model import Round
 
 TABLE = "matrix"
 MAX_LABEL = 200
@@ -165,7 +166,7 @@ class MatrixState:
         for action in self.actions:
             if action.id == action_id:
                 return action
-        raise ValidationError("matrix.error.no_such_action")
+        raise NotFound("matrix.error.no_such_action")
 
 
 def cell_key(action_id: int, structure_id: int) -> str:
@@ -285,7 +286,7 @@ def move_action(project: Project, item_id: int, action_id: int, delta: int) -> M
     actions = list(state.actions)
     index = next((i for i, a in enumerate(actions) if a.id == action_id), None)
     if index is None:
-        raise ValidationError("matrix.error.no_such_action")
+        raise NotFound("matrix.error.no_such_action")
     target = max(0, min(len(actions) - 1, index + delta))
     actions.insert(target, actions.pop(index))
     return _save(project, replace(state, actions=actions))
@@ -527,7 +528,7 @@ def confirmation_status(state: MatrixState, structure_id: int) -> str:
     return "confirmed" if confirmation.fingerprint == fingerprint(state, structure_id) else "changed"
 
 
-def start_confirm_round(project: Project, item_id: int):  # noqa: ANN201 - a rounds.Round
+def start_confirm_round(project: Project, item_id: int) -> Round:
     """A consent round, one turn per structure present: each confirms its commitments or objects."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
@@ -568,13 +569,13 @@ def confirming_structures(project: Project, round_id: int) -> list[int]:
 
 
 # Summaries ------------------------------------------------------------------------------------
-def commitments_of(state: MatrixState, structure_id: int) -> list[tuple[Role, str, Action]]:
-    """What one actor does: (role, level, action), pilots first, then in role order."""
-    found: list[tuple[Role, str, Action]] = []
+def commitments_of(state: MatrixState, structure_id: int) -> list[tuple[Role, Cell, Action]]:
+    """What one actor does: (role, its cell, action), pilots first, then in role order."""
+    found: list[tuple[Role, Cell, Action]] = []
     for action in state.actions:
         cell = state.cell(action.id, structure_id)
         if cell is not None:
-            found.append((Role(cell.role), cell.level, action))
+            found.append((Role(cell.role), cell, action))
     order = list(Role)
     return sorted(found, key=lambda entry: order.index(entry[0]))
 

@@ -11,7 +11,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises import item_state
-from exercises.matrix import TABLE, Means, MatrixState, Role, actors, cell_details, commitments_of, confirmation_status
+from exercises.matrix import (
+    TABLE,
+    MatrixState,
+    Means,
+    Role,
+    actors,
+    cell_details,
+    commitments_of,
+    confirmation_status,
+)
 from workshop.convention.parts import Part, PartContent, items_of_kind
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
@@ -66,7 +75,7 @@ def _blocks(project: Project, state: MatrixState) -> list[Block]:
         mark = t("matrix.convention.confirmed") if status == "confirmed" else t("matrix.convention.to_confirm")
         blocks.append(Paragraph.of(Run(actor.name, bold=True), f" ({mark})"))
         lines = []
-        for role, _level, action in commitments_of(state, actor.id):
+        for role, _cell, action in commitments_of(state, actor.id):
             cell = state.cell(action.id, actor.id)
             if role in (Role.PILOT, Role.CONTRIBUTOR) and cell is not None:
                 lines.append(t("matrix.convention.commitment", action=action.label, details=cell_details(cell)))

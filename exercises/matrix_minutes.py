@@ -8,6 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises.matrix import (
+    Actor,
+    MatrixState,
     Role,
     actors,
     cell_details,
@@ -60,8 +62,8 @@ def annex_blocks(project: Project, item_id: int) -> list[Block]:
         mark = t(f"matrix.minutes.status_{status}") if status else t("matrix.minutes.status_unconfirmed")
         blocks.append(Paragraph.of(Run(actor.name, bold=True), t("matrix.minutes.actor_status", status=mark), keep_with_next=True))
         lines = [
-            t("matrix.minutes.commitment", action=action.label, details=cell_details(state.cell(action.id, actor.id)))
-            for role, _, action in commitments_of(state, actor.id)
+            t("matrix.minutes.commitment", action=action.label, details=cell_details(cell))
+            for role, cell, action in commitments_of(state, actor.id)
             if role in ACTIVE
         ]
         others = [action.label for role, _, action in commitments_of(state, actor.id) if role not in ACTIVE]
@@ -71,10 +73,10 @@ def annex_blocks(project: Project, item_id: int) -> list[Block]:
     return blocks
 
 
-def _means(state, columns) -> list[Block]:  # noqa: ANN001 - a MatrixState, its Actors
+def _means(state: MatrixState, columns: list[Actor]) -> list[Block]:
     """One row per cell whose means or relation to the pilot were said; how many
     pilots and contributors have not said theirs yet."""
-    rows = []
+    rows: list[list[str]] = []
     unsaid = 0
     for action in state.actions:
         for actor in columns:

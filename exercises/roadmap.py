@@ -33,13 +33,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from exercises import item_state
 from exercises.means import Means
 from exercises.typed_text import one_line
 from exercises.wording import RecurringWord, recurring_words
-from workshop.errors import NotFound, ValidationError
+from workshop.errors import NotFound
 from workshop.exercise import Exercise
 from workshop.i18n import t
 
@@ -50,6 +50,16 @@ if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
+
+
+class _Entry(Protocol):
+    """An entry of a state's list, found by its id."""
+
+    @property
+    def id(self) -> int: ...
+
+
+E = TypeVar("E", bound=_Entry)
 
 KIND = TABLE = "roadmap"
 STAKES_OWNER = "roadmap:stakes"
@@ -182,11 +192,11 @@ class RoadmapState:
         self.next_id += 1
         return self.next_id - 1
 
-    def _find(self, items: list[Any], entry_id: int, key: str) -> Any:
+    def _find(self, items: list[E], entry_id: int, key: str) -> E:
         for entry in items:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError(f"roadmap.error.no_{key}", id=entry_id)
+        raise NotFound(f"roadmap.error.no_{key}", id=entry_id)
 
     def stake(self, stake_id: int) -> Stake:
         return self._find(self.stakes, stake_id, "stake")

@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 
 from exercises import item_state, means, periods
 from exercises.roadmap import TABLE, RoadmapState, plan
-from exercises.roadmap_follow import MISSING, follow, proposals_by_id, referent_names, state_label
+from exercises.roadmap_follow import (
+    MISSING,
+    follow,
+    proposals_by_id,
+    referent_names,
+    state_label,
+)
 from workshop.convention.parts import Part, PartContent, items_of_kind
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, cell_lines, table

@@ -16,7 +16,7 @@ from workshop.i18n import t
 from workshop.proposals import Decision, Proposal, Referent, Status
 
 if TYPE_CHECKING:
-    from workshop.model import Workshop
+    from workshop.model import Participant, Workshop
     from workshop.project import Project
 
 OPEN_STATUSES = (Status.TO_DO.value, Status.IN_PROGRESS.value)
@@ -170,7 +170,7 @@ def _latest_by_day(project: Project, day: str) -> RoadmapState | None:
     return latest(project, dated[-1].id) if dated else None
 
 
-def referent_names(referent: Referent, people: dict, structures: dict[int, str]) -> tuple[str, str]:  # noqa: ANN001 - Participant by id
+def referent_names(referent: Referent, people: dict[int, Participant], structures: dict[int, str]) -> tuple[str, str]:
     """(who, their structure) of a referent: a person and their structure, or a structure alone."""
     if referent.participant_id:
         person = people.get(referent.participant_id)

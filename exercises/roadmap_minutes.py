@@ -12,14 +12,21 @@ from typing import TYPE_CHECKING
 from exercises import means, periods
 from exercises.roadmap import RoadmapState, crossing, plan, stakes_by_structure
 from exercises.roadmap_actions import matrix_row_of
-from exercises.roadmap_follow import MISSING, due_by, follow, proposals_by_id, referent_names, state_label
+from exercises.roadmap_follow import (
+    MISSING,
+    due_by,
+    follow,
+    proposals_by_id,
+    referent_names,
+    state_label,
+)
 from exercises.roadmap_timeline import period_table, timeline
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, cell_lines, table
 
 if TYPE_CHECKING:
     from workshop.minutes.outcomes import Outcomes
-    from workshop.model import Workshop
+    from workshop.model import Participant, Workshop
     from workshop.project import Project
 
 WORDS_SHOWN = 12
@@ -83,7 +90,7 @@ def _objectives(state: RoadmapState) -> list[Block]:
     return [Heading(3, t("roadmap.minutes.objectives")), table(header, rows)]
 
 
-def _actions(project: Project, state: RoadmapState, names: dict[int, str], people: dict, day: str) -> list[Block]:  # noqa: ANN001
+def _actions(project: Project, state: RoadmapState, names: dict[int, str], people: dict[int, Participant], day: str) -> list[Block]:
     if not state.actions:
         return []
     by_id = proposals_by_id(project)
@@ -170,7 +177,9 @@ def _calendar(project: Project, state: RoadmapState, day: str) -> list[Block]:
     return blocks
 
 
-def _follow_up(project: Project, workshop: Workshop, state: RoadmapState, names: dict[int, str], people: dict, day: str) -> list[Block]:  # noqa: ANN001
+def _follow_up(
+    project: Project, workshop: Workshop, state: RoadmapState, names: dict[int, str], people: dict[int, Participant], day: str
+) -> list[Block]:
     due = due_by(project, state, workshop, day, as_of=day)
     if not due:
         return []

@@ -154,7 +154,7 @@ def period_table(line: Timeline) -> PeriodTable:
     rows = []
     for row in line.rows:
         cells = [""] * len(keys)
-        for month, mark in zip(line.months, row.marks):
+        for month, mark in zip(line.months, row.marks, strict=True):
             if mark:
                 cells[column[_period_of(month, unit)]] = MILESTONE_CELL if row.milestone else RUN_CELL
         if row.milestone:

@@ -24,8 +24,8 @@ from exercises.securing_labels import element_text
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
-from workshop.model import Record
 from workshop.i18n import t
+from workshop.model import Record
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block

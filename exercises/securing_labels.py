@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workshop.i18n import t
 
@@ -33,7 +33,7 @@ def origin_label(item: Element, names: Names) -> str:
     return source_label(item.origin, item.origin_detail, names)
 
 
-def source_label(origin: str, detail: dict, names: Names) -> str:
+def source_label(origin: str, detail: dict[str, Any], names: Names) -> str:
     if origin == "swot":
         quadrant = t(f"swot.quadrant.{detail.get('quadrant') or 'unsorted'}.one")
         subject = names.structure(detail["structure_id"]) if detail.get("structure_id") else t("swot.subject.project")

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from exercises.securing import OPEN_STATES, Element, State, as_of, elements
-from exercises.securing_labels import MISSING, Names, element_text, origin_label, source_notes, state_label
+from exercises.securing_labels import (
+    MISSING,
+    Names,
+    element_text,
+    origin_label,
+    source_notes,
+    state_label,
+)
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 

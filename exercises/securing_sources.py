@@ -12,7 +12,7 @@ Every candidate has a stable key; an element keeps it, so nothing is taken twice
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.securing_labels import Names, source_label
@@ -31,9 +31,9 @@ class Candidate:
     origin: str  # an exercise kind
     text: str  # as it reads now, in the current language
     context: str  # where it comes from, as people read it
-    detail: dict = field(default_factory=dict)  # what the element keeps to say where it comes from
+    detail: dict[str, Any] = field(default_factory=dict)  # what the element keeps to say where it comes from
     text_key: str = ""  # the app's words ("Find a pilot for …"), kept as a key for any language
-    text_params: dict = field(default_factory=dict)
+    text_params: dict[str, str] = field(default_factory=dict)
     referent_participant_id: int = 0
     referent_structure_id: int = 0
     retained: bool = False  # weighed as important where it comes from

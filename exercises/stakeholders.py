@@ -18,9 +18,10 @@ stakeholder's sheet, its ratings and its joining the project: `stakeholders_shee
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.typed_text import one_line
@@ -84,10 +85,6 @@ class Quadrant(StrEnum):
     CONVINCE = "convince"  # can bring much, little motivated: convince
     ASSOCIATE = "associate"  # motivated, can bring little: associate, keep informed
     MONITOR = "monitor"  # neither: keep an eye on
-
-
-# The texts the characterisation asks for, in the order the guide asks them.
-TEXT_FIELDS = ("stakes", "losses", "gains", "support_note", "contact", "participation_note")
 
 
 @dataclass
@@ -154,7 +151,7 @@ class StakeholdersState:
         for stakeholder in self.stakeholders:
             if stakeholder.id == stakeholder_id:
                 return stakeholder
-        raise ValidationError("stakeholders.error.no_such", id=stakeholder_id)
+        raise NotFound("stakeholders.error.no_such", id=stakeholder_id)
 
     def number(self, stakeholder_id: int) -> int:
         """Its number on the map and in the lists: its place in the list, from 1."""

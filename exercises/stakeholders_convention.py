@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from exercises.stakeholders import (
     Category,
+    Stakeholder,
     Support,
     display_name,
     latest_with_stakeholders,
@@ -21,9 +22,10 @@ from exercises.stakeholders import (
 )
 from workshop.convention.parts import Part, PartContent
 from workshop.i18n import t
-from workshop.minutes.blocks import Paragraph, bullets, table
+from workshop.minutes.blocks import Block, Paragraph, bullets, table
 
 if TYPE_CHECKING:
+    from workshop.model import Structure
     from workshop.project import Project
 
 
@@ -41,7 +43,7 @@ def convention_parts(project: Project) -> list[PartContent]:
     if partners:
         rows = [[display_name(s, structures), support_label(s) or "—", participation_label(s) or t("convention.to_decide_short")] for s in partners]
         header = [t("stakeholders.convention.col_partner"), t("stakeholders.convention.col_support"), t("stakeholders.convention.col_form")]
-        blocks = [Paragraph.of(t("stakeholders.convention.partners_intro")), table(header, rows)]
+        blocks: list[Block] = [Paragraph.of(t("stakeholders.convention.partners_intro")), table(header, rows)]
         found.append(PartContent.of(Part.PARTNERS, blocks, [state.item_id], annexes=(t("stakeholders.convention.annex_map"),)))
     # What the parties said they could bring, then the partners' possible financial support:
     # useful to write the financial modalities, which still have to be agreed.
@@ -59,7 +61,7 @@ def convention_parts(project: Project) -> list[PartContent]:
     return found
 
 
-def _is_member(stakeholder, structures) -> bool:  # noqa: ANN001
+def _is_member(stakeholder: Stakeholder, structures: dict[int, Structure]) -> bool:
     structure = structures.get(stakeholder.structure_id)
     if structure is not None:
         return structure.member

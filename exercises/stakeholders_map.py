@@ -10,9 +10,17 @@ keep an eye on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from exercises.stakeholders import HIGH, RATINGS, Quadrant, Stakeholder, StakeholdersState, quadrant
+from exercises.stakeholders import (
+    HIGH,
+    RATINGS,
+    Quadrant,
+    Stakeholder,
+    StakeholdersState,
+    quadrant,
+)
 from workshop.i18n import t
 
 LOW_COLUMNS = [r for r in RATINGS if r < HIGH]
@@ -139,7 +147,7 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
-def grid_rows(state: StakeholdersState, name_of) -> list[list[str]]:  # noqa: ANN001 - Stakeholder -> str
+def grid_rows(state: StakeholdersState, name_of: Callable[[Stakeholder], str]) -> list[list[str]]:
     """The map as table rows for the minutes: one row per motivation, 5 first; names in the cells."""
     cells = placed(state)
     rows = []

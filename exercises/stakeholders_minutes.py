@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from exercises.stakeholders import (
@@ -95,7 +96,7 @@ def minutes_blocks(project: Project, state: StakeholdersState) -> list[Block]:
     return blocks
 
 
-def map_blocks(state: StakeholdersState, name_of) -> list[Block]:  # noqa: ANN001 - Stakeholder -> str
+def map_blocks(state: StakeholdersState, name_of: Callable[[Stakeholder], str]) -> list[Block]:
     """The map as a table (motivation down the rows, possible contribution across), then its reading."""
     blocks: list[Block] = [Heading(3, t("stakeholders.minutes.map"))]
     placed_count = sum(1 for s in state.stakeholders if s.rated)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from exercises.stakeholders import (
     RATINGS,
-    TEXT_FIELDS,
     Category,
     Participation,
     Stakeholder,
@@ -102,9 +101,12 @@ def _described(state: StakeholdersState, current: Stakeholder, sheet: Sheet, str
     """The stakeholder as the sheet describes it, every field checked first; and its clean name."""
     name = clean_name(sheet.name)
     refuse_duplicate(state, name, structures, exclude=current.id)
-    texts = {field_name: clean_text(getattr(sheet, field_name)) for field_name in TEXT_FIELDS}
+    # The texts, checked in the order the guide asks them.
+    stakes, losses, gains = clean_text(sheet.stakes), clean_text(sheet.losses), clean_text(sheet.gains)
+    support_note, contact = clean_text(sheet.support_note), clean_text(sheet.contact)
+    participation_note = clean_text(sheet.participation_note)
     chosen = {Support(x).value for x in sheet.supports}
-    supports = [s.value for s in Support if s.value in chosen]
+    supports: list[str] = [s.value for s in Support if s.value in chosen]
     participation = Participation(sheet.participation).value if sheet.participation else ""
     changed = replace(
         current,
@@ -114,7 +116,12 @@ def _described(state: StakeholdersState, current: Stakeholder, sheet: Sheet, str
         motivation=_rating(sheet.motivation),
         contribution=_rating(sheet.contribution),
         to_mobilise=bool(sheet.to_mobilise),
-        **texts,
+        stakes=stakes,
+        losses=losses,
+        gains=gains,
+        support_note=support_note,
+        contact=contact,
+        participation_note=participation_note,
     )
     return changed, name
 

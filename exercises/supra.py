@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from exercises.wording import RecurringWord, recurring_words
 from exercises import item_state
-from workshop.errors import ValidationError
+from exercises.wording import RecurringWord, recurring_words
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
@@ -29,10 +29,14 @@ from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
+    from exercises.supra_adoption import Approval
     from workshop.convention.parts import PartContent
     from workshop.minutes.outcomes import Outcomes
     from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
+    from workshop.proposals.proposal import Proposal
+    from workshop.rounds.model import Round
+    from workshop.rounds.tally import RoundResult
 
 TABLE = "supra"
 MAX_SENTENCE = 1000
@@ -202,7 +206,7 @@ def choose_unit(project: Project, item_id: int, by_structure: bool) -> SupraStat
     return _save(project, replace(state, by_structure=bool(by_structure)))
 
 
-def start_drafts(project: Project, item_id: int):  # noqa: ANN201 - a rounds.Round
+def start_drafts(project: Project, item_id: int) -> Round:
     """The hidden contribution round where everyone drafts; the existing one if already started."""
     from workshop.rounds import RoundMode, RoundSpec, get_round, start_round
 
@@ -253,7 +257,7 @@ def crossing(project: Project, item_id: int) -> list[RecurringWord]:
     return recurring_words([d.text for d in drafts(project, item_id)])
 
 
-def propose_from_draft(project: Project, item_id: int, draft: Draft, text: str | None = None):  # noqa: ANN201
+def propose_from_draft(project: Project, item_id: int, draft: Draft, text: str | None = None) -> Proposal:
     """A concrete action found in a draft, recorded as its structure's action proposal."""
     from workshop.proposals import record_proposal
 
@@ -402,7 +406,7 @@ def judge(project: Project, item_id: int, criterion: Criterion | str, met: bool 
     return _save(project, replace(state, judgements=judgements))
 
 
-def start_criterion_round(project: Project, item_id: int, criterion: Criterion | str):  # noqa: ANN201
+def start_criterion_round(project: Project, item_id: int, criterion: Criterion | str) -> Round:
     """A 1–5 scale round on one criterion of the current sentence."""
     from workshop.rounds import RoundMode, RoundSpec, start_round
 
@@ -437,12 +441,12 @@ def record_criterion_round(project: Project, item_id: int, criterion: Criterion 
     return _save(project, replace(state, judgements=judgements))
 
 
-def scale_mean(result: Any) -> float | None:
+def scale_mean(result: RoundResult) -> float | None:
     """The mean answer of a scale round's result (None when nobody answered)."""
-    return getattr(result, "mean", None)
+    return result.mean
 
 
-def criteria(state: SupraState, approval: Any = None) -> list[CriterionCheck]:
+def criteria(state: SupraState, approval: Approval | None = None) -> list[CriterionCheck]:
     """The five criteria, in the order the guide gives them. `approval` (from
     `supra_adoption.approval`): "approved by all" is met only when no member
     structure is still awaited."""
@@ -491,7 +495,7 @@ def _consent_on(state: SupraState, version: int) -> bool | None:
 
 
 # Step 5: adoption by consent -------------------------------------------------------------------
-def start_consent(project: Project, item_id: int, now: float | None = None):  # noqa: ANN201
+def start_consent(project: Project, item_id: int, now: float | None = None) -> Round:
     """The consent round on the current sentence."""
     from workshop.rounds import RoundMode, RoundSpec, get_round, start_round
 
@@ -674,7 +678,7 @@ def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> 
     blocks.append(table([t("supra.minutes.col_criterion"), t("supra.minutes.col_check"), t("supra.minutes.col_how")], rows))
     try:
         count = len(drafts(project, item_id))
-    except Exception:  # noqa: BLE001 - the drafts round may be gone; the rest of the minutes stands
+    except NotFound:  # the drafts round may be gone; the rest of the minutes stands
         count = 0
     unit = t("supra.minutes.unit_structure") if state.by_structure else t("supra.minutes.unit_person")
     blocks.append(Paragraph.of(t("supra.minutes.history", versions=len(state.versions), drafts=count, unit=unit)))
@@ -718,8 +722,10 @@ class SupraObjective(Exercise):
     order = 30
     default_minutes = 45
 
-    def state_problems(self, state: SupraState) -> list[str]:
+    def state_problems(self, state: object) -> list[str]:
         """The adopted version and each version put to consent are indexes into the versions."""
+        if not isinstance(state, SupraState):  # validation passes what `state_type` read
+            raise TypeError(f"a SupraState was expected, not {type(state).__name__}")
         count = len(state.versions)
         found = []
         if state.adopted_version is not None and not 0 <= state.adopted_version < count:

@@ -14,10 +14,11 @@ structures of that day, so later changes to the project do not rewrite it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def participation(project: Project, round_id: int) -> dict[int, str]:
 
     try:
         held = get_round(project, round_id)
-    except Exception:  # noqa: BLE001 - a round removed since: nobody is known to have taken part
+    except NotFound:  # a round removed since: nobody is known to have taken part
         return {}
     structure_of = {p.id: p.structure_id for p in project.participants()}
     took_part: dict[int, str] = {}
@@ -150,7 +151,9 @@ def status_line(project: Project, state: SupraState, as_of: str | None = None) -
     return t("supra.adoption.awaiting", names=awaited)
 
 
-def participation_line(project: Project, state: SupraState, as_of: str | None = None, format_date=str) -> str:  # noqa: ANN001
+def participation_line(
+    project: Project, state: SupraState, as_of: str | None = None, format_date: Callable[[str], str] = str
+) -> str:
     """Each member structure and how it took part: present, by proxy, confirmed on a date."""
     found = approval(project, state, as_of)
     if found is None:

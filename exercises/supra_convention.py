@@ -25,12 +25,12 @@ def convention_parts(project: Project) -> list[PartContent]:
         doc = item_state.load(project, TABLE, item.id)
         if doc is None:
             continue
-        state = SupraState.from_doc(doc)
-        if state.adopted and state.adopted_version is not None:
-            adopted = state
+        found = SupraState.from_doc(doc)
+        if found.adopted and found.adopted_version is not None:
+            adopted = found
             break
-        if drafted is None and state.sentence:
-            drafted = state
+        if drafted is None and found.sentence:
+            drafted = found
     state = adopted or drafted
     if state is None:
         return []

@@ -17,13 +17,14 @@ state and the first two steps (scope, grid); the weighing is in `swot_weigh`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from exercises.typed_text import one_line
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.names import name_key
@@ -98,7 +99,7 @@ class Entry:
     retained: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict) -> Entry:
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
         data = dict(data)
         data["sources"] = [Source(**s) for s in data.get("sources", [])]
         return cls(**data)
@@ -134,7 +135,7 @@ class SwotState:
     entries: list[Entry] = field(default_factory=list)
     answers: list[Answer] = field(default_factory=list)
     next_id: int = 1
-    contribution_rounds: dict[str, list] = field(default_factory=dict)  # round id -> [analysis id or BY_AUTHOR, quadrant or "*"]
+    contribution_rounds: dict[str, list[Any]] = field(default_factory=dict)  # round id -> [analysis id or BY_AUTHOR, quadrant or "*"]
     collected_rounds: list[int] = field(default_factory=list)
     weigh_rounds: dict[str, list[int]] = field(default_factory=dict)  # round id -> entry ids in option order
     weighed_rounds: list[int] = field(default_factory=list)
@@ -142,7 +143,7 @@ class SwotState:
     answered_rounds: list[int] = field(default_factory=list)
 
     @classmethod
-    def from_dict(cls, data: dict) -> SwotState:
+    def from_dict(cls, data: dict[str, Any]) -> SwotState:
         data = dict(data)
         data["analyses"] = [Analysis(**a) for a in data.get("analyses", [])]
         data["entries"] = [Entry.from_dict(e) for e in data.get("entries", [])]
@@ -150,7 +151,7 @@ class SwotState:
         names = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in names})
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
         data = dict(vars(self))
         data["analyses"] = [dict(vars(a)) for a in self.analyses]
@@ -175,7 +176,7 @@ class SwotState:
                 return analysis
         if analysis_id is None and self.analyses:
             return self.analyses[0]
-        raise ValidationError("swot.error.no_analysis", id=wanted)
+        raise NotFound("swot.error.no_analysis", id=wanted)
 
     def analysis_of_structure(self, structure_id: int | None) -> Analysis | None:
         return next((a for a in self.analyses if structure_id and a.structure_id == structure_id), None)
@@ -184,13 +185,13 @@ class SwotState:
         for entry in self.entries:
             if entry.id == entry_id:
                 return entry
-        raise ValidationError("swot.error.no_entry", id=entry_id)
+        raise NotFound("swot.error.no_entry", id=entry_id)
 
     def answer(self, answer_id: int) -> Answer:
         for answer in self.answers:
             if answer.id == answer_id:
                 return answer
-        raise ValidationError("swot.error.no_answer", id=answer_id)
+        raise NotFound("swot.error.no_answer", id=answer_id)
 
     def entries_of(self, analysis_id: int, quadrant: str | None = None) -> list[Entry]:
         """An analysis's entries (of one quadrant), weightiest first; unweighed ones keep their order."""
@@ -234,7 +235,7 @@ def subject(project: Project, analysis: Analysis) -> str:
         return t("swot.subject.project")
     try:
         return project.structure(analysis.structure_id).name
-    except Exception:  # noqa: BLE001 - a structure removed since: the analysis still reads
+    except NotFound:  # a structure removed since: the analysis still reads
         return t("swot.subject.removed")
 
 
@@ -477,7 +478,7 @@ def add_contributions(
 
 
 # A structure whose diagnosis holds entries is not removed silently -----------------------------
-def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict] | None:
+def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
     for doc in project.store.table(TABLE).all():
         ids = {a.get("id") for a in doc.get("analyses", []) if a.get("structure_id") == structure_id}
         if ids and any(e.get("analysis_id") in ids for e in doc.get("entries", [])):

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.swot import ANSWER_OWNER, TO_ANSWER, Answer, Entry, Step, SwotState, clean, save, state, subject
+from exercises.swot import (
+    ANSWER_OWNER,
+    TO_ANSWER,
+    Answer,
+    Entry,
+    Step,
+    SwotState,
+    clean,
+    save,
+    state,
+    subject,
+)
 from workshop.errors import ValidationError
 from workshop.i18n import t
 

@@ -95,6 +95,6 @@ def comparison(project: Project, item_id: int) -> Comparison:
                 for sid, found in by_structure.items()
             }
             for word in recurring_words([texts[sid] for sid in structures], min_drafts=2):
-                owners = tuple(sid for sid in structures if word_spans(texts[sid], {word.key}))
-                words.append(SharedWord(quadrant.value, word.shown, owners))
+                sharing = tuple(sid for sid in structures if word_spans(texts[sid], {word.key}))
+                words.append(SharedWord(quadrant.value, word.shown, sharing))
     return Comparison(structures, tuple(entries), tuple(words))

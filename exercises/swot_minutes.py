@@ -5,9 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.swot import QUADRANTS, UNSORTED, Entry, Quadrant, Scope, SwotState, subject
+from exercises.swot import (
+    QUADRANTS,
+    UNSORTED,
+    Entry,
+    Quadrant,
+    Scope,
+    SwotState,
+    subject,
+)
 from exercises.swot_answers import to_answer
 from exercises.swot_compare import comparison
+from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 from workshop.names import name_key
@@ -155,7 +164,7 @@ class _Followed:
 
         try:
             found = proposal(self.project, proposal_id)
-        except Exception:  # noqa: BLE001 - removed from the tracker since
+        except NotFound:  # removed from the tracker since
             return t("swot.minutes.proposal_removed", number=proposal_id)
         return t("swot.minutes.became_proposal", number=proposal_id, decision=decision_label(found.decision_on(self.day)))
 
@@ -165,7 +174,7 @@ class _Followed:
 
         try:
             found = element(self.project, element_id)
-        except Exception:  # noqa: BLE001 - removed from the list since
+        except NotFound:  # removed from the list since
             return t("swot.minutes.element_removed", number=element_id)
         who = self.names.referent(found)
         when = long_date(found.due) if found.due else MISSING

@@ -10,17 +10,18 @@ feed the relational charter of the APT exercise.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.phrases import phrase
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
+from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Value:
     divergences: dict[str, str] = field(default_factory=dict)  # structure id (str) -> note
 
     @classmethod
-    def from_dict(cls, data: dict) -> Value:
+    def from_dict(cls, data: dict[str, Any]) -> Value:
         data = dict(data)
         data["sources"] = [Source(**s) for s in data.get("sources", [])]
         return cls(**data)
@@ -90,12 +91,12 @@ class ValuesState:
     voted: bool = False
 
     @classmethod
-    def from_dict(cls, data: dict) -> ValuesState:
+    def from_dict(cls, data: dict[str, Any]) -> ValuesState:
         data = dict(data)
         data["values"] = [Value.from_dict(v) for v in data.get("values", [])]
         return cls(**data)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         # By hand rather than dataclasses.asdict: this runs on every change, and asdict deep-copies.
         data = dict(vars(self))
         data["values"] = [
@@ -109,7 +110,7 @@ class ValuesState:
         for value in self.values:
             if value.id == value_id:
                 return value
-        raise ValidationError("values.error.no_value", id=value_id)
+        raise NotFound("values.error.no_value", id=value_id)
 
     def retained(self) -> list[Value]:
         """The retained values, most voted first."""

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich.text import Text
 from textual.app import App
@@ -14,10 +15,10 @@ from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
 
+from screens.terminal_safe import TerminalSafe
 from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
-from screens.terminal_safe import TerminalSafe
 from workshop.library import ProjectLibrary
 
 if TYPE_CHECKING:
@@ -144,7 +145,6 @@ class AtelierApp(App[None]):
 
     def _offer_backup(self, path: Path, error: ProjectDamaged) -> None:
         from screens.modals.confirm import ConfirmModal
-
         from workshop.store import backup_problem
 
         message = error.message()
@@ -242,9 +242,19 @@ class AtelierApp(App[None]):
             self.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
         except AtelierError as error:
             self.notify(Content(error.message()), severity="warning")
-        except ValueError as error:  # an enum value the core refused
-            self.notify(Content(str(error)), severity="warning")
+        except Exception as error:  # noqa: BLE001 - a defect: said and logged as one (screens/failures.py)
+            self.report_defect(error)
         return None
+
+    def report_defect(self, error: Exception) -> str:
+        """Say that an error is Atelier's own, log its traceback; raised again under the tests."""
+        from screens import failures
+
+        if failures.strict():
+            raise error
+        message = failures.describe(error)
+        self.notify(Content(message), title=t("common.defect"), severity="error", timeout=30)
+        return message
 
     # Help -------------------------------------------------------------------------
     def action_help(self) -> None:

@@ -187,7 +187,7 @@ class CockpitScreen(Screen[None]):
         return self.live.reading() if self.live is not None else None
 
     # Actions ------------------------------------------------------------------------
-    def _act(self, action, *args: object) -> None:  # noqa: ANN001 - a LiveWorkshop method
+    def _act(self, action, *args: object) -> None:  # action: a LiveWorkshop method
         self.app.attempt(action, *args)
         self.refresh_all()
 

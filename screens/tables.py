@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import CellDoesNotExist, RowDoesNotExist
 
 Row = tuple[str, Sequence[Text]]  # (row key, cells; rich Text so that typed names stay literal)
 
@@ -16,7 +16,7 @@ def selected_key(table: DataTable) -> str | None:
         return None
     try:
         key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-    except Exception:  # noqa: BLE001 - an out-of-range cursor means nothing is selected
+    except CellDoesNotExist:  # an out-of-range cursor means nothing is selected
         return None
     return key.value
 

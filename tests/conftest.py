@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -38,6 +38,10 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
     tempfile.tempdir = str(temporary)
     saved["TMPDIR"] = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = str(temporary)  # and the processes tests start
+    # A defect (an error that is not the project's own) fails the test that met
+    # it instead of becoming a message on screen (screens/failures.py).
+    saved[STRICT_ERRORS] = os.environ.get(STRICT_ERRORS)
+    os.environ[STRICT_ERRORS] = "1"
     yield
     tempfile.tempdir = saved_tempdir
     for name, value in saved.items():
@@ -47,6 +51,7 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
             os.environ[name] = value
 
 
+STRICT_ERRORS = "ATELIER_STRICT_ERRORS"  # screens.failures.STRICT_VARIABLE
 XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
 
 

@@ -28,7 +28,7 @@ def _table_text(rows: list[list[str]]) -> str:
     return " // ".join(" | ".join(norm(cell) for cell in row) for row in rows)
 
 
-def _runs_text(runs) -> str:  # noqa: ANN001
+def _runs_text(runs) -> str:
     return "".join(r.text + (f" ({r.link})" if r.link and not r.link.startswith(LINK_SCHEMES) else "") for r in runs)
 
 
@@ -103,7 +103,7 @@ def md_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("table")
 
 
-def _inline_text(token) -> str:  # noqa: ANN001
+def _inline_text(token) -> str:
     parts = []
     for child in token.children or []:
         if child.type in ("softbreak", "hardbreak"):

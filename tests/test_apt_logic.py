@@ -7,7 +7,7 @@ import pytest
 from exercises import apt, apt_balance, apt_outputs, values
 from exercises.apt import EXERCISE, Category, Dynamic, Perspective, Said, Step
 from workshop.errors import ValidationError
-from workshop.minutes.blocks import Heading, Paragraph, Table
+from workshop.minutes.blocks import Heading, Table
 from workshop.model import Role
 from workshop.project import Project
 
@@ -231,7 +231,7 @@ def test_minutes_grid_merges_what_was_said_twice_and_weighs_it(setup) -> None:
     directions = _group(state, "Directions")
     said = [Said("Perdre l'autonomie", zoe.id, zoe.structure_id), Said("perdre  l'autonomie", marc.id, marc.structure_id), Said("Être absorbé", marc.id)]
     apt.add_said(project, item.id, directions, Category.FEAR, said)
-    points = {i.id: w for i, w in zip(apt.state(project, item.id).items, (3, 2, 1))}
+    points = {i.id: w for i, w in zip(apt.state(project, item.id).items, (3, 2, 1), strict=True)}
     apt.record_weights(project, item.id, points)
     blocks = EXERCISE.minutes_section(project, project.workshop(item.workshop_id), item)
     grid = next(b for b in blocks if isinstance(b, Table))

@@ -32,7 +32,7 @@ def planned_workshop(project: Project) -> int:
     return project.workshops()[-1].id
 
 
-async def open_cockpit(app: AtelierApp, pilot) -> CockpitScreen:  # noqa: ANN001 - a Pilot
+async def open_cockpit(app: AtelierApp, pilot) -> CockpitScreen:  # pilot: a Pilot
     await pilot.pause()
     assert app.project is not None
     screen = CockpitScreen(app.project, planned_workshop(app.project))

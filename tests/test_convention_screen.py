@@ -20,7 +20,7 @@ from workshop.convention.settings import Clause
 from workshop.library import ProjectLibrary
 
 
-async def _open_convention(app: AtelierApp, pilot) -> ConventionScreen:  # noqa: ANN001
+async def _open_convention(app: AtelierApp, pilot) -> ConventionScreen:
     screen = app.screen
     assert isinstance(screen, ProjectScreen)
     screen.open_workshop(app.project.workshops()[0].id)
@@ -36,7 +36,7 @@ async def _open_convention(app: AtelierApp, pilot) -> ConventionScreen:  # noqa:
     return app.screen
 
 
-async def test_tick_annotate_write_a_clause_and_export(demo_path: Path, library: ProjectLibrary, clock) -> None:  # noqa: ANN001
+async def test_tick_annotate_write_a_clause_and_export(demo_path: Path, library: ProjectLibrary, clock) -> None:
     app = AtelierApp(library=library, project_path=demo_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -90,7 +90,7 @@ async def test_tick_annotate_write_a_clause_and_export(demo_path: Path, library:
         assert "Projet de convention exporté" in str(modal.query_one("#status", Static).render())
 
 
-async def test_a_project_file_is_refused_before_any_question(demo_path: Path, library: ProjectLibrary, clock) -> None:  # noqa: ANN001
+async def test_a_project_file_is_refused_before_any_question(demo_path: Path, library: ProjectLibrary, clock) -> None:
     disguised = demo_path.parent / "projet.docx"
     shutil.copy(demo_path, disguised)
     original = disguised.read_bytes()

@@ -3,8 +3,8 @@ balance by a scale round (secret by default), adjustments, history across worksh
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -45,7 +45,7 @@ def _ids(project: Project) -> tuple[dict[str, int], int, int, int]:
     return structures, first, item, later
 
 
-async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> FairnessScreen:  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> FairnessScreen:
     await pilot.pause()
     app.push_screen(FairnessScreen(app.project, workshop_id, item_id))
     await settle(pilot)
@@ -106,7 +106,7 @@ async def test_the_felt_balance_round_is_secret_by_default_and_names_nobody(coop
 async def test_an_open_round_when_the_facilitator_says_so(coop_path: Path, library: ProjectLibrary, monkeypatch: pytest.MonkeyPatch) -> None:
     app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
 
-    def play(screen: FairnessScreen, round_id: int, done) -> None:  # noqa: ANN001
+    def play(screen: FairnessScreen, round_id: int, done) -> None:
         for voter in get_round(screen.project, round_id).voters:
             cast(screen.project, round_id, voter, 2)
         done(None)
@@ -195,7 +195,7 @@ async def test_the_history_step_at_80x24(coop_path: Path, library: ProjectLibrar
         structures, first, item, later = _ids(project)
         for item_id, values in ((item, (4, 2, 3)), (later, (4, 3, 2))):
             started = fairness.start_felt_round(project, item_id, secret=False)
-            by_name = dict(zip(("Les Ateliers du Canal", "Foyer Bellevue", TRICKY), values))
+            by_name = dict(zip(("Les Ateliers du Canal", "Foyer Bellevue", TRICKY), values, strict=True))
             for voter in started.voters:
                 name = project.structure(voter).name
                 cast(project, started.id, voter, by_name.get(name, 5))
@@ -258,7 +258,7 @@ async def test_a_round_finished_while_away_is_recorded_not_run_again(coop_path: 
             cast(project, started.id, voter, 4)
     app = AtelierApp(library=library, project_path=coop_path, clock=_clock("2027-01-10"))
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open(app, pilot, first, item)
+        await _open(app, pilot, first, item)
         check = fairness.load(app.project, item).check
         assert check.recorded and check.round_id == started.id and check.counts["4"] == 4
         await pilot.press("3")

@@ -31,7 +31,7 @@ def _members(project: Project) -> tuple[int, ...]:
     return tuple(s.id for s in project.structures())
 
 
-def _steering(project: Project, **changes) -> BodySheet:  # noqa: ANN003
+def _steering(project: Project, **changes) -> BodySheet:
     sheet = BodySheet(
         "Comité de pilotage", Phase.PROJECT.value, True, "Oriente le projet", _members(project), (), "", "tous les deux mois",
         DecisionRule.CONSENT.value, "", "deux structures sur trois", "par le leader, quinze jours avant", "les choix d'orientation",
@@ -224,7 +224,7 @@ def test_a_structure_sitting_in_a_body_or_leading_is_not_removed_silently(projec
     assert {s.id for s in project.structures()} == {jardins, ehpad}
 
 
-def test_the_next_workshop_takes_up_the_governance_where_it_was_left(demo_path) -> None:  # noqa: ANN001
+def test_the_next_workshop_takes_up_the_governance_where_it_was_left(demo_path) -> None:
     with Project.open(demo_path) as project:
         first, second = project.workshops()
         item = next(i.id for i in project.agenda(second.id) if i.kind == "governance")

@@ -25,7 +25,7 @@ def _item(app: AtelierApp, workshop_index: int) -> tuple[int, int]:
     return workshop.id, item.id
 
 
-async def _back_from_round(app: AtelierApp, pilot) -> None:  # noqa: ANN001
+async def _back_from_round(app: AtelierApp, pilot) -> None:
     assert isinstance(app.screen, RoundScreen)
     await pilot.press("f9")
     await settle(pilot)
@@ -40,7 +40,7 @@ async def test_registered_for_the_cockpit() -> None:
     assert exercise_screen("governance") is GovernanceScreen
 
 
-async def test_a_body_written_objected_reworked_then_adopted(demo_path: Path, library: ProjectLibrary, clock) -> None:  # noqa: ANN001
+async def test_a_body_written_objected_reworked_then_adopted(demo_path: Path, library: ProjectLibrary, clock) -> None:
     app = AtelierApp(library=library, project_path=demo_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

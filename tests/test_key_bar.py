@@ -17,7 +17,7 @@ GROUP = Binding.Group("Étape")
 
 
 class Pane(Widget, can_focus=True):
-    def __init__(self, key: str, description: str, id: str) -> None:  # noqa: A002
+    def __init__(self, key: str, description: str, id: str) -> None:
         super().__init__(id=id)
         self._bindings.bind(key, f"app.pressed('{key}')", description)
 

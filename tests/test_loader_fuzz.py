@@ -336,3 +336,14 @@ def test_an_adopted_objective_whose_versions_are_gone(tmp_path: Path, capsys: py
     path = _damaged_copy(tmp_path, lambda data: data["supra"][supra_id].update(versions=[]))
     message = _refused(path, capsys)
     assert f"table « supra », fiche {supra_id}, champ « adopted_version » : renvoie à un élément qui n'existe pas." in message
+
+
+def test_a_person_id_that_is_not_a_number_in_an_attendance(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Found by mypy (#20.4): the message's own {key} placeholder once clashed with Context.add's argument (a traceback)."""
+
+    def renumber(data: dict[str, Any]) -> None:
+        attendance = data["workshops"]["1"]["attendance"]
+        attendance["x"] = attendance.pop(next(iter(attendance)))
+
+    path = _damaged_copy(tmp_path, renumber)
+    assert "table « workshops », fiche 1, champ « attendance » : « x » n'est pas un numéro." in _refused(path, capsys)

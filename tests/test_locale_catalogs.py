@@ -18,7 +18,7 @@ PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}|\$(\w+)")
 
 
 @pytest.mark.parametrize("entry", FILES, ids=lambda e: e.name)
-def test_same_keys_in_every_language(entry) -> None:  # noqa: ANN001 - a Traversable
+def test_same_keys_in_every_language(entry) -> None:  # entry: a Traversable
     data = tomllib.loads(entry.read_text(encoding="utf-8"))
     tables = {lang: dict(_flatten(data.get(lang, {}))) for lang in LANGUAGES}
     french = tables["fr"]
@@ -28,7 +28,7 @@ def test_same_keys_in_every_language(entry) -> None:  # noqa: ANN001 - a Travers
 
 
 @pytest.mark.parametrize("entry", FILES, ids=lambda e: e.name)
-def test_same_placeholders_in_every_language(entry) -> None:  # noqa: ANN001
+def test_same_placeholders_in_every_language(entry) -> None:
     data = tomllib.loads(entry.read_text(encoding="utf-8"))
     tables = {lang: dict(_flatten(data.get(lang, {}))) for lang in LANGUAGES}
 

@@ -7,9 +7,9 @@ import random
 import pytest
 
 from exercises import matrix, matrix_minutes
-from exercises.matrix import CheckKind, Level, Means, Mode, Role
 from exercises.fills import reference_fill
-from workshop.errors import ValidationError
+from exercises.matrix import CheckKind, Level, Means, Mode, Role
+from workshop.errors import NotFound, ValidationError
 from workshop.minutes.blocks import BulletList, Paragraph, Table
 from workshop.project import Project
 
@@ -61,7 +61,7 @@ def test_rows_add_rename_reorder_delete(project: Project, setup) -> None:
     assert state.cells == {}
     with pytest.raises(ValidationError):
         matrix.add_action(project, item_id, "   ")
-    with pytest.raises(ValidationError):
+    with pytest.raises(NotFound):
         matrix.rename_action(project, item_id, middle.id, "Disparue")
 
 

@@ -8,11 +8,11 @@ from textual.widgets import DataTable, Static
 
 from exercises import matrix
 from screens.app import AtelierApp
-from screens.round import RoundScreen
-from workshop.rounds import cast, get_round
 from screens.exercises.matrix import MatrixScreen
 from screens.registry import exercise_screen
+from screens.round import RoundScreen
 from workshop.library import ProjectLibrary
+from workshop.rounds import cast, get_round
 
 
 def _setup(app: AtelierApp) -> tuple[int, int]:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import built_once
 from tests.bench.reference import build_reference
+from tests.conftest import built_once
 from workshop.minutes.as_of import as_of
 from workshop.minutes.blocks import Table
 from workshop.minutes.builder import build_minutes, document_info

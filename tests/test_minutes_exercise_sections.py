@@ -32,12 +32,12 @@ def exported(request: pytest.FixtureRequest, demo_path: Path, tmp_path: Path) ->
     return Project.open(demo_path), docx.Document(str(out))
 
 
-def _docx_tables(document) -> list[list[list[str]]]:  # noqa: ANN001
+def _docx_tables(document) -> list[list[list[str]]]:
     return [[[_norm(cell.text) for cell in row.cells] for row in t.rows] for t in document.tables]
 
 
 @pytest.mark.parametrize("kind", EXERCISE_KINDS)
-def test_exercise_section_is_in_the_docx(exported, kind: str) -> None:  # noqa: ANN001
+def test_exercise_section_is_in_the_docx(exported, kind: str) -> None:
     project, document = exported
     try:
         workshop = project.workshop(1)
@@ -57,7 +57,7 @@ def test_exercise_section_is_in_the_docx(exported, kind: str) -> None:  # noqa: 
         assert expected in docx_tables, f"{kind}: table {block.header} missing from the .docx"
 
 
-def test_the_workshops_proposals_and_the_register(exported, demo_path: Path, tmp_path: Path) -> None:  # noqa: ANN001
+def test_the_workshops_proposals_and_the_register(exported, demo_path: Path, tmp_path: Path) -> None:
     project, document = exported
     try:
         texts = {_norm(p.text) for p in proposals(project, 1)}

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
-from tests.minutes_structure import front_matter
 from screens.app import AtelierApp
 from screens.modals.confirm import ConfirmModal
 from screens.modals.export import ExportModal
 from screens.registry import tools
+from tests.minutes_structure import front_matter
 from workshop.library import ProjectLibrary
 
 
@@ -18,7 +18,7 @@ def _static_text(modal: ExportModal, selector: str) -> str:
     return str(modal.query_one(selector, Static).render())
 
 
-async def _open_modal(pilot, app: AtelierApp, folder: Path) -> ExportModal:  # noqa: ANN001
+async def _open_modal(pilot, app: AtelierApp, folder: Path) -> ExportModal:
     workshop = app.project.workshops()[0]
     modal = ExportModal(app.project, workshop.id)
     app.push_screen(modal)

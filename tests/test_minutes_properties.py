@@ -61,7 +61,7 @@ def _contains(haystack: list[tuple[str, str]], needle: str) -> bool:
     notes=stored,
     next_steps=stored,
 )
-def test_any_user_text_exports_safely(project_name, structure, person, title, place, facilitator, item, notes, next_steps) -> None:  # noqa: ANN001
+def test_any_user_text_exports_safely(project_name, structure, person, title, place, facilitator, item, notes, next_steps) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         with Project.create(root / "p.atelier", project_name) as project, project.batch():
@@ -105,7 +105,7 @@ def test_any_user_text_exports_safely(project_name, structure, person, title, pl
     header=st.lists(text, min_size=1, max_size=4),
     rows=st.lists(st.lists(text, max_size=5), max_size=4),
 )
-def test_literal_blocks_stay_literal(heading, runs, items, ordered, header, rows) -> None:  # noqa: ANN001
+def test_literal_blocks_stay_literal(heading, runs, items, ordered, header, rows) -> None:
     blocks = [
         Heading(1, heading),
         Paragraph(tuple(Run(t_, bold=b, italic=i) for t_, b, i in runs)),

@@ -47,7 +47,7 @@ def exported(demo_path: Path, tmp_path: Path) -> tuple[Project, list, Path, Path
     return project, build_minutes(project, workshop), targets.docx, targets.markdown
 
 
-def test_docx_and_markdown_carry_the_same_outline_as_the_description(exported) -> None:  # noqa: ANN001
+def test_docx_and_markdown_carry_the_same_outline_as_the_description(exported) -> None:
     _project, blocks, docx_path, md_path = exported
     expected = outline_of_blocks(blocks)
     assert outline_of_docx(docx_path) == expected
@@ -69,7 +69,7 @@ def test_english_minutes_carry_the_same_outline_too(demo_path: Path, tmp_path: P
     assert "Cooperation, an answer to the weaknesses and threats?" in headings
 
 
-def test_docx_uses_word_styles(exported) -> None:  # noqa: ANN001
+def test_docx_uses_word_styles(exported) -> None:
     project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.text]
@@ -85,7 +85,7 @@ def test_docx_uses_word_styles(exported) -> None:  # noqa: ANN001
     assert "Envoyer le compte rendu aux structures" in cells  # a next step, in the actions table
 
 
-def test_docx_keeps_emphasis_and_links(exported) -> None:  # noqa: ANN001
+def test_docx_keeps_emphasis_and_links(exported) -> None:
     _project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
     paragraph = next(p for p in document.paragraphs if p.text.startswith("Un tour"))
@@ -97,7 +97,7 @@ def test_docx_keeps_emphasis_and_links(exported) -> None:  # noqa: ANN001
     assert code.runs[-1].font.name == "Consolas"
 
 
-def test_numbered_lists_restart(exported) -> None:  # noqa: ANN001
+def test_numbered_lists_restart(exported) -> None:
     _project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
     numbered = [p for p in document.paragraphs if p.style.name == "List Number"]
@@ -109,7 +109,7 @@ def test_numbered_lists_restart(exported) -> None:  # noqa: ANN001
     assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
 
 
-def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
+def test_tables_have_a_repeating_header_row(exported) -> None:
     _project, _blocks, docx_path, _md = exported
     document = docx.Document(str(docx_path))
     by_header = {tuple(c.text for c in table.rows[0].cells[:2]): table for table in document.tables}
@@ -125,7 +125,7 @@ def test_tables_have_a_repeating_header_row(exported) -> None:  # noqa: ANN001
     assert len(agenda.rows) == 1 + len(AGENDA)
 
 
-def test_markdown_has_tables_lists_and_headings(exported) -> None:  # noqa: ANN001
+def test_markdown_has_tables_lists_and_headings(exported) -> None:
     _project, blocks, _docx, md_path = exported
     text = md_path.read_text(encoding="utf-8")
     tokens = md_parser().parse(text)

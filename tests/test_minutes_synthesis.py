@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 
 from exercises import item_state
-from exercises.apt import TABLE as APT, AptState
-from exercises.matrix import TABLE as MATRIX, MatrixState, Role, confirmation_status
-from exercises.supra import TABLE as SUPRA, SupraState
-from exercises.values import TABLE as VALUES, ValuesState
+from exercises.apt import TABLE as APT
+from exercises.apt import AptState
+from exercises.matrix import TABLE as MATRIX
+from exercises.matrix import MatrixState, Role, confirmation_status
+from exercises.supra import TABLE as SUPRA
+from exercises.supra import SupraState
+from exercises.values import TABLE as VALUES
+from exercises.values import ValuesState
 from tests.minutes_structure import norm
 from workshop.minutes.as_of import as_of
 from workshop.minutes.blocks import Block, BulletList, Heading, Paragraph, Table

@@ -6,8 +6,8 @@ later is counted there and detailed in its exercise's part.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -16,7 +16,15 @@ from tests.test_screen_workshop_plan import make_project, open_plan, type_text
 from workshop.clock import FakeClock
 from workshop.errors import ValidationError
 from workshop.library import ProjectLibrary
-from workshop.next_steps import StepStatus, add_next_step, edit_next_step, move_next_step, next_steps, remove_next_step, set_status
+from workshop.next_steps import (
+    StepStatus,
+    add_next_step,
+    edit_next_step,
+    move_next_step,
+    next_steps,
+    remove_next_step,
+    set_status,
+)
 from workshop.project import Project
 
 

@@ -58,7 +58,7 @@ def _make_project(path: Path) -> None:
         project.add_workshop("Atelier 2", "2026-12-07")
 
 
-async def _open(app: AtelierApp, pilot, workshop_index: int = 0) -> CommitmentsScreen:  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, workshop_index: int = 0) -> CommitmentsScreen:
     await pilot.pause()
     workshop = app.project.workshops()[workshop_index]
     items = [i for i in app.project.agenda(workshop.id) if i.kind == "commitments"]

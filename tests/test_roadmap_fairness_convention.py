@@ -14,7 +14,7 @@ from workshop.minutes.blocks import BulletList, Heading, Paragraph, Table
 from workshop.proposals import Referent
 
 
-def _texts(blocks: list) -> str:  # noqa: ANN001
+def _texts(blocks: list) -> str:
     found = []
     for block in blocks:
         if isinstance(block, (Paragraph, Heading)):

@@ -18,8 +18,8 @@ from workshop.minutes.builder import build_minutes
 from workshop.minutes.export import ExportTargets, export_minutes
 from workshop.project import Project
 from workshop.proposals import Referent, decide, follow_up, record_proposal
-from workshop.rounds import cast, skip
 from workshop.registry import get_exercise
+from workshop.rounds import cast, skip
 
 
 def _fill(path: Path) -> Cooperation:

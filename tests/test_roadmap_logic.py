@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 from exercises import matrix, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
-from exercises.roadmap import Step
 from exercises.fills.rounds import contribute_all
+from exercises.roadmap import Step
 from tests.roadmap_project import TRICKY, Cooperation, adopt_supra, build
-from workshop.errors import ValidationError
+from workshop.errors import NotFound, ValidationError
 from workshop.proposals import Referent, decide, follow_up, proposal, record_proposal
 from workshop.rounds import contribute
 
@@ -113,7 +113,7 @@ def test_shared_stakes_gather_stakes_and_tell_which_structures_share_them(coop: 
     roadmap.gather(coop.project, coop.roadmap_1, shared.id, [three.id])
     state = roadmap.load(coop.project, coop.roadmap_1)
     assert state.structures_sharing(state.shared_stake(shared.id)) == [coop.b, coop.a]
-    with pytest.raises(ValidationError):
+    with pytest.raises(NotFound):
         roadmap.add_shared(coop.project, coop.roadmap_1, "Un enjeu qui n'existe pas", [999])
     roadmap.edit_shared(coop.project, coop.roadmap_1, shared.id, text="Rompre l'isolement ensemble", stake_ids=[one.id])
     assert roadmap.load(coop.project, coop.roadmap_1).shared_stake(shared.id).stake_ids == [one.id]
@@ -162,7 +162,7 @@ def test_objectives_are_ordered_by_the_room(coop: Cooperation) -> None:
 def test_operational_objectives_belong_to_a_shared_objective_and_can_move(coop: Cooperation) -> None:
     objective, operational, item = _plan(coop)
     other = roadmap_objectives.add_objective(coop.project, item, "Un autre objectif")
-    with pytest.raises(ValidationError):
+    with pytest.raises(NotFound):
         roadmap_objectives.add_operational(coop.project, item, 999, "Sous rien")
     roadmap_objectives.edit_operational(coop.project, item, operational, objective_id=other.id)
     state = roadmap.load(coop.project, item)

@@ -72,7 +72,7 @@ def room(monkeypatch: pytest.MonkeyPatch) -> dict[int, list[str]]:
     """The stakes each structure types when the round screen would hand the keyboard around."""
     texts: dict[int, list[str]] = {}
 
-    def play(screen: RoadmapScreen, round_id: int, done) -> None:  # noqa: ANN001
+    def play(screen: RoadmapScreen, round_id: int, done) -> None:
         contribute_all(screen.project, round_id, lambda voter: texts.get(voter, []))
         done(None)
 
@@ -80,7 +80,7 @@ def room(monkeypatch: pytest.MonkeyPatch) -> dict[int, list[str]]:
     return texts
 
 
-async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> RoadmapScreen:  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> RoadmapScreen:
     await pilot.pause()
     app.push_screen(RoadmapScreen(app.project, workshop_id, item_id))
     await settle(pilot)
@@ -88,7 +88,7 @@ async def _open(app: AtelierApp, pilot, workshop_id: int, item_id: int) -> Roadm
     return app.screen
 
 
-async def _save_form(pilot, values: dict[str, str] | None = None) -> None:  # noqa: ANN001
+async def _save_form(pilot, values: dict[str, str] | None = None) -> None:
     form = pilot.app.screen
     assert isinstance(form, FormModal)
     for selector, value in (values or {}).items():

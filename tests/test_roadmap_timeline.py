@@ -3,8 +3,8 @@ the text Gantt on screen at 80×24 and 250×70 (scrolling sideways for a long pl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from textual.widgets import DataTable
@@ -105,7 +105,7 @@ def _clock(day: str) -> FakeClock:
     return FakeClock(moment.timestamp())
 
 
-async def _open_timeline(app: AtelierApp, pilot, item_id: int, workshop_id: int) -> RoadmapScreen:  # noqa: ANN001
+async def _open_timeline(app: AtelierApp, pilot, item_id: int, workshop_id: int) -> RoadmapScreen:
     await pilot.pause()
     app.push_screen(RoadmapScreen(app.project, workshop_id, item_id))
     await settle(pilot)

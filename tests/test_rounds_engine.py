@@ -477,7 +477,7 @@ def test_weighted_results_survive_a_restart_after_each_ballot(project: Project, 
     for stop_after in range(1, 6):
         rid = start(project, room, RoundMode.DOT, **spec)
         voters = get_round(project, rid).voters
-        by_voter = dict(zip(voters, choices))
+        by_voter = dict(zip(voters, choices, strict=True))
         for voter in voters[:stop_after]:
             cast(project, rid, voter, by_voter[voter])
         project.store.close()  # the app stops: what it held is gone

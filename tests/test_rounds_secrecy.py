@@ -62,7 +62,7 @@ def build(path: Path, weighted: bool, shuffle: bool) -> tuple[int, dict[int, lis
             one_structure_one_voice=weighted, shuffle=shuffle,
         )
         round_ = start_round(project, workshop.id, item.id, spec)
-        plan = dict(zip(round_.voters, BALLOTS))
+        plan = dict(zip(round_.voters, BALLOTS, strict=True))
         return round_.id, plan, structures
 
 
@@ -143,7 +143,7 @@ def by_hand(plan: dict[int, list[int]], path: Path, weighted: bool) -> dict[str,
         for ballot in ballots:
             for index, points in enumerate(ballot):
                 totals[index] += points * weight
-    return {label: round(total, 6) for label, total in zip(OPTIONS, totals)}
+    return {label: round(total, 6) for label, total in zip(OPTIONS, totals, strict=True)}
 
 
 def rounded(options: dict[str, float]) -> dict[str, float]:

@@ -127,8 +127,8 @@ async def test_a_secret_turn_looks_the_same_whatever_the_keys(tmp_path: Path, li
     spec, shape, plans = SCANS[mode]
     first, *others = [await scan(path, library, spec, shape, keys) for keys in plans]
     steps = ["enter", *shape.split()]
-    for plan, screens in zip(plans[1:], others):
-        for step, (mine, theirs) in enumerate(zip(first, screens)):
+    for plan, screens in zip(plans[1:], others, strict=True):
+        for step, (mine, theirs) in enumerate(zip(first, screens, strict=True)):
             assert mine == theirs, f"{mode}: after '{steps[step]}' the screen depends on the option ({plan})"
 
 

@@ -26,7 +26,7 @@ def names(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def refusing_folder(project_path: Path, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+def refusing_folder(project_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The project's folder refuses every save from now on (a USB key made read-only)."""
 
     def refuse(*_args: object, **_kwargs: object) -> None:
@@ -34,7 +34,7 @@ def refusing_folder(project_path: Path, monkeypatch: pytest.MonkeyPatch):  # noq
 
     real_mkstemp = projectfile.tempfile.mkstemp
 
-    def mkstemp(*args: object, **kwargs: object):  # noqa: ANN202
+    def mkstemp(*args: object, **kwargs: object):
         if Path(str(kwargs.get("dir"))) == project_path.parent:
             refuse()
         return real_mkstemp(*args, **kwargs)
@@ -47,7 +47,7 @@ def refusing_folder(project_path: Path, monkeypatch: pytest.MonkeyPatch):  # noq
 
 def test_save_as_writes_what_a_failed_save_kept_and_carries_on_there(
     project_path: Path, tmp_path: Path, refusing_folder
-) -> None:  # noqa: ANN001
+) -> None:
     elsewhere = tmp_path / "ailleurs"
     elsewhere.mkdir()
     with Project.create(project_path, "P") as project:
@@ -88,7 +88,7 @@ def test_save_as_refuses_an_existing_file_the_same_file_and_a_missing_folder(pro
 
 async def test_f12_saves_elsewhere_from_any_screen_and_the_key_bar_and_help_name_it(
     project_path: Path, library: ProjectLibrary, tmp_path: Path, refusing_folder
-) -> None:  # noqa: ANN001
+) -> None:
     elsewhere = tmp_path / "cle"
     elsewhere.mkdir()
     Project.create(project_path, "P").close()

@@ -27,7 +27,7 @@ def names(app: AtelierApp) -> list[str]:
     return [row.name for row in app.screen.query_one(ProjectList).rows]
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001 - a Pilot
+async def type_text(pilot, text: str) -> None:  # pilot: a Pilot
     for char in text:
         await pilot.press(char)
 

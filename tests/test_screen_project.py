@@ -27,7 +27,7 @@ def notifications(app: AtelierApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+async def type_text(pilot, text: str) -> None:
     for char in text:
         await pilot.press(char)
 

@@ -26,7 +26,7 @@ def demo_library(tmp_path: Path) -> ProjectLibrary:
     return library
 
 
-async def visit(pilot, keys: str) -> None:  # noqa: ANN001 - a Pilot
+async def visit(pilot, keys: str) -> None:  # pilot: a Pilot
     """Press each key (space-separated) and let the app settle; a crash fails the test."""
     for key in keys.split():
         await pilot.press(key)

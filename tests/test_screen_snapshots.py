@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -46,13 +46,13 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, utc: None) -> Atel
     return AtelierApp(library=library, clock=FakeClock())
 
 
-def test_home_screen(demo_app: AtelierApp, snap_compare) -> None:  # noqa: ANN001 - the plugin's fixture
+def test_home_screen(demo_app: AtelierApp, snap_compare) -> None:  # snap_compare: the plugin's fixture
     assert snap_compare(demo_app, terminal_size=(80, 24))
 
 
-def test_project_structures(demo_app: AtelierApp, snap_compare) -> None:  # noqa: ANN001
+def test_project_structures(demo_app: AtelierApp, snap_compare) -> None:
     assert snap_compare(demo_app, press=["enter"], terminal_size=(80, 24))
 
 
-def test_project_participants(demo_app: AtelierApp, snap_compare) -> None:  # noqa: ANN001
+def test_project_participants(demo_app: AtelierApp, snap_compare) -> None:
     assert snap_compare(demo_app, press=["enter", "2"], terminal_size=(80, 24))

@@ -26,7 +26,7 @@ def notifications(app: AtelierApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def type_text(pilot, text: str) -> None:  # noqa: ANN001
+async def type_text(pilot, text: str) -> None:
     for char in text:
         await pilot.press(char)
 
@@ -42,7 +42,7 @@ def make_project(path: Path) -> tuple[int, list[int]]:
         return workshop.id, people
 
 
-async def open_plan(pilot, app: AtelierApp) -> WorkshopPlanScreen:  # noqa: ANN001
+async def open_plan(pilot, app: AtelierApp) -> WorkshopPlanScreen:
     await settle(pilot)
     await pilot.press("3")
     await settle(pilot)
@@ -292,7 +292,7 @@ async def test_attendance_cycle_and_direct_keys(project_path: Path, library: Pro
         assert [workshop.status_of(p) for p in people] == [Attendance.PRESENT, Attendance.ABSENT, Attendance.PRESENT]
 
 
-async def test_live_key_without_cockpit_says_so(project_path: Path, library: ProjectLibrary, monkeypatch) -> None:  # noqa: ANN001
+async def test_live_key_without_cockpit_says_so(project_path: Path, library: ProjectLibrary, monkeypatch) -> None:
     import sys
 
     make_project(project_path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -34,7 +34,7 @@ class Follow:
         self.third = project.add_workshop("Atelier 3", "2026-12-14")
         self.items = [project.add_agenda_item(w.id, "securing", "À sécuriser", 30) for w in (self.first, self.second, self.third)]
 
-    def add(self, text: str, workshop: int = 0, **kwargs) -> securing.Element:  # noqa: ANN003
+    def add(self, text: str, workshop: int = 0, **kwargs) -> securing.Element:
         return securing.add_element(self.project, text, item_id=self.items[workshop].id, **kwargs)
 
 

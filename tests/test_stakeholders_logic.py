@@ -9,8 +9,8 @@ import pytest
 from exercises import stakeholders, stakeholders_sheet
 from exercises.stakeholders import Category, Quadrant, Step, Support
 from exercises.stakeholders_map import cell_width_for, text_map
-from exercises.stakeholders_sheet import Sheet
 from exercises.stakeholders_minutes import minutes_blocks
+from exercises.stakeholders_sheet import Sheet
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Heading, Table
 from workshop.model import StructureKind
@@ -237,7 +237,7 @@ def test_what_would_act_on_the_terminal_never_reaches_the_list(project: Project,
     assert stakeholders_sheet.describe(project, item, added.id, sheet).stakes == "ligne 1 ligne 2\u2400"
 
 
-def test_the_next_workshop_takes_up_the_list_with_its_sheets(demo_path) -> None:  # noqa: ANN001
+def test_the_next_workshop_takes_up_the_list_with_its_sheets(demo_path) -> None:
     with Project.open(demo_path) as project:
         first, second = project.workshops()
         item = next(i.id for i in project.agenda(second.id) if i.kind == "stakeholders")

@@ -24,7 +24,7 @@ def _item(app: AtelierApp, workshop_index: int) -> tuple[int, int]:
     return workshop.id, item.id
 
 
-async def _open(app: AtelierApp, pilot, workshop_index: int) -> tuple[StakeholdersScreen, int]:  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, workshop_index: int) -> tuple[StakeholdersScreen, int]:
     workshop_id, item_id = _item(app, workshop_index)
     app.push_screen(StakeholdersScreen(app.project, workshop_id, item_id))
     await settle(pilot)
@@ -36,7 +36,7 @@ async def test_registered_for_the_cockpit() -> None:
     assert exercise_screen("stakeholders") is StakeholdersScreen
 
 
-async def test_identify_characterise_map_and_mobilise(demo_path: Path, library: ProjectLibrary, clock) -> None:  # noqa: ANN001
+async def test_identify_characterise_map_and_mobilise(demo_path: Path, library: ProjectLibrary, clock) -> None:
     app = AtelierApp(library=library, project_path=demo_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

@@ -446,7 +446,7 @@ def test_a_removed_records_id_is_never_given_again(project: Project) -> None:
         assert again.workshop(workshop.id).status_of(newcomer.id) == "present"
 
 
-def test_a_lone_surrogate_never_reaches_the_file_raw(tmp_path) -> None:  # noqa: ANN001
+def test_a_lone_surrogate_never_reaches_the_file_raw(tmp_path) -> None:
     from workshop.project import Project
 
     path = tmp_path / "s.atelier"

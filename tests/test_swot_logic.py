@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
@@ -17,7 +17,7 @@ from workshop.proposals import proposal, proposals
 from workshop.registry import get_exercise
 from workshop.rounds import contribute, finish_turn, get_round
 
-S, W, O, T = (q.value for q in Quadrant)
+STRENGTH, WEAKNESS, OPPORTUNITY, THREAT = (q.value for q in Quadrant)
 TRICKY = "[red]Zoé[/] [/ [0]"
 
 
@@ -70,7 +70,7 @@ def test_each_structure_in_turn_analyses_every_member_and_no_external_actor(room
 def test_one_structure_and_the_scope_is_fixed_once_the_grid_has_entries(room: Room) -> None:
     current = swot.choose_scope(room.project, room.item.id, Scope.STRUCTURE, room.ehpad.id)
     assert [a.structure_id for a in current.analyses] == [room.ehpad.id]
-    swot.add_entry(room.project, room.item.id, S, "Une équipe stable")
+    swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe stable")
     with pytest.raises(ValidationError) as refused:
         swot.choose_scope(room.project, room.item.id, Scope.PROJECT)
     assert refused.value.key == "swot.error.scope_has_entries"
@@ -79,35 +79,35 @@ def test_one_structure_and_the_scope_is_fixed_once_the_grid_has_entries(room: Ro
 
 # The grid ----------------------------------------------------------------------------------
 def test_the_facilitator_types_entries_kept_literally(room: Room) -> None:
-    added = swot.add_entry(room.project, room.item.id, W, f"  {TRICKY}\u202e\x1b  ")
+    added = swot.add_entry(room.project, room.item.id, WEAKNESS, f"  {TRICKY}\u202e\x1b  ")
     # Trimmed, brackets kept; control and bidi characters shown as stand-ins (the core's text policy).
     assert added.text == f"{TRICKY}\ufffd\u241b"
     current = swot.state(room.project, room.item.id)
     assert current.step == Step.GRID
-    assert [e.text for e in current.entries_of(current.analysis().id, W)] == [f"{TRICKY}\ufffd\u241b"]
+    assert [e.text for e in current.entries_of(current.analysis().id, WEAKNESS)] == [f"{TRICKY}\ufffd\u241b"]
     with pytest.raises(ValidationError):
-        swot.add_entry(room.project, room.item.id, W, "   ")
+        swot.add_entry(room.project, room.item.id, WEAKNESS, "   ")
     with pytest.raises(ValidationError):
-        swot.add_entry(room.project, room.item.id, W, "x" * (swot.MAX_TEXT + 1))
+        swot.add_entry(room.project, room.item.id, WEAKNESS, "x" * (swot.MAX_TEXT + 1))
 
 
 def test_move_an_entry_to_another_quadrant_drops_its_points(room: Room) -> None:
-    wrong = swot.add_entry(room.project, room.item.id, S, "La baisse des subventions")
+    wrong = swot.add_entry(room.project, room.item.id, STRENGTH, "La baisse des subventions")
     swot_weigh.record_weights(room.project, room.item.id, {wrong.id: (5.0, 3)})
     assert entry(room.project, room.item.id, "La baisse des subventions").retained
-    moved = swot.move_entry(room.project, room.item.id, wrong.id, T)
-    assert moved.quadrant == T
+    moved = swot.move_entry(room.project, room.item.id, wrong.id, THREAT)
+    assert moved.quadrant == THREAT
     assert moved.weight is None and moved.voters == 0 and not moved.retained
     current = swot.state(room.project, room.item.id)
-    assert [e.id for e in current.entries_of(current.analysis().id, T)] == [wrong.id]
-    assert current.entries_of(current.analysis().id, S) == []
+    assert [e.id for e in current.entries_of(current.analysis().id, THREAT)] == [wrong.id]
+    assert current.entries_of(current.analysis().id, STRENGTH) == []
 
 
 def test_merge_keeps_every_author_and_wording(room: Room) -> None:
-    started = swot.start_contribution_round(room.project, room.item.id, W, hidden=False)
+    started = swot.start_contribution_round(room.project, room.item.id, WEAKNESS, hidden=False)
     room.says(started.id, {room.zoe.id: ["Des locaux trop petits"], room.marc.id: ["Manque de place"]})
     swot.collect_contributions(room.project, room.item.id, started.id)
-    typed = swot.add_entry(room.project, room.item.id, W, "Salles exiguës")
+    typed = swot.add_entry(room.project, room.item.id, WEAKNESS, "Salles exiguës")
     ids = [entry(room.project, room.item.id, t).id for t in ("Des locaux trop petits", "Manque de place")] + [typed.id]
     merged = swot.merge_entries(room.project, room.item.id, ids, "Des locaux trop petits pour tous")
     current = swot.state(room.project, room.item.id)
@@ -123,8 +123,8 @@ def test_merge_keeps_every_author_and_wording(room: Room) -> None:
 
 
 def test_merge_adds_points_and_carries_the_answers(room: Room) -> None:
-    a = swot.add_entry(room.project, room.item.id, T, "Fin des contrats aidés")
-    b = swot.add_entry(room.project, room.item.id, T, "Moins d'emplois aidés")
+    a = swot.add_entry(room.project, room.item.id, THREAT, "Fin des contrats aidés")
+    b = swot.add_entry(room.project, room.item.id, THREAT, "Moins d'emplois aidés")
     swot_weigh.record_weights(room.project, room.item.id, {a.id: (4.0, 2), b.id: (3.0, 2)})
     answer = swot_answers.add_answer(room.project, room.item.id, b.id, "Un poste partagé")
     merged = swot.merge_entries(room.project, room.item.id, [a.id, b.id], "La fin des contrats aidés")
@@ -135,19 +135,19 @@ def test_merge_adds_points_and_carries_the_answers(room: Room) -> None:
 def test_merge_refuses_entries_of_two_structures(room: Room) -> None:
     current = swot.choose_scope(room.project, room.item.id, Scope.EACH)
     first, second = current.analyses
-    a = swot.add_entry(room.project, room.item.id, S, "Une équipe", first.id)
-    b = swot.add_entry(room.project, room.item.id, S, "Une équipe", second.id)
+    a = swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe", first.id)
+    b = swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe", second.id)
     with pytest.raises(ValidationError) as refused:
         swot.merge_entries(room.project, room.item.id, [a.id, b.id], "Une équipe")
     assert refused.value.key == "swot.error.merge_across_analyses"
 
 
 def test_an_answered_entry_is_not_removed(room: Room) -> None:
-    threat = swot.add_entry(room.project, room.item.id, T, "Baisse des dotations")
+    threat = swot.add_entry(room.project, room.item.id, THREAT, "Baisse des dotations")
     swot_answers.add_answer(room.project, room.item.id, threat.id, "Répondre ensemble aux appels à projets")
     with pytest.raises(ValidationError):
         swot.remove_entry(room.project, room.item.id, threat.id)
-    other = swot.add_entry(room.project, room.item.id, T, "Autre")
+    other = swot.add_entry(room.project, room.item.id, THREAT, "Autre")
     swot.remove_entry(room.project, room.item.id, other.id)
     assert [e.text for e in swot.state(room.project, room.item.id).entries] == ["Baisse des dotations"]
 
@@ -155,18 +155,18 @@ def test_an_answered_entry_is_not_removed(room: Room) -> None:
 # Rounds ------------------------------------------------------------------------------------
 def test_a_quadrant_round_stays_hidden_until_its_quadrant_is_revealed(room: Room) -> None:
     project, item = room.project, room.item.id
-    forces = swot.start_contribution_round(project, item, S, hidden=True)
+    forces = swot.start_contribution_round(project, item, STRENGTH, hidden=True)
     room.says(forces.id, {room.zoe.id: ["Une équipe expérimentée"], room.marc.id: ["Un minibus adapté"]})
-    threats = swot.start_contribution_round(project, item, T, hidden=True)
+    threats = swot.start_contribution_round(project, item, THREAT, hidden=True)
     room.says(threats.id, {room.nadia.id: ["Des recrutements difficiles"]})
     swot.collect_contributions(project, item)
     current = swot.state(project, item)
     analysis = current.analysis().id
     assert swot.hidden_count(current, analysis) == 3
-    swot.reveal(project, item, S)
+    swot.reveal(project, item, STRENGTH)
     current = swot.state(project, item)
-    assert [e.hidden for e in current.entries_of(analysis, S)] == [False, False]
-    assert [e.hidden for e in current.entries_of(analysis, T)] == [True]
+    assert [e.hidden for e in current.entries_of(analysis, STRENGTH)] == [False, False]
+    assert [e.hidden for e in current.entries_of(analysis, THREAT)] == [True]
     swot.collect_contributions(project, item)  # a round is collected once
     assert len(swot.state(project, item).entries) == 3
     swot.reveal(project, item, None)
@@ -174,10 +174,10 @@ def test_a_quadrant_round_stays_hidden_until_its_quadrant_is_revealed(room: Room
 
 
 def test_an_open_round_is_shown_at_once(room: Room) -> None:
-    started = swot.start_contribution_round(room.project, room.item.id, O, hidden=False)
+    started = swot.start_contribution_round(room.project, room.item.id, OPPORTUNITY, hidden=False)
     room.says(started.id, {room.karim.id: ["Un appel à projets"]})
     current = swot.collect_contributions(room.project, room.item.id, started.id)
-    assert [(e.quadrant, e.hidden) for e in current.entries] == [(O, False)]
+    assert [(e.quadrant, e.hidden) for e in current.entries] == [(OPPORTUNITY, False)]
 
 
 def test_a_four_quadrant_round_sorts_by_number_and_keeps_the_rest_to_sort(room: Room) -> None:
@@ -191,12 +191,12 @@ def test_a_four_quadrant_round_sorts_by_number_and_keeps_the_rest_to_sort(room: 
         },
     )
     current = swot.collect_contributions(room.project, room.item.id, started.id)
-    by_quadrant = {q: [e.text for e in current.entries_of(current.analysis().id, q)] for q in (S, W, O, T, UNSORTED)}
+    by_quadrant = {q: [e.text for e in current.entries_of(current.analysis().id, q)] for q in (STRENGTH, WEAKNESS, OPPORTUNITY, THREAT, UNSORTED)}
     assert by_quadrant == {
-        S: ["Une équipe soudée"],
-        W: ["Peu de temps"],
-        O: ["Un appel à projets"],
-        T: ["la fin des contrats aidés"],  # the same words twice: one entry, in the first wording, two authors
+        STRENGTH: ["Une équipe soudée"],
+        WEAKNESS: ["Peu de temps"],
+        OPPORTUNITY: ["Un appel à projets"],
+        THREAT: ["la fin des contrats aidés"],  # the same words twice: one entry, in the first wording, two authors
         UNSORTED: ["3.5 postes vacants", "Un local à partager"],
     }
     twice = entry(room.project, room.item.id, "la fin des contrats aidés")
@@ -212,7 +212,7 @@ def test_a_four_quadrant_round_sorts_by_number_and_keeps_the_rest_to_sort(room: 
 def test_each_structure_in_turn_sends_each_contribution_to_its_authors_structure(room: Room) -> None:
     project, item = room.project, room.item.id
     current = swot.choose_scope(project, item, Scope.EACH)
-    started = swot.start_contribution_round(project, item, W, hidden=False)
+    started = swot.start_contribution_round(project, item, WEAKNESS, hidden=False)
     assert "votre propre structure" in get_round(project, started.id).spec.question
     room.says(started.id, {room.zoe.id: ["Des locaux trop petits"], room.marc.id: ["Des recrutements difficiles"], room.claire.id: ["Peu de lien"]})
     current = swot.collect_contributions(project, item, started.id)
@@ -227,35 +227,35 @@ def test_each_structure_in_turn_sends_each_contribution_to_its_authors_structure
 def test_contributions_added_without_a_round_keep_their_authors(room: Room) -> None:
     said = [Source("1: Une équipe", room.zoe.id, room.jardins.id), Source("   ", room.marc.id, room.ehpad.id)]
     current = swot.add_contributions(room.project, room.item.id, ALL_QUADRANTS, said)
-    assert [(e.quadrant, e.text, e.sources[0].participant_id) for e in current.entries] == [(S, "Une équipe", room.zoe.id)]
+    assert [(e.quadrant, e.text, e.sources[0].participant_id) for e in current.entries] == [(STRENGTH, "Une équipe", room.zoe.id)]
 
 
 # Weighing ----------------------------------------------------------------------------------
 def _three_weaknesses(room: Room) -> list[int]:
     texts = ["Peu de temps", "Des locaux trop petits", "Une trésorerie fragile"]
-    return [swot.add_entry(room.project, room.item.id, W, text).id for text in texts]
+    return [swot.add_entry(room.project, room.item.id, WEAKNESS, text).id for text in texts]
 
 
 @pytest.mark.parametrize("secret", [False, True])
 def test_a_dot_vote_per_quadrant_weighs_and_retains_the_weightiest(room: Room, secret: bool) -> None:
     project, item = room.project, room.item.id
     _three_weaknesses(room)
-    swot.add_entry(project, item, S, "Une équipe")
-    vote = swot_weigh.start_weighing(project, item, W, secret=secret, budget=3)
+    swot.add_entry(project, item, STRENGTH, "Une équipe")
+    vote = swot_weigh.start_weighing(project, item, WEAKNESS, secret=secret, budget=3)
     spec = get_round(project, vote.id).spec
     assert spec.secret is secret and spec.options == ["Peu de temps", "Des locaux trop petits", "Une trésorerie fragile"]
     assert swot.state(project, item).step == Step.WEIGH
     # Everyone gives 2 points to the premises, 1 to cash; nobody to time.
     vote_all(project, vote.id, lambda voter, n, budget, cap: [0, 2, 1])
     current = swot_weigh.collect_weights(project, item, vote.id)
-    weights = {e.text: (e.weight, e.voters, e.retained) for e in current.entries_of(current.analysis().id, W)}
+    weights = {e.text: (e.weight, e.voters, e.retained) for e in current.entries_of(current.analysis().id, WEAKNESS)}
     assert weights == {
         "Des locaux trop petits": (10.0, 5, True),
         "Une trésorerie fragile": (5.0, 5, True),
         "Peu de temps": (0.0, 0, False),  # no point, not retained, whatever the count
     }
-    assert [e.text for e in current.entries_of(current.analysis().id, W)][0] == "Des locaux trop petits"
-    assert current.entries_of(current.analysis().id, S)[0].weight is None  # other quadrants untouched
+    assert [e.text for e in current.entries_of(current.analysis().id, WEAKNESS)][0] == "Des locaux trop petits"
+    assert current.entries_of(current.analysis().id, STRENGTH)[0].weight is None  # other quadrants untouched
     assert vote.id in current.weighed_rounds
 
 
@@ -270,35 +270,35 @@ def test_a_second_vote_keeps_what_the_facilitator_retained(room: Room) -> None:
 
 def test_a_vote_needs_two_revealed_entries_and_fits_the_keys(room: Room) -> None:
     project, item = room.project, room.item.id
-    swot.add_entry(project, item, T, "Une seule menace")
+    swot.add_entry(project, item, THREAT, "Une seule menace")
     with pytest.raises(ValidationError) as refused:
-        swot_weigh.start_weighing(project, item, T)
+        swot_weigh.start_weighing(project, item, THREAT)
     assert refused.value.key == "swot.error.weigh_needs_two"
-    started = swot.start_contribution_round(project, item, T, hidden=True)
+    started = swot.start_contribution_round(project, item, THREAT, hidden=True)
     room.says(started.id, {room.zoe.id: ["Une autre"]})
     swot.collect_contributions(project, item, started.id)
     with pytest.raises(ValidationError) as refused:
-        swot_weigh.start_weighing(project, item, T)
+        swot_weigh.start_weighing(project, item, THREAT)
     assert refused.value.key == "swot.error.weigh_hidden"
     for n in range(swot.MAX_OPTIONS):
-        swot.add_entry(project, item, O, f"Opportunité {n}")
-    swot.add_entry(project, item, O, "Une de trop")
+        swot.add_entry(project, item, OPPORTUNITY, f"Opportunité {n}")
+    swot.add_entry(project, item, OPPORTUNITY, "Une de trop")
     with pytest.raises(ValidationError) as refused:
-        swot_weigh.start_weighing(project, item, O)
+        swot_weigh.start_weighing(project, item, OPPORTUNITY)
     assert refused.value.key == "swot.error.weigh_too_many"
 
 
 def test_ballot_labels_stay_unique_when_two_entries_read_alike(room: Room) -> None:
     current = swot.choose_scope(room.project, room.item.id, Scope.PROJECT)
-    a = swot.add_entry(room.project, room.item.id, S, "Une équipe")
-    b = swot.add_entry(room.project, room.item.id, S, "Une équipe")
+    a = swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe")
+    b = swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe")
     current = swot.state(room.project, room.item.id)
     assert swot_weigh.option_labels([current.entry(a.id), current.entry(b.id)]) == ["Une équipe", "Une équipe (2)"]
 
 
 # Answers -----------------------------------------------------------------------------------
 def _retained_threat(room: Room) -> swot.Entry:
-    threat = swot.add_entry(room.project, room.item.id, T, "La baisse des subventions")
+    threat = swot.add_entry(room.project, room.item.id, THREAT, "La baisse des subventions")
     swot_weigh.set_retained(room.project, room.item.id, threat.id, True)
     return threat
 
@@ -306,9 +306,9 @@ def _retained_threat(room: Room) -> swot.Entry:
 def test_only_retained_weaknesses_and_threats_are_put_to_the_room(room: Room) -> None:
     project, item = room.project, room.item.id
     threat = _retained_threat(room)
-    strength = swot.add_entry(project, item, S, "Une équipe")
+    strength = swot.add_entry(project, item, STRENGTH, "Une équipe")
     swot_weigh.set_retained(project, item, strength.id, True)
-    swot.add_entry(project, item, W, "Pas retenue")
+    swot.add_entry(project, item, WEAKNESS, "Pas retenue")
     assert [e.id for e in swot_answers.to_answer(swot.state(project, item))] == [threat.id]
 
 
@@ -377,24 +377,24 @@ def test_comparison_shows_what_structures_share_and_what_is_their_own(room: Room
     project, item = room.project, room.item.id
     current = swot.choose_scope(project, item, Scope.EACH)
     of = {a.structure_id: a.id for a in current.analyses}
-    swot.add_entry(project, item, W, "Des locaux vieillissants", of[room.ehpad.id])
-    swot.add_entry(project, item, W, "Peu de temps pour la coordination", of[room.jardins.id])
-    swot.add_entry(project, item, W, "peu de temps pour la COORDINATION", of[room.ehpad.id])
-    swot.add_entry(project, item, W, "Des locaux trop petits", of[room.jardins.id])
-    swot.add_entry(project, item, O, "Un appel à projets", of[room.ehpad.id])
+    swot.add_entry(project, item, WEAKNESS, "Des locaux vieillissants", of[room.ehpad.id])
+    swot.add_entry(project, item, WEAKNESS, "Peu de temps pour la coordination", of[room.jardins.id])
+    swot.add_entry(project, item, WEAKNESS, "peu de temps pour la COORDINATION", of[room.ehpad.id])
+    swot.add_entry(project, item, WEAKNESS, "Des locaux trop petits", of[room.jardins.id])
+    swot.add_entry(project, item, OPPORTUNITY, "Un appel à projets", of[room.ehpad.id])
     compared = swot_compare.comparison(project, item)
     assert compared.possible
     rows = [(r.quadrant, r.text, r.structures) for r in compared.entries]
     ehpad, jardins = room.ehpad.id, room.jardins.id
     order = tuple(s.id for s in project.structures() if s.id in (ehpad, jardins))
     assert rows == [
-        (W, "peu de temps pour la COORDINATION", order),  # as the first structure in the project's order wrote it
-        (W, "Des locaux vieillissants", (ehpad,)),  # then each one's own, structure by structure
-        (W, "Des locaux trop petits", (jardins,)),
-        (O, "Un appel à projets", (ehpad,)),
+        (WEAKNESS, "peu de temps pour la COORDINATION", order),  # as the first structure in the project's order wrote it
+        (WEAKNESS, "Des locaux vieillissants", (ehpad,)),  # then each one's own, structure by structure
+        (WEAKNESS, "Des locaux trop petits", (jardins,)),
+        (OPPORTUNITY, "Un appel à projets", (ehpad,)),
     ]
     # Different words, one theme: "locaux" recurs; the shared entry's words are not counted again.
-    assert [(w.quadrant, w.word, set(w.structures)) for w in compared.words] == [(W, "locaux", {ehpad, jardins})]
+    assert [(w.quadrant, w.word, set(w.structures)) for w in compared.words] == [(WEAKNESS, "locaux", {ehpad, jardins})]
 
 
 def test_comparison_gathers_the_workshops_single_structure_diagnoses(room: Room) -> None:
@@ -403,14 +403,14 @@ def test_comparison_gathers_the_workshops_single_structure_diagnoses(room: Room)
     other = project.add_agenda_item(room.workshop.id, "swot", "Diagnostic de l'EHPAD", 30)
     swot.choose_scope(project, other.id, Scope.STRUCTURE, room.ehpad.id)
     assert not swot_compare.comparison(project, room.item.id).possible  # nothing written yet
-    swot.add_entry(project, room.item.id, T, "La fin des contrats aidés")
-    swot.add_entry(project, other.id, T, "La fin des contrats aidés")
+    swot.add_entry(project, room.item.id, THREAT, "La fin des contrats aidés")
+    swot.add_entry(project, other.id, THREAT, "La fin des contrats aidés")
     compared = swot_compare.comparison(project, other.id)
     assert [r.structures for r in compared.entries] == [tuple(s.id for s in project.structures() if s.member)]
 
 
 def test_a_single_analysis_is_not_compared(room: Room) -> None:
-    swot.add_entry(room.project, room.item.id, S, "Une équipe")
+    swot.add_entry(room.project, room.item.id, STRENGTH, "Une équipe")
     assert not swot_compare.comparison(room.project, room.item.id).possible
 
 
@@ -432,7 +432,7 @@ def _filled(room: Room) -> None:
     jardins = current.analysis_of_structure(room.jardins.id)
     while swot.state(project, item).current != jardins.id:
         swot.show_analysis(project, item, 1)
-    vote = swot_weigh.start_weighing(project, item, W)
+    vote = swot_weigh.start_weighing(project, item, WEAKNESS)
     options = get_round(project, vote.id).spec.options
     vote_all(project, vote.id, lambda voter, n, budget, cap: [1 if o == "Peu de temps" else 0 for o in options])
     swot_weigh.collect_weights(project, item, vote.id)
@@ -496,7 +496,7 @@ def test_a_diagnosis_left_untouched_says_only_its_scope(room: Room) -> None:
 
 def test_a_round_still_going_is_not_collected_so_nothing_typed_later_is_lost(room: Room) -> None:
     project, item = room.project, room.item.id
-    started = swot.start_contribution_round(project, item, S, hidden=False)
+    started = swot.start_contribution_round(project, item, STRENGTH, hidden=False)
     first, *others = get_round(project, started.id).voters
     contribute(project, started.id, first, "Une équipe")
     finish_turn(project, started.id, first)
@@ -511,7 +511,7 @@ def test_a_round_still_going_is_not_collected_so_nothing_typed_later_is_lost(roo
 def test_an_entry_being_answered_in_a_round_keeps_its_answers_through_a_merge(room: Room) -> None:
     project, item = room.project, room.item.id
     threat = _retained_threat(room)
-    twin = swot.add_entry(project, item, T, "Moins de subventions")
+    twin = swot.add_entry(project, item, THREAT, "Moins de subventions")
     started = swot_answers.start_answer_round(project, item, threat.id)
     with pytest.raises(ValidationError) as refused:
         swot.remove_entry(project, item, threat.id)
@@ -527,7 +527,7 @@ def test_a_structure_with_its_own_diagnosis_is_not_removed(room: Room) -> None:
     current = swot.choose_scope(project, room.item.id, Scope.EACH)
     for person in (room.marc, room.nadia):
         project.remove_participant(person.id)
-    swot.add_entry(project, room.item.id, S, "Une équipe", current.analysis_of_structure(room.jardins.id).id)
+    swot.add_entry(project, room.item.id, STRENGTH, "Une équipe", current.analysis_of_structure(room.jardins.id).id)
     project.remove_structure(room.ehpad.id)  # analysed, but nothing written: nothing lost
     for person in (room.zoe, room.karim):
         project.remove_participant(person.id)

@@ -7,8 +7,8 @@ screen (`run_round`), so these tests are about the exercise screens.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.widgets import DataTable, Input, OptionList, Select
@@ -66,7 +66,7 @@ def room(monkeypatch: pytest.MonkeyPatch) -> Room:
     return played
 
 
-async def _open(app: AtelierApp, pilot, kind: str):  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, kind: str):
     await pilot.pause()
     project = app.project
     planned = project.workshops()[1]  # the demo's workshop still to run
@@ -76,14 +76,14 @@ async def _open(app: AtelierApp, pilot, kind: str):  # noqa: ANN001
     return project, planned, item
 
 
-async def _type(pilot, text: str) -> None:  # noqa: ANN001
+async def _type(pilot, text: str) -> None:
     await pilot.pause()
     pilot.app.screen.query_one(Input).value = text
     await pilot.press("enter")
     await settle(pilot)
 
 
-async def _pick(pilot, label: str) -> None:  # noqa: ANN001
+async def _pick(pilot, label: str) -> None:
     """Choose the option whose label starts with `label` in the open PickOneModal."""
     options = pilot.app.screen.query_one(OptionList)
     labels = [str(o.prompt) for o in options.options]

@@ -22,9 +22,10 @@ from __future__ import annotations
 import itertools
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -243,7 +244,18 @@ class Field:
 
 
 def _fields() -> list[Field]:
-    from exercises import apt, apt_outputs, matrix, securing, stakeholders, stakeholders_sheet, supra, swot, swot_answers, values
+    from exercises import (
+        apt,
+        apt_outputs,
+        matrix,
+        securing,
+        stakeholders,
+        stakeholders_sheet,
+        supra,
+        swot,
+        swot_answers,
+        values,
+    )
     from exercises.stakeholders_sheet import Sheet
     from workshop.proposals import tracker
     from workshop.rounds import RoundMode, RoundSpec, contribute, edit_contribution, start_round

@@ -6,8 +6,8 @@ screen (`run_round`), so these tests are about the exercise screens.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from textual.widgets import DataTable, Input, OptionList
@@ -53,7 +53,7 @@ def room(monkeypatch: pytest.MonkeyPatch) -> Room:
     return played
 
 
-async def _open(app: AtelierApp, pilot, kind: str):  # noqa: ANN001
+async def _open(app: AtelierApp, pilot, kind: str):
     await pilot.pause()
     project = app.project
     planned = project.workshops()[1]  # the demo's workshop still to run
@@ -63,14 +63,14 @@ async def _open(app: AtelierApp, pilot, kind: str):  # noqa: ANN001
     return project, planned, item
 
 
-async def _type(pilot, text: str) -> None:  # noqa: ANN001
+async def _type(pilot, text: str) -> None:
     await pilot.pause()
     pilot.app.screen.query_one(Input).value = text
     await pilot.press("enter")
     await pilot.pause()
 
 
-def _cells(screen) -> list[str]:  # noqa: ANN001
+def _cells(screen) -> list[str]:
     table = screen.query_one(DataTable)
     return [str(table.get_row_at(n)[1]) for n in range(table.row_count)]
 
@@ -240,7 +240,7 @@ async def test_screens_survive_small_and_large_terminals(demo_path: Path, librar
 
 
 # Through the rounds screens, as in the room ------------------------------------------------------
-async def _play_contributions(pilot, app: AtelierApp, texts: list[list[str]]) -> None:  # noqa: ANN001
+async def _play_contributions(pilot, app: AtelierApp, texts: list[list[str]]) -> None:
     from screens.round import RoundScreen
 
     assert isinstance(app.screen, RoundScreen)
@@ -256,7 +256,7 @@ async def _play_contributions(pilot, app: AtelierApp, texts: list[list[str]]) ->
     await pilot.pause()
 
 
-async def _play_dots(pilot, app: AtelierApp, voters: int, keys: list[str]) -> None:  # noqa: ANN001
+async def _play_dots(pilot, app: AtelierApp, voters: int, keys: list[str]) -> None:
     from screens.round import RoundScreen
 
     assert isinstance(app.screen, RoundScreen)

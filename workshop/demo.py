@@ -12,11 +12,13 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
+from exercises.fills import demo_fill
+from workshop.errors import AtelierError
 from workshop.model import Attendance, Role, StructureKind
 from workshop.next_steps import add_next_step
 from workshop.project import Project
-from exercises.fills import demo_fill
 from workshop.registry import exercises
 from workshop.store import PROJECT_SUFFIX
 
@@ -91,9 +93,9 @@ def _demo_version(path: Path) -> int:
 
     try:
         data = read_project_file(path)
-    except Exception:  # noqa: BLE001 - an unreadable demo is simply rebuilt
+    except (AtelierError, OSError):  # an unreadable demo is simply rebuilt
         return -1
-    meta = next(iter(data.get("meta", {}).values()), {})
+    meta: dict[str, Any] = next(iter(data.get("meta", {}).values()), {})
     return int(meta.get("demo_version", 0))
 
 

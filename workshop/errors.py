@@ -5,6 +5,12 @@ The user interface turns them into a clear sentence with `t(error.key, **error.p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workshop.schema import Finding
+
 
 class AtelierError(Exception):
     """Base of every error the core reports to a person."""
@@ -32,6 +38,7 @@ class ProjectDamaged(AtelierError):
     """The project file cannot be read; it is left untouched."""
 
     key = "error.project_damaged"
+    findings: Sequence[Finding] = ()  # what the checks found wrong, when they found it (validation.damaged)
 
 
 class ProjectLocked(AtelierError):

@@ -10,8 +10,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from workshop.errors import AtelierError, ProjectDamaged, ValidationError
 from workshop.filenames import safe_stem, unused_path
@@ -106,5 +105,5 @@ def summarise(path: Path) -> ProjectSummary:
         return ProjectSummary(path, path.stem, 0, modified, error.message())
     except (AtelierError, OSError) as error:
         return ProjectSummary(path, path.stem, 0, modified, str(error))
-    meta = next(iter(data.get("meta", {}).values()), {})
+    meta: dict[str, Any] = next(iter(data.get("meta", {}).values()), {})
     return ProjectSummary(path, str(meta.get("name") or path.stem), len(data.get(WORKSHOPS_TABLE, {})), modified)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, TypeGuard
 
 from workshop.i18n import LANGUAGES, catalog, t
 
@@ -27,7 +27,7 @@ def phrase(key: str, **params: str | Phrase) -> Phrase:
     return {"key": key, "params": params} if params else {"key": key}
 
 
-def is_phrase(value: object) -> bool:
+def is_phrase(value: object) -> TypeGuard[Phrase]:
     return isinstance(value, dict) and isinstance(value.get("key"), str)
 
 
@@ -35,8 +35,8 @@ def say(value: str | Phrase | None) -> str:
     """A phrase worded in the current language; a plain text as it is."""
     if not is_phrase(value):
         return "" if value is None else str(value)
-    params = {name: say(part) for name, part in (value.get("params") or {}).items()}  # type: ignore[union-attr]
-    return t(value["key"], **params)  # type: ignore[index]
+    params = {name: say(part) for name, part in (value.get("params") or {}).items()}
+    return t(value["key"], **params)
 
 
 @cache

@@ -7,11 +7,13 @@ returns the stored record.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from tinydb.table import Document
 
@@ -31,8 +33,8 @@ from workshop.model import (
     default_title_key,
 )
 from workshop.names import MAX_NAME_LENGTH, clean_name, name_key
-from workshop.text import clean_block, clean_line
 from workshop.store import FORMAT_VERSION, ProjectStore
+from workshop.text import clean_block, clean_line
 
 R = TypeVar("R", bound=Record)
 MAX_WORKSHOP_TEXT = 1000  # a place, a purpose, a name: one line, never a novel
@@ -111,7 +113,7 @@ class Project:
         """Today's ISO date, by the project's clock."""
         return _local_day(self.clock.now())
 
-    def batch(self):  # noqa: ANN201 - a context manager
+    def batch(self) -> contextlib.AbstractContextManager[None]:
         return self.store.batch()
 
     def save_as(self, target: str | os.PathLike[str]) -> Path:

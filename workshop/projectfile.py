@@ -82,8 +82,8 @@ def parse_project_file(path: Path) -> Any:
         text = raw.decode("utf-8-sig")
         data = json.loads(text, object_pairs_hook=_refuse_twice_the_same_key)
     except _DuplicateKey as error:
-        from workshop.validation import damaged
         from workshop.schema import Finding
+        from workshop.validation import damaged
 
         raise damaged(path, [Finding("schema.duplicate_key", params={"key": error.key})]) from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:

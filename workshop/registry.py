@@ -15,8 +15,8 @@ what a facilitator may choose from (`exercises()`).
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 from functools import cache
-from typing import Iterable
 
 from workshop.exercise import Exercise
 

@@ -84,6 +84,7 @@ def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float | Non
     start_time = parse_start_time(workshop.start_time)
     if start_time is None:
         return first
+    day: datetime.date | None
     if first is not None:
         day = _local_date(first)
     else:

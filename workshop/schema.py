@@ -21,9 +21,10 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any
 
 from workshop.i18n import t
 
@@ -507,7 +508,7 @@ def rule_of(
     for item in dataclasses.fields(cls):
         if item.name in skip:
             continue
-        fields[item.name] = overrides.pop(item.name, None) or rule_from(hints[item.name], extra)
+        fields[item.name] = overrides.pop(item.name) if item.name in overrides else rule_from(hints[item.name], extra)
         if item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING:
             required.append(item.name)
     fields.update(overrides)  # rules for stored keys that are not fields
@@ -557,6 +558,10 @@ class Reference:
     target: str
 
 
+# (record id, document, context) -> None, adding findings to the context.
+Consistency = Callable[[str, dict[str, Any], Context], None]
+
+
 @dataclass(frozen=True)
 class TableSchema:
     """What the records of one table must look like."""
@@ -564,6 +569,5 @@ class TableSchema:
     name: str
     record: Rule
     references: tuple[Reference, ...] = ()
-    # Internal consistency a rule cannot say (a round's turns match its voters):
-    # (record id, document, context) -> None, adding findings to the context.
-    consistency: Any = None
+    # Internal consistency a rule cannot say (a round's turns match its voters).
+    consistency: Consistency | None = None

@@ -23,11 +23,12 @@ are left to the code that reads them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from workshop.errors import ProjectDamaged
+from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import t
 from workshop.schema import (
     ISO_DATE,
@@ -35,6 +36,7 @@ from workshop.schema import (
     Anything,
     Boolean,
     Choice,
+    Consistency,
     Context,
     Either,
     Finding,
@@ -51,11 +53,18 @@ from workshop.schema import (
     rule_of,
 )
 
+if TYPE_CHECKING:
+    from workshop.exercise import Exercise
+    from workshop.model import Record
+
 META = "meta"
 ISSUED_IDS = "_issued_ids"  # workshop.store.ISSUED_IDS
 INVENTORY = "tables"  # the meta record's field holding {table: record count}
 FORMAT_VERSION = 1  # workshop.store.FORMAT_VERSION: the newest format this version reads
 SHOWN_FINDINGS = 3  # findings spelled out in the message; the others are counted
+# What a record reader raises on data of the wrong shape that the schema let through:
+# damage, said as such. Any other error is a defect of the reader and propagates.
+READER_FAILURES = (AtelierError, KeyError, IndexError, TypeError, ValueError, AttributeError)
 
 
 def stamp_inventory(data: dict[str, Any]) -> None:
@@ -81,7 +90,7 @@ def damaged(path: Path | str, findings: list[Finding]) -> ProjectDamaged:
     if len(findings) > SHOWN_FINDINGS:
         problems += " " + t("schema.more", count=len(findings) - SHOWN_FINDINGS)
     error = ProjectDamaged("error.project_invalid", path=str(path), problems=problems)
-    error.findings = findings  # type: ignore[attr-defined]
+    error.findings = findings
     return error
 
 
@@ -197,7 +206,17 @@ META_RECORD = Obj(
 
 @cache
 def core_schemas() -> dict[str, TableSchema]:
-    from workshop.model import AgendaItem, Attendance, MinutesStatus, Participant, Role, Structure, StructureKind, TimerState, Workshop
+    from workshop.model import (
+        AgendaItem,
+        Attendance,
+        MinutesStatus,
+        Participant,
+        Role,
+        Structure,
+        StructureKind,
+        TimerState,
+        Workshop,
+    )
     from workshop.next_steps import NextStep, StepStatus
 
     return {
@@ -422,20 +441,23 @@ def _exercise_tables(exercise: Any) -> dict[str, TableSchema]:
     return found
 
 
-def _record_reader(record_type: Any) -> Any:
+def _record_reader(record_type: type[Record]) -> Consistency:
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
         try:
             record_type.from_doc(doc, int(doc_id))
-        except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
+        except READER_FAILURES as error:  # damage, said as such
             ctx.add("schema.unreadable", (), reason=type(error).__name__)
 
     return consistency
 
 
-def _state_reader(exercise: Any, state_type: type) -> Any:
+def _state_reader(exercise: Exercise, state_type: type) -> Consistency:
     """The exercise's own reader, run on each state: what the rules miss, it refuses;
     then the exercise's own look at what its fields point at (`state_problems`)."""
-    read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict")
+    # The exercises' state classes read a document with `from_doc` or (older ones) `from_dict`.
+    read = getattr(state_type, "from_doc", None) or getattr(state_type, "from_dict", None)
+    if read is None:
+        raise TypeError(f"{state_type.__name__} has neither from_doc nor from_dict")
 
     def consistency(doc_id: str, doc: dict[str, Any], ctx: Context) -> None:
         if doc.get("item_id") != int(doc_id):
@@ -443,7 +465,7 @@ def _state_reader(exercise: Any, state_type: type) -> Any:
             return
         try:
             state = read(doc)
-        except Exception as error:  # noqa: BLE001 - any failure of the reader is damage, said as such
+        except READER_FAILURES as error:  # damage, said as such
             ctx.add("schema.unreadable", (), reason=type(error).__name__)
             return
         for field_name in exercise.state_problems(state):

@@ -95,7 +95,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     with project.batch():
         state = apt.state(project, item.id)
         # The default stakeholder groups, by their key (labels follow the language).
-        group = {key: g.id for (key, _), g in zip(apt.DEFAULT_GROUPS, state.groups)}
+        group = {key: g.id for (key, _), g in zip(apt.DEFAULT_GROUPS, state.groups, strict=False)}  # groups added later are not the demo's
         label, category, said = DEMO_ROUND
         started = apt.start_contribution_round(project, item.id, group[label], category)
         contribute_all(project, started.id, lambda voter: said.get(people.get(voter, ""), []))

@@ -5,7 +5,21 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from exercises.matrix import Action, Cell, Confirmation, Level, Means, MatrixState, Mode, Role, _save, actors, cell_key, fingerprint, load
+from exercises.matrix import (
+    Action,
+    Cell,
+    Confirmation,
+    Level,
+    MatrixState,
+    Means,
+    Mode,
+    Role,
+    _save,
+    actors,
+    cell_key,
+    fingerprint,
+    load,
+)
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop
@@ -57,7 +71,7 @@ def fill_demo(project: Project, workshop: Workshop, item: AgendaItem) -> None:
     actions: list[Action] = []
     for number, (label, roles) in enumerate(DEMO_ROWS, start=1):
         actions.append(Action(number, label))
-        for column, (structure_id, entry) in enumerate(zip(columns, roles)):
+        for column, (structure_id, entry) in enumerate(zip(columns, roles, strict=False)):  # columns past the demo's roles stay empty
             if entry is not None:
                 role, level = entry
                 means, mode = DEMO_MEANS.get((number, column), ([], None))

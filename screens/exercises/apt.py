@@ -15,6 +15,7 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 # Colours of the three feelings, in the grid and in the balance chart.
@@ -84,7 +85,7 @@ class AptScreen(SteppedExerciseScreen):
         "proposal": _only(Step.OUTPUTS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: AptState = apt.state(project, item_id)
         self.group_index = 0
@@ -115,7 +116,7 @@ class AptScreen(SteppedExerciseScreen):
         self.state = apt.state(self.project, self.item_id)
         self.refresh_view()
 
-    def do(self, action, *args) -> object:  # noqa: ANN001
+    def do(self, action, *args) -> object:
         """Run a core change, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args)
         self.reload()
@@ -144,7 +145,7 @@ class AptScreen(SteppedExerciseScreen):
             return None
         try:
             return self.state.item(selected)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     # Display -------------------------------------------------------------------------------------
@@ -283,7 +284,7 @@ class AptScreen(SteppedExerciseScreen):
         if item.participant_id:
             try:
                 lines.append(Content(t("apt.col.said_by") + " : " + self.project.participant(item.participant_id).name))
-            except Exception:  # noqa: BLE001 - a person removed since
+            except NotFound:  # a person removed since
                 pass
         if self.step == Step.OUTPUTS:
             for label, text in self._output_lines(item):
@@ -557,7 +558,7 @@ class AptScreen(SteppedExerciseScreen):
         structure_id, participant_id = apt_outputs.proposal_author(self.project, self.state, item.id)
         text = apt_outputs.proposal_text(self.state, item.id)
 
-        def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
+        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
             if proposal is not None:
                 self.do(apt_outputs.link_proposal, item.id, proposal.id)
 

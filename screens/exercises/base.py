@@ -3,7 +3,8 @@ back, its guide on F1, and rounds handed around on the rounds screen."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import Screen
 

@@ -4,7 +4,8 @@ adjustments, and the history of the checks."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,9 +18,14 @@ from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, Step
 from exercises.fairness_minutes import bar, format_mean, history_cell, rating_text
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
-from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
+from screens.modals.line_form import (
+    LineFormModal,
+    StructureLine,
+    StructureLineFormModal,
+)
 from screens.modals.means_form import MeansEntry, MeansFormModal, typed_amount
 from screens.modals.pick_one import PickOneModal
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -263,7 +269,7 @@ class FairnessScreen(SteppedExerciseScreen):
                 lines = [Content(self.state.benefit(row).text)]
             elif row is not None and self.step in (Step.PICTURE, Step.FELT):
                 lines = self._structure_detail(row)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             lines = []
         detail.display = bool(lines)
         detail.update(Content("\n").join(lines))

@@ -9,7 +9,8 @@ no objection adopts the rules, an objection sends them back to editing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -144,7 +146,7 @@ class GovernanceScreen(ExerciseScreen):
             return None
         try:
             return self.state.body(int(key))
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     def show_rules(self) -> None:
@@ -214,13 +216,13 @@ class GovernanceScreen(ExerciseScreen):
         return True
 
     # Bodies ----------------------------------------------------------------------------------
-    def _name_taken(self, exclude: int = 0):  # noqa: ANN202 - a predicate
+    def _name_taken(self, exclude: int = 0):  # a predicate on names
         from workshop.names import name_key
 
         taken = {name_key(b.name) for b in self.state.bodies if b.id != exclude}
         return lambda name: name_key(name) in taken
 
-    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None):  # noqa: ANN202
+    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None):
         from screens.modals.body import BodyModal
 
         return BodyModal(heading, save, self._name_taken(exclude), self.project.structures(), self.project.participants(), initial)

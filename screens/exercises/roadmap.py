@@ -9,7 +9,8 @@ the timeline and says which actions are late.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,13 +18,21 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import means, periods, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
+from exercises import (
+    means,
+    periods,
+    roadmap,
+    roadmap_actions,
+    roadmap_follow,
+    roadmap_objectives,
+)
 from exercises.roadmap import RoadmapState, Step
 from exercises.roadmap_timeline import timeline
 from exercises.wording import word_spans
 from screens.exercises.roadmap_editing import RoadmapEditing
 from screens.exercises.roadmap_gantt import GanttTable, fill_gantt
 from screens.exercises.stepped import SteppedExerciseScreen
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -402,7 +411,7 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
                 return [Content(self.state.milestone(entry_id).text)] if kind == "m" else self._action_detail(entry_id)
             action_id = row[0] if isinstance(row, tuple) else row
             return self._action_detail(action_id)
-        except Exception:  # noqa: BLE001 - removed meanwhile: nothing to detail
+        except NotFound:  # removed meanwhile: nothing to detail
             return []
 
     def _action_detail(self, action_id: int) -> list[Content]:

@@ -5,15 +5,25 @@ stored state again. Mixed into `RoadmapScreen`, whose state, rows and cursor it 
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from textual.content import Content
 from textual.widgets import DataTable
 
-from exercises import periods, roadmap, roadmap_actions, roadmap_follow, roadmap_objectives
+from exercises import (
+    periods,
+    roadmap,
+    roadmap_actions,
+    roadmap_follow,
+    roadmap_objectives,
+)
 from exercises.roadmap import Step
 from screens.modals.confirm import ConfirmModal
-from screens.modals.line_form import LineFormModal, StructureLine, StructureLineFormModal
+from screens.modals.line_form import (
+    LineFormModal,
+    StructureLine,
+    StructureLineFormModal,
+)
 from screens.modals.means_form import MeansEntry, MeansFormModal, typed_amount
 from screens.modals.pick_one import PickOneModal
 from screens.modals.roadmap_forms import (
@@ -31,6 +41,7 @@ from screens.modals.roadmap_forms import (
     UnderAndText,
     UnderAndTextFormModal,
 )
+from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.proposals import NO_REFERENT, Referent
 
@@ -258,7 +269,7 @@ class RoadmapEditing:
             return self.state.action(entry_id) if kind == "a" else None
         try:
             return self.state.action(row[0] if isinstance(row, tuple) else row)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     def action_pilot(self) -> None:

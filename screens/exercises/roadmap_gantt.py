@@ -42,7 +42,7 @@ class GanttTable(DataTable):
         Binding("home", "scroll_months(-10000)", show=False),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", fixed_columns=1, header_height=2, cell_padding=0)
 
     def action_scroll_months(self, months: int) -> None:

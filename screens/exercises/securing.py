@@ -17,7 +17,14 @@ from textual.widgets import DataTable, Header, Static
 
 from exercises import securing, securing_sources
 from exercises.securing import Element
-from exercises.securing_labels import MISSING, Names, element_text, origin_label, source_notes, state_label
+from exercises.securing_labels import (
+    MISSING,
+    Names,
+    element_text,
+    origin_label,
+    source_notes,
+    state_label,
+)
 from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.element import ElementForm, ElementModal

@@ -18,12 +18,13 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from exercises import stakeholders, stakeholders_sheet
-from exercises.stakeholders import Stakeholder, Step, StakeholdersState
+from exercises.stakeholders import Stakeholder, StakeholdersState, Step
 from exercises.stakeholders_map import cell_width_for, text_map
 from exercises.stakeholders_sheet import Sheet
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.tables import fill_table, selected_key
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
             return None
         try:
             return self.state.stakeholder(int(key))
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     # Drawing -------------------------------------------------------------------------------
@@ -274,7 +275,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
             self.notify(Content(t("stakeholders.screen.carried", count=len(carried.stakeholders))))
             self.reload()
 
-    def _name_taken(self, exclude: int = 0):  # noqa: ANN202 - a predicate
+    def _name_taken(self, exclude: int = 0):  # a predicate on names
         from workshop.names import name_key
 
         structures = stakeholders.structures_by_id(self.project)

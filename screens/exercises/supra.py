@@ -8,7 +8,8 @@ is recorded here.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +24,7 @@ from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
 from screens.widgets.key_bar import KeyBar
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
@@ -115,7 +117,7 @@ class SupraScreen(ExerciseScreen):
         self.state = supra.load(self.project, self.item_id)
         try:
             self.drafts = supra.drafts(self.project, self.item_id)
-        except Exception:  # noqa: BLE001 - a removed drafts round: show none rather than fail
+        except NotFound:  # a removed drafts round: show none rather than fail
             self.drafts = []
 
     def refresh_view(self) -> None:

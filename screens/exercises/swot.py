@@ -10,13 +10,23 @@ from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
 from exercises import swot, swot_answers, swot_compare, swot_weigh
-from exercises.swot import ALL_QUADRANTS, QUADRANTS, UNSORTED, Entry, Quadrant, Scope, Step, SwotState
+from exercises.swot import (
+    ALL_QUADRANTS,
+    QUADRANTS,
+    UNSORTED,
+    Entry,
+    Quadrant,
+    Scope,
+    Step,
+    SwotState,
+)
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.exercises.swot_answers import AnswersStep
 from screens.exercises.swot_grid import STYLE, QuadrantGrid, QuadrantPanel
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 GRID_STEPS = frozenset({Step.GRID.value, Step.WEIGH.value})
@@ -95,7 +105,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         "element": _only(Step.ANSWERS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: SwotState = swot.state(project, item_id)
         self.quadrant: str = Quadrant.STRENGTH.value
@@ -145,7 +155,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         self.marked &= {e.id for e in self.state.entries}
         self.refresh_view()
 
-    def do(self, action, *args, **kwargs) -> object:  # noqa: ANN001
+    def do(self, action, *args, **kwargs) -> object:
         """Run a core change on this item, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args, **kwargs)
         self.reload()
@@ -345,7 +355,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
                 return self.project.participant(participant_id).name
             if structure_id:
                 return self.project.structure(structure_id).name
-        except Exception:  # noqa: BLE001 - removed since
+        except NotFound:  # removed since
             return ""
         return ""
 
@@ -363,7 +373,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             self.quadrant = panel.quadrant
         self.show_detail()
 
-    def on_descendant_focus(self, event) -> None:  # noqa: ANN001
+    def on_descendant_focus(self, event) -> None:
         panel = event.widget.parent
         if self.step in GRID_STEPS and isinstance(panel, QuadrantPanel) and panel.quadrant != self.quadrant:
             # A click on another quadrant puts it in focus.
@@ -383,7 +393,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return None
         try:
             return self.state.entry(entry_id)
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     def _row(self) -> tuple[str, int]:

@@ -146,7 +146,7 @@ class AnswersStep:
             return
         structure_id, participant_id = swot_answers.answer_author(self.project, self.state, answer.id)
 
-        def recorded(proposal) -> None:  # noqa: ANN001 - a Proposal, or None when cancelled
+        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
             if proposal is not None:
                 self.do(swot_answers.link_proposal, answer.id, proposal.id)
 
@@ -162,12 +162,12 @@ class AnswersStep:
             self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
             return
 
-        def save(form: ElementForm):  # noqa: ANN202 - an Element
+        def save(form: ElementForm):  # returns an Element
             return swot_answers.record_element(
                 self.project, self.item_id, answer.id, form.text, form.referent, due=form.due, notes=form.notes
             )
 
-        def saved(element) -> None:  # noqa: ANN001 - an Element, or None when cancelled
+        def saved(element) -> None:  # element: an Element, or None when cancelled
             if element is not None:
                 self.notify(Content(t("securing.screen.added", number=element.id)))
             self.reload()

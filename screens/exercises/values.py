@@ -14,6 +14,7 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
+from workshop.errors import NotFound
 from workshop.i18n import t
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
@@ -53,7 +54,7 @@ class ValuesScreen(SteppedExerciseScreen):
         "divergence": DEFINING,
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:  # noqa: ANN001
+    def __init__(self, project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: ValuesState = values.state(project, item_id)
         self.marked: set[int] = set()
@@ -160,7 +161,7 @@ class ValuesScreen(SteppedExerciseScreen):
             return None
         try:
             return self.state.value(self.row_ids[row])
-        except Exception:  # noqa: BLE001 - removed meanwhile
+        except NotFound:  # removed meanwhile
             return None
 
     # Step 1: contributions ------------------------------------------------------------------

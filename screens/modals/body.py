@@ -7,8 +7,9 @@ when it refuses a field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult

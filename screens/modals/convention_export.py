@@ -16,6 +16,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from screens import failures
 from screens.modals.export import ExportModal
 from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
@@ -80,7 +81,9 @@ class ConventionExportModal(ExportModal):
             path = export_convention(copy, target, force=force, project_path=project_path, day=day_of(self.app.clock.now()))  # type: ignore[attr-defined]
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
-        except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
-            self.post_message(self.ExportFailed(f"{type(error).__name__}: {error}"))
+        except Exception as error:  # a defect: said and logged as one, the app goes on
+            if failures.strict():
+                raise
+            self.post_message(self.ExportFailed(failures.describe(error)))
         else:
             self.post_message(self.Exported([path]))

@@ -9,8 +9,9 @@ inside it, as typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
+from screens import failures
 from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
@@ -160,13 +161,15 @@ class ExportModal(ModalScreen[list[Path]]):
         self._export(copy, workshop, targets, force)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:  # noqa: ANN001
+    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:
         try:
             paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
-        except Exception as error:  # noqa: BLE001 - reported, never a crash of the app
-            self.post_message(self.ExportFailed(f"{type(error).__name__}: {error}"))
+        except Exception as error:  # a defect: said and logged as one, the app goes on
+            if failures.strict():
+                raise
+            self.post_message(self.ExportFailed(failures.describe(error)))
         else:
             self.post_message(self.Exported(paths))
 

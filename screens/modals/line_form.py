@@ -3,8 +3,9 @@ with the core's message when the text is refused."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content

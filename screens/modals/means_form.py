@@ -6,8 +6,9 @@ fairness balance). The core checks the amount; a refusal keeps the form open.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content

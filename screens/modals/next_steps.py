@@ -27,7 +27,6 @@ from workshop.i18n import t
 from workshop.model import MinutesStatus, Workshop
 from workshop.project import Project
 
-
 MAX_WIDTH = 110  # the frame's width on a large screen (see next_steps.tcss)
 
 

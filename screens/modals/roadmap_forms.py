@@ -6,8 +6,9 @@ form stays open with the message and what was typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from textual.app import ComposeResult
 from textual.content import Content

@@ -7,8 +7,8 @@ folder does not, it cannot be written) keeps the form open with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual.app import ComposeResult
 from textual.content import Content

@@ -6,7 +6,8 @@ open with the message when the core refuses a field, and saves all or nothing.
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult

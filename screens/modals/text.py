@@ -6,13 +6,14 @@ dialog stays open with the message and keeps the focus.
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from screens.modals.form import FormModal
-from textual.content import Content
 
 R = TypeVar("R")
 

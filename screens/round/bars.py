@@ -19,7 +19,7 @@ class ResultBars(Widget):
         super().__init__(**kwargs)
         self.options = options
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         return 2 * len(self.options)
 
     def render(self) -> Content:

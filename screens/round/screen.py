@@ -37,7 +37,6 @@ from workshop.rounds import (
     DEFAULT_BATCH,
     Round,
     RoundMode,
-    RoundResult,
     TurnState,
     cast,
     close_round,
@@ -370,7 +369,7 @@ class RoundScreen(Screen["RoundResult | None"]):
         """Leave the round as it is; it resumes at the same voter's hand-off."""
         self.dismiss(None)
 
-    def dismiss(self, result=None):  # noqa: ANN001, ANN201 - Screen.dismiss
+    def dismiss(self, result=None):  # Screen.dismiss's signature
         # Left on purpose: reopening the project no longer comes back here.
         # (Quitting, or a crash, leaves the mark: the project reopens on this round.)
         self.app.attempt(mark_on_screen, self.project, self.round_id, False)
@@ -420,7 +419,7 @@ class RoundScreen(Screen["RoundResult | None"]):
     def pending_count(self) -> int:
         return sum(1 for s in self.round.turns.values() if s is TurnState.PENDING)
 
-    def confirm(self, question: str, then) -> None:  # noqa: ANN001
+    def confirm(self, question: str, then) -> None:
         from screens.modals.confirm import ConfirmModal
 
         def answered(yes: bool | None) -> None:

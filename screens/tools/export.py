@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 
-
-def open_export(project, workshop_id: int, item_id: int):  # noqa: ANN001, ANN202 - a ScreenFactory
+def open_export(project, workshop_id: int, item_id: int):  # a ScreenFactory
     from screens.modals.export import ExportModal
 
     return ExportModal(project, workshop_id)

@@ -15,7 +15,6 @@ from workshop.i18n import t
 from workshop.schedule import ItemTiming, Schedule, clock_time
 
 
-
 class AgendaRow(Static):
     """One agenda item: its title (shown literally), then its planned and actual start."""
 
@@ -66,7 +65,7 @@ class AgendaSidebar(Vertical):
             container.remove_children()
             rows = [AgendaRow(timing.item.id) for timing in schedule.items]
             container.mount_all(rows)
-        for row, timing in zip(rows, schedule.items):
+        for row, timing in zip(rows, schedule.items, strict=True):
             marker = "▶" if timing.current else ("✓" if timing.done else " ")
             times = _times(timing)
             text = f"{marker} {timing.item.title}\n  {times}"

@@ -24,7 +24,7 @@ class CheckList(OptionList, Generic[V]):
     """
     BINDINGS = [Binding("space,enter", "toggle", "✓", show=False)]
 
-    def __init__(self, choices: list[tuple[str, V]], ticked: set[V] | None = None, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(self, choices: list[tuple[str, V]], ticked: set[V] | None = None, *, id: str | None = None) -> None:
         self.choices = choices
         self.ticked: set[V] = {value for _, value in choices if value in (ticked or set())}
         super().__init__(*(self._option(n) for n in range(len(choices))), id=id)

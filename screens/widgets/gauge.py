@@ -75,7 +75,7 @@ class StackedBar(Widget):
     StackedBar { height: 1; width: 1fr; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.segments: tuple[Segment, ...] = ()
         self.threshold = 60
@@ -88,7 +88,7 @@ class StackedBar(Widget):
         """The bar as (glyph, style) cells, the threshold mark included."""
         widths = segment_widths([s.count for s in self.segments], width)
         cells: list[tuple[str, str]] = []
-        for segment, cells_wide in zip(self.segments, widths):
+        for segment, cells_wide in zip(self.segments, widths, strict=True):
             cells += [(segment.glyph, segment.style)] * cells_wide
         cells += [(" ", "")] * (width - len(cells))
         if width:
@@ -120,7 +120,7 @@ class StackedGauge(Vertical):
     StackedGauge.-compact > .gauge-detail { display: none; }
     """
 
-    def __init__(self, shares: int = 2, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, shares: int = 2, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.share_count = shares
         self.reading: StackedReading | None = None
@@ -142,7 +142,7 @@ class StackedGauge(Vertical):
         self.query_one(".gauge-verdict", Static).update(Content(reading.verdict))
         self.set_class(reading.reached is True, "-reached")
         self.set_class(reading.reached is False, "-below")
-        for box, share in zip(self.query(".gauge-share").results(Vertical), reading.shares):
+        for box, share in zip(self.query(".gauge-share").results(Vertical), reading.shares, strict=True):
             box.set_class(share.reached is True, "-reached")
             box.set_class(share.reached is False, "-below")
             box.query_one(Digits).update(share.big)
@@ -156,7 +156,7 @@ class StackedGauge(Vertical):
     def _show_details(self, details: tuple[str, ...]) -> None:
         existing = list(self.query(".gauge-detail").results(Static))
         if len(existing) == len(details):
-            for widget, detail in zip(existing, details):
+            for widget, detail in zip(existing, details, strict=True):
                 widget.update(Content(detail))
             return
         for old in existing:

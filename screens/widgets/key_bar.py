@@ -60,7 +60,7 @@ class KeyBar(Widget, can_focus=False):
     }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # `id`: Textual's name
         super().__init__(id=id, classes=classes)
         self._entries: list[KeyEntry] | None = None
         # Where each entry was drawn: (line, first cell, last cell + 1, entry).

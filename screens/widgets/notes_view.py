@@ -17,5 +17,5 @@ def notes_parser() -> MarkdownIt:
 
 
 class NotesView(Markdown):
-    def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, markdown: str = "", *, id: str | None = None, classes: str | None = None) -> None:  # `id`: Textual's name
         super().__init__(markdown, id=id, classes=classes, parser_factory=notes_parser, open_links=False)

@@ -55,7 +55,7 @@ class ProjectList(ScrollView, can_focus=False):
             super().__init__()
             self.index = index
 
-    def __init__(self, headers: tuple[str, str, str], *, empty: str, id: str | None = None) -> None:  # noqa: A002 - Textual's name
+    def __init__(self, headers: tuple[str, str, str], *, empty: str, id: str | None = None) -> None:  # `id`: Textual's name
         super().__init__(id=id)
         self.headers = headers
         self.empty = empty  # what to say when there is no project

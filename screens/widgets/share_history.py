@@ -33,7 +33,7 @@ class ShareHistoryChart(Widget):
     ShareHistoryChart { height: auto; min-height: 1; }
     """
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:  # noqa: A002
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.rows: list[HistoryRow] = []
         self.empty_text = ""
@@ -42,7 +42,7 @@ class ShareHistoryChart(Widget):
         self.rows, self.empty_text = rows, empty_text
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+    def get_content_height(self, container, viewport, width: int) -> int:
         return 2 * len(self.rows) if self.rows else 1
 
     @staticmethod
@@ -51,7 +51,7 @@ class ShareHistoryChart(Widget):
             return []
         widths = segment_widths([s.count for s in row.segments], width)
         cells: list[tuple[str, str]] = []
-        for segment, wide in zip(row.segments, widths):
+        for segment, wide in zip(row.segments, widths, strict=True):
             cells += [(segment.glyph, segment.style)] * wide
         cells += [(" ", "")] * (width - len(cells))
         mark = min(width - 1, max(0, round(row.threshold / 100 * width)))

@@ -91,7 +91,7 @@ async def time_bare() -> float:
     return elapsed
 
 
-async def cpu_of_keys(pilot, keys: list[str]) -> float:  # noqa: ANN001 - a Pilot
+async def cpu_of_keys(pilot, keys: list[str]) -> float:  # pilot: a Pilot
     """CPU seconds the process spends while `keys` are pressed one at a time."""
     start = time.process_time()
     for key in keys:

@@ -21,16 +21,16 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import reference  # noqa: E402
+import reference
 
-from workshop.project import Project  # noqa: E402
-from workshop.storage import DurableStorage  # noqa: E402
-from workshop.store import ProjectTable  # noqa: E402
+from workshop.project import Project
+from workshop.storage import DurableStorage
+from workshop.store import ProjectTable
 
 TARGET = 1.3
 FLAT_TARGET = 1.0

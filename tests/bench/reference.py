@@ -22,19 +22,20 @@ import itertools
 import random
 import sys
 import time
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterator
 from contextlib import AbstractContextManager
-from typing import Callable, Collection, Iterator
+from functools import partial
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from exercises.fills import reference_fill  # noqa: E402
 from workshop.model import Attendance, Role, StructureKind  # noqa: E402
 from workshop.project import Project  # noqa: E402
-from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
-from exercises.fills import reference_fill  # noqa: E402
 from workshop.registry import exercise_kinds  # noqa: E402
+from workshop.rounds import RoundMode, RoundSpec  # noqa: E402
 
 WORKSHOPS = 10
 SEED = 20261123
@@ -251,7 +252,7 @@ def _top_up_rounds(project: Project, workshop_id: int, item_id: int, rng: random
             vote_all(project, started.id, lambda voter, n, budget, cap: spread(rng.sample(range(n), n), n, budget, cap))
         else:
             choices = {
-                RoundMode.SINGLE: lambda: rng.randrange(len(options)),
+                RoundMode.SINGLE: partial(rng.randrange, len(options)),
                 RoundMode.SCALE: lambda: rng.randint(1, 5),
                 RoundMode.CONSENT: lambda: rng.choice(["agree", "agree", "agree", "reservation", "abstain"]),
             }[mode]
@@ -261,7 +262,7 @@ def _top_up_rounds(project: Project, workshop_id: int, item_id: int, rng: random
         contributions, ballots = totals()
 
 
-def _fill_placeholder(project: Project, workshop, item, rng: random.Random) -> None:  # noqa: ANN001
+def _fill_placeholder(project: Project, workshop, item, rng: random.Random) -> None:
     """The load of an exercise not registered yet: one round document grown change by change."""
     table = project.store.table(PLACEHOLDER_TABLE)
     present = [p.id for p in project.present(workshop.id)]

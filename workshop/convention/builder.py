@@ -25,6 +25,7 @@ from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, bullets, table
 
 if TYPE_CHECKING:
+    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
 # The clauses each part prints, in order, and whether a part is settled by them alone.
@@ -244,21 +245,21 @@ def _minutes_rows(project: Project, contents: dict[Part, list[PartContent]]) -> 
     return rows
 
 
-def _items_by_id(project: Project) -> dict:
-    found = {}
+def _items_by_id(project: Project) -> dict[int, AgendaItem]:
+    found: dict[int, AgendaItem] = {}
     for workshop in project.workshops():
         for item in project.agenda(workshop.id):
             found[item.id] = item
     return found
 
 
-def _source_workshops(project: Project, contents: dict[Part, list[PartContent]]) -> list:
+def _source_workshops(project: Project, contents: dict[Part, list[PartContent]]) -> list[Workshop]:
     items = _items_by_id(project)
     ids = {items[i].workshop_id for part in contents.values() for c in part for i in c.sources if i in items}
     return [w for w in project.workshops() if w.id in ids]
 
 
-def workshop_label(workshop) -> str:  # noqa: ANN001 - a Workshop
+def workshop_label(workshop: Workshop) -> str:
     """« Atelier 1 » du 12/10/2026: a workshop as the documents name it."""
     from workshop.minutes.typography import long_date
 

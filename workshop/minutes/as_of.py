@@ -40,7 +40,7 @@ def as_of(project: Project, workshop: Workshop) -> AsOf:
     from workshop.proposals.as_of import changes_as_of
 
     day = cut_off(workshop)
-    data: dict[str, Any] = dict(project.store.db.storage.read())
+    data: dict[str, Any] = dict(project.store.storage.read())
     order = [w.id for w in project.workshops()]
     kept = set(order[: order.index(workshop.id) + 1]) if workshop.id in order else set(order)
     data["workshops"] = {key: doc for key, doc in data.get("workshops", {}).items() if int(key) in kept}

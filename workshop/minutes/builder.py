@@ -47,7 +47,7 @@ from workshop.minutes.blocks import (
 )
 from workshop.minutes.contributors import ANNEX, ITEM, PROPOSALS, contributions
 from workshop.minutes.typography import long_date, short_date
-from workshop.model import Attendance, MinutesStatus
+from workshop.model import Attendance, MinutesStatus, Participant
 
 if TYPE_CHECKING:
     from workshop.clock import Clock
@@ -248,7 +248,7 @@ def _attendance(project: Project, workshop: Workshop) -> list[Block]:
         return blocks + [Paragraph.of(t("minutes.no_participants"))]
     statuses = (Attendance.PRESENT, Attendance.ABSENT, Attendance.EXCUSED)
     rows: list[list[str]] = []
-    by_structure: dict[int, list] = {}
+    by_structure: dict[int, list[Participant]] = {}
     for person in participants:
         by_structure.setdefault(person.structure_id, []).append(person)
     for structure in project.structures():
@@ -266,7 +266,7 @@ def _attendance(project: Project, workshop: Workshop) -> list[Block]:
     return blocks
 
 
-def _person(participant) -> str:  # noqa: ANN001 - a Participant
+def _person(participant: Participant) -> str:
     return t("minutes.person_role", name=participant.name, role=t(f"role.{participant.role}"))
 
 

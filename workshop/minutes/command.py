@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from workshop.errors import AtelierError, ProjectDamaged
 from workshop.i18n import LANGUAGES, set_language, t
@@ -66,7 +67,14 @@ def run(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     if getattr(args, "minutes_lang", None):
         set_language(args.minutes_lang)
-    from workshop.minutes.export import ExportTargets, check_paths, default_stem, minutes_outputs, place_files, targets_in
+    from workshop.minutes.export import (
+        ExportTargets,
+        check_paths,
+        default_stem,
+        minutes_outputs,
+        place_files,
+        targets_in,
+    )
     from workshop.minutes.protected import ProtectedTarget
     from workshop.minutes.snapshot import open_snapshot
 

@@ -13,7 +13,8 @@ it with `contribute(section, fn)`. A module that does not exist yet is skipped.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from workshop.minutes.blocks import Block

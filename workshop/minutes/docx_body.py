@@ -14,12 +14,25 @@ them: LibreOffice and Word both compute the page numbers (see `contents`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from workshop.minutes.blocks import Block, BulletList, Contents, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table, table_lines
+from workshop.minutes.blocks import (
+    Block,
+    BulletList,
+    Contents,
+    Facts,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+    table_lines,
+)
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import xml_safe
-from workshop.minutes.table_layout import CELL_MARGINS, CELL_MARGIN, TableLayout, layout, text_twips
+from workshop.minutes.table_layout import CELL_MARGIN, CELL_MARGINS, TableLayout, layout, text_twips
 
 # A4 with 2 cm margins left and right, 1.6 cm top and bottom, in twentieths of a point.
 PAGE_SHORT, PAGE_LONG, MARGIN, MARGIN_TOP = 11906, 16838, 1134, 907
@@ -73,7 +86,15 @@ class _Unit:
 class BodyWriter:
     """Blocks → the XML of `<w:body>` (without its final section properties: see `final_section`)."""
 
-    def __init__(self, style_id, numbering, link_id, header_rel: str = "", footer_rel: str = "", all_landscape: bool = False) -> None:  # noqa: ANN001
+    def __init__(
+        self,
+        style_id: Callable[[str], str],
+        numbering: Callable[[str, int], int],
+        link_id: Callable[[str], str],
+        header_rel: str = "",
+        footer_rel: str = "",
+        all_landscape: bool = False,
+    ) -> None:
         self.style = style_id  # style name -> id
         self.restart_numbering = numbering  # (style name, start) -> numId
         self.link_id = link_id  # url -> relationship id

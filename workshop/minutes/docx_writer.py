@@ -151,7 +151,7 @@ def _footer(width: int) -> bytes:
 
 
 def _core_properties(info: DocumentInfo) -> bytes:
-    now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
     def one_line(text: str) -> str:
         return escape(" ".join(text.split())[:255])

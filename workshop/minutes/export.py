@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Callable
+from typing import IO, TYPE_CHECKING
 
 from workshop.errors import AtelierError
 from workshop.filenames import safe_stem
@@ -170,7 +171,7 @@ def place_files(outputs: list[Output], force: bool = False) -> list[Path]:
         for _output, tmp_name in prepared:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
-    for path, previous in placed:
+    for _path, previous in placed:
         if previous is not None:
             with contextlib.suppress(OSError):
                 os.unlink(previous)

@@ -12,7 +12,19 @@ import re
 import unicodedata
 from dataclasses import replace
 
-from workshop.minutes.blocks import Block, BulletList, Contents, DocumentInfo, Facts, Heading, Notes, PageBreak, Paragraph, Run, Table
+from workshop.minutes.blocks import (
+    Block,
+    BulletList,
+    Contents,
+    DocumentInfo,
+    Facts,
+    Heading,
+    Notes,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
 from workshop.minutes.notes import LINK_SCHEMES, NoteBlock, NoteCode, NoteHeading, NoteItem, NoteParagraph, parse_notes
 from workshop.minutes.safe_text import md_cell, md_inline, md_line_start, md_one_line, md_paragraph, xml_safe
 
@@ -226,7 +238,7 @@ def _run(run: Run, before: str, after: str = "") -> str:
         emphasis = run.bold or run.italic
         lead, core, trail = _edges(text, before, after) if emphasis else ("", text, "")
         # Right after another run's closing `*`, an opening one would merge with it.
-        emphasis = emphasis and core and before != "*"
+        emphasis = emphasis and bool(core) and before != "*"
         mark = "*" * ((2 if run.bold else 0) + (1 if run.italic else 0)) if emphasis else ""
         out = f"{md_inline(lead)}{mark}{md_inline(core)}{mark}{md_inline(trail)}"
     if run.link and _web(run.link):

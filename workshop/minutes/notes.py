@@ -95,7 +95,7 @@ def _plain_paragraphs(text: str) -> list[NoteBlock]:
     blocks: list[NoteBlock] = []
     for chunk in re.split(r"\n(?: *\n)+", text):
         lines = chunk.split("\n")
-        parts = []
+        parts: list[str] = []
         for index, line in enumerate(lines):
             content = line.strip(" ")
             if not content:
@@ -114,12 +114,21 @@ def demoted(level: int, below: int) -> int:
     return min(MAX_HEADING, max(1, below + level))
 
 
+@dataclass
+class _OpenList:
+    """A list the converter is inside of."""
+
+    ordered: bool
+    number: int  # the number of the current (or next) item
+    first_pending: bool = True  # no item paragraph written yet: the next one starts the list
+    paragraphs: int = 0  # paragraphs written in the current item
+
+
 class _Converter:
     def __init__(self, below: int) -> None:
         self.below = below
         self.blocks: list[NoteBlock] = []
-        # One entry per open list: [ordered, next number, first item pending, paragraphs in current item]
-        self.lists: list[list] = []
+        self.lists: list[_OpenList] = []  # one per open list, innermost last
         self.quote = 0
         self.table: list[list[str]] | None = None
         self.heading: int | None = None
@@ -133,13 +142,13 @@ class _Converter:
                 self.heading = None
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 start = int(token.attrs.get("start", 1) or 1) if kind == "ordered_list_open" else 1
-                self.lists.append([kind == "ordered_list_open", start, True, 0])
+                self.lists.append(_OpenList(kind == "ordered_list_open", start))
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "list_item_open":
-                self.lists[-1][3] = 0
+                self.lists[-1].paragraphs = 0
             elif kind == "list_item_close":
-                self.lists[-1][1] += 1
+                self.lists[-1].number += 1
             elif kind == "blockquote_open":
                 self.quote += 1
             elif kind == "blockquote_close":
@@ -168,10 +177,10 @@ class _Converter:
             self.blocks.append(NoteHeading(demoted(self.heading, self.below), runs))
         elif self.lists:
             current = self.lists[-1]
-            ordered, number, first, paragraphs = current
-            self.blocks.append(NoteItem(runs, ordered, len(self.lists), number, first and not paragraphs, paragraphs > 0))
-            current[2] = False
-            current[3] += 1
+            first = current.first_pending and not current.paragraphs
+            self.blocks.append(NoteItem(runs, current.ordered, len(self.lists), current.number, first, current.paragraphs > 0))
+            current.first_pending = False
+            current.paragraphs += 1
         else:
             self.blocks.append(NoteParagraph(runs, quote=self.quote > 0))
 

@@ -40,6 +40,7 @@ class _NoLock:
 def frozen_project(path: Path, data: dict[str, Any]) -> Project:
     """A read-only project over `data` (never changed: it may share its documents)."""
     db = TinyDB(storage=_FrozenStorage, data=data, path=str(path))
+    # _NoLock stands in for the ProjectLock a read-only snapshot never takes.
     return Project(ProjectStore(path, db, _NoLock()))  # type: ignore[arg-type]
 
 

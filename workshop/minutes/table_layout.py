@@ -13,6 +13,7 @@ pieces do not fit side by side on a portrait page goes landscape.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,7 +168,7 @@ def _share(grid: list[list[_Cell]], minimum: list[int], page: int, size: float) 
         sorted(int(max((sum(words) + space * (len(words) - 1) for words in row[i]), default=0) * scale) + CELL_MARGINS for row in grid)
         for i in range(len(minimum))
     ]
-    longest = [max(low, found[-1]) for low, found in zip(minimum, one_line)]
+    longest = [max(low, found[-1]) for low, found in zip(minimum, one_line, strict=True)]
     if sum(longest) <= page:
         return _fill(longest, minimum, page)  # one line per row: nothing to gain elsewhere
     cache: dict[tuple[int, int], list[int]] = {}
@@ -186,7 +187,7 @@ def _share(grid: list[list[_Cell]], minimum: list[int], page: int, size: float) 
     # columns, tens of rows); the long tables of the annexes share the page by their lines.
     candidates = [_greedy(minimum, page, column_lines)] if len(grid) <= GREEDY_ROWS and len(minimum) <= GREEDY_COLUMNS else []
     for share in (0.5, 0.75, 0.9):
-        want = [max(low, found[min(len(found) - 1, int(len(found) * share))]) for low, found in zip(minimum, one_line)]
+        want = [max(low, found[min(len(found) - 1, int(len(found) * share))]) for low, found in zip(minimum, one_line, strict=True)]
         candidates.append(_fill(want, minimum, page))
     candidates.append(_fill(longest, minimum, page))
     return min(candidates, key=height)
@@ -199,13 +200,13 @@ def _fill(want: list[int], minimum: list[int], page: int) -> list[int]:
         widths = [w + (page - total) * w // total for w in want]
     else:
         spare = page - sum(minimum)
-        growth = sum(w - low for w, low in zip(want, minimum))
-        widths = [low + (w - low) * spare // growth if growth else low for w, low in zip(want, minimum)]
+        growth = sum(w - low for w, low in zip(want, minimum, strict=True))
+        widths = [low + (w - low) * spare // growth if growth else low for w, low in zip(want, minimum, strict=True)]
     widths[-1] += page - sum(widths)
     return widths
 
 
-def _greedy(minimum: list[int], page: int, column_lines) -> list[int]:  # noqa: ANN001
+def _greedy(minimum: list[int], page: int, column_lines: Callable[[int, int], list[int]]) -> list[int]:
     """Give the spare width, step by step, where it saves the most lines of the table's height.
 
     A step goes to one column (up to `LOOKAHEAD` steps at once), or to two when

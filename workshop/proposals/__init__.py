@@ -11,7 +11,13 @@ The guard that keeps a structure with proposals from being removed is
 from workshop.proposals.by_structure import StructureFigures, per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment
 from workshop.proposals.history import HistoryPoint, history
-from workshop.proposals.proposal import NO_REFERENT, Decision, Proposal, Referent, Status
+from workshop.proposals.proposal import (
+    NO_REFERENT,
+    Decision,
+    Proposal,
+    Referent,
+    Status,
+)
 from workshop.proposals.threshold import ThresholdInForce, threshold_as_of
 from workshop.proposals.tracker import (
     day_of,

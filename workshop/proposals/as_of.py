@@ -9,8 +9,9 @@ they were logged keeps its current ones.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
-from typing import Any, Iterable, Mapping
+from typing import Any, TypeVar
 
 from workshop.proposals.proposal import Proposal
 
@@ -28,6 +29,8 @@ REWOUND = (
     "due",
     "log",
 )
+
+T = TypeVar("T")
 
 
 def as_of(item: Proposal, day: str) -> Proposal | None:
@@ -69,7 +72,7 @@ def as_of(item: Proposal, day: str) -> Proposal | None:
     )
 
 
-def _last(full_log: list[dict], log: list[dict], key: str, current, before):  # noqa: ANN001, ANN202
+def _last(full_log: list[dict[str, Any]], log: list[dict[str, Any]], key: str, current: T, before: T) -> T:
     """The last logged value of `key` by then; the current value when the key was never logged."""
     if not any(key in entry for entry in full_log):
         return current

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from workshop.proposals.proposal import Decision, Status
 
@@ -46,6 +46,21 @@ class StructureFigures:
         return Fraction(self.implemented, self.stated) if self.stated else None
 
 
+class _Counts(TypedDict):
+    """The counted fields of a StructureFigures line."""
+
+    stated: int
+    retained: int
+    implemented: int
+    not_retained: int
+    pending: int
+    dropped: int
+
+
+def _no_counts() -> _Counts:
+    return _Counts(stated=0, retained=0, implemented=0, not_retained=0, pending=0, dropped=0)
+
+
 def per_structure(project: Project, as_of: str | None = None) -> list[StructureFigures]:
     """One line per structure of the project (those with no proposal too), in the
     project's order, then a line for proposals of unknown structure if any. With
@@ -54,10 +69,10 @@ def per_structure(project: Project, as_of: str | None = None) -> list[StructureF
 
     structures = project.structures()
     known = {s.id for s in structures}
-    counts: dict[int, dict[str, int]] = {}
+    counts: dict[int, _Counts] = {}
     for item in proposals_as_of(project, as_of):
         key = item.structure_id if item.structure_id in known else UNKNOWN
-        line = counts.setdefault(key, dict.fromkeys(("stated", "retained", "implemented", "not_retained", "pending", "dropped"), 0))
+        line = counts.setdefault(key, _no_counts())
         line["stated"] += 1
         if item.decision == Decision.RETAINED:
             if item.status == Status.DROPPED:
@@ -72,7 +87,7 @@ def per_structure(project: Project, as_of: str | None = None) -> list[StructureF
             line["pending"] += 1
     promoter = project.promoter_id
     lines = [
-        StructureFigures(s.id, s.name, s.member, promoter=s.id == promoter, **counts.get(s.id, {}))
+        StructureFigures(s.id, s.name, s.member, promoter=s.id == promoter, **counts.get(s.id, _no_counts()))
         for s in structures
     ]
     if UNKNOWN in counts:

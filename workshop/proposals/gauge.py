@@ -17,9 +17,10 @@ below 60 %, whatever a rounded percentage would suggest.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.proposals.proposal import Decision, Proposal, Status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workshop.errors import NotFound
 from workshop.i18n import t
 from workshop.proposals.proposal import Proposal, Status
 
@@ -70,7 +71,7 @@ class Names:
             if item.item_id not in self.items:
                 try:
                     self.items[item.item_id] = self._project.agenda_item(item.item_id).title
-                except Exception:  # noqa: BLE001 - the item was removed since
+                except NotFound:  # the item was removed since
                     self.items[item.item_id] = ""
             if self.items[item.item_id]:
                 return self.items[item.item_id]

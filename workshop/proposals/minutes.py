@@ -15,16 +15,21 @@ from typing import TYPE_CHECKING
 
 from workshop.i18n import t
 from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
-from workshop.minutes.typography import long_date
 from workshop.minutes.contributors import PROPOSALS, contribute
 from workshop.minutes.outcomes import Action, Decided, Outcomes, add_source, proposal_key
+from workshop.minutes.typography import long_date
 from workshop.proposals.by_structure import per_structure
 from workshop.proposals.gauge import CommitmentGauge, commitment, percent_text
 from workshop.proposals.history import history
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
 from workshop.proposals.proposal import OPEN_STATUSES, Decision, Proposal
 from workshop.proposals.threshold import threshold_as_of
-from workshop.proposals.tracker import due_since_last, previous_workshop, proposals_as_of, today
+from workshop.proposals.tracker import (
+    due_since_last,
+    previous_workshop,
+    proposals_as_of,
+    today,
+)
 
 if TYPE_CHECKING:
     from workshop.model import AgendaItem, Workshop

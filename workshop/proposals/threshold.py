@@ -7,6 +7,7 @@ minutes say which threshold that was and when it was last changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,8 @@ class ThresholdInForce:
         """Lower than the 60 % the source asks the promoter to commit to."""
         return self.value < DEFAULT_THRESHOLD
 
-    def text(self, format_date=str) -> str:  # noqa: ANN001 - a date formatter of the caller's language
+    def text(self, format_date: Callable[[str], str] = str) -> str:
+        # format_date: a date formatter of the caller's language (the ISO date as is by default)
         """One sentence for the screen and the minutes: the value, and when and how it changed."""
         percent = t("proposals.percent", value=self.value)
         if not self.since or self.previous is None:

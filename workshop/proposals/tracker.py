@@ -21,7 +21,7 @@ from workshop.proposals.proposal import (
 )
 
 if TYPE_CHECKING:
-    from workshop.model import Participant, Structure
+    from workshop.model import Participant, Structure, Workshop
     from workshop.project import Project
 
 TABLE = "proposals"
@@ -293,7 +293,7 @@ def follow_up(
 
 
 # Questions the tracker asks -------------------------------------------------------------
-def previous_workshop(project: Project, workshop_id: int):  # noqa: ANN201 - Workshop | None
+def previous_workshop(project: Project, workshop_id: int) -> Workshop | None:
     workshops = project.workshops()
     for index, workshop in enumerate(workshops):
         if workshop.id == workshop_id:

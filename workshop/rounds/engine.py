@@ -41,6 +41,7 @@ batch. After a crash, those voters are pending again and vote again
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from workshop.errors import NotFound, ValidationError
@@ -134,12 +135,12 @@ def rounds_of(
 ) -> list[Round]:
     """The rounds of a workshop (of one agenda item, of one owner), oldest first."""
 
-    def matches(doc: dict[str, Any]) -> bool:
-        if doc.get("workshop_id") != workshop_id:
+    def matches(value: Mapping[str, Any]) -> bool:  # a tinydb QueryLike: its argument is named `value`
+        if value.get("workshop_id") != workshop_id:
             return False
-        if item_id is not None and doc.get("item_id") != item_id:
+        if item_id is not None and value.get("item_id") != item_id:
             return False
-        return owner is None or doc.get("spec", {}).get("owner", "") == owner
+        return owner is None or value.get("spec", {}).get("owner", "") == owner
 
     docs = project.store.table(ROUNDS).search(matches)
     return sorted((_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs), key=lambda r: r.id)
@@ -171,7 +172,8 @@ def turn_contributions(project: Project, round_id: int) -> list[Contribution]:
     doc = _stored_doc(project, round_id)
     kept = held(project, round_id)
     if _anonymous(doc):
-        typed = kept.typed_by(_current(doc, kept)) if kept is not None else []
+        current = _current(doc, kept)
+        typed = kept.typed_by(current) if kept is not None and current is not None else []
         return [Contribution(c["id"], c["text"], None, None) for c in typed]
     by_id = {c["id"]: c for c in doc.get("contributions", [])}
     return [Contribution.from_doc(by_id[i]) for i in doc.get("turn_ids", []) if i in by_id]
@@ -221,7 +223,8 @@ def structure_of(project: Project, round_: Round, voter: int) -> int | None:
         return None
 
 
-def _structures(project: Project, doc: dict[str, Any], round_id: int):  # noqa: ANN202 - voter -> structure id
+def _structures(project: Project, doc: dict[str, Any], round_id: int) -> Callable[[int], int | None]:
+    """voter -> the structure id it counts for (itself in a structure round; None when unknown)."""
     if doc["spec"].get("by_structure"):
         return lambda voter: voter
     cache: dict[int, int | None] = {}
@@ -412,7 +415,7 @@ def _save(project: Project, round_id: int, doc: dict[str, Any]) -> Round:
         doc["unsaved"] = [v for v in doc["voters"] if v in waiting]
         doc.pop("turn_ids", None)
 
-    def replace(stored: dict[str, Any]) -> None:
+    def replace(stored: MutableMapping[str, Any]) -> None:
         stored.clear()
         stored.update(doc)
 

@@ -130,7 +130,7 @@ def _say_worded(spec: RoundSpec) -> None:
     elif spec.owner and spec.options:
         nested = {"label": ("apt.round.option",), "group": _group_keys(), "category": _category_keys()}
         worded = [recognise(option, ("rounds.numbered", "apt.round.option"), nested) for option in spec.options]
-        spec.options = [say(p) if p is not None else option for p, option in zip(worded, spec.options)]
+        spec.options = [say(p) if p is not None else option for p, option in zip(worded, spec.options, strict=True)]
 
 
 def _question_keys() -> tuple[str, ...]:

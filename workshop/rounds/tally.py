@@ -126,7 +126,7 @@ def _tally(
         for value, count in whole.items():
             counts[value] = counts.get(value, Fraction(0)) + count
     else:
-        for ballot, weight in zip(ballots, weights):
+        for ballot, weight in zip(ballots, weights, strict=True):
             choice = ballot.get("choice")
             if choice is None:
                 continue
