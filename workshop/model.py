@@ -60,10 +60,15 @@ def _default_titles() -> dict[str, str]:
     }
 
 
-@cache
-def _stored_fields(cls: type) -> frozenset[str]:
-    """The fields of a record's dataclass a document holds (its id is its key)."""
-    return frozenset(f.name for f in fields(cls) if f.name != "id")  # type: ignore[arg-type]
+_STORED_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _stored_fields(cls: type[Record]) -> frozenset[str]:
+    """The fields of a record's dataclass a document holds (its id is its key); read once per class."""
+    found = _STORED_FIELDS.get(cls)
+    if found is None:
+        found = _STORED_FIELDS[cls] = frozenset(f.name for f in fields(cls) if f.name != "id")
+    return found
 
 
 class Record:

@@ -172,10 +172,10 @@ def fill_reference(project: Project, workshop: Workshop, item: AgendaItem, rng: 
         for group in groups:
             scope = apt.weighing_scope(apt.state(project, item.id), group_id=group.id)
             scopes: list[str | None] = [None] if len(scope) <= apt.MAX_OPTIONS else [A, F, T]
-            for category in scopes:
-                if len(apt.weighing_scope(apt.state(project, item.id), category, group.id)) < 2:
+            for weighed in scopes:
+                if len(apt.weighing_scope(apt.state(project, item.id), weighed, group.id)) < 2:
                     continue
-                vote = apt.start_weighting_round(project, item.id, category=category, group_id=group.id)
+                vote = apt.start_weighting_round(project, item.id, category=weighed, group_id=group.id)
                 vote_all(project, vote.id, points)
                 apt.collect_weights(project, item.id, vote.id)
         # The outputs, written on the state at once (one save rather than one per item).

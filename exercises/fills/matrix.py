@@ -30,7 +30,7 @@ POL, TEC, OPE = Level.POLITICAL, Level.TECHNICAL, Level.OPERATIONAL
 
 # Columns of the demo (workshop/demo.py): Jardins, EHPAD, Centre social, Communauté de communes,
 # Conseil départemental (external). Each row: label, then one (role, level) or None per column.
-DEMO_ROWS = [
+DEMO_ROWS: list[tuple[str, list[tuple[Role, Level | None] | None]]] = [
     ("Nommer un référent coopération dans chaque structure", [(P, POL), (C, POL), (C, POL), (C, POL), None]),
     ("Mutualiser le planning des minibus pour les sorties", [(I, None), (P, OPE), (C, OPE), (I, None), None]),
     ("Créer un annuaire partagé des professionnels du territoire", [(C, TEC), None, (P, TEC), (C, TEC), (V, TEC)]),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exercises import roadmap, roadmap_actions, roadmap_objectives
 from exercises.means import MeansKind
@@ -54,7 +54,7 @@ DEMO_OBJECTIVES = [
 # Each action: operational objective (index), text or a retained proposal's text, pilot, start, end
 # (None: the proposal's due date, as the commitment tracker has it),
 # referent ("p", name) / ("s", structure), skills, resources [(kind, structure, amount, text)], partners.
-DEMO_ACTIONS = [
+DEMO_ACTIONS: list[dict[str, Any]] = [
     {
         "under": 0,
         "proposal": "Ouvrir un jardin partagé entre l'EHPAD et le centre social",

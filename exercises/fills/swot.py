@@ -9,7 +9,7 @@ as a facilitator would in the room.
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from exercises import swot, swot_answers, swot_weigh
 from exercises.fills.rounds import contribute_all, spread, vote_all
@@ -94,7 +94,7 @@ DEMO_RETAINED_BY_HAND = [
 ]
 # What cooperation can do: (entry text, answer, who said it, what it becomes).
 # What it becomes: ("proposal", None) or ("element", (referent name, due date, notes)) or None.
-DEMO_ANSWERS = [
+DEMO_ANSWERS: list[tuple[str, str, str, tuple[str, Any] | None]] = [
     (
         "Des locaux trop petits pour accueillir plus de monde",
         "Partager les salles du centre social et de l'EHPAD selon un planning commun",
