@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.project import ProjectScreen
 from workshop.library import ProjectLibrary
 from workshop.project import Project
-from workshop.storage import backup_path
+from workshop.storage import backup_path, read_project_file
 
 
 def messages(app: AtelierApp) -> list[str]:
@@ -24,7 +23,7 @@ def messages(app: AtelierApp) -> list[str]:
 
 
 def names_on_disk(path: Path) -> list[str]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_project_file(path)  # the file and its journal
     return [doc["name"] for doc in data.get("structures", {}).values()]
 
 
@@ -101,7 +100,8 @@ async def test_a_damaged_project_shows_the_message_and_restoring_the_backup_work
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ProjectScreen)
-        assert [s.name for s in app.project.structures()] == ["Sauvée"]
+        # The backup is the previous file and the journal that extended it: nothing is lost.
+        assert [s.name for s in app.project.structures()] == ["Dernière", "Sauvée"]
         assert any("Sauvegarde restaurée" in m for m in messages(app))
     damaged = list(project_path.parent.glob("projet.atelier.damaged-*"))
     assert len(damaged) == 1 and damaged[0].read_bytes().endswith(b"Sauv")

@@ -126,6 +126,7 @@ class DurableStorage(Storage):
         self._generation: str | None = None
         self._digest = ""
         self._file_size = 0
+        self._follows = False  # the file on disk says a journal follows it (written since it was opened)
         self._extension: JournalFile | None = None
         if create and not self.path.exists():
             # Written with the first record (the project's meta): a file without
@@ -138,15 +139,20 @@ class DurableStorage(Storage):
         self._generation = loaded.binding.generation
         self._digest = loaded.digest
         self._file_size = loaded.size
+        self._follows = loaded.binding.follows
         self._extension = loaded.journal
         try:
-            self._compact(follows=True)
+            if loaded.journal is not None and (loaded.journal.records or loaded.journal.torn):
+                self._compact(follows=True)  # what a crash left in the journal goes into the file
+            elif self._follows:
+                if self._extension is None:
+                    self._start_journal()  # the one beside was folded already (a compaction cut short)
+                self._resume()
         except OSError:
             # The folder refuses writes (read-only, full): carry on from the journal as it is.
-            if loaded.journal is not None:
+            if self._extension is not None:
                 with contextlib.suppress(OSError):
-                    self._journal = JournalWriter.resume(journal_path(self.path), loaded.journal)
-                    self._extension = None
+                    self._resume()
 
     # TinyDB's Storage interface -------------------------------------------------
     def read(self) -> dict[str, Any]:
@@ -160,7 +166,8 @@ class DurableStorage(Storage):
             self._save()
 
     def close(self) -> None:
-        """Save what is pending, then write the project whole, without a journal (one file again).
+        """Save what is pending; then, if anything was written since the file was, write the
+        project whole, without a journal (one file again).
 
         StorageError when what is pending cannot be saved. When only the last
         compaction fails, nothing is lost: the journal still holds every change.
@@ -168,8 +175,9 @@ class DurableStorage(Storage):
         try:
             if self.pending:
                 self._save()
-            with contextlib.suppress(OSError):
-                self._compact(follows=False)
+            if self._follows:
+                with contextlib.suppress(OSError):
+                    self._compact(follows=False)
         finally:
             self._close_journal()
 
@@ -288,13 +296,20 @@ class DurableStorage(Storage):
         placed = replace_project_file(self.path, payload, new_journal, journal_extends=folds is not None)
         # The file is the new one: the old journal is folded into it, never to be appended to again.
         self._close_journal()
-        self._extension = None
+        self._extension = fresh if placed else None
         self._generation, self._digest, self._file_size = generation, digest, len(payload)
+        self._follows = follows
         self._changed = {}
         self._whole = False
         if fresh is not None and placed:
             with contextlib.suppress(OSError):
-                self._journal = JournalWriter.resume(journal_path(self.path), fresh)
+                self._resume()
+
+    def _resume(self) -> None:
+        """Open the journal that extends the file, to append to it (its torn tail cut off)."""
+        assert self._extension is not None
+        self._journal = JournalWriter.resume(journal_path(self.path), self._extension)
+        self._extension = None
 
     def _start_journal(self) -> None:
         """Put an empty journal beside the file on disk (written first when there is none yet).
@@ -335,6 +350,7 @@ class DurableStorage(Storage):
         self.path = target
         self._extension = None
         self._generation, self._digest, self._file_size = generation, hashlib.sha256(payload).hexdigest(), len(payload)
+        self._follows = False
         self._changed = {}
         self._whole = False
         with contextlib.suppress(OSError):
