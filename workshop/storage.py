@@ -50,9 +50,11 @@ from workshop.projectfile import (  # noqa: F401 - the file helpers are part of 
     write_atomically,
 )
 
-# The journal is folded into the file once it is larger than the file, and at least this
-# (replaying it at the next open then costs no more than reading the file twice).
+# The journal is folded into the file once it is larger than the file (times this ratio),
+# and than JOURNAL_BOUND: replaying it at the next open then costs no more than reading
+# the file again, and the compactions' cost, spread over the changes, stays a fraction of theirs.
 JOURNAL_BOUND = 4 * 1024 * 1024
+JOURNAL_RATIO = 1.0
 MISSING: Any = type("Missing", (), {"__repr__": lambda self: "MISSING"})()  # a document not there
 
 # Why a save failed, in the person's words rather than the system's.
@@ -264,7 +266,7 @@ class DurableStorage(Storage):
         except OSError as error:
             raise storage_error(self.path, error) from error
         self._changed = {}
-        if journal.end > max(JOURNAL_BOUND, self._file_size):
+        if journal.end > max(JOURNAL_BOUND, JOURNAL_RATIO * self._file_size):
             with contextlib.suppress(OSError):
                 self._compact(follows=True)  # the change is saved; failing here only delays the compaction
 
