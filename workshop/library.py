@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from workshop.errors import AtelierError, ProjectDamaged, ValidationError
 from workshop.filenames import safe_stem, unused_path
+from workshop.journal import journal_path
 from workshop.lock import lock_path
 from workshop.names import clean_name
 from workshop.projectfile import backup_path, read_project_file
@@ -73,7 +74,7 @@ class ProjectLibrary:
             project.rename(name)
 
     def delete(self, path: Path) -> None:
-        """Remove a project file and its backup. Refused while it is open elsewhere."""
+        """Remove a project file, its journal and its backup. Refused while it is open elsewhere."""
         if path.parent.resolve() != self.folder.resolve():
             raise ValidationError("error.invalid")
         from workshop.lock import ProjectLock
@@ -82,7 +83,7 @@ class ProjectLibrary:
         lock = ProjectLock(path.resolve())
         lock.acquire()
         try:
-            for victim in (path, backup_path(path)):
+            for victim in (path, journal_path(path), backup_path(path), journal_path(backup_path(path))):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(victim)
             remove_leftovers(path)
@@ -97,6 +98,8 @@ def summarise(path: Path) -> ProjectSummary:
         modified = path.stat().st_mtime
     except OSError:
         modified = 0.0
+    with contextlib.suppress(OSError):
+        modified = max(modified, journal_path(path).stat().st_mtime)  # its latest changes are there
     try:
         # The listing checks the file's layout, meta and inventory; its records are
         # checked when it is opened (their rules need modules the first screen
