@@ -511,3 +511,85 @@ def test_a_compaction_cut_short_at_any_step_leaves_the_old_project_or_the_new(
             break
         step += 1
     assert step > 5, "the compaction made its file system calls"
+
+
+# Projects written before the journal ----------------------------------------------------------------
+def test_a_project_written_before_the_journal_opens_and_is_converted_without_loss(tmp_path: Path) -> None:
+    """tests/data/before-journal.atelier was written by the version before #19 (format 1)."""
+    path = tmp_path / "ancien.atelier"
+    shutil.copy2(DATA / "before-journal.atelier", path)
+    original = json.loads(path.read_bytes())
+    assert next(iter(original["meta"].values()))["format"] == 1 and "journal" not in next(iter(original["meta"].values()))
+    with Project.open(path) as project:
+        assert [s.name for s in project.structures()] == ["La Passerelle", "Les Tilleuls"]
+        assert json.loads(path.read_bytes()) == original  # opening writes nothing
+        project.rename("Coopération convertie")  # the first change writes the file in the new format
+    converted = json.loads(path.read_bytes())
+    meta = next(iter(converted["meta"].values()))
+    assert meta["format"] == 2 and meta["journal"]["follows"] is False and meta["name"] == "Coopération convertie"
+    for table, docs in original.items():
+        if table != "meta":
+            assert converted[table] == docs, table  # every record as it was, ballots and removed ids included
+    old_meta = next(iter(original["meta"].values()))
+    assert {k: v for k, v in meta.items() if k not in ("name", "format", "journal")} == {k: v for k, v in old_meta.items() if k not in ("name", "format")}
+    assert load_project(backup_path(path), backup=True).data["participants"] == original["participants"]
+
+
+def test_a_project_of_the_new_format_is_refused_by_the_older_check(tmp_path: Path) -> None:
+    """Format 2 tells an older Atelier (format 1) to refuse the file rather than miss its journal."""
+    from workshop import validation
+
+    path = tmp_path / "p.atelier"
+    Project.create(path, "P").close()
+    data = json.loads(path.read_bytes())
+    findings = validation.validate(data, records=False)
+    assert findings == []
+    next(iter(data["meta"].values()))["format"] = 3
+    assert [f.key for f in validation.validate(data, records=False)] == ["schema.newer_format"]
+
+
+# Readers while the app writes -------------------------------------------------------------------------
+def test_a_reader_racing_a_compaction_reads_the_new_file_and_journal(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`atelier export` reads the project while the app may be folding its journal into the file."""
+    project.add_structure("Un")
+    project.add_structure("Deux")
+    real_read_journal = projectfile.read_journal
+    raced = []
+
+    def read_journal_after_a_compaction(path: Path) -> Any:
+        if not raced:
+            raced.append(path)
+            project.store.storage._compact(follows=True)  # between the reader's file and its journal
+        return real_read_journal(path)
+
+    monkeypatch.setattr(projectfile, "read_journal", read_journal_after_a_compaction)
+    assert names(project.path) == ["Un", "Deux"]
+    assert raced
+
+
+def test_a_reader_that_keeps_losing_the_race_is_told_so(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.add_structure("Un")
+    path = project.path
+    abandon(project)
+    journal_path(path).write_bytes(journal_path(path).read_bytes().replace(b'"generation":"', b'"generation":"x', 1))
+    changes = iter(range(100))
+    calls = []
+    real = projectfile.read_journal
+    monkeypatch.setattr(projectfile, "_identity", lambda p: next(changes))  # the file replaced again and again
+    monkeypatch.setattr(projectfile, "read_journal", lambda p: (calls.append(p), real(p))[1])
+    with pytest.raises(JournalProblem):
+        read_project_file(path)
+    assert len(calls) == projectfile.READ_ATTEMPTS
+
+
+def test_a_foreign_journal_is_not_retried_when_the_file_did_not_change(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    project.add_structure("Un")
+    path = project.path
+    abandon(project)
+    journal_path(path).write_bytes(journal_path(path).read_bytes().replace(b'"generation":"', b'"generation":"x', 1))
+    calls = []
+    real = projectfile.read_journal
+    monkeypatch.setattr(projectfile, "read_journal", lambda p: (calls.append(p), real(p))[1])
+    with pytest.raises(JournalProblem):
+        read_project_file(path)
+    assert len(calls) == 1

@@ -105,6 +105,15 @@ def project_payload(data: dict[str, Any], generation: str | None, follows: bool,
     return dump_json(data)
 
 
+def _stamp_format(data: dict[str, Any]) -> None:
+    from workshop.projectfile import meta_record
+    from workshop.validation import FORMAT_VERSION
+
+    record = meta_record(data)
+    if record is not None:
+        record["format"] = FORMAT_VERSION
+
+
 def _clone(value: Any) -> Any:
     """A deep copy of JSON data (lists and dicts; everything else is immutable)."""
     if type(value) is dict:
@@ -138,6 +147,7 @@ class DurableStorage(Storage):
             return
         loaded = load_project(self.path)
         self._data = loaded.data
+        _stamp_format(self._data)  # an older format is converted by the next write
         self._generation = loaded.binding.generation
         self._digest = loaded.digest
         self._file_size = loaded.size
