@@ -2,7 +2,8 @@
 
     python tests/bench/reference.py OUT_PATH [--workshops N]
 
-6 structures, 24 participants, 10 full-day workshops, each with every
+6 structures, 24 participants, 10 full-day workshops (`--workshops 36`: a
+cooperation followed monthly for three years), each with every
 exercise (the diagnosis first); every exercise fills its own rounds,
 contributions and ballots through its `fill_reference` (the exercise's own, or
 the `<exercise>_fill` module's: `workshop.registry.reference_fill`) with a
@@ -95,12 +96,12 @@ def build_reference(
 
     Workshops are filled in one batch each, except the ones numbered in `timed`:
     their first exercise is filled change by change (each change saved durably,
-    as during a live workshop) inside `timer(project, number)`. The save
-    benchmark uses this to compare the 1st and the 10th workshop.
+    as during a live workshop) inside `timer(project, number)`. The
+    save-growth benchmark uses this to compare the 1st and the 36th workshop.
     """
     path = Path(path)
-    for leftover in (path, path.with_name(path.name + ".bak")):
-        leftover.unlink(missing_ok=True)
+    for suffix in ("", ".journal", ".bak", ".bak.journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
     with _fixed_clock(), Project.create(path, "Coopération de référence") as project:
         with project.batch():
             project._set_meta(created=CREATED)

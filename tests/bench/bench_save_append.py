@@ -1,0 +1,158 @@
+"""save-append and save-growth: one durable change on a project of three years, against the bare minimum.
+
+The project: the reference project at 36 full-day workshops (a cooperation
+followed monthly for three years, about 10 MB), built here.
+
+save-append: one change through `Project` (a note on an agenda item: the
+validation, TinyDB, the journal record of the touched document, its frame,
+write, fsync) against the floor, measured in the same run: one `os.write` of
+the very bytes the change appended to the journal, to a file open for
+appending, then `fsync`. Why the floor is fair: a durable change cannot cost
+less than writing its own bytes and waiting for the disk; the floor pays
+exactly that, with the same bytes, so the ratio is what Atelier adds around
+it. Target: 3 x.
+
+save-growth: the time per change (median) while filling the first exercise of
+the 1st workshop, and of the 36th, each change saved on its own as in a live
+workshop (the fills are seeded: the same changes on a project 36 times
+larger). Why it is fair: the same kind of change measured the same way; only
+the size of the project differs, so 1.0 means the size no longer matters.
+Target: 1.2 x. The mean, which includes the compactions that fall into the
+fill (when the journal outgrows the file), is printed too.
+
+Also printed, for the note of #19: opening the 36-workshop project (reading
+and checking it: nothing is written), the first change after opening (it
+writes the file whole, with the journal's binding), closing (the journal
+folded into the file), and opening after a crash (a journal of 200 changes
+folded into the file while opening).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterator
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import reference  # noqa: E402
+
+from workshop.journal import journal_path  # noqa: E402
+from workshop.project import Project  # noqa: E402
+from workshop.store import ProjectStore, ProjectTable  # noqa: E402
+
+APPEND_TARGET = 3.0
+GROWTH_TARGET = 1.2
+WORKSHOPS = 36
+TRIALS = 61
+CRASHED_CHANGES = 200
+
+
+class FillTiming:
+    """Times each durable change made while filling one workshop.
+
+    The callers' batches are switched off meanwhile, so every change is saved
+    on its own, as when a facilitator types during a live workshop.
+    """
+
+    def __init__(self) -> None:
+        self.samples: dict[int, list[float]] = {}
+
+    @contextlib.contextmanager
+    def __call__(self, project: Project, number: int) -> Iterator[None]:
+        samples = self.samples.setdefault(number, [])
+        real_batch = ProjectStore.batch
+        real_update = ProjectTable._update_table
+
+        def timed_update(table: ProjectTable, updater: object) -> None:
+            started = time.perf_counter()
+            real_update(table, updater)  # type: ignore[arg-type]
+            samples.append(time.perf_counter() - started)
+
+        ProjectStore.batch = lambda store: contextlib.nullcontext()  # type: ignore[method-assign,assignment,return-value]
+        ProjectTable._update_table = timed_update  # type: ignore[method-assign,assignment]
+        try:
+            yield
+        finally:
+            ProjectStore.batch = real_batch  # type: ignore[method-assign]
+            ProjectTable._update_table = real_update  # type: ignore[method-assign]
+
+
+def timed(action) -> float:  # noqa: ANN001
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory(prefix="atelier-bench-append-") as folder:
+        path = Path(folder) / "three-years.atelier"
+        timing = FillTiming()
+        built = timed(lambda: reference.build_reference(path, workshops=WORKSHOPS, timed=(1, WORKSHOPS), timer=timing))
+        size = path.stat().st_size
+
+        opening = timed(lambda: Project.open(path).close())  # nothing to fold, nothing written
+        project = Project.open(path)
+        items = [item.id for w in project.workshops() for item in project.agenda(w.id)]
+        first_change = timed(lambda: project.update_agenda_item(items[0], notes="Première note de la séance"))
+        journal = journal_path(path)
+        floor_path = Path(folder) / "floor.journal"
+        floor_fd = os.open(floor_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        ours: list[float] = []
+        floor: list[float] = []
+        record_sizes: list[int] = []
+        try:
+            for trial in range(TRIALS):
+                before = journal.stat().st_size
+                ours.append(timed(lambda: project.update_agenda_item(items[trial % len(items)], notes=f"Note revue n° {trial}")))
+                with open(journal, "rb") as handle:
+                    handle.seek(before)
+                    appended = handle.read()
+                record_sizes.append(len(appended))
+
+                def floor_append() -> None:
+                    os.write(floor_fd, appended)
+                    os.fsync(floor_fd)
+
+                floor.append(timed(floor_append))
+        finally:
+            os.close(floor_fd)
+        closing = timed(project.close)
+
+        crashed = Project.open(path)
+        for n in range(CRASHED_CHANGES):
+            crashed.update_agenda_item(items[n % len(items)], notes=f"Avant l'arrêt brutal, n° {n}")
+        crashed.store.storage._close_journal()  # killed: the journal stays, the OS frees the lock
+        crashed.store._lock.release()
+        journal_size = journal.stat().st_size
+        reopening = timed(lambda: Project.open(path).close())
+
+    ratio = statistics.median(ours) / statistics.median(floor)
+    print(f"save-append: {ratio:.2f} x (target <= {APPEND_TARGET:g} x)")
+    print(
+        f"  one change {statistics.median(ours) * 1000:.2f} ms, floor {statistics.median(floor) * 1000:.2f} ms"
+        f" (the change's {statistics.median(record_sizes):.0f} bytes appended and fsynced);"
+        f" project of {WORKSHOPS} workshops, {size / 1e6:.2f} MB"
+    )
+    first, last = timing.samples[1], timing.samples[WORKSHOPS]
+    growth = statistics.median(last) / statistics.median(first)
+    print(f"save-growth: {growth:.2f} x (target <= {GROWTH_TARGET:g} x)")
+    print(
+        f"  per change (median) while filling workshop 1: {statistics.median(first) * 1000:.2f} ms ({len(first)} changes),"
+        f" workshop {WORKSHOPS}: {statistics.median(last) * 1000:.2f} ms ({len(last)} changes);"
+        f" mean with the compactions that fell in: {statistics.mean(first) * 1000:.2f} ms and {statistics.mean(last) * 1000:.2f} ms"
+    )
+    print(
+        f"  {WORKSHOPS}-workshop project ({size / 1e6:.2f} MB, built in {built:.0f} s): open {opening:.2f} s (nothing written),"
+        f" first change {first_change * 1000:.0f} ms (the file written whole), close {closing * 1000:.0f} ms (the journal folded),"
+        f" open after a crash {reopening:.2f} s (a journal of {CRASHED_CHANGES} changes, {journal_size / 1e3:.0f} kB, folded)"
+    )
+
+
+if __name__ == "__main__":
+    main()
