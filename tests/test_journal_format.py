@@ -172,7 +172,18 @@ def test_a_file_that_is_not_a_journal_is_refused() -> None:
     raw, _ = journal_bytes()
     assert _damage(b'{"meta": {}}').kind == "magic"
     assert _damage(raw[1:]).kind == "magic"
-    assert _damage(b"").kind == "magic"
+    assert _damage(MAGIC[:5] + b"x").kind == "magic"
+
+
+@pytest.mark.parametrize("cut", [0, 1, len(MAGIC) - 1, len(MAGIC), len(MAGIC) + 10, len(MAGIC) + 18, -2])
+def test_a_journal_whose_header_never_reached_the_disk_holds_nothing(cut: int) -> None:
+    """Created and not fsynced, then a crash: no record can have been saved after it (each one
+    is fsynced, and the header with it)."""
+    raw, _ = journal_bytes([])
+    for torn in (raw[:cut], raw[:cut] + bytes(len(raw) - len(raw[:cut])), bytes(len(raw))):
+        journal = parse_journal(torn)
+        assert journal.headless and journal.records == [] and journal.generation is None
+        assert not journal.extends(None, "")
 
 
 @pytest.mark.parametrize(
@@ -196,10 +207,13 @@ def test_a_header_that_does_not_bind_the_journal_is_damage(header: bytes) -> Non
     assert damage.journal is None
 
 
-def test_a_missing_or_torn_header_is_damage() -> None:
-    raw, starts = journal_bytes([])
-    assert _damage(MAGIC).kind == "header"
-    assert _damage(raw[:-3]).kind == "header"
+def test_a_header_that_fails_its_checksum_before_more_data_is_damage() -> None:
+    raw, starts = journal_bytes()
+    spoiled = bytearray(raw)
+    spoiled[len(MAGIC) + 25] ^= 0x01
+    damage = _damage(bytes(spoiled))
+    assert (damage.kind, damage.record, damage.offset) == ("header", 0, len(MAGIC))
+    assert damage.journal is None
 
 
 def test_a_journal_of_a_newer_format_is_refused_with_both_formats() -> None:
@@ -314,7 +328,7 @@ def test_a_prepared_journal_is_owner_only_and_holds_its_binding_only(tmp_path: P
 
 
 def test_a_journal_that_cannot_be_prepared_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(journal_module.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.EIO, "io")))
+    monkeypatch.setattr(journal_module.os, "write", lambda fd, data: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
     with pytest.raises(OSError):
         prepare_journal(tmp_path / "p.atelier.journal", "g1", DIGEST)
     assert list(tmp_path.iterdir()) == []
@@ -427,3 +441,10 @@ def test_the_journal_file_as_a_whole(tmp_path: Path) -> None:
     path.write_bytes(raw[:-5])
     read = read_journal(path)
     assert isinstance(read, JournalFile) and read.records == RECORDS[:2] and read.torn
+
+
+def test_a_value_inside_itself_is_refused_like_any_value_json_cannot_hold() -> None:
+    doc: dict = {"name": "boucle"}
+    doc["self"] = doc
+    with pytest.raises(ValueError):
+        encode_record({"t": {"1": doc}}, {"t": {"1"}})

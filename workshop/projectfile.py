@@ -179,10 +179,11 @@ def _journal_of(path: Path, binding: Binding, digest: str, backup: bool) -> Jour
         journal = read_journal(journal_file)
     except JournalDamage as damage:
         found = damage.journal
-        if found is not None and (binding.folded(found) or (backup and not found.extends(binding.generation, digest))):
-            return None  # its readable part is already in the file, or a backup's journal it does not own
-        foreign = found is not None and not found.extends(binding.generation, digest)
-        raise journal_problem(path, "foreign" if foreign else "damaged", damage) from None
+        if found is not None and not found.extends(binding.generation, digest):
+            if backup:
+                return None  # not the backup's: the backup is its file alone
+            raise journal_problem(path, "foreign") from None
+        raise journal_problem(path, "damaged", damage) from None
     except OSError as error:
         problem = JournalProblem(
             "error.journal_unreadable", path=str(path), journal=str(journal_file), reason=error.strerror or str(error)
@@ -195,8 +196,10 @@ def _journal_of(path: Path, binding: Binding, digest: str, backup: bool) -> Jour
         return None
     if journal.extends(binding.generation, digest):
         return journal
-    if backup or binding.folded(journal):
-        return None  # already in the file (a compaction was cut short after writing it), or not the backup's
+    if journal.headless or backup or binding.folded(journal):
+        # It holds nothing (created, then a crash before its first record), or it is already
+        # in the file (a compaction cut short after writing it), or it is not the backup's.
+        return None
     raise journal_problem(path, "foreign")
 
 
