@@ -182,6 +182,8 @@ class AtelierApp(App[None]):
         aside = f"{Path(path).name}.set-aside-…"
         if error.usable:
             offer = t("journal.offer_usable", count=len(error.usable), aside=aside)
+        elif error.kind == "missing":
+            offer = t("journal.offer_missing", aside=aside)
         else:
             offer = t("journal.offer", aside=aside)
 

@@ -249,7 +249,7 @@ async def test_a_copy_made_without_its_journal_is_named_and_opens_without_it_on_
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
         assert "incomplet" in app.screen.question and str(journal_path(project_path)) in app.screen.question
-        assert "Ouvrir le projet tel que son fichier le contient" in app.screen.question
+        assert "Ouvrir le projet tel que son fichier le contient, sans les changements du journal" in app.screen.question
         before = project_path.read_bytes()
         await pilot.press("o")
         await pilot.pause()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from workshop.errors import AtelierError, ProjectDamaged, ValidationError
+from workshop.errors import AtelierError, JournalProblem, ProjectDamaged, ValidationError
 from workshop.filenames import safe_stem, unused_path
 from workshop.journal import journal_path
 from workshop.lock import lock_path
@@ -40,6 +40,7 @@ class ProjectSummary:
     workshops: int
     modified: float
     problem: str = ""  # a message when the file cannot be read
+    journal: str = ""  # when its journal is the problem: "missing", "foreign", "damaged" or "unreadable"
 
 
 class ProjectLibrary:
@@ -105,6 +106,8 @@ def summarise(path: Path) -> ProjectSummary:
         # checked when it is opened (their rules need modules the first screen
         # does not import), with the problem named and the backup offered.
         data = read_project_file(path, records=False)
+    except JournalProblem as error:
+        return ProjectSummary(path, path.stem, 0, modified, error.message(), error.kind)
     except ProjectDamaged as error:
         return ProjectSummary(path, path.stem, 0, modified, error.message())
     except (AtelierError, OSError) as error:

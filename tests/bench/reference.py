@@ -186,27 +186,44 @@ def _follow_up(project: Project, workshop_id: int, number: int, date: datetime.d
     add_next_step(project, workshop_id, "Relancer les référents des actions en retard", structure_id=rng.choice(structures), due=(date + datetime.timedelta(days=14)).isoformat())
 
 
+FIRST_EXERCISE = next(position for position, (kind, _, _) in enumerate(DAY) if kind in EXERCISE_KINDS)
+
+
 def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillTimer | None) -> None:
-    known = exercise_kinds()
-    first_exercise = next(position for position, (kind, _, _) in enumerate(DAY) if kind in EXERCISE_KINDS)
     for position, item in enumerate(project.agenda(workshop_id)):
-        kind = DAY[position][0]
-        rng = random.Random(f"{SEED}-fill-{number}-{position}")
-        if kind in known:
-            fill = reference_fill(kind)
-        elif kind in EXERCISE_KINDS:
-            fill = _fill_placeholder
-        else:
-            continue
-        if timer is not None and position == first_exercise:
+        if timer is not None and position == FIRST_EXERCISE:
             with timer(project, number):
-                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+                _fill_item(project, number, workshop_id, position, item.id)
         else:
             with project.batch():
-                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+                _fill_item(project, number, workshop_id, position, item.id)
     closing = project.agenda(workshop_id)[-1]
     with project.batch():
         _top_up_rounds(project, workshop_id, closing.id, random.Random(f"{SEED}-free-rounds-{number}"))
+
+
+def _fill_item(project: Project, number: int, workshop_id: int, position: int, item_id: int) -> None:
+    kind = DAY[position][0]
+    if kind in exercise_kinds():
+        fill = reference_fill(kind)
+    elif kind in EXERCISE_KINDS:
+        fill = _fill_placeholder
+    else:
+        return
+    rng = random.Random(f"{SEED}-fill-{number}-{position}")
+    fill(project, project.workshop(workshop_id), project.agenda_item(item_id), rng)
+
+
+def add_workshop_and_fill_its_first_exercise(project: Project, timer: FillTimer) -> None:
+    """One more workshop planned (in one batch), then its first exercise filled inside
+    `timer(project, number)`, as `build_reference` fills a timed workshop's."""
+    number = len(project.workshops()) + 1
+    people = [participant.id for participant in project.participants()]
+    with project.batch():
+        workshop_id = _plan_workshop(project, number, people)
+    item = project.agenda(workshop_id)[FIRST_EXERCISE]
+    with timer(project, number):
+        _fill_item(project, number, workshop_id, FIRST_EXERCISE, item.id)
 
 
 # DESIGN §6: about 300 contributions and 1,000 ballots per workshop. The
