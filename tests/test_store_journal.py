@@ -346,15 +346,19 @@ def test_a_backup_reads_with_its_journal_or_alone(project: Project) -> None:
         read_project_file(backup)  # as a project it is incomplete
 
 
-def test_the_library_deletes_a_project_with_its_journals(library: ProjectLibrary) -> None:
+@pytest.mark.parametrize("left", ["closed", "crashed"])
+def test_the_library_deletes_a_project_with_its_journals(library: ProjectLibrary, left: str) -> None:
     project = library.create("À jeter")
     project.add_structure("Un")
     path = project.path
-    project.close()
-    with Project.open(path) as again:
+    project.close()  # the file, and its backup with the session's journal
+    assert journal_path(backup_path(path)).exists()
+    if left == "crashed":
+        again = Project.open(path)
         again.add_structure("Deux")
-        abandon(again)
-    assert journal_path(path).exists() and journal_path(backup_path(path)).exists()
+        again.add_structure("Trois")
+        abandon(again)  # the file, its journal, and its backup
+        assert journal_path(path).exists()
     library.delete(path)
     assert sorted(p.name for p in library.folder.iterdir()) == []
 
@@ -593,3 +597,114 @@ def test_a_foreign_journal_is_not_retried_when_the_file_did_not_change(project: 
     with pytest.raises(JournalProblem):
         read_project_file(path)
     assert len(calls) == 1
+
+
+# When the folder refuses writes at opening ----------------------------------------------------------
+def _crashed_with_a_torn_journal(project: Project) -> Path:
+    project.add_structure("Un")
+    project.add_structure("Deux")
+    path = project.path
+    abandon(project)
+    with open(journal_path(path), "ab") as handle:
+        handle.write(b"0000004f 12")
+    return path
+
+
+def test_a_folder_that_refuses_new_files_keeps_the_journal_going(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal left by a crash cannot be folded (no new file can be written): it is appended to, its torn end cut first."""
+    path = _crashed_with_a_torn_journal(project)
+    file_before = path.read_bytes()
+    monkeypatch.setattr(projectfile.tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+    again = Project.open(path)
+    assert sorted(s.name for s in again.structures()) == ["Deux", "Un"]
+    again.add_structure("Trois")  # appended to the journal as it was
+    assert names(path) == ["Un", "Deux", "Trois"] and path.read_bytes() == file_before
+    again.close()  # the last compaction fails too: nothing is lost, the journal holds it
+    assert path.read_bytes() == file_before and journal_path(path).exists()
+    monkeypatch.undo()
+    with Project.open(path) as later:
+        assert sorted(s.name for s in later.structures()) == ["Deux", "Trois", "Un"]
+
+
+def test_a_folder_that_refuses_every_write_opens_and_says_so_at_the_first_change(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _crashed_with_a_torn_journal(project)
+    journal_before = journal_path(path).read_bytes()
+    refuse = lambda *a, **k: (_ for _ in ()).throw(OSError(errno.EROFS, "read-only"))  # noqa: E731
+    monkeypatch.setattr(projectfile.tempfile, "mkstemp", refuse)
+    real_open = os.open
+    monkeypatch.setattr(journal_module.os, "open", lambda p, flags, *a: refuse() if flags & os.O_WRONLY else real_open(p, flags, *a))
+    again = Project.open(path)
+    assert sorted(s.name for s in again.structures()) == ["Deux", "Un"]
+    with pytest.raises(StorageError) as caught:
+        again.add_structure("Trois")
+    assert "lecture seule" in caught.value.message()
+    assert again.store.storage.pending and journal_path(path).read_bytes() == journal_before
+    monkeypatch.undo()
+    again.store.storage.retry()  # the folder writable again: the project is written whole
+    assert not again.store.storage.pending
+    assert names(path) == ["Deux", "Trois", "Un"] or sorted(names(path)) == ["Deux", "Trois", "Un"]
+    again.close()
+
+
+def test_a_file_that_says_a_journal_follows_gets_a_new_one_when_the_old_was_folded(project: Project) -> None:
+    """A compaction cut short just after writing the file: the old journal is beside it, folded."""
+    project.add_structure("Un")
+    path = project.path
+    storage = project.store.storage
+    stale = journal_path(path).read_bytes()
+    storage._compact(follows=True)
+    abandon(project)
+    journal_path(path).write_bytes(stale)  # as if the new journal had not been put in place
+    with Project.open(path) as again:
+        assert read_journal(journal_path(path)).extends(meta_on_file(path)["journal"]["generation"], hashlib.sha256(path.read_bytes()).hexdigest())
+        again.add_structure("Deux")  # appended to a journal bound to this file, no compaction
+        assert names(path) == ["Un", "Deux"]
+
+
+def test_a_batch_keeps_the_state_from_before_its_first_change_of_a_document(project: Project) -> None:
+    table = project.store.table("things")
+    doc_id = table.insert({"n": 1})
+    with pytest.raises(ValidationError):
+        with project.batch():
+            table.update({"n": 2}, doc_ids=[doc_id])
+            table.update({"n": 3}, doc_ids=[doc_id])
+            raise ValidationError("error.invalid")
+    assert table.get(doc_id=doc_id) == {"n": 1}
+
+
+def test_a_change_inside_a_nested_batch_that_is_caught_stays(project: Project) -> None:
+    """As before the journal: only the outermost batch undoes; what its block chose to catch is kept."""
+    table = project.store.table("things")
+    with project.batch():
+        try:
+            with project.batch():
+                table.insert({"n": 1})
+                raise ValidationError("error.invalid")
+        except ValidationError:
+            pass
+        table.insert({"n": 2})
+    assert sorted(doc["n"] for doc in read_project_file(project.path)["things"].values()) == [1, 2]
+
+
+def test_save_as_carries_on_with_a_journal_in_the_new_place(project: Project, tmp_path: Path) -> None:
+    project.add_structure("Un")
+    old = project.path
+    target = tmp_path / "ailleurs"
+    target.mkdir()
+    new = project.save_as(target)
+    assert new == target / old.name and journal_path(new).exists()
+    assert meta_on_file(new)["journal"]["follows"] is True
+    project.add_structure("Deux")
+    assert names(new) == ["Un", "Deux"] and names(old) == ["Un"]
+    project.close()
+    assert not journal_path(new).exists() and names(new) == ["Un", "Deux"]
+
+
+def test_save_as_refuses_a_place_where_a_journal_already_lies(project: Project, tmp_path: Path) -> None:
+    target = tmp_path / "autre.atelier"
+    journal_path(target).write_bytes(b"ATELIER JOURNAL\n")
+    with pytest.raises(ValidationError) as caught:
+        project.save_as(target)
+    assert caught.value.key == "error.project_exists"

@@ -305,7 +305,8 @@ class DurableStorage(Storage):
         new_journal, fresh = None, None
         if follows:
             new_journal, fresh = prepare_journal(journal_path(self.path), generation, digest)
-        placed = replace_project_file(self.path, payload, new_journal, journal_extends=folds is not None)
+        # The journal goes to the backup with the file it extends, unless it holds nothing.
+        placed = replace_project_file(self.path, payload, new_journal, journal_extends=bool(folds and folds["records"]))
         # The file is the new one: the old journal is folded into it, never to be appended to again.
         self._close_journal()
         self._extension = fresh if placed else None
