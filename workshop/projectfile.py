@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import glob
-import hashlib
 import json
 import os
 import re
@@ -135,6 +134,8 @@ def load_project(path: Path, records: bool = True, backup: bool = False) -> Load
     only means the backup is the file alone. Raises FileNotFoundError,
     ProjectDamaged (JournalProblem when the journal is missing, foreign or damaged).
     """
+    import hashlib  # when a project is read, not at start-up
+
     from workshop.validation import check_project, stamp_inventory
 
     for attempt in range(READ_ATTEMPTS):
