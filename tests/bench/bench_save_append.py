@@ -25,11 +25,18 @@ Also printed, for the note of #19: opening the 36-workshop project (reading
 and checking it: nothing is written), the first change after opening (it
 writes the file whole, with the journal's binding), closing (the journal
 folded into the file), and opening after a crash (a journal of 200 changes
-folded into the file while opening).
+folded into the file while opening). Then the same as a facilitator meets
+them, each a fresh `atelier` process run headless to its first screen and
+out, as `startup` runs it (bench_startup.py), medians of a few runs: the
+start to the home screen with the 36-workshop project in the data folder
+(the listing reads it) beside the start with the demo alone, `atelier open`
+of it, and `atelier open` of it after a crash (its journal folded while
+opening, and the file written whole again when the app leaves).
 """
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import os
 import statistics
@@ -52,6 +59,7 @@ GROWTH_TARGET = 1.2
 WORKSHOPS = 36
 TRIALS = 61
 CRASHED_CHANGES = 200
+APP_RUNS = 5  # fresh `atelier` processes per figure measured in the app
 GROWTH_ROUNDS = 5  # workshops added and filled in each project, in turns
 
 
@@ -92,6 +100,66 @@ def timed(action) -> float:  # noqa: ANN001
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
+
+
+def crash(path: Path, items: list[int], changes: int) -> int:
+    """Leave `path` as a kill would after `changes` changes: the journal stays; its size."""
+    crashed = Project.open(path)
+    for n in range(changes):
+        crashed.update_agenda_item(items[n % len(items)], notes=f"Avant l'arrêt brutal, n° {n}")
+    crashed.store.storage._close_journal()  # killed: the journal stays, the OS frees the lock
+    crashed.store._lock.release()
+    return journal_path(path).stat().st_size
+
+
+def in_the_app(folder: Path, path: Path, items: list[int]) -> list[str]:
+    """The start, `atelier open`, and `atelier open` after a crash, as fresh processes: lines to print."""
+    import bench_startup
+    from workshop.demo import ensure_demo
+
+    for package in ("workshop", "screens", "exercises"):
+        compileall.compile_dir(bench_startup.ROOT / package, quiet=1)
+    demo_only, with_large = folder / "demo-only", folder / "data"
+    ensure_demo(demo_only)
+    ensure_demo(with_large)
+    project = with_large / path.name
+    os.replace(path, project)
+    cache = str(folder / "cache")
+
+    def run(*args: str, expected: str, before=None) -> tuple[float, float]:  # noqa: ANN001
+        walls, cpus = [], []
+        for _ in range(APP_RUNS):
+            if before is not None:
+                before()
+            wall, cpu, shown = bench_startup.timed(bench_startup.OURS, *args, cache=cache)
+            assert shown == expected, shown
+            walls.append(wall)
+            cpus.append(cpu)
+        return statistics.median(walls), statistics.median(cpus)
+
+    run("--data-dir", str(with_large), expected="HomeScreen")  # warms the disk cache and the user cache
+    alone = run("--data-dir", str(demo_only), expected="HomeScreen")
+    listed = run("--data-dir", str(with_large), expected="HomeScreen")
+    opened = run("--data-dir", str(with_large), "open", str(project), expected=PROJECT_SCREEN)
+    journal_sizes: list[int] = []
+    after_crash = run(
+        "--data-dir", str(with_large), "open", str(project), expected=PROJECT_SCREEN,
+        before=lambda: journal_sizes.append(crash(project, items, CRASHED_CHANGES)),
+    )
+
+    def ms(figure: tuple[float, float]) -> str:
+        return f"{figure[0] * 1000:.0f} ms wall ({figure[1] * 1000:.0f} ms CPU)"
+
+    return [
+        f"  in the app, whole `atelier` processes (medians of {APP_RUNS}): start to the home screen with the"
+        f" {WORKSHOPS}-workshop project listed {ms(listed)}, with the demo alone {ms(alone)};",
+        f"  `atelier open` of it {ms(opened)}; after a crash (a journal of {CRASHED_CHANGES} changes,"
+        f" {statistics.median(journal_sizes) / 1e3:.0f} kB, folded at opening, the file written whole again at leaving)"
+        f" {ms(after_crash)}",
+    ]
+
+
+PROJECT_SCREEN = "ProjectScreen"
 
 
 def main() -> None:
@@ -136,13 +204,9 @@ def main() -> None:
             os.close(floor_fd)
         closing = timed(project.close)
 
-        crashed = Project.open(path)
-        for n in range(CRASHED_CHANGES):
-            crashed.update_agenda_item(items[n % len(items)], notes=f"Avant l'arrêt brutal, n° {n}")
-        crashed.store.storage._close_journal()  # killed: the journal stays, the OS frees the lock
-        crashed.store._lock.release()
-        journal_size = journal.stat().st_size
+        journal_size = crash(path, items, CRASHED_CHANGES)
         reopening = timed(lambda: Project.open(path).close())
+        app_lines = in_the_app(Path(folder), path, items)
 
     ratio = statistics.median(ours) / statistics.median(floor)
     print(f"save-append: {ratio:.2f} x (target <= {APPEND_TARGET:g} x)")
@@ -165,6 +229,8 @@ def main() -> None:
         f" first change {first_change * 1000:.0f} ms (the file written whole), close {closing * 1000:.0f} ms (the journal folded),"
         f" open after a crash {reopening:.2f} s (a journal of {CRASHED_CHANGES} changes, {journal_size / 1e3:.0f} kB, folded)"
     )
+    for line in app_lines:
+        print(line)
 
 
 if __name__ == "__main__":
