@@ -178,6 +178,26 @@ def test_leftovers_of_a_crash_are_removed_when_the_project_is_opened(project: Pr
     assert other.exists()  # another project's files are not ours to remove
 
 
+def test_a_backup_already_linked_to_the_file_leaves_no_temporary_link(project: Project) -> None:
+    """Found by the kill loop: killed after the file and its journal were linked as the backup
+    and before they were replaced, the next compaction links them again onto the same files;
+    rename() then does nothing (both names are one file) and the temporary link stayed."""
+    project.add_structure("Un")
+    project.add_structure("Deux")  # in the journal
+    path = project.path
+    project.store.storage._close_journal()  # killed: the journal stays, the OS frees the lock
+    project.store._lock.release()
+    for name in (path, journal_path(path)):  # the crash came right after step 2 of the compaction
+        backup = backup_path(path) if name == path else journal_path(backup_path(path))
+        backup.unlink(missing_ok=True)
+        os.link(name, backup)
+    with Project.open(path) as reopened:  # the journal is folded: the same file and journal linked again
+        assert [s.name for s in reopened.structures()] == ["Deux", "Un"]
+        assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert sorted(load_project(backup_path(path), backup=True).data["structures"]) == ["1", "2"]
+
+
 def test_in_place_table_writes_keep_tinydb_semantics(project: Project) -> None:
     table = project.store.table("things")
     ids = table.insert_multiple([{"n": i} for i in range(5)])

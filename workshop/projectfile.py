@@ -443,6 +443,11 @@ def _link_backup(source: Path, backup: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_backup)
         raise
+    # When the backup already is a link to `source` (a crash after the backup was linked and
+    # before the file or journal was replaced), rename() succeeds without doing anything
+    # (POSIX: both names refer to the same file) and the temporary link stays.
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp_backup)
 
 
 def remove_leftovers(path: Path) -> None:
