@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from screens.terminal_safe import TerminalSafe
 from workshop.clock import Clock, SystemClock
-from workshop.errors import AtelierError, ProjectDamaged, ProjectLocked, StorageError
+from workshop.errors import AtelierError, JournalProblem, ProjectDamaged, ProjectLocked, StorageError
 from workshop.i18n import t
 from workshop.library import ProjectLibrary
 
@@ -96,6 +96,10 @@ class AtelierApp(App[None]):
             self._refused(path, error.message())
             self.notify(Content(error.message()), severity="error", timeout=10)
             return False
+        except JournalProblem as error:
+            self._refused(path, error.message())
+            self._offer_without_journal(path, error)
+            return False
         except ProjectDamaged as error:
             self._refused(path, error.message())
             self._offer_backup(path, error)
@@ -169,6 +173,35 @@ class AtelierApp(App[None]):
             self.open_project(Path(path))
 
         self.push_screen(ConfirmModal(message + "\n\n" + t("home.offer_backup"), t("home.restore_backup")), answered)
+
+    def _offer_without_journal(self, path: Path, error: JournalProblem) -> None:
+        """The journal is missing, foreign or damaged: the project can still be opened as
+        its file holds it (with what the journal gives), everything set aside first."""
+        from screens.modals.confirm import ConfirmModal
+
+        aside = f"{Path(path).name}.set-aside-…"
+        if error.usable:
+            offer = t("journal.offer_usable", count=len(error.usable), aside=aside)
+        elif error.kind == "missing":
+            offer = t("journal.offer_missing", aside=aside)
+        else:
+            offer = t("journal.offer", aside=aside)
+
+        def answered(accept: bool | None) -> None:
+            if not accept:
+                return
+            from workshop.store import open_without_journal
+
+            try:
+                moved = open_without_journal(Path(path))
+            except (AtelierError, OSError) as failure:
+                text = failure.message() if isinstance(failure, AtelierError) else str(failure)
+                self.notify(Content(text), severity="error", timeout=15)
+                return
+            self.notify(Content(t("journal.set_aside", path=str(moved))), timeout=15)
+            self.open_project(Path(path))
+
+        self.push_screen(ConfirmModal(error.message() + "\n\n" + offer, t("journal.open_without")), answered)
 
     def close_project(self) -> str | None:
         """Close the open project; the message when its last save failed."""

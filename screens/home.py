@@ -56,7 +56,11 @@ class HomeScreen(Screen[None]):
         for summary in self.summaries:
             when = datetime.datetime.fromtimestamp(summary.modified)
             modified = f"{format_date(when.date().isoformat())} {when:%H:%M}"
-            warning = t("home.damaged") if summary.problem else ""
+            warning = ""
+            if summary.journal:
+                warning = t(f"journal.listed.{summary.journal}")
+            elif summary.problem:
+                warning = t("home.damaged")
             rows.append(ProjectRow(summary.name, str(summary.workshops), modified, warning))
         projects = self.query_one(ProjectList)
         projects.set_rows(rows)

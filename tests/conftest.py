@@ -56,6 +56,30 @@ XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_
 
 
 @pytest.fixture(autouse=True)
+def journal_matches_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test checks the journal: when a project is closed, its file and
+    journal, read back, hold exactly what the app held in memory.
+
+    A document changed without the tables knowing (a nested list of a record
+    appended to in place, outside `ProjectTable`) would be in memory and at
+    the next compaction, but missing from the journal, hence lost by a crash.
+    """
+    from workshop.storage import DurableStorage
+
+    real_close = DurableStorage.close
+
+    def close(storage: DurableStorage) -> None:
+        if not storage.pending and storage._journal is not None:
+            from tests.journal_check import differences
+
+            found = differences(storage)
+            assert not found, f"the journal of {storage.path} misses changes made in memory: {found}"
+        real_close(storage)
+
+    monkeypatch.setattr(DurableStorage, "close", close)
+
+
+@pytest.fixture(autouse=True)
 def french() -> Iterator[None]:
     set_language("fr")
     yield

@@ -3,9 +3,12 @@
 Started once with a project path, it imports the store and then, for each line
 `go START` on stdin, forks a writer. The writer prints `start PID`, opens the
 project and applies numbered changes (`{"n": N}` in table `changes`), alone or
-in batches, printing `ack N` after each change is durably saved. It never
-stops by itself: the test kills it with SIGKILL. When the writer is gone this
-process prints `reaped`.
+in batches, printing `ack N` after each change is durably saved. The journal is
+folded into the file often (a small bound), and every 60 changes the writer
+closes the project and opens it again: it prints `compact` as each compaction
+begins, so that the test can kill it in the middle of one. It never stops by
+itself: the test kills it with SIGKILL. When the writer is gone this process
+prints `reaped`.
 """
 
 from __future__ import annotations
@@ -16,17 +19,34 @@ import sys
 
 import filelock  # noqa: F401 - imported once here, not in every forked writer
 
+import workshop.storage as storage
 from workshop.store import ProjectStore
+
+# A compaction every few dozen changes (the project is padded to about 150 kB by the test).
+storage.JOURNAL_BOUND = 4096
+storage.JOURNAL_RATIO = 0.05
+REOPEN_EVERY = 60
+
+
+def announce_compactions() -> None:
+    real = storage.DurableStorage._compact
+
+    def compact(self: storage.DurableStorage, follows: bool) -> None:
+        os.write(1, b"compact\n")
+        real(self, follows)
+
+    storage.DurableStorage._compact = compact  # type: ignore[method-assign]
 
 
 def writer(path: str, start: int) -> None:
     os.write(1, f"start {os.getpid()}\n".encode())
+    announce_compactions()
     rng = random.Random(start)
     store = ProjectStore.open(path)
-    changes = store.table("changes")
-    counter = store.table("counter")
     n = start
     while True:
+        changes = store.table("changes")
+        counter = store.table("counter")
         size = rng.choice((1, 1, 1, 3))
         if size == 1:
             changes.insert({"n": n, "text": "é" * rng.randrange(0, 200)})
@@ -37,6 +57,9 @@ def writer(path: str, start: int) -> None:
                 counter.upsert({"key": "last", "n": n + size - 1}, lambda doc: doc.get("key") == "last")
         n += size
         os.write(1, f"ack {n - 1}\n".encode())
+        if rng.randrange(REOPEN_EVERY) == 0:
+            store.close()  # a compaction, the journal removed
+            store = ProjectStore.open(path)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk import on_disk
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import BulletList, Heading, Paragraph, Table
 from workshop.minutes.contributors import ANNEX, ITEM
@@ -357,7 +358,7 @@ def test_secret_breakdown_never_shows_a_lone_or_unanimous_structure(project: Pro
 
 # Secrecy of what is stored -----------------------------------------------------------------
 def stored_round(path: Path, round_id: int) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))["rounds"][str(round_id)]
+    return on_disk(path)["rounds"][str(round_id)]
 
 
 def test_secret_ballots_cannot_be_linked_to_voters(project: Project, room: dict, project_path: Path) -> None:
@@ -602,7 +603,7 @@ def test_a_secret_round_as_stored_is_checked_when_the_project_is_read(project: P
     doc = stored_round(project_path, rid)
     assert doc["unsaved"] and doc["pooled"] == {}
     Project.open(project_path).close()  # reads as a valid project
-    data = json.loads(project_path.read_text(encoding="utf-8"))
+    data = on_disk(project_path)
     data["rounds"][str(rid)]["pooled"] = {"0": "-1/2"}
     project_path.write_text(json.dumps(data), encoding="utf-8")
     before = project_path.read_bytes()

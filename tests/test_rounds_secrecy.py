@@ -1,10 +1,14 @@
-"""The disk attack (#14): copies of the project file, its backup and its temporary
-files, taken between any two voters of a secret round, must not give a ballot away.
+"""The disk attack (#14): copies of the project file, its journal, its backup and its
+temporary files, taken between any two voters of a secret round, must not give a ballot away.
 
 Voters sit in structures of 1, 2 and 3 people; every voter casts a ballot no one
 else casts, so a ballot that could be told apart would name its voter. After each
-ballot the test copies the file and its backup, and it catches every temporary
-file at the moment it is moved into place (its fullest state). Then:
+ballot the test copies every file beside the project (the file, its journal, the
+backup and the backup's journal) and it catches every temporary file at the
+moment it is moved into place (its fullest state). A journal keeps every change
+since the file was last written whole, so each copy stands for every state a
+reader can rebuild from it: the file, then the file with the journal's first
+record, the first two, and so on. Then:
 
 - no state differs from an earlier one by fewer than k ballots (k = 3): a copy
   never shows one ballot, or two, arriving;
@@ -16,6 +20,7 @@ file at the moment it is moved into place (its fullest state). Then:
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -31,6 +36,7 @@ from typing import Any
 import pytest
 
 import workshop.projectfile as projectfile
+from workshop.journal import MAGIC, JournalFile, apply_record, decode_record, journal_path, parse_journal, read_journal
 from workshop.project import Project
 from workshop.rounds import RoundMode, RoundSpec, cast, get_round, results, reveal, start_round
 
@@ -67,30 +73,61 @@ def build(path: Path, weighted: bool, shuffle: bool) -> tuple[int, dict[int, lis
 
 
 class Copies:
-    """Every state of the project file a reader could have copied, in the order they
-    first appeared (a backup is a copy of a state seen before)."""
+    """Every state of the project a reader could have rebuilt from a copy, in the order
+    they first appeared (a backup is a copy of a state seen before)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.states: list[bytes] = []
+        self.files: set[str] = set()  # the names of the files copied, to check that the journal was among them
 
-    def add(self, state: bytes) -> None:
-        if state not in self.states:
-            self.states.append(state)
+    def add(self, state: Any) -> None:
+        encoded = json.dumps(state, sort_keys=True).encode()
+        if encoded not in self.states:
+            self.states.append(encoded)
+
+    def add_project(self, path: Path) -> None:
+        """The file, then the file with each record of its journal applied in turn."""
+        if not path.exists():
+            return
+        self.files.add(path.name)
+        self.add(projectfile.parse_project_file(path))
+        journal = read_journal(journal_path(path))
+        if journal is not None:
+            self.files.add(journal_path(path).name)
+            self.add_journal(journal)
+
+    def add_journal(self, journal: JournalFile) -> None:
+        """The states the journal holds, replayed on the file it extends (the project's or the backup's)."""
+        for path in (self.path, projectfile.backup_path(self.path)):
+            if path.exists():
+                data = projectfile.parse_project_file(path)
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                if journal.extends(projectfile.Binding.of(data).generation, digest):
+                    for number, payload in enumerate(journal.records, start=1):
+                        apply_record(data, decode_record(payload, number), number)
+                        self.add(data)
+                    return
+        assert journal.records == [], "a journal with changes, beside no file it extends"
 
     def take(self) -> None:
         """The backup (older), the file, then a temporary file a write may have left (newer)."""
-        for candidate in (projectfile.backup_path(self.path), self.path):
-            if candidate.exists():
-                self.add(candidate.read_bytes())
+        self.add_project(projectfile.backup_path(self.path))
+        self.add_project(self.path)
         for leftover in self.path.parent.glob(f".{self.path.name}*.tmp"):
-            self.add(leftover.read_bytes())
+            self.add_temporary(leftover.read_bytes())
+
+    def add_temporary(self, raw: bytes) -> None:
+        if raw.startswith(MAGIC):
+            self.add_journal(parse_journal(raw))
+        else:
+            self.add(json.loads(raw))
 
     def catch_temporary_files(self, monkeypatch: pytest.MonkeyPatch) -> None:
         real_replace = os.replace
 
         def replace(src: Any, dst: Any) -> None:
-            self.add(Path(src).read_bytes())
+            self.add_temporary(Path(src).read_bytes())
             real_replace(src, dst)
 
         monkeypatch.setattr(projectfile.os, "replace", replace)
@@ -189,6 +226,7 @@ def test_copies_taken_between_voters_give_no_ballot_away(
         copies.take()
         outcome = summary(project, round_id)
     check_states(copies.states, round_id, order, small)
+    assert "projet.atelier.journal" in copies.files  # the changes were read from the journal
     assert rounded(outcome["options"]) == by_hand(plan, path, weighted)
     assert outcome["ballots"] == 12
 
@@ -277,7 +315,7 @@ def test_killed_after_any_ballot_the_round_gives_the_uninterrupted_results(tmp_p
             os.kill(int(session_pid[0]), signal.SIGKILL)
             assert worker.line() == "reaped"
             copies.take()
-            at_kill = json.loads(path.read_bytes())["rounds"][str(rid)]
+            at_kill = projectfile.read_project_file(path)["rounds"][str(rid)]
             # The voters sent back are those whose batch had not been written, and the engine names them.
             assert worker.session() == at_kill["unsaved"]
             assert len(at_kill["ballots"]) + len(at_kill["unsaved"]) == kill_after
@@ -287,7 +325,7 @@ def test_killed_after_any_ballot_the_round_gives_the_uninterrupted_results(tmp_p
             assert worker.line() == "reaped"
             copies.take()
             assert json.loads(line.removeprefix("results ")) == expected, f"killed after ballot {kill_after}"
-            assert json.loads(path.read_bytes())["rounds"][str(rid)]["unsaved"] == []
+            assert projectfile.read_project_file(path)["rounds"][str(rid)]["unsaved"] == []
         finally:
             worker.close()
         check_states(copies.states, rid, order, small)

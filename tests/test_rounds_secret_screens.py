@@ -13,14 +13,10 @@
 
 from __future__ import annotations
 
-import errno
-import json
-import os
 from pathlib import Path
 
 import pytest
 
-import workshop.projectfile as projectfile
 from exercises import values
 from screens.app import AtelierApp
 from screens.exercises.values import ValuesScreen
@@ -32,6 +28,7 @@ from screens.round.handoff import HandOff
 from screens.round.results import ResultsView
 from screens.round.save_pending import SavePending
 from screens.round.setup import RoundSetupModal
+from tests.disk import fill_disk, on_disk
 from tests.screen_text import flat_text, screen_text, settle
 from workshop.i18n import t
 from workshop.library import ProjectLibrary
@@ -61,10 +58,6 @@ def styled_screen(app: AtelierApp) -> tuple:
         tuple((segment.text, str(segment.style)) for segment in strip)
         for strip in app.screen._compositor.render_strips()
     )
-
-
-def full_disk(*args: object) -> None:
-    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
 
 # The screen scan -------------------------------------------------------------------------------
@@ -275,7 +268,7 @@ async def test_settings_change_before_the_first_voter_only(tmp_path: Path, libra
         assert isinstance(app.screen, RoundScreen)
         spec = get_round(app.project, rid).spec
         assert not spec.secret and spec.budget == 2 and spec.options == ["a", "b", "c"] and spec.owner == "values:vote"
-        assert json.loads(path.read_text(encoding="utf-8"))["rounds"][str(rid)]["on_screen"]  # still resumed after a crash
+        assert on_disk(path)["rounds"][str(rid)]["on_screen"]  # still resumed after a crash
         assert t("rounds.open") in flat_text(app)
         await pilot.press("enter", "1", "enter", "enter")
         await settle(pilot)
@@ -301,7 +294,7 @@ async def test_a_free_round_from_the_cockpit_starts_with_question_options_and_f5
 
 # A full disk ---------------------------------------------------------------------------------------------
 def stored(path: Path, round_id: int) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))["rounds"][str(round_id)]
+    return on_disk(path)["rounds"][str(round_id)]
 
 
 async def test_a_contribution_is_saved_once_and_the_turn_goes_on_by_itself(
@@ -319,7 +312,7 @@ async def test_a_contribution_is_saved_once_and_the_turn_goes_on_by_itself(
         await pilot.press("enter", *"Confiance")
         await settle(pilot)
         with monkeypatch.context() as broken:
-            broken.setattr(projectfile.os, "replace", full_disk)
+            fill_disk(broken)
             for _ in range(3):  # Enter, again and again, as people do when nothing seems to happen
                 await pilot.press("enter")
                 await settle(pilot)
@@ -361,7 +354,7 @@ async def test_a_ballot_is_saved_once_and_the_round_moves_on_by_itself(
                 await pilot.press(key)
                 await settle(pilot)
         with monkeypatch.context() as broken:
-            broken.setattr(projectfile.os, "replace", full_disk)
+            fill_disk(broken)
             await pilot.press("enter", "1", "enter")
             await settle(pilot)
             assert screen.query_one(SavePending)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 import stat
 from pathlib import Path
@@ -17,12 +16,14 @@ from screens.project import ProjectScreen
 from screens.widgets.key_bar import KeyBar
 from tests.screen_text import flat_text, settle
 from workshop.errors import ProjectLocked, StorageError, ValidationError
+from workshop.journal import JournalWriter
 from workshop.library import ProjectLibrary
 from workshop.project import Project
+from workshop.storage import read_project_file
 
 
 def names(path: Path) -> list[str]:
-    return [doc["name"] for doc in json.loads(path.read_text(encoding="utf-8")).get("structures", {}).values()]
+    return [doc["name"] for doc in read_project_file(path).get("structures", {}).values()]
 
 
 @pytest.fixture
@@ -39,8 +40,16 @@ def refusing_folder(project_path: Path, monkeypatch: pytest.MonkeyPatch):
             refuse()
         return real_mkstemp(*args, **kwargs)
 
+    real_append = JournalWriter.append
+
+    def append(writer: JournalWriter, payload: bytes) -> None:
+        if writer.path.parent == project_path.parent:
+            refuse()
+        real_append(writer, payload)
+
     def start() -> None:
         monkeypatch.setattr(projectfile.tempfile, "mkstemp", mkstemp)
+        monkeypatch.setattr(JournalWriter, "append", append)
 
     return start
 

@@ -197,6 +197,21 @@ async def test_a_damaged_project_is_marked_in_the_list(library: ProjectLibrary) 
         assert len(marked) == 1 and "abime" in marked[0]
 
 
+async def test_a_copy_made_without_its_journal_is_marked_incomplete_not_damaged(library: ProjectLibrary) -> None:
+    """#19: a project copied while it was open, without its journal, is named for what it is."""
+    import shutil
+
+    with library.create("Original") as project:
+        project.add_structure("Dans le journal")  # the file now says a journal follows it
+        shutil.copy2(project.path, library.folder / "copie.atelier")
+    app = make_app(library)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(pilot)
+        marked = [line for line in screen_text(app).splitlines() if "⚠" in line]
+        assert len(marked) == 1 and "copie" in marked[0] and "copie incomplète" in marked[0], marked
+        assert "endommagé" not in marked[0]
+
+
 async def test_long_and_wide_names_are_cut_to_the_column(library: ProjectLibrary) -> None:
     long_name = "Coopération " + "très " * 30 + "longue"
     library.create(long_name).close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import json
 import os
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.project import ProjectScreen
 from workshop.library import ProjectLibrary
 from workshop.project import Project
-from workshop.storage import backup_path
+from workshop.storage import backup_path, read_project_file
 
 
 def messages(app: AtelierApp) -> list[str]:
@@ -24,7 +23,7 @@ def messages(app: AtelierApp) -> list[str]:
 
 
 def names_on_disk(path: Path) -> list[str]:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = read_project_file(path)  # the file and its journal
     return [doc["name"] for doc in data.get("structures", {}).values()]
 
 
@@ -101,7 +100,8 @@ async def test_a_damaged_project_shows_the_message_and_restoring_the_backup_work
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ProjectScreen)
-        assert [s.name for s in app.project.structures()] == ["Sauvée"]
+        # The backup is the previous file and the journal that extended it: nothing is lost.
+        assert [s.name for s in app.project.structures()] == ["Dernière", "Sauvée"]
         assert any("Sauvegarde restaurée" in m for m in messages(app))
     damaged = list(project_path.parent.glob("projet.atelier.damaged-*"))
     assert len(damaged) == 1 and damaged[0].read_bytes().endswith(b"Sauv")
@@ -232,3 +232,49 @@ async def test_a_damaged_backup_is_not_offered(project_path: Path, library: Proj
         assert not isinstance(app.screen, ConfirmModal)  # nothing to restore: no question
         assert any("La sauvegarde de" in m and "ne peut pas servir non plus" in m for m in messages(app))
     assert project_path.read_bytes() == b"{"
+
+
+async def test_a_copy_made_without_its_journal_is_named_and_opens_without_it_on_request(
+    project_path: Path, library: ProjectLibrary
+) -> None:
+    from workshop.journal import journal_path
+
+    project = Project.create(project_path, "Projet")
+    project.add_structure("Dans le journal")
+    project.store.storage._close_journal()  # a copy taken while it was open, without its journal
+    project.store._lock.release()
+    journal_path(project_path).unlink()
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmModal)
+        assert "incomplet" in app.screen.question and str(journal_path(project_path)) in app.screen.question
+        assert "Ouvrir le projet tel que son fichier le contient, sans les changements du journal" in app.screen.question
+        before = project_path.read_bytes()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, ProjectScreen)
+        assert app.project.structures() == []
+        assert any("sans son journal" in m for m in messages(app))
+        assert app.refusal is None
+    aside = list(project_path.parent.glob("projet.atelier.set-aside-*"))
+    assert len(aside) == 1 and aside[0].read_bytes() == before
+
+
+async def test_declining_to_open_without_the_journal_changes_nothing(project_path: Path, library: ProjectLibrary) -> None:
+    from workshop.journal import journal_path
+
+    project = Project.create(project_path, "Projet")
+    project.add_structure("Dans le journal")
+    project.store.storage._close_journal()
+    project.store._lock.release()
+    journal_path(project_path).unlink()
+    before = sorted(p.name for p in project_path.parent.iterdir())
+    app = AtelierApp(library=library, project_path=project_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.project is None
+        assert "incomplet" in (app.refusal or "")
+    assert sorted(p.name for p in project_path.parent.iterdir()) == before

@@ -1,4 +1,9 @@
-"""The project file on disk: atomic saves, backup, permissions, damage, lock, failures."""
+"""The project on disk: durable changes, backup, permissions, damage, lock, failures.
+
+What is "on disk" is what a reader gets from the file and its journal
+(`read_project_file`): a change is in the journal when its method returns, and
+in the file itself from the next compaction (close, open).
+"""
 
 from __future__ import annotations
 
@@ -14,19 +19,24 @@ from pathlib import Path
 import pytest
 from tinydb.table import Document
 
+import workshop.journal as journal_module
 import workshop.projectfile as storage_module
 from workshop.errors import ProjectDamaged, ProjectLocked, StorageError, ValidationError
 from workshop.i18n import set_language
+from workshop.journal import JournalWriter, journal_path
 from workshop.library import ProjectLibrary
 from workshop.project import Project
-from workshop.storage import backup_path, read_project_file
+from workshop.storage import backup_path, load_project, read_project_file
 from workshop.store import restore_backup
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def on_disk(path: Path) -> dict:
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The project as a reader finds it: the file, and the journal replayed (a backup's, when it has one)."""
+    if path.name.endswith(".bak"):
+        return load_project(path, backup=True).data
+    return read_project_file(path)
 
 
 def names_on_disk(path: Path) -> list[str]:
@@ -41,52 +51,84 @@ def test_every_change_is_on_disk_when_the_method_returns(project: Project) -> No
     assert names_on_disk(project.path) == ["Les Tilleuls", "La Passerelle"]
 
 
-def test_file_and_backup_are_owner_only(project: Project) -> None:
+def test_a_change_appends_to_the_journal_and_leaves_the_file_alone(project: Project) -> None:
+    project.add_structure("Les Tilleuls")
+    file_before = project.path.read_bytes()
+    journal_before = journal_path(project.path).read_bytes()
+    project.add_structure("La Passerelle")
+    assert project.path.read_bytes() == file_before
+    journal = journal_path(project.path).read_bytes()
+    assert journal.startswith(journal_before)
+    added = journal[len(journal_before):]
+    assert b"La Passerelle" in added and b"Les Tilleuls" not in added  # the change's document, not the project
+    project.close()
+    assert not journal_path(project.path).exists()  # closed: one file again
+    assert names_on_disk(project.path) == ["Les Tilleuls", "La Passerelle"]
+    assert [doc["name"] for doc in json.loads(project.path.read_bytes())["structures"].values()] == ["Les Tilleuls", "La Passerelle"]
+
+
+def test_file_journal_and_backup_are_owner_only(project: Project) -> None:
     project.add_structure("A")
     project.add_structure("B")
-    for path in (project.path, backup_path(project.path)):
-        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path = project.path
+    for found in (path, journal_path(path), backup_path(path)):
+        assert stat.S_IMODE(found.stat().st_mode) == 0o600, found
+    project.close()
+    for found in (path, backup_path(path), journal_path(backup_path(path))):
+        assert stat.S_IMODE(found.stat().st_mode) == 0o600, found
 
 
-def test_a_file_made_readable_by_others_is_owner_only_again_after_a_save(project: Project) -> None:
-    os.chmod(project.path, 0o644)
+def test_files_made_readable_by_others_are_owner_only_again_when_opened(project: Project) -> None:
     project.add_structure("A")
-    assert stat.S_IMODE(project.path.stat().st_mode) == 0o600
-    # The previous version, now the backup, from the first save on (it used to stay 0644 for one save).
-    assert stat.S_IMODE(backup_path(project.path).stat().st_mode) == 0o600
+    path = project.path
+    os.chmod(path, 0o644)
+    os.chmod(journal_path(path), 0o644)
+    # Left as after a crash (a project handed over open), then opened.
+    project.store.storage._close_journal()
+    project.store._lock.release()
+    with Project.open(path) as again:
+        for found in (path, journal_path(path), backup_path(path), journal_path(backup_path(path))):
+            assert stat.S_IMODE(found.stat().st_mode) == 0o600, found
+        assert [s.name for s in again.structures()] == ["A"]
 
 
-def test_backup_is_the_previous_version(project: Project) -> None:
+def test_the_backup_is_the_project_as_it_was_at_the_last_compaction(project: Project) -> None:
     project.add_structure("Première")
-    before = project.path.read_bytes()
-    project.add_structure("Seconde")
-    assert backup_path(project.path).read_bytes() == before
-    assert names_on_disk(backup_path(project.path)) == ["Première"]
+    path = project.path
+    project.close()
+    # Closed: the backup (the previous file and its journal) holds everything too.
+    assert names_on_disk(backup_path(path)) == ["Première"]
+    with Project.open(path) as again:
+        again.add_structure("Seconde")
+        # Open: the backup is the project as it was opened.
+        assert names_on_disk(backup_path(path)) == ["Première"]
+    assert names_on_disk(backup_path(path)) == ["Première", "Seconde"]
+    assert backup_path(path).stat().st_ino != path.stat().st_ino
 
 
 def test_content_is_utf8_and_literal(project: Project) -> None:
     name = "Zoé [red]Œuvre[/] 🌱 مرحبا"
     project.add_structure(name)
-    raw = project.path.read_bytes()
-    assert name.encode("utf-8") in raw  # written as UTF-8, not \\u escapes
-    with pytest.raises(UnicodeDecodeError):
-        raw.decode("ascii")
-    project.close()
+    for raw in (journal_path(project.path).read_bytes(), None):
+        if raw is None:
+            project.close()
+            raw = project.path.read_bytes()
+        assert name.encode("utf-8") in raw  # written as UTF-8, not \\u escapes
+        with pytest.raises(UnicodeDecodeError):
+            raw.decode("ascii")
     with Project.open(project.path) as again:
         assert [s.name for s in again.structures()] == [name]
 
 
 def test_batch_saves_once_at_the_end(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
-    writes = []
-    import workshop.storage
-
-    real = workshop.storage.write_atomically
-    monkeypatch.setattr(workshop.storage, "write_atomically", lambda *a, **k: (writes.append(1), real(*a, **k)))
+    records = []
+    real = JournalWriter.append
+    monkeypatch.setattr(JournalWriter, "append", lambda writer, payload: (records.append(payload), real(writer, payload)))
     with project.batch():
         project.add_structure("A")
         project.add_structure("B")
         assert names_on_disk(project.path) == []
-    assert len(writes) == 1
+    assert len(records) == 1
     assert names_on_disk(project.path) == ["A", "B"]
 
 
@@ -120,7 +162,12 @@ def test_no_temporary_files_are_left_behind(project: Project) -> None:
 def test_leftovers_of_a_crash_are_removed_when_the_project_is_opened(project: Project) -> None:
     path = project.path
     project.close()
-    crumbs = [path.parent / f".{path.name}.abc123.tmp", path.parent / f".{path.name}.bak.link.tmp"]
+    crumbs = [
+        path.parent / f".{path.name}.abc123.tmp",
+        path.parent / f".{path.name}.bak.link.tmp",
+        path.parent / f".{path.name}.journal.x1y2.tmp",
+        path.parent / f".{path.name}.bak.journal.link.tmp",
+    ]
     for crumb in crumbs:
         crumb.write_bytes(b'{"half": ')
     other = path.parent / ".other.atelier.x.tmp"
@@ -129,6 +176,26 @@ def test_leftovers_of_a_crash_are_removed_when_the_project_is_opened(project: Pr
         pass
     assert not any(c.exists() for c in crumbs)
     assert other.exists()  # another project's files are not ours to remove
+
+
+def test_a_backup_already_linked_to_the_file_leaves_no_temporary_link(project: Project) -> None:
+    """Found by the kill loop: killed after the file and its journal were linked as the backup
+    and before they were replaced, the next compaction links them again onto the same files;
+    rename() then does nothing (both names are one file) and the temporary link stayed."""
+    project.add_structure("Un")
+    project.add_structure("Deux")  # in the journal
+    path = project.path
+    project.store.storage._close_journal()  # killed: the journal stays, the OS frees the lock
+    project.store._lock.release()
+    for name in (path, journal_path(path)):  # the crash came right after step 2 of the compaction
+        backup = backup_path(path) if name == path else journal_path(backup_path(path))
+        backup.unlink(missing_ok=True)
+        os.link(name, backup)
+    with Project.open(path) as reopened:  # the journal is folded: the same file and journal linked again
+        assert [s.name for s in reopened.structures()] == ["Deux", "Un"]
+        assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
+    assert sorted(load_project(backup_path(path), backup=True).data["structures"]) == ["1", "2"]
 
 
 def test_in_place_table_writes_keep_tinydb_semantics(project: Project) -> None:
@@ -183,7 +250,8 @@ def test_a_damaged_file_is_refused_clearly_and_left_untouched(project: Project, 
     moved = restore_backup(path)
     assert moved.read_bytes() == payload
     with Project.open(path) as restored:
-        assert [s.name for s in restored.structures()] == ["Sauvée"]
+        # The backup is the previous file with the journal that extended it: nothing was lost.
+        assert [s.name for s in restored.structures()] == ["Perdue", "Sauvée"]
     set_language("en")
     assert "damaged" in caught.value.message() or "cannot" in caught.value.message() or "empty" in caught.value.message() or "not an Atelier" in caught.value.message()
 
@@ -282,55 +350,61 @@ def test_a_second_process_is_refused_and_a_killed_holder_frees_the_project(proje
 
 
 # Full disk, read-only folder (simulated: root ignores permissions) -------------------------------
+def _fail(code: int):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
 @pytest.mark.parametrize(
     ("code", "where", "reason"),
     [
-        (errno.ENOSPC, "write", "le disque est plein"),
+        (errno.ENOSPC, "pwrite", "le disque est plein"),  # half a record written, then cut off again
+        (errno.EIO, "fsync", "erreur de lecture"),
+        # Even cutting the half record off fails: the journal is left aside and
+        # the project is written whole, which the folder refuses too.
         (errno.EROFS, "mkstemp", "lecture seule"),
         (errno.EACCES, "replace", "accès au dossier est refusé"),
-        (errno.EIO, "fsync", "erreur de lecture"),
     ],
 )
 def test_a_failed_save_keeps_the_data_and_the_next_save_writes_everything(
     project: Project, monkeypatch: pytest.MonkeyPatch, code: int, where: str, reason: str
 ) -> None:
     project.add_structure("Avant")
-    good = project.path.read_bytes()
+    good_file = project.path.read_bytes()
+    good_journal = journal_path(project.path).read_bytes()
+    real_pwrite = os.pwrite
 
-    def fail(*args: object, **kwargs: object) -> None:
-        raise OSError(code, os.strerror(code))
+    def half_then_full(fd: int, data: bytes, offset: int) -> int:
+        real_pwrite(fd, data[: len(data) // 2], offset)
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     with monkeypatch.context() as broken:
-        if where == "write":
-            real_fdopen = os.fdopen
-
-            class FullFile:
-                def __init__(self, *a: object, **k: object) -> None:
-                    self.handle = real_fdopen(*a, **k)
-
-                def __enter__(self) -> FullFile:
-                    return self
-
-                def __exit__(self, *exc: object) -> None:
-                    self.handle.close()
-
-                def write(self, data: bytes) -> int:
-                    self.handle.write(data[:10])
-                    raise OSError(code, os.strerror(code))
-
-            broken.setattr(storage_module.os, "fdopen", FullFile)
-        elif where == "mkstemp":
-            broken.setattr(storage_module.tempfile, "mkstemp", fail)
-        elif where == "replace":
-            broken.setattr(storage_module.os, "replace", fail)
+        if where == "fsync":
+            broken.setattr(journal_module.os, "fsync", _fail(code))
         else:
-            broken.setattr(storage_module.os, "fsync", fail)
-        with pytest.raises(StorageError) as caught:
-            project.add_structure("Pendant la panne")
+            broken.setattr(journal_module.os, "pwrite", half_then_full)
+        if where in ("mkstemp", "replace"):
+            broken.setattr(journal_module.os, "ftruncate", _fail(errno.EIO))
+            with pytest.raises(StorageError):
+                project.add_structure("Pendant la panne")
+            assert project.store.storage._journal.broken
+            if where == "mkstemp":
+                broken.setattr(storage_module.tempfile, "mkstemp", _fail(code))
+            else:
+                broken.setattr(storage_module.os, "replace", _fail(code))
+            with pytest.raises(StorageError) as caught:
+                project.store.storage.retry()
+        else:
+            with pytest.raises(StorageError) as caught:
+                project.add_structure("Pendant la panne")
+            assert journal_path(project.path).read_bytes() == good_journal  # cut off again: no torn record
         assert reason in caught.value.message()
         assert str(project.path) in caught.value.message()
         assert project.store.storage.pending
-        assert project.path.read_bytes() == good  # the file on disk is the old state, intact
+        assert project.path.read_bytes() == good_file  # the file on disk is the old state, intact
+        assert names_on_disk(project.path) == ["Avant"]  # and so is the project, journal included
         assert [s.name for s in project.structures()] == ["Avant", "Pendant la panne"]  # nothing typed is lost
         with pytest.raises(StorageError):
             project.add_structure("Encore en panne")
@@ -339,15 +413,23 @@ def test_a_failed_save_keeps_the_data_and_the_next_save_writes_everything(
     project.add_structure("Après")  # space is back: one save writes everything
     assert not project.store.storage.pending
     assert names_on_disk(project.path) == ["Avant", "Pendant la panne", "Encore en panne", "Après"]
+    project.close()
+    with Project.open(project.path) as again:
+        assert [s.name for s in again.structures()] == ["Après", "Avant", "Encore en panne", "Pendant la panne"]
+
+
+def _appends_fail(monkeypatch: pytest.MonkeyPatch, code: int = errno.ENOSPC) -> None:
+    monkeypatch.setattr(JournalWriter, "append", lambda writer, payload: _fail(code)())
 
 
 def test_retry_saves_pending_changes_without_a_new_change(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as broken:
-        broken.setattr(storage_module.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+        _appends_fail(broken)
         with pytest.raises(StorageError):
             project.add_structure("En attente")
         with pytest.raises(StorageError):
             project.store.storage.retry()
+    assert names_on_disk(project.path) == []
     project.store.storage.retry()
     assert names_on_disk(project.path) == ["En attente"]
 
@@ -356,7 +438,7 @@ def test_a_batch_after_a_failed_save_that_fails_keeps_the_earlier_pending_change
     project: Project, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with monkeypatch.context() as broken:
-        broken.setattr(storage_module.os, "replace", lambda *a: (_ for _ in ()).throw(OSError(errno.ENOSPC, "full")))
+        _appends_fail(broken)
         with pytest.raises(StorageError):
             project.add_structure("En attente")
     with pytest.raises(ValidationError):
@@ -364,6 +446,7 @@ def test_a_batch_after_a_failed_save_that_fails_keeps_the_earlier_pending_change
             project.add_structure("Annulée")
             project.add_participant("Zoé", 0)
     assert [s.name for s in project.structures()] == ["En attente"]
+    assert project.store.storage.pending
     project.store.storage.retry()
     assert names_on_disk(project.path) == ["En attente"]
 
@@ -382,6 +465,7 @@ def test_closing_when_the_last_save_fails_writes_a_rescue_copy(
         real_replace(src, dst)
 
     monkeypatch.setattr(storage_module.os, "replace", replace_elsewhere_only)
+    _appends_fail(monkeypatch, errno.EROFS)
     with pytest.raises(StorageError):
         project.add_structure("À sauver")
     with pytest.raises(StorageError) as caught:
@@ -390,6 +474,7 @@ def test_closing_when_the_last_save_fails_writes_a_rescue_copy(
     rescue = Path(caught.value.params["rescue"])
     assert rescue.parent == tmp_path / "home"
     assert names_on_disk(rescue) == ["À sauver"]
+    assert not journal_path(rescue).exists()  # a rescue copy is one whole file
     assert stat.S_IMODE(rescue.stat().st_mode) == 0o600
     monkeypatch.undo()
     with Project.open(path):  # the lock was released anyway
@@ -397,13 +482,15 @@ def test_closing_when_the_last_save_fails_writes_a_rescue_copy(
 
 
 def test_a_missing_folder_gives_a_clear_message(project: Project, tmp_path: Path) -> None:
-    # A USB key pulled out: the folder is gone.
+    # A USB key pulled out: the folder is gone (the open journal would take writes that reach nothing).
     import shutil
 
     shutil.rmtree(project.path.parent)
     with pytest.raises(StorageError) as caught:
         project.add_structure("Perdue ?")
     assert "n'existe plus" in caught.value.message()
+    with pytest.raises(StorageError):
+        project.store.storage.retry()
     project.path.parent.mkdir()
     project.add_structure("Retrouvée")
     assert names_on_disk(project.path) == ["Perdue ?", "Retrouvée"]
@@ -423,12 +510,17 @@ def test_without_hard_links_the_backup_is_an_owner_only_copy(project: Project, m
 
     monkeypatch.setattr(storage_module.os, "link", no_links)
     project.add_structure("A")
-    before = project.path.read_bytes()
-    project.add_structure("B")
-    backup = backup_path(project.path)
+    path = project.path
+    before, journal_before = path.read_bytes(), journal_path(path).read_bytes()
+    project.close()
+    backup = backup_path(path)
     assert backup.read_bytes() == before
-    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
-    assert backup.stat().st_ino != project.path.stat().st_ino
+    assert journal_path(backup).read_bytes() == journal_before
+    assert names_on_disk(backup) == ["A"]
+    for copy, original in ((backup, path), (journal_path(backup), None)):
+        assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+        if original is not None:
+            assert copy.stat().st_ino != original.stat().st_ino
 
 
 def test_a_removed_records_id_is_never_given_again(project: Project) -> None:

@@ -41,6 +41,20 @@ class ProjectDamaged(AtelierError):
     findings: Sequence[Finding] = ()  # what the checks found wrong, when they found it (validation.damaged)
 
 
+class JournalProblem(ProjectDamaged):
+    """The project's journal is missing, belongs to another version of the file, or is damaged.
+
+    `kind` is "missing", "foreign", "damaged" or "unreadable"; `usable` holds
+    the journal's records that can still be applied (damaged: those before the
+    damage). Nothing was changed; `workshop.store.open_without_journal` opens
+    the project as its file holds it (plus the usable records), the journal kept aside.
+    """
+
+    key = "error.journal_damaged"
+    kind = "damaged"
+    usable: list[bytes] = []
+
+
 class ProjectLocked(AtelierError):
     """Another Atelier already has this project open."""
 

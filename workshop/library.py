@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workshop.errors import AtelierError, ProjectDamaged, ValidationError
+from workshop.errors import AtelierError, JournalProblem, ProjectDamaged, ValidationError
 from workshop.filenames import safe_stem, unused_path
+from workshop.journal import journal_path
 from workshop.lock import lock_path
 from workshop.names import clean_name
 from workshop.projectfile import backup_path, read_project_file
@@ -38,6 +39,7 @@ class ProjectSummary:
     workshops: int
     modified: float
     problem: str = ""  # a message when the file cannot be read
+    journal: str = ""  # when its journal is the problem: "missing", "foreign", "damaged" or "unreadable"
 
 
 class ProjectLibrary:
@@ -72,7 +74,7 @@ class ProjectLibrary:
             project.rename(name)
 
     def delete(self, path: Path) -> None:
-        """Remove a project file and its backup. Refused while it is open elsewhere."""
+        """Remove a project file, its journal and its backup. Refused while it is open elsewhere."""
         if path.parent.resolve() != self.folder.resolve():
             raise ValidationError("error.invalid")
         from workshop.lock import ProjectLock
@@ -81,7 +83,7 @@ class ProjectLibrary:
         lock = ProjectLock(path.resolve())
         lock.acquire()
         try:
-            for victim in (path, backup_path(path)):
+            for victim in (path, journal_path(path), backup_path(path), journal_path(backup_path(path))):
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(victim)
             remove_leftovers(path)
@@ -96,11 +98,15 @@ def summarise(path: Path) -> ProjectSummary:
         modified = path.stat().st_mtime
     except OSError:
         modified = 0.0
+    with contextlib.suppress(OSError):
+        modified = max(modified, journal_path(path).stat().st_mtime)  # its latest changes are there
     try:
         # The listing checks the file's layout, meta and inventory; its records are
         # checked when it is opened (their rules need modules the first screen
         # does not import), with the problem named and the backup offered.
         data = read_project_file(path, records=False)
+    except JournalProblem as error:
+        return ProjectSummary(path, path.stem, 0, modified, error.message(), error.kind)
     except ProjectDamaged as error:
         return ProjectSummary(path, path.stem, 0, modified, error.message())
     except (AtelierError, OSError) as error:

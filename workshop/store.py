@@ -1,8 +1,10 @@
-"""Opening a project file: the durable TinyDB, its lock, and its tables.
+"""Opening a project: the durable TinyDB, its lock, and its tables.
 
-One project is one JSON file. `ProjectStore.open` refuses a project another
-Atelier holds (ProjectLocked) and a file that is not a project (ProjectDamaged,
-the file left untouched).
+A project is one JSON file, followed by its journal while it is open (see
+`workshop.storage`). `ProjectStore.open` refuses a project another Atelier
+holds (ProjectLocked) and a file that is not a project (ProjectDamaged, the
+file left untouched), or whose journal is missing, foreign or damaged
+(JournalProblem; `open_without_journal` is the way on).
 """
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
 
-from workshop.errors import ProjectDamaged, StorageError, ValidationError
+from workshop.errors import JournalProblem, ProjectDamaged, StorageError, ValidationError
 from workshop.filenames import unused_path
+from workshop.journal import JournalFile, journal_path
 from workshop.lock import ProjectLock
+from workshop.projectfile import load_project, parse_project_file, replay
 from workshop.storage import (
+    MISSING,
     DurableStorage,
     backup_path,
+    new_generation,
+    project_payload,
     read_project_file,
     remove_leftovers,
     storage_error,
@@ -31,7 +38,7 @@ from workshop.storage import (
 )
 
 PROJECT_SUFFIX = ".atelier"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the file may be followed by a journal (older versions refuse it rather than miss it)
 # The highest id each table ever gave, so that a removed record's id is never
 # given again (TinyDB restarts from the highest id present when a file is opened:
 # a new participant would inherit a removed one's attendance and ballots).
@@ -39,21 +46,33 @@ ISSUED_IDS = "_issued_ids"
 
 
 class _DocsById(MutableMapping[int, Any]):
-    """A table's stored documents seen with integer ids, changed in place."""
+    """A table's stored documents seen with integer ids, changed in place.
 
-    __slots__ = ("raw",)
+    Every document added, replaced or removed is reported to the storage
+    (`DurableStorage.changing`) before it changes: the journal records it, and
+    a batch that fails puts it back. A document changed in place is reported by
+    `ProjectTable.update` before it is handed to the change.
+    """
 
-    def __init__(self, raw: dict[str, Any]) -> None:
+    __slots__ = ("raw", "storage", "table")
+
+    def __init__(self, raw: dict[str, Any], storage: DurableStorage, table: str) -> None:
         self.raw = raw
+        self.storage = storage
+        self.table = table
 
     def __getitem__(self, doc_id: int) -> Any:
         return self.raw[str(doc_id)]
 
     def __setitem__(self, doc_id: int, doc: Any) -> None:
-        self.raw[str(doc_id)] = doc
+        key = str(doc_id)
+        self.storage.changing(self.table, key, self.raw.get(key, MISSING), copy=False)
+        self.raw[key] = doc
 
     def __delitem__(self, doc_id: int) -> None:
-        del self.raw[str(doc_id)]
+        key = str(doc_id)
+        self.storage.changing(self.table, key, self.raw[key], copy=False)
+        del self.raw[key]
 
     def __contains__(self, doc_id: object) -> bool:
         return str(doc_id) in self.raw
@@ -65,7 +84,15 @@ class _DocsById(MutableMapping[int, Any]):
         return len(self.raw)
 
     def clear(self) -> None:
-        self.raw.clear()
+        for doc_id in list(self):
+            del self[doc_id]
+
+    def will_change(self, doc_id: int) -> Any:
+        """The stored document, reported as about to be changed in place."""
+        key = str(doc_id)
+        doc = self.raw[key]
+        self.storage.changing(self.table, key, doc, copy=True)
+        return doc
 
 
 class ProjectTable(Table):
@@ -73,13 +100,18 @@ class ProjectTable(Table):
 
     TinyDB's own `_update_table` copies the whole table into a new dict, and
     back, on every write: with 10,000 ballots each vote copied 10,000 entries.
-    Here the update works in place on the stored dict.
+    Here the update works in place on the stored dict, and each write tells the
+    storage which documents it touched: the journal records those, whole.
     """
+
+    _storage: DurableStorage
 
     def _get_next_id(self) -> int:
         next_id = super()._get_next_id()
         tables = self._storage.read()
-        issued = tables.setdefault(ISSUED_IDS, {}).setdefault("1", {})
+        issued_table = tables.setdefault(ISSUED_IDS, {})
+        self._storage.changing(ISSUED_IDS, "1", issued_table.get("1", MISSING), copy=True)
+        issued = issued_table.setdefault("1", {})
         highest = issued.get(self.name, 0)
         if next_id <= highest:
             next_id = highest + 1
@@ -89,13 +121,51 @@ class ProjectTable(Table):
         return next_id
 
     def _update_table(self, updater: Callable[[dict[int, Mapping]], None]) -> None:
-        tables = self._storage.read()
-        if tables is None:
-            tables = {}
-        raw = tables.setdefault(self.name, {})
-        updater(_DocsById(raw))  # type: ignore[arg-type]
-        self._storage.write(tables)
+        storage = self._storage
+        with storage.batch():  # saved when it ends (or with the caller's batch); undone if it fails
+            tables = storage.read()
+            raw = tables.setdefault(self.name, {})
+            updater(_DocsById(raw, storage, self.name))  # type: ignore[arg-type]
         self.clear_cache()
+
+    def update(
+        self,
+        fields: Mapping | Callable[[MutableMapping], None],
+        cond: Callable[[Mapping], bool] | None = None,
+        doc_ids: Iterable[int] | None = None,
+    ) -> list[int]:
+        """TinyDB's `update`, each matching document reported to the storage before it changes.
+
+        As in TinyDB, `doc_ids` (when given) chooses the documents and `cond` is not looked at.
+        """
+        return self.update_multiple([(fields, None if doc_ids is not None else cond)], doc_ids)
+
+    def update_multiple(
+        self,
+        updates: Iterable[tuple[Mapping | Callable[[MutableMapping], None], Callable[[Mapping], bool] | None]],
+        doc_ids: Iterable[int] | None = None,
+    ) -> list[int]:
+        """TinyDB's `update_multiple` (and, with one update, its `update`), reporting each change."""
+        updates = list(updates)
+        wanted = None if doc_ids is None else list(doc_ids)
+        updated: list[int] = []
+
+        def updater(table: _DocsById) -> None:
+            for doc_id in (wanted if wanted is not None else list(table)):
+                if doc_id not in table:
+                    continue
+                for fields, cond in updates:
+                    if cond is not None and not cond(table[doc_id]):
+                        continue
+                    updated.append(doc_id)
+                    doc = table.will_change(doc_id)
+                    if callable(fields):
+                        fields(doc)
+                    else:
+                        doc.update(fields)
+
+        self._update_table(updater)  # type: ignore[arg-type]
+        return updated
 
 
 class ProjectDB(TinyDB):
@@ -159,12 +229,12 @@ class ProjectStore:
             raise ValidationError("error.save_as_same", path=str(path))
         if not path.parent.is_dir():
             raise ValidationError("error.save_as_no_folder", path=str(path.parent))
-        if path.exists() or backup_path(path).exists():
+        if any(p.exists() for p in (path, backup_path(path), journal_path(path))):
             raise ValidationError("error.project_exists", path=str(path))
         lock = ProjectLock(path)
         lock.acquire()
         try:
-            write_atomically(path, self.storage._payload(), keep_backup=False)
+            self.storage.move_to(path)
         except OSError as error:
             lock.release()
             raise storage_error(path, error) from error
@@ -173,8 +243,6 @@ class ProjectStore:
             raise
         previous, self._lock = self._lock, lock
         self.path = path
-        self.storage.path = path
-        self.storage._dirty = False  # all of it is in the new file
         previous.release()
         return path
 
@@ -197,7 +265,7 @@ class ProjectStore:
             self._lock.release()
 
     def _write_rescue_copy(self) -> Path | None:
-        payload = self.storage._payload()
+        payload = self.storage.payload()
         stamp = time.strftime("%Y%m%d-%H%M%S")
         for folder in (Path.home(), Path(tempfile.gettempdir())):
             try:
@@ -218,19 +286,21 @@ class ProjectStore:
 def restore_backup(path: Path) -> Path:
     """Put the backup in place of a damaged project; the damaged file is kept aside.
 
-    Returns where the damaged file was moved. Raises ProjectDamaged when the
-    backup is missing or damaged too, ProjectLocked when the project is open.
+    The backup is the previous version of the file with the journal that
+    extended it (`workshop.projectfile`): both are read, and written as one
+    file. The damaged file (and its journal) are moved to `<name>.damaged-<time>`
+    (and `….journal`); the backup stays as it is. Returns where the damaged
+    file was moved. Raises ProjectDamaged when the backup is missing or damaged
+    too, ProjectLocked when the project is open.
     """
     path = Path(path).expanduser().resolve()
     backup_problem(path)  # raises if the backup is missing or damaged too
     lock = ProjectLock(path)
     lock.acquire()
     try:
-        payload = backup_path(path).read_bytes()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        damaged_copy = unused_path(path.parent, f"{path.name}.damaged-{stamp}", "")
-        if path.exists():
-            os.replace(path, damaged_copy)
+        data = load_project(backup_path(path), backup=True).data
+        payload = project_payload(data, new_generation(), False, None)
+        damaged_copy = _set_aside(path, "damaged")
         # Copy, not move: the backup stays valid if the next save crashes.
         write_atomically(path, payload, keep_backup=False)
     finally:
@@ -244,9 +314,56 @@ def backup_problem(path: Path) -> None:
     if not backup.exists():
         raise ProjectDamaged("error.no_backup", path=str(path))
     try:
-        read_project_file(backup)
+        load_project(backup, backup=True)
     except ProjectDamaged as error:
         raise ProjectDamaged("error.backup_damaged", path=str(path), problem=error.message()) from error
+
+
+def open_without_journal(path: Path) -> Path:
+    """Make a project whose journal is missing, foreign or damaged openable again; nothing is lost.
+
+    The project becomes its file plus what can be read of its journal (the
+    records before the damage, when the journal extends the file; nothing
+    otherwise). The file and its journal are first moved aside as they were,
+    to `<name>.set-aside-<time>` (and `….journal`), where they can still be
+    recovered by hand. Returns that path. ProjectDamaged when the file itself
+    is damaged (the backup is the way out then), ProjectLocked when it is open.
+    """
+    from workshop.validation import check_project, stamp_inventory
+
+    path = Path(path).expanduser().resolve()
+    lock = ProjectLock(path)
+    lock.acquire()
+    try:
+        try:
+            data = load_project(path).data
+        except JournalProblem as problem:
+            data = parse_project_file(path)
+            check_project(data, path, records=False)
+            if problem.usable:
+                replay(data, JournalFile(None, "", problem.usable), path)
+                stamp_inventory(data)
+            check_project(data, path)
+        payload = project_payload(data, new_generation(), False, None)
+        aside = _set_aside(path, "set-aside")
+        write_atomically(path, payload, keep_backup=False)
+    finally:
+        lock.release()
+    return aside
+
+
+def _set_aside(path: Path, why: str) -> Path:
+    """Move the project file and its journal to `<name>.<why>-<time>` (and its journal); that path."""
+    base = f"{path.name}.{why}-{time.strftime('%Y%m%d-%H%M%S')}"
+    aside, counter = path.parent / base, 1
+    while aside.exists() or journal_path(aside).exists():
+        counter += 1
+        aside = path.parent / f"{base}-{counter}"
+    if journal_path(path).exists():
+        os.replace(journal_path(path), journal_path(aside))
+    if path.exists():
+        os.replace(path, aside)
+    return aside
 
 
 def peek(path: Path) -> dict[str, Any]:

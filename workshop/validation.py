@@ -60,7 +60,7 @@ if TYPE_CHECKING:
 META = "meta"
 ISSUED_IDS = "_issued_ids"  # workshop.store.ISSUED_IDS
 INVENTORY = "tables"  # the meta record's field holding {table: record count}
-FORMAT_VERSION = 1  # workshop.store.FORMAT_VERSION: the newest format this version reads
+FORMAT_VERSION = 2  # workshop.store.FORMAT_VERSION: the newest format this version reads
 SHOWN_FINDINGS = 3  # findings spelled out in the message; the others are counted
 # What a record reader raises on data of the wrong shape that the schema let through:
 # damage, said as such. Any other error is a defect of the reader and propagates.
@@ -200,6 +200,18 @@ META_RECORD = Obj(
         "threshold": Integer(1, 100),
         "created": Number(),
         INVENTORY: MapOf(Integer(low=0)),
+        # The file's binding to its journal (workshop.projectfile.Binding).
+        "journal": Obj(
+            {
+                "generation": Either(Text(), Null()),
+                "follows": Boolean(),
+                "folds": Either(
+                    Null(),
+                    Obj({"generation": Either(Text(), Null()), "records": Integer(low=0), "tail": Text()}, required=("records", "tail")),
+                ),
+            },
+            required=("follows",),
+        ),
     }
 )
 

@@ -2,7 +2,8 @@
 
     python tests/bench/reference.py OUT_PATH [--workshops N]
 
-6 structures, 24 participants, 10 full-day workshops, each with every
+6 structures, 24 participants, 10 full-day workshops (`--workshops 36`: a
+cooperation followed monthly for three years), each with every
 exercise (the diagnosis first); every exercise fills its own rounds,
 contributions and ballots through its module in `exercises.fills` (`exercises.fills.reference_fill`) with a
 seeded `random.Random`; the draft convention's clauses and checklist are
@@ -96,12 +97,12 @@ def build_reference(
 
     Workshops are filled in one batch each, except the ones numbered in `timed`:
     their first exercise is filled change by change (each change saved durably,
-    as during a live workshop) inside `timer(project, number)`. The save
-    benchmark uses this to compare the 1st and the 10th workshop.
+    as during a live workshop) inside `timer(project, number)`. The
+    save-growth benchmark uses this to compare the 1st and the 36th workshop.
     """
     path = Path(path)
-    for leftover in (path, path.with_name(path.name + ".bak")):
-        leftover.unlink(missing_ok=True)
+    for suffix in ("", ".journal", ".bak", ".bak.journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
     with _fixed_clock(), Project.create(path, "Coopération de référence") as project:
         with project.batch():
             project._set_meta(created=CREATED)
@@ -186,27 +187,44 @@ def _follow_up(project: Project, workshop_id: int, number: int, date: datetime.d
     add_next_step(project, workshop_id, "Relancer les référents des actions en retard", structure_id=rng.choice(structures), due=(date + datetime.timedelta(days=14)).isoformat())
 
 
+FIRST_EXERCISE = next(position for position, (kind, _, _) in enumerate(DAY) if kind in EXERCISE_KINDS)
+
+
 def _fill_workshop(project: Project, number: int, workshop_id: int, timer: FillTimer | None) -> None:
-    known = exercise_kinds()
-    first_exercise = next(position for position, (kind, _, _) in enumerate(DAY) if kind in EXERCISE_KINDS)
     for position, item in enumerate(project.agenda(workshop_id)):
-        kind = DAY[position][0]
-        rng = random.Random(f"{SEED}-fill-{number}-{position}")
-        if kind in known:
-            fill = reference_fill(kind)
-        elif kind in EXERCISE_KINDS:
-            fill = _fill_placeholder
-        else:
-            continue
-        if timer is not None and position == first_exercise:
+        if timer is not None and position == FIRST_EXERCISE:
             with timer(project, number):
-                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+                _fill_item(project, number, workshop_id, position, item.id)
         else:
             with project.batch():
-                fill(project, project.workshop(workshop_id), project.agenda_item(item.id), rng)
+                _fill_item(project, number, workshop_id, position, item.id)
     closing = project.agenda(workshop_id)[-1]
     with project.batch():
         _top_up_rounds(project, workshop_id, closing.id, random.Random(f"{SEED}-free-rounds-{number}"))
+
+
+def _fill_item(project: Project, number: int, workshop_id: int, position: int, item_id: int) -> None:
+    kind = DAY[position][0]
+    if kind in exercise_kinds():
+        fill = reference_fill(kind)
+    elif kind in EXERCISE_KINDS:
+        fill = _fill_placeholder
+    else:
+        return
+    rng = random.Random(f"{SEED}-fill-{number}-{position}")
+    fill(project, project.workshop(workshop_id), project.agenda_item(item_id), rng)
+
+
+def add_workshop_and_fill_its_first_exercise(project: Project, timer: FillTimer) -> None:
+    """One more workshop planned (in one batch), then its first exercise filled inside
+    `timer(project, number)`, as `build_reference` fills a timed workshop's."""
+    number = len(project.workshops()) + 1
+    people = [participant.id for participant in project.participants()]
+    with project.batch():
+        workshop_id = _plan_workshop(project, number, people)
+    item = project.agenda(workshop_id)[FIRST_EXERCISE]
+    with timer(project, number):
+        _fill_item(project, number, workshop_id, FIRST_EXERCISE, item.id)
 
 
 # DESIGN §6: about 300 contributions and 1,000 ballots per workshop. The

@@ -3,9 +3,10 @@
 `atelier export g.atelier --md g.atelier --force` used to replace the project
 with its own minutes. An export target is refused, with or without `--force`,
 when it is (or resolves to, through a symbolic or hard link) the project being
-exported, its backup or its locks; when its name is that of any project, backup,
-lock, damaged copy, rescue copy or temporary save file; or when its content is
-that of a project file, whatever its name.
+exported, its journal, its backup or its locks; when its name is that of any
+project, journal, backup, lock, damaged or set-aside copy, rescue copy or
+temporary save file; or when its content is that of a project file or a
+journal, whatever its name.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from pathlib import Path
 
 from workshop.i18n import t
+from workshop.journal import MAGIC, journal_path
 from workshop.lock import lock_path, machine_lock_path
 from workshop.minutes.export import ExportError
 from workshop.projectfile import TEMP_SUFFIX, backup_path, looks_like_project
@@ -24,9 +26,10 @@ PROJECT_SUFFIX = ".atelier"  # workshop.store.PROJECT_SUFFIX, without importing 
 # What a name says the file is, most specific first.
 _NAMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("temporary", re.compile(r"^\..*\.atelier(\.bak)?\..*" + re.escape(TEMP_SUFFIX) + r"$", re.IGNORECASE)),
+    ("journal", re.compile(r"\.atelier(\.bak)?\.journal$", re.IGNORECASE)),
     ("backup", re.compile(r"\.atelier\.bak$", re.IGNORECASE)),
     ("lock", re.compile(r"\.atelier\.lock$", re.IGNORECASE)),
-    ("damaged", re.compile(r"\.atelier\.damaged-", re.IGNORECASE)),
+    ("damaged", re.compile(r"\.atelier\.(damaged|set-aside)-", re.IGNORECASE)),
     ("rescue", re.compile(r"-rescue-.*\.atelier$", re.IGNORECASE)),
     ("project", re.compile(r"\.atelier$", re.IGNORECASE)),
 )
@@ -57,13 +60,16 @@ def protected_kind(path: Path, project: Path | None = None) -> str | None:
         project = Path(os.path.realpath(project))
         own = {
             real_path(project): "open",
+            real_path(journal_path(project)): "open_journal",
             real_path(backup_path(project)): "open_backup",
             real_path(lock_path(project)): "open_lock",
             real_path(machine_lock_path(project)): "open_lock",
         }
         if real in own:
             return own[real]
-        same = _same_file_as(path, [(project, "open"), (backup_path(project), "open_backup")])
+        same = _same_file_as(
+            path, [(project, "open"), (journal_path(project), "open_journal"), (backup_path(project), "open_backup")]
+        )
         if same is not None:
             return same
     for name in {path.name, real.name}:
@@ -72,7 +78,17 @@ def protected_kind(path: Path, project: Path | None = None) -> str | None:
                 return kind
     if real.is_file() and looks_like_project(real):
         return "project"
+    if real.is_file() and _looks_like_journal(real):
+        return "journal"
     return None
+
+
+def _looks_like_journal(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
 
 
 def real_path(path: Path) -> Path:
