@@ -101,12 +101,11 @@ async def test_type_decide_and_see_the_verdict(tmp_path: Path, library: ProjectL
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, PromptModal)
-        await pilot.press("enter")  # no reason: refused, nothing saved
+        await pilot.press("enter")  # no reason: refused, nothing saved, the question stays open
         await pilot.pause()
         assert proposal(app.project, made[1].id).decision == ""
-        table.move_cursor(row=1)
-        await pilot.press("x")
-        await pilot.pause()
+        assert isinstance(app.screen, PromptModal)
+        assert "motif" in str(app.screen.query_one(".dialog-error").render())
         await pilot.press(*"Trop cher", "enter")
         await pilot.pause()
         table.move_cursor(row=2)

@@ -61,6 +61,7 @@ class DurableStorage(Storage):
         self._batch_depth = 0
         self._dirty = False
         self._undo: bytes | None = None  # state at the start of a batch, when not on disk
+        self.undo_log: Any = None  # the project's `workshop.undo.UndoLog`, told of each write
         if create and not self.path.exists():
             # Written with the first record (the project's meta): a file without
             # it would not be a project, and a crash before it leaves no file.

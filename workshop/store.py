@@ -29,6 +29,7 @@ from workshop.storage import (
     storage_error,
     write_atomically,
 )
+from workshop.undo import RecordingDocs, UndoLog
 
 PROJECT_SUFFIX = ".atelier"
 FORMAT_VERSION = 1
@@ -93,7 +94,11 @@ class ProjectTable(Table):
         if tables is None:
             tables = {}
         raw = tables.setdefault(self.name, {})
-        updater(_DocsById(raw))  # type: ignore[arg-type]
+        docs: MutableMapping[int, Any] = _DocsById(raw)
+        undo = getattr(self._storage, "undo_log", None)
+        if undo is not None and undo.recording:
+            docs = RecordingDocs(docs, undo, self.name)
+        updater(docs)  # type: ignore[arg-type]
         self._storage.write(tables)
         self.clear_cache()
 
@@ -109,6 +114,9 @@ class ProjectStore:
         self.path = path
         self.db = db
         self._lock = lock
+        # Removals and decisions since the project was opened (Ctrl+Z), in memory only.
+        self.undo = UndoLog(self)
+        self.storage.undo_log = self.undo
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], create: bool = False) -> ProjectStore:

@@ -42,15 +42,15 @@ class FairnessScreen(SteppedExerciseScreen):
     step_prefix = "fairness.step."
     compact_steps = True
     BINDINGS = [
-        *(Binding(str(n), f"goto('{step.value}')", t(f"fairness.step.{step.value}"), show=False) for n, step in enumerate(fairness.STEPS, start=1)),
-        Binding("a", "add", t("fairness.key.add")),
-        Binding("e", "edit", t("fairness.key.edit")),
-        Binding("delete", "remove", t("fairness.key.remove"), show=False),
-        Binding("i", "import", t("fairness.key.import")),
-        Binding("v", "vote", t("fairness.key.vote")),
-        Binding("o", "toggle_secret", t("fairness.key.secret")),
-        Binding("d", "declare", t("fairness.key.declare")),
-        Binding("p", "propose", t("fairness.key.propose")),
+        *(Binding(str(n), f"goto('{step.value}')", f"fairness.step.{step.value}", show=False) for n, step in enumerate(fairness.STEPS, start=1)),
+        Binding("a", "add", "fairness.key.add"),
+        Binding("e", "edit", "fairness.key.edit"),
+        Binding("delete", "remove", "fairness.key.remove", show=False),
+        Binding("i", "import", "fairness.key.import"),
+        Binding("v", "vote", "fairness.key.vote"),
+        Binding("o", "toggle_secret", "fairness.key.secret"),
+        Binding("d", "declare", "fairness.key.declare"),
+        Binding("p", "propose", "fairness.key.propose"),
     ]
     STEP_ACTIONS = {
         "add": _only(Step.BRINGS, Step.GAINS, Step.PICTURE),

@@ -34,21 +34,21 @@ if TYPE_CHECKING:
 class GovernanceScreen(ExerciseScreen):
     CSS_PATH = "governance.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("n", "new", t("governance.key.new")),
-        Binding("e", "edit", t("governance.key.edit")),
-        Binding("c", "consent", t("governance.key.consent")),
-        Binding("b", "abandon", t("governance.key.abandon")),
-        Binding("w", "handling", t("governance.key.handling")),
-        Binding("o", "reopen", t("governance.key.reopen")),
-        Binding("l", "leader", t("governance.key.leader")),
-        Binding("g", "team", t("governance.key.team")),
-        Binding("t", "typical", t("governance.key.typical"), show=False),
-        Binding("p", "carry", t("governance.key.carry"), show=False),
-        Binding("u", "unit", t("governance.key.unit"), show=False),
-        Binding("delete", "remove", t("governance.key.remove"), show=False),
-        Binding("shift+up", "move(-1)", t("governance.key.move"), show=False),
-        Binding("shift+down", "move(1)", t("governance.key.move"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("n", "new", "governance.key.new"),
+        Binding("e", "edit", "governance.key.edit"),
+        Binding("c", "consent", "governance.key.consent"),
+        Binding("b", "abandon", "governance.key.abandon"),
+        Binding("w", "handling", "governance.key.handling"),
+        Binding("o", "reopen", "governance.key.reopen"),
+        Binding("l", "leader", "governance.key.leader"),
+        Binding("g", "team", "governance.key.team"),
+        Binding("t", "typical", "governance.key.typical", show=False),
+        Binding("p", "carry", "governance.key.carry", show=False),
+        Binding("u", "unit", "governance.key.unit", show=False),
+        Binding("delete", "remove", "governance.key.remove", show=False),
+        Binding("shift+up", "move(-1)", "governance.key.move", show=False),
+        Binding("shift+down", "move(1)", "governance.key.move", show=False),
     ]
 
     exercise = governance.EXERCISE

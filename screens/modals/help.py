@@ -8,6 +8,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
+from screens.widgets.key_bar import KeyBar
+
 from workshop.i18n import t
 
 
@@ -19,7 +21,7 @@ class HelpModal(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", t("common.close"))]
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "common.close")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -29,6 +31,7 @@ class HelpModal(ModalScreen[None]):
         # Help texts are ours (catalog and guides), so Markdown rendering is intended.
         with VerticalScroll():
             yield Markdown(self.markdown)
+        yield KeyBar()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
