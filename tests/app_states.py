@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from exercises import apt, values
+from exercises import apt, fairness, roadmap, stakeholders, swot, values
 from exercises.round_filling import spread
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
@@ -104,6 +104,16 @@ def at_step(module, kind: str, step: str, *keys: str) -> State:  # noqa: ANN001 
     return state
 
 
+async def on_retained(app: AtelierApp, pilot, *keys: str) -> None:  # noqa: ANN001
+    """The commitment tracker of the October workshop, on its first retained proposal."""
+    await exercise(app, pilot, DONE, "commitments")
+    screen = app.screen
+    row = next(n for n, p in enumerate(screen.shown) if p.retained)
+    screen.query_one("#proposals").move_cursor(row=row)
+    await settle(pilot)
+    await press(pilot, *keys)
+
+
 async def home(app: AtelierApp, pilot) -> None:  # noqa: ANN001
     await press(pilot, "escape")
 
@@ -115,7 +125,7 @@ STATES: dict[str, State] = {
     "project-workshops": lambda app, pilot: press(pilot, "3"),
     "project-settings": lambda app, pilot: press(pilot, "4"),
     "plan-agenda": lambda app, pilot: plan(app, pilot, DONE),
-    "plan-agenda-last": lambda app, pilot: plan(app, pilot, DONE, *["down"] * 7),
+    "plan-agenda-last": lambda app, pilot: plan(app, pilot, DONE, *["down"] * (len(app.project.agenda(workshop(app, DONE).id)) - 1)),
     "plan-attendance": lambda app, pilot: plan(app, pilot, PLANNED, "2"),
     "cockpit-today": lambda app, pilot: cockpit(app, pilot, TODAY),
     "cockpit-today-running": lambda app, pilot: cockpit(app, pilot, TODAY, "space", "right"),
@@ -140,10 +150,23 @@ STATES: dict[str, State] = {
     "matrix-action": lambda app, pilot: exercise(app, pilot, DONE, "matrix"),
     "matrix-cell": lambda app, pilot: exercise(app, pilot, DONE, "matrix", "right", "down"),
     "commitments-list": lambda app, pilot: exercise(app, pilot, DONE, "commitments"),
-    "commitments-retained": lambda app, pilot: exercise(app, pilot, DONE, "commitments", "down", "down", "down"),
+    "commitments-retained": lambda app, pilot: on_retained(app, pilot),
     "commitments-structures": lambda app, pilot: exercise(app, pilot, DONE, "commitments", "2"),
     "commitments-history": lambda app, pilot: exercise(app, pilot, DONE, "commitments", "3"),
     "commitments-today": lambda app, pilot: exercise(app, pilot, TODAY, "commitments"),
+    "convention": lambda app, pilot: cockpit(app, pilot, DONE, "x", "ctrl+o"),
+    "governance-today": lambda app, pilot: exercise(app, pilot, TODAY, "governance"),
+    "governance-done": lambda app, pilot: exercise(app, pilot, DONE, "governance"),
+    "securing-today": lambda app, pilot: exercise(app, pilot, TODAY, "securing"),
+    "securing-done": lambda app, pilot: exercise(app, pilot, DONE, "securing"),
+    **{f"swot-{step.value}": at_step(swot, "swot", step.value) for step in swot.STEPS},
+    "swot-today": lambda app, pilot: exercise(app, pilot, TODAY, "swot"),
+    **{f"stakeholders-{step.value}": at_step(stakeholders, "stakeholders", step.value) for step in stakeholders.STEPS},
+    "stakeholders-today": lambda app, pilot: exercise(app, pilot, TODAY, "stakeholders"),
+    **{f"roadmap-{step.value}": at_step(roadmap, "roadmap", step.value) for step in roadmap.STEPS},
+    "roadmap-today": lambda app, pilot: exercise(app, pilot, TODAY, "roadmap"),
+    **{f"fairness-{step.value}": at_step(fairness, "fairness", step.value) for step in fairness.STEPS},
+    "fairness-today": lambda app, pilot: exercise(app, pilot, TODAY, "fairness"),
     "round-handoff": lambda app, pilot: round_screen(app, pilot, "none"),
     "round-turn": lambda app, pilot: round_screen(app, pilot, "none", "enter"),
     "round-waiting": lambda app, pilot: round_screen(app, pilot, "some"),
@@ -165,7 +188,7 @@ DIALOGS: dict[str, State] = {
     "round-setup": lambda app, pilot: cockpit(app, pilot, TODAY, "r"),
     "help": lambda app, pilot: press(pilot, "f1"),
     "reason-refused": lambda app, pilot: exercise(app, pilot, DONE, "commitments", "x"),
-    "follow-up": lambda app, pilot: exercise(app, pilot, DONE, "commitments", "down", "down", "down", "s"),
+    "follow-up": lambda app, pilot: on_retained(app, pilot, "s"),
     "merge-pick": at_step(values, "values", "merge", "space", "down", "space", "m"),
     "versions": lambda app, pilot: exercise(app, pilot, DONE, "supra", "h"),
 }

@@ -20,7 +20,7 @@ from textual.widgets import Input, Select, TextArea
 
 from screens.app import AtelierApp
 from screens.widgets.checkbox import Checkbox
-from tests.app_states import DONE, TODAY, State, Walk, cockpit, exercise, plan, press
+from tests.app_states import DONE, TODAY, State, Walk, cockpit, exercise, on_retained, plan, press
 from tests.screen_text import flat_text, settle
 from workshop.i18n import t
 
@@ -95,7 +95,7 @@ CASES: dict[str, Case] = {
         ),
     ),
     "follow-up": Case(
-        lambda app, pilot: exercise(app, pilot, DONE, "commitments", "down", "down", "down", "s"),
+        lambda app, pilot: on_retained(app, pilot, "s"),
         (
             Refusal(fields(due="bientôt"), "ctrl+s", "error.date_invalid"),
             Refusal(fields(due="", status="dropped", reason=""), "ctrl+s", "proposals.error.drop_reason_required"),
@@ -155,6 +155,8 @@ async def test_a_refused_dialog_keeps_the_keys_and_the_project_stays_as_it_was(t
     app = walk.app
     async with app.run_test(size=(80, 24)) as pilot:
         await walk.go(pilot, case.open)
+        app.clear_notifications()  # what the screens below said on opening (late elements…)
+        await settle(pilot)
         dialog = app.screen
         below = app.screen_stack[-2]
         before = project_data(app)

@@ -87,11 +87,12 @@ def october_times(app: AtelierApp) -> list[str]:
         rows.append(f"{_hhmm(chosen.start_time, offset)}  {_local(entry.actual_start)}  {_minutes(round(entry.actual_seconds / 60))}")
         offset += entry.planned_minutes
     # The sidebar scrolls to the current (last) item: the last six rows at least are in view.
-    return rows[-6:] + ["Étape 8 sur 8", "Mené le 12/10/2026"]
+    return rows[-6:] + [f"Étape {len(rows)} sur {len(rows)}", "Mené le 12/10/2026"]
 
 
 def running_today(app: AtelierApp) -> list[str]:
-    return ["Étape 2 sur 8", "En cours", "En avance de", "Ensuite : Attraits, peurs et tentations"]
+    items = app.project.agenda(workshop(app, TODAY).id)
+    return [f"Étape 2 sur {len(items)}", "En cours", "En avance de", f"Ensuite : {items[2].title}"]
 
 
 def matrix_cell(app: AtelierApp) -> list[str]:
@@ -102,8 +103,15 @@ def matrix_cell(app: AtelierApp) -> list[str]:
     return [f"{action.label} × Les Jardins de Montreuil"]
 
 
+DECISIONS = {"": "Non décidée", "retained": "Retenue", "not_retained": "Non retenue", "under_study": "À l'étude"}
+
+
 def commitments_late(app: AtelierApp) -> list[str]:
-    return ["En cours (en retard)", "À faire (en retard)", "Non décidée", "Retenue", "83 %", "20 %"]
+    """Each row in view: its number, then its decision in full (the text gives way)."""
+    screen = app.screen
+    table = screen.query_one("#proposals")
+    in_view = screen.shown[: table.size.height - 1]
+    return [f"{p.id} " for p in in_view] + [DECISIONS[p.decision] for p in in_view]
 
 
 def waiting(app: AtelierApp) -> list[str]:
@@ -149,7 +157,7 @@ async def test_every_screen_at_80x24_shows_what_carries_information(tmp_path: Pa
         # The whole key bar, on its own lines at the bottom.
         bar = app.screen.query_one(KeyBar)
         shown = flat(" ".join(lines[bar.region.y : bar.region.bottom]))
-        for entry in bar.entries:
+        for entry in bar.entries if bar.display and bar.region.height else ():  # hidden from voters in a round
             assert f"{entry.display} {entry.description}" in shown, entry
         if name in EXPECTED:
             whole = flat(text)

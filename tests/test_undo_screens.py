@@ -77,4 +77,4 @@ async def test_a_matrix_cell_is_undone_and_the_grid_redrawn(tmp_path: Path) -> N
         assert "^z Annuler (case)" in bar(app)
         await press(pilot, "ctrl+z")
         assert matrix.load(app.project, item_id).cell(first, jardins).role == "pilot"
-        assert "Pilote (politique) : Nommer un référent coopération dans chaque structure" in flat_text(app)
+        assert "Pilote, niveau politique ; moyens : temps de personnel — Nommer un référent coopération" in flat_text(app)

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from screens.modals.export import ExportModal
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
 from workshop.errors import AtelierError
@@ -29,6 +30,7 @@ from workshop.project import Project
 
 class ConventionExportModal(ExportModal):
     DONE_KEY = "convention.export.done"
+    OFFERS_CONVENTION = False
 
     def compose(self) -> ComposeResult:
         stem = default_name(self.project).removesuffix(DOCX)
@@ -40,10 +42,12 @@ class ConventionExportModal(ExportModal):
             yield Label(Content(t("export.name")))
             yield LineInput(stem, id="name", compact=True)
             yield Static(Content(""), id="targets", classes="hint")
+            yield self.error_line()
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):
                 yield Button(Content(t("common.cancel")), id="close", compact=True)
                 yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
+        yield KeyBar()
 
     def targets(self) -> ExportTargets:
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
@@ -59,7 +63,7 @@ class ConventionExportModal(ExportModal):
             # A project file is refused before any question about replacing it.
             refuse_project_target(target, self.project.path)
         except AtelierError as error:
-            self._status(error.message(), "error")
+            self.refuse(error.message())
             return
         super().action_export()
 

@@ -36,8 +36,11 @@ class ExportModal(Dialog[list[Path]]):
     DONE_KEY = "export.done"  # what the dialog says once the files are written
     BINDINGS = [
         Binding("ctrl+s", "export", "export.go", priority=True),
+        # Priority: the fields keep their own Ctrl keys, not this one.
+        Binding("ctrl+o", "convention", "convention.export.open", priority=True),
         Binding("escape", "close", "common.close"),
     ]
+    OFFERS_CONVENTION = True  # the draft convention opens from the minutes' export
 
     class Exported(Message):
         """The worker wrote the files."""
@@ -119,6 +122,9 @@ class ExportModal(Dialog[list[Path]]):
             self.action_convention()
         else:
             self.action_close()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.OFFERS_CONVENTION if action == "convention" else True
 
     def action_convention(self) -> None:
         """The project's draft convention: its parts, clauses and checklist, and its own export."""

@@ -57,6 +57,10 @@ class FormModal(Dialog["R | None"], Generic[V, R]):
         """The typed values of the form (raise AtelierError for a local refusal)."""
         raise NotImplementedError
 
+    def on_mount(self) -> None:
+        # Forms call it from their own on_mount: nothing refused yet.
+        self.show_error("")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
