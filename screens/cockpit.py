@@ -86,6 +86,9 @@ class CockpitScreen(Screen[None]):
                 yield Static("", id="timer-state", markup=False)
                 yield Static("", id="next-up", markup=False)
                 with VerticalScroll(id="notes", can_focus=False):
+                    # What features want the facilitator to see (late follow-ups): in the
+                    # facilitator's panel, never a toast over the countdown or the next screens.
+                    yield Static("", id="notices", markup=False)
                     yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
                     yield NotesView("", id="notes-body")
         yield KeyBar()
@@ -100,15 +103,17 @@ class CockpitScreen(Screen[None]):
         self.sub_title = workshop.title  # the header shows it literally (Content)
         self.refresh_all()
         self.set_interval(REFRESH_SECONDS, self.update_timer)
-        self._show_notices()
 
     def _show_notices(self) -> None:
-        """What features want the facilitator to see as the workshop starts (late follow-ups…)."""
+        """What features want the facilitator to see during the workshop (late
+        follow-ups…), above the notes: it stays while it holds, and goes once the
+        late actions or elements are dealt with (back from their exercise)."""
         today = self.project.today()  # the app's clock, which the project reads
-        for notice in registry.cockpit_notices():
-            text = self.app.attempt(notice, self.project, self.workshop_id, today)
-            if text:
-                self.notify(Content(text), severity="warning", timeout=15)
+        texts = [self.app.attempt(notice, self.project, self.workshop_id, today) for notice in registry.cockpit_notices()]
+        shown = "\n".join(t("cockpit.notice", text=text) for text in texts if text)
+        notices = self.query_one("#notices", Static)
+        notices.update(Content(shown))
+        notices.display = bool(shown)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -133,6 +138,7 @@ class CockpitScreen(Screen[None]):
         self.set_class(item is None, "-empty")
         self._show_item(item)
         self._show_agenda()
+        self._show_notices()
         self.update_timer()
 
     def _show_item(self, item: AgendaItem | None) -> None:

@@ -20,7 +20,8 @@ from textual.widgets import Input, Select, TextArea
 
 from screens.app import AtelierApp
 from screens.widgets.checkbox import Checkbox
-from tests.app_states import DONE, TODAY, State, Walk, cockpit, exercise, on_retained, plan, press
+from exercises import fairness, roadmap, swot
+from tests.app_states import DONE, TODAY, State, Walk, at_step, cockpit, exercise, on_retained, plan, press
 from tests.screen_text import flat_text, settle
 from workshop.i18n import t
 
@@ -37,14 +38,16 @@ def fields(**values: str) -> Fill:
 
     def fill(dialog: Screen) -> None:
         for name, value in values.items():
-            if name == "options":
-                dialog.query_one("#options", TextArea).text = value
-            elif name in ("docx", "md"):
-                dialog.query_one(f"#{name}", Checkbox).value = value == "on"
-            elif name in ("structure", "status", "mode"):
-                dialog.query_one(f"#{name}", Select).value = value if name != "structure" else Select.NULL
+            field = dialog.query_one(f"#{name}" if name else "Input")
+            if isinstance(field, TextArea):
+                field.text = value
+            elif isinstance(field, Checkbox):
+                field.value = value == "on"
+            elif isinstance(field, Select):
+                field.value = value or Select.NULL
             else:
-                dialog.query_one(f"#{name}" if name else "Input", Input).value = value
+                assert isinstance(field, Input)
+                field.value = value
 
     return fill
 
@@ -132,6 +135,48 @@ CASES: dict[str, Case] = {
             Refusal(fields(options="Transport\nAccueil", budget="-3"), "f5", "rounds.error.budget_invalid"),
         ),
     ),
+    "swot-entry": Case(
+        at_step(swot, "swot", "grid", "a"),
+        (Refusal(fields(**{"": "  "}), "enter", "swot.error.text_empty"),),
+    ),
+    "swot-answer": Case(
+        at_step(swot, "swot", "answers", "a"),
+        (Refusal(fields(**{"": ""}), "enter", "swot.error.text_empty"),),
+    ),
+    "securing-element": Case(
+        lambda app, pilot: exercise(app, pilot, TODAY, "securing", "n"),
+        (
+            Refusal(fields(text=" "), "ctrl+s", "securing.error.text_empty"),
+            Refusal(fields(text="La convention de mise à disposition", due="fin mars"), "enter", "error.date_invalid"),
+        ),
+    ),
+    "stakeholder": Case(
+        lambda app, pilot: exercise(app, pilot, TODAY, "stakeholders", "a"),
+        (Refusal(fields(name=""), "ctrl+s", "stakeholders.error.name_empty"),),
+    ),
+    "governance-body": Case(
+        lambda app, pilot: exercise(app, pilot, TODAY, "governance", "n"),
+        (
+            Refusal(fields(name=""), "ctrl+s", "governance.error.name_empty"),
+            Refusal(fields(name="Comité de pilotage", rule="majority", majority="la plupart"), "ctrl+s", "governance.error.majority"),
+        ),
+    ),
+    "roadmap-objective": Case(
+        at_step(roadmap, "roadmap", "objectives", "a"),
+        (Refusal(fields(text=""), "ctrl+s", "roadmap.error.text_empty"),),
+    ),
+    "roadmap-milestone": Case(
+        at_step(roadmap, "roadmap", "milestones", "a"),
+        (
+            Refusal(fields(text="Convention signée"), "ctrl+s", "roadmap.error.milestone_needs_date"),
+            Refusal(fields(date="l'an prochain"), "enter", "roadmap.error.milestone_date"),
+            Refusal(fields(text="", date="03/2027"), "ctrl+s", "roadmap.error.text_empty"),
+        ),
+    ),
+    "fairness-benefit": Case(
+        at_step(fairness, "fairness", "gains", "a"),
+        (Refusal(fields(line="Être reconnus par le département"), "ctrl+s", "plan.error.choose_structure"),),
+    ),
     "export": Case(
         lambda app, pilot: cockpit(app, pilot, DONE, "x"),
         (Refusal(fields(docx="off", md="off"), "ctrl+s", "export.no_format"),),
@@ -155,8 +200,6 @@ async def test_a_refused_dialog_keeps_the_keys_and_the_project_stays_as_it_was(t
     app = walk.app
     async with app.run_test(size=(80, 24)) as pilot:
         await walk.go(pilot, case.open)
-        app.clear_notifications()  # what the screens below said on opening (late elements…)
-        await settle(pilot)
         dialog = app.screen
         below = app.screen_stack[-2]
         before = project_data(app)

@@ -365,12 +365,13 @@ class GovernanceScreen(ExerciseScreen):
         objected = [c for c in body.consents if c.passed is False]
         current = objected[-1].handling if objected else ""
 
-        def noted(text: str | None) -> None:
-            if text is not None:
-                self._attempt(governance_consent.note_handling, self.project, self.item_id, body.id, text)
-                self.reload(keep=body.id)
+        def save(text: str) -> object:
+            return governance_consent.note_handling(self.project, self.item_id, body.id, text)
 
-        self.app.push_screen(PromptModal(t("governance.screen.handling_prompt", name=body.name), current), noted)
+        self.app.push_screen(
+            PromptModal(t("governance.screen.handling_prompt", name=body.name), current, save=save),
+            lambda _done: self.reload(keep=body.id),
+        )
 
 
 def _status(body: Body) -> Text:

@@ -97,10 +97,6 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
             self.app.attempt(roadmap.collect_stakes, self.project, self.item_id)
             self.state = roadmap.load(self.project, self.item_id)
         super().on_mount()
-        overdue = roadmap_follow.late(self.project, self.state, self.today)
-        if overdue:
-            # Taken up again at a later workshop: what is late is said first.
-            self.notify(Content(t("roadmap.screen.late_notice", count=len(overdue))), severity="warning", timeout=10)
         self.focus_table()
 
     # State --------------------------------------------------------------------------------------
@@ -146,7 +142,11 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
         return Content.assemble(Content.styled(t("roadmap.screen.steps"), "bold"), " ", Content("").join(parts))
 
     def hint(self) -> str:
-        return t(f"roadmap.hint.{self.step}")
+        hint = t(f"roadmap.hint.{self.step}")
+        overdue = roadmap_follow.late(self.project, self.state, self.today) if self.step != Step.TIMELINE else []
+        # Taken up again at a later workshop: what is late is said first, on the
+        # screen itself (the timeline names each late action).
+        return t("roadmap.screen.late_notice", count=len(overdue)) + "\n" + hint if overdue else hint
 
     def focus_table(self) -> None:
         (self.query_one("#gantt", DataTable) if self.step == Step.TIMELINE else self.query_one("#table", DataTable)).focus()

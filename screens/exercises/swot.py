@@ -162,6 +162,8 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return False
         if action in ("reveal", "reveal_all") and not swot.hidden_count(self.state, self.analysis.id):
             return False
+        if self.step == Step.ANSWERS and self.is_mounted and not self.answers_key_acts(action):
+            return False
         return super().check_action(action, parameters)
 
     @property
@@ -374,6 +376,8 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        if self.step == Step.ANSWERS:
+            self.refresh_bindings()  # what the keys act on follows the row
 
     # Selection ---------------------------------------------------------------------------
     def selected_entry(self) -> Entry | None:
@@ -491,26 +495,27 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def action_add(self) -> None:
         quadrant = self.quadrant or Quadrant.STRENGTH.value
 
-        def typed(text: str | None) -> None:
-            if text:
-                added = self.do(swot.add_entry, quadrant, text)
-                if isinstance(added, Entry):
-                    self.query_one(QuadrantGrid).panel(quadrant).select(added.id)
-                    self.show_detail()
+        def save(text: str) -> Entry:
+            return swot.add_entry(self.project, self.item_id, quadrant, text)
+
+        def added(entry: Entry | None) -> None:
+            self.reload()
+            if entry is not None:
+                self.query_one(QuadrantGrid).panel(quadrant).select(entry.id)
+                self.show_detail()
 
         prompt = t("swot.screen.add_prompt", quadrant=quadrant_name(quadrant), subject=swot.subject(self.project, self.analysis))
-        self.app.push_screen(PromptModal(prompt), typed)
+        self.app.push_screen(PromptModal(prompt, save=save), added)
 
     def action_edit(self) -> None:
         entry = self._visible()
         if entry is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot.edit_entry, entry.id, text)
+        def save(text: str) -> object:
+            return swot.edit_entry(self.project, self.item_id, entry.id, text)
 
-        self.app.push_screen(PromptModal(t("swot.screen.edit_prompt"), value=entry.text), typed)
+        self.app.push_screen(PromptModal(t("swot.screen.edit_prompt"), value=entry.text, save=save), lambda _done: self.reload())
 
     def action_move(self) -> None:
         entry = self._visible()
@@ -539,16 +544,20 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return
         ids = [e.id for e in chosen]
 
-        def merge(text: str | None) -> None:
-            if text and self.do(swot.merge_entries, ids, text) is not None:
+        def merged(done: object) -> None:
+            self.reload()
+            if done is not None:
                 self.marked.clear()
                 self.show_grid()
 
+        def save(text: str) -> object:
+            return swot.merge_entries(self.project, self.item_id, ids, text)
+
         def picked(text: str | None) -> None:
             if text == OTHER_TEXT:
-                self.app.push_screen(PromptModal(t("swot.screen.merge_prompt", count=len(ids)), value=chosen[0].text), merge)
-            else:
-                merge(text)
+                self.app.push_screen(PromptModal(t("swot.screen.merge_prompt", count=len(ids)), value=chosen[0].text, save=save), merged)
+            elif text is not None:
+                merged(self.do(swot.merge_entries, ids, text))
 
         choices = [(e.text, e.text) for e in chosen] + [(t("swot.screen.merge_other"), OTHER_TEXT)]
         self.app.push_screen(PickOneModal(t("swot.screen.merge_pick", count=len(ids)), choices), picked)
