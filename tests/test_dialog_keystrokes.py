@@ -177,6 +177,13 @@ CASES: dict[str, Case] = {
         at_step(fairness, "fairness", "gains", "a"),
         (Refusal(fields(line="Être reconnus par le département"), "ctrl+s", "plan.error.choose_structure"),),
     ),
+    "next-step": Case(
+        lambda app, pilot: plan(app, pilot, DONE, "s", "a"),
+        (
+            Refusal(fields(text=" "), "ctrl+s", "next_steps.error.no_text"),
+            Refusal(fields(text="Réserver la salle", due="31/02/2027"), "enter", "error.date_invalid"),
+        ),
+    ),
     "export": Case(
         lambda app, pilot: cockpit(app, pilot, DONE, "x"),
         (Refusal(fields(docx="off", md="off"), "ctrl+s", "export.no_format"),),
