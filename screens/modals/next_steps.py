@@ -67,6 +67,8 @@ class NextStepsModal(ModalScreen[None]):
             yield Static(id="minutes-details")
             yield DataTable(id="steps-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="steps-empty", classes="hint")
+            # The selected step whole: its text and owner give way in the table at 80 columns.
+            yield Static(id="step-detail", markup=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -134,6 +136,7 @@ class NextStepsModal(ModalScreen[None]):
         empty.update(Content(t("next_steps.empty")))
         empty.display = not found
         self.refresh_bindings()
+        self._show_selected()
 
     def _selected(self) -> int:
         key = selected_key(self.query_one("#steps-table", DataTable))
@@ -146,6 +149,21 @@ class NextStepsModal(ModalScreen[None]):
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.refresh_bindings()
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        from workshop.minutes.next_steps import step_owner
+
+        detail = self.query_one("#step-detail", Static)
+        step_id = self._selected()
+        if not step_id:
+            detail.update("")
+            return
+        step = steps.next_step(self.project, step_id)
+        who, structure = step_owner(self.project, step)
+        owner = f"{who} ({structure})" if who and structure else who or structure
+        parts = [step.text, owner, format_date(step.due)]
+        detail.update(Content(" — ".join(part for part in parts if part)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in self.ON_STEP and self.is_mounted and not self._selected():
