@@ -215,8 +215,10 @@ class MatrixScreen(ExerciseScreen):
             return True
         action_row, actor = self._current()
         cell = self.state.cell(action_row.id, actor.id) if action_row is not None and actor is not None else None
-        if action in ("level", "clear"):
-            return cell is not None
+        if action in ("level", "clear", "means"):
+            return cell is not None  # a role first: the means and the level are the role's
+        if action == "mode":
+            return cell is not None and cell.role == matrix.Role.CONTRIBUTOR
         if action in ("rename_action", "remove_action"):
             return action_row is not None
         if action == "move_action":
