@@ -198,7 +198,10 @@ class GovernanceScreen(ExerciseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         body = self.current()
-        if action in ("edit", "remove", "move"):
+        if action == "edit":
+            # Adopted rules are reopened first (O), a running consent stopped (B): those keys show instead.
+            return body is not None and body.open_consent is None and not body.adopted
+        if action in ("remove", "move"):
             return body is not None
         if action == "consent":
             return body is not None and not body.adopted

@@ -164,6 +164,8 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return False
         if self.step == Step.ANSWERS and self.is_mounted and not self.answers_key_acts(action):
             return False
+        if action == "merge" and len(self.marked) < 2:
+            return False  # marked with Space first, two at least
         return super().check_action(action, parameters)
 
     @property
@@ -217,6 +219,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         else:
             mode = t("swot.screen.hidden_on" if self.hidden else "swot.screen.hidden_off")
             self.set_status(t("swot.screen.grid_status", count=len(state.entries_of(analysis.id)), marked=len(self.marked), mode=mode))
+        self.refresh_bindings()  # M (merge) follows what is marked
 
     def _panel_title(self, quadrant: str, entries: list[Entry], summary: bool = False) -> Content:
         """" 2  Weaknesses  3": the key, the name, the count; folded, the first entry follows."""
