@@ -248,10 +248,15 @@ class StakeholdersScreen(SteppedExerciseScreen):
             return allowed
         if action == "carry":
             return not self.state.stakeholders
+        if action == "import_structures":
+            return stakeholders.importable(self.project, self.item_id) > 0  # every structure listed already
         if action in ("edit", "remove", "move", "mobilise", "rate", "add_structure"):
             current = self.current()
             if current is None:
                 return False
+            if action == "rate":
+                axis, delta = parameters
+                return 0 <= getattr(current, str(axis)) + int(delta) <= stakeholders.RATINGS[-1]  # type: ignore[call-overload]
             if action == "add_structure":
                 # Offered only where it can work: marked to mobilise, not in the project yet.
                 return current.to_mobilise and current.structure_id not in stakeholders.structures_by_id(self.project)
