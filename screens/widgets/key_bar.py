@@ -166,7 +166,16 @@ def is_ours(namespace: DOMNode, binding: Binding) -> bool:
     editing and cursor keys, nor the framework's, documented the same way everywhere)."""
     if binding.action in FRAMEWORK_ACTIONS:
         return False
-    return namespace is namespace.app or isinstance(namespace, Screen) or not type(namespace).__module__.startswith("textual.")
+    if namespace is namespace.app or isinstance(namespace, Screen):
+        return True
+    # A widget of ours may inherit a Textual widget's keys (LineInput's are Input's):
+    # the class that declares the binding decides.
+    for cls in type(namespace).__mro__:
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            key, action = (declared.key, declared.action) if isinstance(declared, Binding) else (declared[0], declared[1])
+            if action == binding.action and binding.key in key.split(","):
+                return not cls.__module__.startswith("textual.")
+    return not type(namespace).__module__.startswith("textual.")
 
 
 def screen_keys(screen: Screen[Any], hidden: bool = False) -> list[KeyEntry]:
