@@ -108,6 +108,18 @@ class FairnessScreen(SteppedExerciseScreen):
         self.reload()
         return result
 
+    def can(self, action: str, parameters: tuple[object, ...]) -> bool:
+        if action == "import":
+            # Offered while the earlier exercises hold something not taken yet.
+            count = fairness_sides.importable_brought if self.step == Step.BRINGS else fairness_sides.importable_benefits
+            return count(self.project, self.item_id) > 0
+        if action == "toggle_secret":
+            return self.state.check is None  # the mode is chosen (and shown) before the first round
+        if action == "propose":
+            structure_id = self.current()
+            return any(a.structure_id == structure_id and not a.proposal_id for a in self.state.adjustments)
+        return True
+
     def after_form(self, result: object) -> None:
         if result is not None:
             self.reload()
@@ -286,6 +298,7 @@ class FairnessScreen(SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.refresh_bindings()  # P follows the selected structure's adjustments
 
     def on_resize(self) -> None:
         if self.is_mounted:
