@@ -308,7 +308,8 @@ def remove_group(project: Project, item_id: int, group_id: int) -> AptState:
     if count:
         raise ValidationError("apt.error.group_has_items", label=group.label, count=count)
     current.groups = [g for g in current.groups if g.id != group_id]
-    return save(project, current)
+    with project.undo.step("apt_group_removed", label=group.label):
+        return save(project, current)
 
 
 def move_group(project: Project, item_id: int, group_id: int, delta: int) -> AptState:
@@ -412,9 +413,10 @@ def set_perspective(project: Project, item_id: int, apt_item_id: int, perspectiv
 
 def remove_item(project: Project, item_id: int, apt_item_id: int) -> AptState:
     current = state(project, item_id)
-    current.item(apt_item_id)
+    removed = current.item(apt_item_id)
     current.items = [i for i in current.items if i.id != apt_item_id]
-    return save(project, current)
+    with project.undo.step("apt_item_removed", text=removed.text):
+        return save(project, current)
 
 
 def mirror(current: AptState, group_id: int, category: str | None = None) -> tuple[list[Item], list[Item], list[Item]]:

@@ -62,6 +62,23 @@ def remove_brought(project: Project, item_id: int, entry_id: int) -> FairnessSta
     return save(project, state)
 
 
+def importable_brought(project: Project, item_id: int) -> int:
+    """How many of the roadmap's resources `import_brought` would add now."""
+    from exercises.roadmap import latest
+
+    state = load(project, item_id)
+    plan = latest(project, state.workshop_id)
+    if plan is None:
+        return 0
+    taken = {b.source_ref for b in state.brought if b.source_ref}
+    return sum(
+        1
+        for action in plan.actions
+        for index, resource in enumerate(action.resources)
+        if resource.structure_id and f"roadmap:{plan.item_id}:{action.id}:{index}" not in taken
+    )
+
+
 def import_brought(project: Project, item_id: int) -> int:
     """What each structure provides to the roadmap's actions becomes what it brings; how many
     were added (each resource once)."""
@@ -180,6 +197,14 @@ def _stakeholder_sheets(project: Project, workshop_id: int) -> list[NamedBenefit
         if sheets:
             return found
     return []
+
+
+def importable_benefits(project: Project, item_id: int) -> int:
+    """How many named benefits `import_benefits` would add now."""
+    state = load(project, item_id)
+    known = {project_structure.id for project_structure in project.structures()}
+    taken = {b.source_ref for b in state.benefits if b.source_ref}
+    return len({n.source_ref for n in named_benefits(project, state.workshop_id) if n.source_ref not in taken and n.structure_id in known})
 
 
 def import_benefits(project: Project, item_id: int) -> int:

@@ -237,7 +237,8 @@ def remove_actor(project: Project, item_id: int, structure_id: int) -> MatrixSta
     confirmations = {k: c for k, c in state.confirmations.items() if k != str(structure_id)}
     removed = sorted({*state.removed_actors, structure_id})
     order = [sid for sid in _column_ids(project, state) if sid != structure_id]
-    return _save(project, replace(state, cells=cells, confirmations=confirmations, removed_actors=removed, actor_order=order))
+    with project.undo.step("actor_removed", name=_actor_name(project, structure_id)):
+        return _save(project, replace(state, cells=cells, confirmations=confirmations, removed_actors=removed, actor_order=order))
 
 
 def rename_actor(project: Project, item_id: int, structure_id: int, name: str) -> Actor:
@@ -294,10 +295,11 @@ def move_action(project: Project, item_id: int, action_id: int, delta: int) -> M
 
 def remove_action(project: Project, item_id: int, action_id: int) -> MatrixState:
     state = load(project, item_id)
-    state.action(action_id)
+    action = state.action(action_id)
     actions = [a for a in state.actions if a.id != action_id]
     cells = {k: c for k, c in state.cells.items() if not k.startswith(f"{action_id}:")}
-    return _save(project, replace(state, actions=actions, cells=cells))
+    with project.undo.step("action_removed", action=action.label):
+        return _save(project, replace(state, actions=actions, cells=cells))
 
 
 def retained_proposals(project: Project) -> list[tuple[int, str]]:
@@ -323,6 +325,18 @@ def apt_objectives(project: Project, workshop_id: int) -> list[tuple[int, int, s
         for objective in plan(load_apt(project, agenda_item.id)):
             found.append((agenda_item.id, objective.item.id, objective.text))
     return found
+
+
+def importable(project: Project, item_id: int) -> int:
+    """How many rows `import_proposals` would add now."""
+    state = load(project, item_id)
+    proposals_in = {a.source_id for a in state.actions if a.source == "proposal"}
+    objectives_in = {(a.source_item_id, a.source_id) for a in state.actions if a.source == "objective"}
+    objectives = [
+        1 for apt_item_id, entry_id, text in apt_objectives(project, state.workshop_id)
+        if (apt_item_id, entry_id) not in objectives_in and text.strip()
+    ]
+    return len(objectives) + sum(1 for proposal_id, _ in retained_proposals(project) if proposal_id not in proposals_in)
 
 
 def import_proposals(project: Project, item_id: int) -> int:
@@ -374,7 +388,7 @@ def set_role(
 ) -> MatrixState:
     """Set (or clear, with None) the role of an actor in an action; the level is kept unless given."""
     state = load(project, item_id)
-    state.action(action_id)
+    action = state.action(action_id)
     key = cell_key(action_id, structure_id)
     cells = dict(state.cells)
     if role is None or role == "":
@@ -390,7 +404,8 @@ def set_role(
         # Led with or entrusted by the pilot: a contributor's relation only.
         mode = previous.mode if previous and value == Role.CONTRIBUTOR else ""
         cells[key] = Cell(value, kept, means, mode)
-    return _save(project, replace(state, cells=cells))
+    with project.undo.step("cell", action=action.label, actor=_actor_name(project, structure_id)):
+        return _save(project, replace(state, cells=cells))
 
 
 def set_means(project: Project, item_id: int, action_id: int, structure_id: int, means: list[Means | str]) -> MatrixState:
@@ -429,7 +444,16 @@ def set_level(project: Project, item_id: int, action_id: int, structure_id: int,
         raise ValidationError("matrix.error.level_needs_role")
     cells = dict(state.cells)
     cells[cell_key(action_id, structure_id)] = replace(previous, level=Level(level).value if level else "")
-    return _save(project, replace(state, cells=cells))
+    label = state.action(action_id).label
+    with project.undo.step("cell", action=label, actor=_actor_name(project, structure_id)):
+        return _save(project, replace(state, cells=cells))
+
+
+def _actor_name(project: Project, structure_id: int) -> str:
+    try:
+        return project.structure(structure_id).name
+    except NotFound:
+        return ""
 
 
 def next_level(level: str) -> Level | None:

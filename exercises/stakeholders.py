@@ -226,6 +226,12 @@ def add_stakeholder(
     return added
 
 
+def importable(project: Project, item_id: int) -> int:
+    """How many of the project's structures `import_structures` would list or link."""
+    listed = {s.structure_id for s in load(project, item_id).stakeholders if s.structure_id}
+    return sum(1 for structure in project.structures() if structure.id not in listed)
+
+
 def import_structures(project: Project, item_id: int) -> int:
     """Every structure of the project not listed yet joins the list: members, then external actors."""
     state = load(project, item_id)

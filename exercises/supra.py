@@ -349,7 +349,8 @@ def remove_indicator(project: Project, item_id: int, index: int) -> SupraState:
     if not 0 <= index < len(state.indicators):
         return state
     indicators = [x for i, x in enumerate(state.indicators) if i != index]
-    return _save(project, replace(state, indicators=indicators))
+    with project.undo.step("indicator_removed", text=state.indicators[index]):
+        return _save(project, replace(state, indicators=indicators))
 
 
 def set_deadline(project: Project, item_id: int, text: str) -> SupraState:

@@ -250,7 +250,8 @@ def merge_values(project: Project, item_id: int, value_ids: list[int], label: st
         for sid, note in other.divergences.items():
             keep.divergences.setdefault(sid, note)
     current.values = [v for v in current.values if v.id == keep.id or v.id not in ids]
-    _save(project, current)
+    with project.undo.step("values_merged", label=label):
+        _save(project, current)
     return keep
 
 
@@ -266,9 +267,10 @@ def edit_value(project: Project, item_id: int, value_id: int, label: str) -> Val
 
 def remove_value(project: Project, item_id: int, value_id: int) -> ValuesState:
     current = state(project, item_id)
-    current.value(value_id)
+    removed = current.value(value_id)
     current.values = [v for v in current.values if v.id != value_id]
-    return _save(project, current)
+    with project.undo.step("value_removed", label=removed.label):
+        return _save(project, current)
 
 
 # Step 3: vote and retain -----------------------------------------------------------------

@@ -24,6 +24,7 @@ from workshop.library import ProjectLibrary
 if TYPE_CHECKING:
     # Imported when a project is opened: the home screen starts without TinyDB.
     from workshop.project import Project
+    from workshop.undo import UndoStep
 
 T = TypeVar("T")
 
@@ -39,15 +40,23 @@ class AtelierApp(App[None]):
     # key that means nothing to a facilitator.
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [
-        Binding("f1,question_mark", "help", t("common.help")),
-        Binding("ctrl+q", "quit", t("common.quit"), priority=True),
+        Binding("f1,question_mark", "help", "common.help"),
+        Binding("ctrl+q", "quit", "common.quit", priority=True),
+        Binding("ctrl+z", "undo", "common.undo"),
         # Everywhere a project is open, for the message of a failed save names it;
         # shown in the project screen's key bar and help.
-        Binding("f12", "save_as", t("save_as.key"), show=False),
+        Binding("f12", "save_as", "save_as.key", show=False),
     ]
 
     class PendingSaveWritten(Message):
         """A save that had failed went through: screens waiting for it move on (sent to each screen)."""
+
+    class ChangeUndone(Message):
+        """Ctrl+Z took a removal or a decision back: the screen shows the project again."""
+
+        def __init__(self, step: UndoStep) -> None:
+            super().__init__()
+            self.step = step
 
     def __init__(
         self,
@@ -111,6 +120,7 @@ class AtelierApp(App[None]):
         if self.initial_path is not None and Path(path) == Path(self.initial_path):
             self.refusal = None  # opened after all
         self._save_retry.resume()
+        self.project.undo.subscribe(self._undo_changed)
         self.push_screen(ProjectScreen(self.project))
         if not os.access(self.project.path.parent, os.W_OK):
             self.notify(Content(t("save_as.read_only")), severity="warning", timeout=30)
@@ -207,6 +217,7 @@ class AtelierApp(App[None]):
         """Close the open project; the message when its last save failed."""
         problem = None
         if self.project is not None:
+            self.project.undo.unsubscribe(self._undo_changed)
             try:
                 self.project.close()
             except AtelierError as error:
@@ -249,11 +260,6 @@ class AtelierApp(App[None]):
 
         self.push_screen(SaveAsModal(folder / project.path.name, project.save_as), saved)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "quit" and getattr(self.screen, "CONFIRMS_QUIT", False):
-            return False  # the screen (a round) asks the facilitator first, with its own Ctrl+Q
-        return True
-
     def retry_pending_save(self) -> None:
         """Save again what a failed save kept in memory, once the disk allows it."""
         if self.project is None or not self.project.store.storage.pending:
@@ -289,14 +295,58 @@ class AtelierApp(App[None]):
         self.notify(Content(message), title=t("common.defect"), severity="error", timeout=30)
         return message
 
+    # Keys: quitting, undo --------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "quit" and getattr(self.screen, "CONFIRMS_QUIT", False):
+            return False  # the screen (a round) asks the facilitator first, with its own Ctrl+Q
+        if action == "undo":
+            # Not on the voters' screens (a round), where the keyboard goes around.
+            allowed = getattr(self.screen, "ALLOWS_UNDO", True)
+            return allowed and self.project is not None and self.project.undo.last is not None
+        return True
+
+    def binding_label(self, action: str) -> str | None:
+        """Ctrl+Z says what it would undo (the key bar asks)."""
+        last = self.project.undo.last if action == "undo" and self.project is not None else None
+        return last.key_label() if last is not None else None
+
+    def action_undo(self) -> None:
+        if self.project is None:
+            return
+        step = self.attempt(self.project.undo.undo)
+        if step is not None:
+            self.notify(Content(step.done_message()), timeout=6)
+            self.screen.post_message(self.ChangeUndone(step))
+
+    def _undo_changed(self) -> None:
+        # The last step changed: Ctrl+Z appears, disappears or names another change.
+        self.screen.refresh_bindings()
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the interface's language (Échap, Suppr…) where a keyboard names them so."""
+        if binding.key_display:
+            # A catalog key ("keys.confirm") where the key itself depends on the language.
+            return t(binding.key_display) if binding.key_display.startswith("keys.") else binding.key_display
+        name = t(f"keys.{binding.key.split(',')[0]}")
+        return name if not name.startswith("keys.") else super().get_key_display(binding)
+
     # Help -------------------------------------------------------------------------
     def action_help(self) -> None:
         from screens.modals.help import HelpModal
+        from screens.widgets.key_bar import screen_keys
 
         if isinstance(self.screen, HelpModal):
             return
         provider = getattr(self.screen, "help_markdown", None)
         markdown = provider() if callable(provider) else t("help.general")
+        # Every key the screen offers now, those the bar has no room for included.
+        keys = [
+            t("help.key_line", key="**, **".join((entry.display, *entry.also)), label=entry.description)
+            for entry in screen_keys(self.screen, hidden=True)
+            if entry.enabled
+        ]
+        if keys:
+            markdown += "\n\n" + t("help.keys_heading") + "\n\n" + "\n".join(keys) + "\n"
         self.push_screen(HelpModal(markdown))
 
     def on_unmount(self) -> None:

@@ -32,23 +32,23 @@ NARROW_WIDTH = 64  # below this width the agenda sidebar gives way to the curren
 SIDEBAR_EVERY = 5  # the agenda (ahead / behind) is refreshed every this many readings
 
 
-STEP = Binding.Group(t("cockpit.key_group_step"), compact=True)
-MINUTE = Binding.Group(t("cockpit.key_group_minute"), compact=True)
+STEP = Binding.Group("cockpit.key_group_step", compact=True)
+MINUTE = Binding.Group("cockpit.key_group_minute", compact=True)
 
 
 class CockpitScreen(Screen[None]):
     CSS_PATH = "cockpit.tcss"
     AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [
-        Binding("space", "toggle", t("cockpit.key_toggle"), key_display="␣", priority=True),
-        Binding("left,b", "step(-1)", t("cockpit.key_previous"), key_display="←", priority=True, group=STEP),
-        Binding("right,n", "step(1)", t("cockpit.key_next"), key_display="→", priority=True, group=STEP),
-        Binding("minus", "adjust(-1)", t("cockpit.key_minus"), key_display="-", priority=True, group=MINUTE),
-        Binding("plus,equals_sign", "adjust(1)", t("cockpit.key_plus"), key_display="+", priority=True, group=MINUTE),
-        Binding("o", "notes", t("cockpit.key_notes"), priority=True),
-        Binding("enter", "exercise", t("cockpit.key_exercise"), key_display="⏎", priority=True),
-        Binding("f", "projection", t("cockpit.key_projection"), priority=True),
-        Binding("escape", "back", t("common.back"), priority=True),
+        Binding("space", "toggle", "cockpit.key_toggle", key_display="␣", priority=True),
+        Binding("left,b", "step(-1)", "cockpit.key_previous", key_display="←", priority=True, group=STEP),
+        Binding("right,n", "step(1)", "cockpit.key_next", key_display="→", priority=True, group=STEP),
+        Binding("minus", "adjust(-1)", "cockpit.key_minus", key_display="-", priority=True, group=MINUTE),
+        Binding("plus,equals_sign", "adjust(1)", "cockpit.key_plus", key_display="+", priority=True, group=MINUTE),
+        Binding("o", "notes", "cockpit.key_notes", priority=True),
+        Binding("enter", "exercise", "cockpit.key_exercise", key_display="⏎", priority=True),
+        Binding("f", "projection", "cockpit.key_projection", priority=True),
+        Binding("escape", "back", "common.back", priority=True),
         Binding("up", "scroll_notes(-1)", show=False),
         Binding("down", "scroll_notes(1)", show=False),
         Binding("pageup", "scroll_notes(-10)", show=False),
@@ -71,7 +71,7 @@ class CockpitScreen(Screen[None]):
             # Tools are listed apart from this class (screens.registry), so their keys are bound per
             # screen. Textual 8 has `App.bind` but no public Screen-level `bind`
             # (Textualize/textual#5477); both go through the node's BindingsMap.
-            self._bindings.bind(tool.key, f"tool({tool.action!r})", t(tool.label_key), priority=True)
+            self._bindings.bind(tool.key, f"tool({tool.action!r})", tool.label_key, priority=True)
 
     # Layout -----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -86,6 +86,9 @@ class CockpitScreen(Screen[None]):
                 yield Static("", id="timer-state", markup=False)
                 yield Static("", id="next-up", markup=False)
                 with VerticalScroll(id="notes", can_focus=False):
+                    # What features want the facilitator to see (late follow-ups): in the
+                    # facilitator's panel, never a toast over the countdown or the next screens.
+                    yield Static("", id="notices", markup=False)
                     yield Static(Content(t("cockpit.notes_heading")), id="notes-heading")
                     yield NotesView("", id="notes-body")
         yield KeyBar()
@@ -100,15 +103,20 @@ class CockpitScreen(Screen[None]):
         self.sub_title = workshop.title  # the header shows it literally (Content)
         self.refresh_all()
         self.set_interval(REFRESH_SECONDS, self.update_timer)
-        self._show_notices()
 
     def _show_notices(self) -> None:
-        """What features want the facilitator to see as the workshop starts (late follow-ups…)."""
+        """What features want the facilitator to see during the workshop (late
+        follow-ups…), above the notes: it stays while it holds, and goes once the
+        late actions or elements are dealt with (back from their exercise)."""
         today = self.project.today()  # the app's clock, which the project reads
-        for exercise in exercises_of(self.project.kinds_used()):
-            text = self.app.attempt(exercise.cockpit_notice, self.project, self.workshop_id, today)
-            if text:
-                self.notify(Content(text), severity="warning", timeout=15)
+        texts = [
+            self.app.attempt(exercise.cockpit_notice, self.project, self.workshop_id, today)
+            for exercise in exercises_of(self.project.kinds_used())
+        ]
+        shown = "\n".join(t("cockpit.notice", text=text) for text in texts if text)
+        notices = self.query_one("#notices", Static)
+        notices.update(Content(shown))
+        notices.display = bool(shown)
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_WIDTH, "-narrow")
@@ -118,6 +126,10 @@ class CockpitScreen(Screen[None]):
         if self.live is not None:
             self.refresh_all()
 
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought something back: show the project as it is now.
+        self.refresh_all()
+
     # Reading the core ---------------------------------------------------------------
     def refresh_all(self) -> None:
         """Redraw everything from the project: item, notes, agenda and countdown."""
@@ -125,9 +137,11 @@ class CockpitScreen(Screen[None]):
         if live is None:
             return
         item = self.app.attempt(live.current)
+        self.refresh_bindings()  # what the keys can do follows the item
         self.set_class(item is None, "-empty")
         self._show_item(item)
         self._show_agenda()
+        self._show_notices()
         self.update_timer()
 
     def _show_item(self, item: AgendaItem | None) -> None:
@@ -187,6 +201,25 @@ class CockpitScreen(Screen[None]):
         return self.live.reading() if self.live is not None else None
 
     # Actions ------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys are offered only where they act: not ← on the first item, nor ⏎ on a
+        free item, nor any timer key without an agenda."""
+        if action not in ("toggle", "step", "adjust", "notes", "exercise"):
+            return True
+        live = self.live
+        item = self._current() if live is not None and self.is_mounted else None
+        if item is None:
+            return False
+        if action == "step":
+            index, count = live.position()  # type: ignore[union-attr]
+            return 1 <= index + int(parameters[0]) <= count  # type: ignore[call-overload]
+        if action == "exercise":
+            return registry.exercise_screen(item.kind) is not None
+        if action == "adjust" and int(parameters[0]) < 0:  # type: ignore[call-overload]
+            reading = live.reading()  # type: ignore[union-attr]
+            return reading is not None and reading.total > 0
+        return True
+
     def _act(self, action, *args: object) -> None:  # action: a LiveWorkshop method
         self.app.attempt(action, *args)
         self.refresh_all()

@@ -37,10 +37,10 @@ CLAUSES = (Clause.FINANCES, Clause.DURATION, Clause.REVISION, Clause.EXIT, Claus
 class ConventionScreen(Screen[None]):
     CSS_PATH = "convention.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("enter", "edit", t("convention.key.edit")),
-        Binding("space", "check", t("convention.key.check")),
-        Binding("x", "export", t("convention.key.export")),
+        Binding("escape", "close", "common.back"),
+        Binding("enter", "edit", "convention.key.edit"),
+        Binding("space", "check", "convention.key.check"),
+        Binding("x", "export", "convention.key.export"),
     ]
 
     def __init__(self, project: Project, workshop_id: int = 0) -> None:

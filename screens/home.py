@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,15 +18,18 @@ from screens.widgets.project_list import ProjectList, ProjectRow
 from workshop.i18n import t
 from workshop.library import ProjectSummary
 
+if TYPE_CHECKING:
+    from workshop.project import Project
+
 
 class HomeScreen(Screen[None]):
     # Styles are in app.tcss: a screen's own CSS_PATH re-reads every style sheet
     # when it is first shown, and this screen is shown at start-up.
     BINDINGS = [
-        Binding("n", "new", t("home.new")),
-        Binding("enter", "open", t("home.open")),
-        Binding("r", "rename", t("home.rename")),
-        Binding("delete,d", "delete", t("home.delete")),
+        Binding("n", "new", "home.new"),
+        Binding("enter", "open", "home.open"),
+        Binding("r", "rename", "home.rename"),
+        Binding("delete", "delete", "home.delete"),
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
         Binding("pageup", "move_page(-1)", show=False),
@@ -64,10 +68,17 @@ class HomeScreen(Screen[None]):
             rows.append(ProjectRow(summary.name, str(summary.workshops), modified, warning))
         projects = self.query_one(ProjectList)
         projects.set_rows(rows)
+        self.refresh_bindings()
         # The list is sorted by last change: stay on the project that was selected.
         paths = [summary.path for summary in self.summaries]
         if selected is not None and selected.path in paths:
             projects.move_to(paths.index(selected.path))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that act on the selected project are offered only when there is one.
+        if action in ("open", "rename", "delete", "move", "move_page", "move_to"):
+            return self.is_mounted and self._selected() is not None
+        return True
 
     def _selected(self) -> ProjectSummary | None:
         cursor = self.query_one(ProjectList).cursor
@@ -97,17 +108,15 @@ class HomeScreen(Screen[None]):
     def action_new(self) -> None:
         from screens.modals.prompt import PromptModal
 
-        def created(name: str | None) -> None:
-            if not name:
-                return
-            project = self.app.attempt(self.app.library.create, name)
+        def created(project: Project | None) -> None:
             if project is not None:
                 path = project.path
                 project.close()
                 self.refresh_projects()
                 self.app.open_project(path)
 
-        self.app.push_screen(PromptModal(t("home.new_prompt"), placeholder=t("home.new_placeholder")), created)
+        prompt = PromptModal(t("home.new_prompt"), placeholder=t("home.new_placeholder"), save=self.app.library.create)
+        self.app.push_screen(prompt, created)
 
     def action_rename(self) -> None:
         from screens.modals.prompt import PromptModal
@@ -116,12 +125,12 @@ class HomeScreen(Screen[None]):
         if summary is None:
             return
 
-        def renamed(name: str | None) -> None:
-            if name:
-                self.app.attempt(self.app.library.rename, Path(summary.path), name)
-                self.refresh_projects()
+        def rename(name: str) -> bool:
+            self.app.library.rename(Path(summary.path), name)
+            return True
 
-        self.app.push_screen(PromptModal(t("home.rename_prompt"), value=summary.name), renamed)
+        prompt = PromptModal(t("home.rename_prompt"), value=summary.name, save=rename)
+        self.app.push_screen(prompt, lambda _done: self.refresh_projects())
 
     def action_delete(self) -> None:
         from screens.modals.confirm import ConfirmModal

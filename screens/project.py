@@ -18,7 +18,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.participant import ParticipantForm, ParticipantModal
 from screens.modals.structure import StructureForm, StructureModal
 from screens.modals.workshop import WorkshopForm, WorkshopModal
-from screens.tables import fill_table, selected_key
+from screens.tables import Column, ColumnLayout, fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError, StorageError
@@ -30,11 +30,12 @@ from workshop.project import Project
 TABS = ("structures", "participants", "workshops", "settings")
 # Which tab each list action belongs to.
 TAB_ACTIONS = {
-    "structures": {"add", "edit", "remove", "promote"},
-    "participants": {"add", "edit", "remove"},
-    "workshops": {"add", "edit", "remove", "open_workshop"},
+    "structures": {"add", "edit", "remove", "promote", "open_row"},
+    "participants": {"add", "edit", "remove", "open_row"},
+    "workshops": {"add", "edit", "remove", "open_workshop", "open_row"},
     "settings": set(),
 }
+ON_SELECTION = {"edit", "remove", "promote", "open_workshop", "open_row"}  # need a selected row
 
 
 def duplicates(names: list[str]) -> set[str]:
@@ -46,17 +47,19 @@ def duplicates(names: list[str]) -> set[str]:
 class ProjectScreen(Screen[None]):
     CSS_PATH = "project.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("a,insert", "add", t("project.add")),
-        Binding("e", "edit", t("project.edit"), show=False),
-        Binding("enter", "open_workshop", t("project.open_workshop")),
-        Binding("delete,d", "remove", t("project.remove")),
-        Binding("p", "promote", t("project.promote")),
-        Binding("f12", "app.save_as", t("save_as.key")),
-        Binding("1", "tab('structures')", t("project.tab_structures"), show=False),
-        Binding("2", "tab('participants')", t("project.tab_participants"), show=False),
-        Binding("3", "tab('workshops')", t("project.tab_workshops"), show=False),
-        Binding("4", "tab('settings')", t("project.tab_settings"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("a,insert", "add", "project.add"),
+        # Priority: the table's own Enter would hide it from the key bar; on the
+        # settings tab it is off and Enter reaches the field.
+        Binding("enter", "open_row", "project.edit", priority=True),
+        Binding("e", "edit", "project.edit", show=False),
+        Binding("delete", "remove", "project.remove"),
+        Binding("p", "promote", "project.promote"),
+        Binding("f12", "app.save_as", "save_as.key"),
+        Binding("1", "tab('structures')", "project.tab_structures", show=False),
+        Binding("2", "tab('participants')", "project.tab_participants", show=False),
+        Binding("3", "tab('workshops')", "project.tab_workshops", show=False),
+        Binding("4", "tab('settings')", "project.tab_settings", show=False),
     ]
 
     def __init__(self, project: Project) -> None:
@@ -70,6 +73,8 @@ class ProjectScreen(Screen[None]):
             with TabPane(t("project.tab_structures"), id="structures"):
                 yield DataTable(id="structures-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="structures-empty", classes="hint empty")
+                # Why the selected structure cannot be removed, when it cannot (Suppr is then not offered).
+                yield Static(id="structures-detail", classes="detail", markup=False)
                 yield Static(id="structures-summary", classes="hint summary")
             with TabPane(t("project.tab_participants"), id="participants"):
                 yield DataTable(id="participants-table", cursor_type="row", zebra_stripes=True)
@@ -77,6 +82,8 @@ class ProjectScreen(Screen[None]):
             with TabPane(t("project.tab_workshops"), id="workshops"):
                 yield DataTable(id="workshops-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="workshops-empty", classes="hint empty")
+                # The selected workshop whole: what the narrow columns cut.
+                yield Static(id="workshops-detail", classes="detail", markup=False)
             with TabPane(t("project.tab_settings"), id="settings"):
                 with VerticalScroll(id="settings-form"):
                     yield Static(Content(t("project.settings_name")), classes="field-label")
@@ -99,9 +106,18 @@ class ProjectScreen(Screen[None]):
         self.query_one("#participants-table", DataTable).add_columns(
             t("project.col_name"), t("project.col_structure"), t("project.col_role")
         )
-        self.query_one("#workshops-table", DataTable).add_columns(
-            t("project.col_title"), t("project.col_date"), t("project.col_start"), t("project.col_place"), t("project.col_agenda")
+        # At 80 columns the place gives way first, then the agenda; titles are cut
+        # and read whole in the detail line.
+        self.workshop_columns = ColumnLayout(
+            [
+                Column("title", t("project.col_title"), 14, flexible=True, weight=3),
+                Column("date", t("project.col_date"), 10),
+                Column("start", t("project.col_start"), 5),
+                Column("place", t("project.col_place"), 10, flexible=True, gives_way=2, weight=2),
+                Column("agenda", t("project.col_agenda"), 16, gives_way=1),
+            ]
         )
+        self.workshop_columns.apply(self.query_one("#workshops-table", DataTable), self.size.width)
         self.query_one("#settings-error", Static).display = False
         self.refresh_all()
         self.query_one("#structures-table", DataTable).focus()
@@ -109,6 +125,10 @@ class ProjectScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         if self.app.project is self.project:
             self.refresh_all()
+
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought something back: show the project as it is now.
+        self.refresh_all()
 
     # Filling ----------------------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -118,6 +138,7 @@ class ProjectScreen(Screen[None]):
         self._fill_participants(structures, participants)
         self._fill_workshops()
         self._fill_settings(structures)
+        self.refresh_bindings()
         tabs = self.query_one(TabbedContent)
         tabs.get_tab("structures").label = Content(t("project.tab_structures_n", n=len(structures)))
         tabs.get_tab("participants").label = Content(t("project.tab_participants_n", n=len(participants)))
@@ -142,6 +163,7 @@ class ProjectScreen(Screen[None]):
             )
         fill_table(self.query_one("#structures-table", DataTable), rows)
         self._empty("structures", not structures, "project.structures_empty")
+        self._show_structure_detail()
         summary = self.query_one("#structures-summary", Static)
         promoter_name = next((s.name for s in structures if s.id == promoter), None)
         summary.update(
@@ -170,11 +192,26 @@ class ProjectScreen(Screen[None]):
             agenda = self.project.agenda(w.id)
             minutes = sum(item.planned_minutes for item in agenda)
             plan = t("project.agenda_summary", n=len(agenda), duration=format_minutes(minutes)) if agenda else "—"
-            rows.append(
-                (str(w.id), [Text(w.title), Text(format_date(w.date)), Text(w.start_time), Text(w.place), Text(plan)])
-            )
+            values = {"title": Text(w.title), "date": Text(format_date(w.date)), "start": Text(w.start_time), "place": Text(w.place), "agenda": Text(plan)}
+            rows.append((str(w.id), self.workshop_columns.cells(values)))
         fill_table(self.query_one("#workshops-table", DataTable), rows)
         self._empty("workshops", not rows, "project.workshops_empty")
+        self._show_workshop_detail()
+
+    def _show_workshop_detail(self) -> None:
+        detail = self.query_one("#workshops-detail", Static)
+        key = selected_key(self.query_one("#workshops-table", DataTable))
+        if not key:
+            detail.update("")
+            return
+        w = self.project.workshop(int(key))
+        when = " ".join(part for part in (format_date(w.date), w.start_time) if part)
+        parts = [w.title] + [part for part in (when, w.place, w.facilitator) if part]
+        detail.update(Content(" · ".join(parts)))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.workshop_columns.apply(self.query_one("#workshops-table", DataTable), self.size.width):
+            self._fill_workshops()
 
     def _fill_settings(self, structures: list[Structure]) -> None:
         select = self.query_one("#promoter", Select)
@@ -208,8 +245,18 @@ class ProjectScreen(Screen[None]):
         return self.query_one(TabbedContent).active or "structures"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in {"add", "edit", "remove", "promote", "open_workshop"}:
-            return action in TAB_ACTIONS.get(self.active_tab, set())
+        if not self.is_mounted:
+            return True
+        tab = self.active_tab
+        if action in {"add", "edit", "remove", "promote", "open_workshop", "open_row"}:
+            if action not in TAB_ACTIONS.get(tab, set()):
+                return False
+            if action in ON_SELECTION:
+                if action == "remove" and tab == "structures" and self._selected_id():
+                    return self.project.structure_removal_refusal(self._selected_id()) is None
+                return self._selected_id() != 0
+            if action == "add" and tab == "participants":
+                return bool(self.project.structures())  # a person belongs to a structure
         return True
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -231,8 +278,32 @@ class ProjectScreen(Screen[None]):
         key = selected_key(self._table())
         return int(key) if key else 0
 
+    def binding_label(self, action: str) -> str | None:
+        if action == "open_row":
+            return t("project.open_workshop" if self.active_tab == "workshops" else "project.edit")
+        if action == "promote" and self._selected_id() == self.project.promoter_id:
+            return t("project.unpromote")
+        return None
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
+        event.stop()  # a click on a row, like Enter
+        self.action_open_row()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()  # what the keys act on changed
+        if event.data_table.id == "workshops-table":
+            self._show_workshop_detail()
+        elif event.data_table.id == "structures-table":
+            self._show_structure_detail()
+
+    def _show_structure_detail(self) -> None:
+        detail = self.query_one("#structures-detail", Static)
+        key = selected_key(self.query_one("#structures-table", DataTable))
+        refusal = self.project.structure_removal_refusal(int(key)) if key else None
+        detail.update(Content(t("project.cannot_remove", reason=refusal.message())) if refusal else "")
+        detail.display = refusal is not None
+
+    def action_open_row(self) -> None:
         if self.active_tab == "workshops":
             self.action_open_workshop()
         else:

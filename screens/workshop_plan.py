@@ -17,7 +17,7 @@ from screens.modals.agenda_item import AgendaItemForm, AgendaItemModal
 from screens.modals.confirm import ConfirmModal
 from screens.modals.notes import NotesModal
 from screens.modals.workshop import WorkshopForm, WorkshopModal
-from screens.tables import fill_table, selected_key
+from screens.tables import Column, ColumnLayout, fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 from workshop.model import AgendaItem, Attendance, Workshop
@@ -30,6 +30,7 @@ TAB_ACTIONS = {
     "agenda": {"add_item", "edit_item", "notes", "remove_item", "move_up", "move_down"},
     "attendance": {"cycle", "mark_present", "mark_absent", "mark_excused"},
 }
+ON_ITEM = {"edit_item", "notes", "remove_item", "move_up", "move_down"}  # need a selected item
 
 
 def edit_workshop_details(
@@ -59,25 +60,30 @@ def exercise_title(kind: str) -> str:
     return kind
 
 
+MOVE = Binding.Group("plan.move", compact=True)
+
+
 class WorkshopPlanScreen(Screen[None]):
     CSS_PATH = "workshop_plan.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("i", "details", t("plan.details")),
-        Binding("l", "live", t("plan.live")),
-        Binding("s", "next_steps", t("next_steps.tool")),
-        Binding("a,insert", "add_item", t("plan.add_item")),
-        Binding("e", "edit_item", t("plan.edit_item"), show=False),
-        Binding("n", "notes", t("plan.notes")),
-        Binding("delete,d", "remove_item", t("plan.remove_item")),
-        Binding("shift+up,ctrl+up,minus", "move_up", t("plan.move"), key_display="⇧↑↓"),
-        Binding("shift+down,ctrl+down,plus", "move_down", t("plan.move_down"), show=False),
-        Binding("space", "cycle", t("plan.cycle")),
-        Binding("p", "mark_present", t("attendance.present")),
-        Binding("a", "mark_absent", t("attendance.absent")),
-        Binding("x", "mark_excused", t("attendance.excused")),
-        Binding("1", "tab('agenda')", t("plan.tab_agenda"), show=False),
-        Binding("2", "tab('attendance')", t("plan.tab_attendance"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("i", "details", "plan.details"),
+        Binding("l", "live", "plan.live"),
+        Binding("s", "next_steps", "next_steps.tool"),
+        Binding("a,insert", "add_item", "plan.add_item"),
+        # Priority: the table's own Enter would hide it from the key bar.
+        Binding("enter", "edit_item", "plan.edit_item", priority=True),
+        Binding("e", "edit_item", "plan.edit_item", show=False),
+        Binding("n", "notes", "plan.notes"),
+        Binding("delete", "remove_item", "plan.remove_item"),
+        Binding("shift+up,ctrl+up,minus", "move_up", "plan.move_up", key_display="⇧↑", group=MOVE),
+        Binding("shift+down,ctrl+down,plus", "move_down", "plan.move_down", key_display="⇧↓", group=MOVE),
+        Binding("space", "cycle", "plan.cycle"),
+        Binding("p", "mark_present", "attendance.present"),
+        Binding("a", "mark_absent", "attendance.absent"),
+        Binding("x", "mark_excused", "attendance.excused"),
+        Binding("1", "tab('agenda')", "plan.tab_agenda", show=False),
+        Binding("2", "tab('attendance')", "plan.tab_attendance", show=False),
     ]
 
     def __init__(self, project: Project, workshop_id: int) -> None:
@@ -92,6 +98,8 @@ class WorkshopPlanScreen(Screen[None]):
             with TabPane(t("plan.tab_agenda"), id="agenda"):
                 yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
                 yield Static(id="agenda-empty", classes="hint empty")
+                # The selected item in full: what the narrow columns cut.
+                yield Static(id="agenda-detail", classes="detail", markup=False)
                 yield Static(id="agenda-total", classes="summary")
             with TabPane(t("plan.tab_attendance"), id="attendance"):
                 yield DataTable(id="attendance-table", cursor_type="row", zebra_stripes=True)
@@ -100,9 +108,18 @@ class WorkshopPlanScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#agenda-table", DataTable).add_columns(
-            t("plan.col_start"), t("plan.col_title"), t("plan.col_kind"), t("plan.col_duration"), t("plan.col_notes")
+        # At 80 columns the exercise's name and the notes mark give way before the
+        # times and the duration; long titles are cut, and read whole below the table.
+        self.agenda_columns = ColumnLayout(
+            [
+                Column("start", t("plan.col_start"), 5),
+                Column("title", t("plan.col_title"), 14, flexible=True, weight=3),
+                Column("kind", t("plan.col_kind"), 12, flexible=True, gives_way=2, weight=2),
+                Column("duration", t("plan.col_duration"), 7),
+                Column("notes", t("plan.col_notes"), 5, gives_way=3),
+            ]
         )
+        self.agenda_columns.apply(self.query_one("#agenda-table", DataTable), self.size.width)
         self.query_one("#attendance-table", DataTable).add_columns(
             t("plan.col_name"), t("plan.col_structure"), t("plan.col_attendance")
         )
@@ -113,12 +130,17 @@ class WorkshopPlanScreen(Screen[None]):
         if self.app.project is self.project:
             self.refresh_all()
 
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought something back: show the project as it is now.
+        self.refresh_all()
+
     @property
     def workshop(self) -> Workshop:
         return self.project.workshop(self.workshop_id)
 
     # Filling ----------------------------------------------------------------------------
     def refresh_all(self, keep_item: int | None = None) -> None:
+        self.refresh_bindings()
         workshop = self.workshop
         self.sub_title = workshop.title
         self._fill_details(workshop)
@@ -140,20 +162,17 @@ class WorkshopPlanScreen(Screen[None]):
         rows = []
         offset = 0
         for item in items:
-            rows.append(
-                (
-                    str(item.id),
-                    [
-                        Text(clock_after(workshop.start_time, offset)),
-                        Text(item.title),
-                        Text(exercise_title(item.kind)),
-                        Text(format_minutes(item.planned_minutes), justify="right"),
-                        Text("✎" if item.notes.strip() else ""),
-                    ],
-                )
-            )
+            values = {
+                "start": Text(clock_after(workshop.start_time, offset)),
+                "title": Text(item.title),
+                "kind": Text(exercise_title(item.kind)),
+                "duration": Text(format_minutes(item.planned_minutes), justify="right"),
+                "notes": Text("✎" if item.notes.strip() else ""),
+            }
+            rows.append((str(item.id), self.agenda_columns.cells(values)))
             offset += item.planned_minutes
         fill_table(self.query_one("#agenda-table", DataTable), rows, None if keep_item is None else str(keep_item))
+        self._show_item_detail()
         empty = self.query_one("#agenda-empty", Static)
         empty.update(Content(t("plan.agenda_empty")))
         empty.display = not items
@@ -198,10 +217,52 @@ class WorkshopPlanScreen(Screen[None]):
         return self.query_one(TabbedContent).active or "agenda"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.is_mounted:
+            return True
         for tab, actions in TAB_ACTIONS.items():
             if action in actions:
-                return tab == self.active_tab
+                if tab != self.active_tab:
+                    return False
+                if action in ON_ITEM:
+                    return self._can_act_on_item(action)
+                if tab == "attendance":
+                    return self._selected("attendance") != 0
+        if action == "live":
+            return bool(self.project.agenda(self.workshop_id))  # nothing to run without an agenda
         return True
+
+    def _can_act_on_item(self, action: str) -> bool:
+        table = self.query_one("#agenda-table", DataTable)
+        if not self._selected("agenda"):
+            return False
+        if action == "move_up":
+            return table.cursor_row > 0
+        if action == "move_down":
+            return table.cursor_row < table.row_count - 1
+        return True
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+        if event.data_table.id == "agenda-table":
+            self._show_item_detail()
+
+    def _show_item_detail(self) -> None:
+        """The selected item whole: title, exercise, duration, and its notes begin."""
+        detail = self.query_one("#agenda-detail", Static)
+        item_id = self._selected("agenda")
+        if not item_id:
+            detail.update("")
+            return
+        item = self.project.agenda_item(item_id)
+        parts = [item.title, exercise_title(item.kind), format_minutes(item.planned_minutes)]
+        notes = next((line.strip() for line in item.notes.splitlines() if line.strip()), "")
+        if notes:
+            parts.append("✎ " + notes)
+        detail.update(Content(" · ".join(parts)))
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self.agenda_columns.apply(self.query_one("#agenda-table", DataTable), self.size.width):
+            self._fill_agenda(self.workshop, None)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.refresh_bindings()

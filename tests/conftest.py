@@ -110,7 +110,7 @@ def library(tmp_path: Path) -> ProjectLibrary:
 @pytest.fixture
 def demo_path(tmp_path: Path) -> Path:
     path = tmp_path / "demo.atelier"
-    build_demo(path)
+    build_demo(path, FakeClock())  # the workshop of the day on the fake clock's day
     return path
 
 

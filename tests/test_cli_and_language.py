@@ -92,7 +92,7 @@ async def test_english_interface(tmp_path: Path, library: ProjectLibrary) -> Non
         await settle(pilot)
         text = screen_text(app)
         assert "Structures (1)" in text and "Workshops (1)" in text and "Member" in text
-        assert "Commitment threshold: 60 %" in text
+        assert "Commitment threshold: 60%" in text, "English typography: no space before %"
         await pilot.press("3")
         await settle(pilot)
         assert "2026-12-07" in screen_text(app)

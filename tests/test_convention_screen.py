@@ -107,7 +107,7 @@ async def test_a_project_file_is_refused_before_any_question(demo_path: Path, li
         modal.action_export()
         await settle(pilot)
         assert app.screen is modal  # no "replace?" question: refused outright
-        assert "fichier de projet" in str(modal.query_one("#status", Static).render())
+        assert "fichier de projet" in str(modal.query_one(".dialog-error", Static).render())  # said inside the dialog
         await app.workers.wait_for_complete()
         assert disguised.read_bytes() == original
         await pilot.press("escape")

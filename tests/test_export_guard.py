@@ -245,7 +245,7 @@ async def test_the_export_dialog_refuses_a_project_file_without_asking_to_replac
         await pilot.pause()
         assert app.screen is modal  # no question about replacing: the dialog stays, with the reason
         assert not isinstance(app.screen, ConfirmModal)
-        status = str(modal.query_one("#status", Static).render())
+        status = str(modal.query_one(".dialog-error", Static).render())  # said inside the dialog
         assert status.startswith(f"Export refusé : {decoy} est un projet Atelier.")
         assert "--force" not in status
     assert _snapshot(saved_twice.parent) == folder_before

@@ -226,7 +226,7 @@ def test_a_structure_sitting_in_a_body_or_leading_is_not_removed_silently(projec
 
 def test_the_next_workshop_takes_up_the_governance_where_it_was_left(demo_path) -> None:
     with Project.open(demo_path) as project:
-        first, second = project.workshops()
+        first, second = project.workshops()[:2]  # run in October, planned in December (then the workshop of the day)
         item = next(i.id for i in project.agenda(second.id) if i.kind == "governance")
         earlier_item = next(i.id for i in project.agenda(first.id) if i.kind == "governance")
         state = governance.carry_over(project, item)

@@ -103,3 +103,27 @@ async def test_home_keys_are_clickable(library: ProjectLibrary) -> None:
         await pilot.click(KeyBar, offset=(line.index("n Nouveau") - bar.region.x, 0))
         await settle(pilot)
         assert isinstance(app.screen, PromptModal)
+
+
+async def test_labels_follow_the_language_chosen_after_the_modules_were_imported(library: ProjectLibrary) -> None:
+    """Key labels are catalog keys translated when the bar is drawn: choosing English
+    once every screen module is imported (as `atelier --lang en` does) changes them all."""
+    import screens.cockpit
+    import screens.exercises.values  # noqa: F401
+    from workshop.i18n import set_language
+
+    set_language("en")
+    with library.create("Coop") as project:
+        project.add_structure("Alpha")
+    app = AtelierApp(library=library, clock=FakeClock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = " ".join(bar_lines(app))
+        for english in ("n New", "⏎ Open", "r Rename", "Del Delete", "^q Quit", "f1 Help"):
+            assert english in home, english
+        await pilot.press("enter")
+        await settle(pilot)
+        project = " ".join(bar_lines(app))
+        assert "Esc Back" in project and "a Add" in project and "⏎ Edit" in project
+        for french in ("Retour", "Ajouter", "Quitter", "Aide", "Échap", "Suppr"):
+            assert french not in home + project, french

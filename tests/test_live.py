@@ -71,19 +71,28 @@ def test_next_records_the_time_spent_and_the_workshop_flows_on(live: LiveWorksho
     assert live.reading().running
 
 
-def test_previous_records_time_and_resumes_the_earlier_item(live: LiveWorkshop, clock: FakeClock) -> None:
+def test_going_back_changes_nothing_of_the_earlier_items_time_nor_finishes_the_later(live: LiveWorkshop, clock: FakeClock) -> None:
     live.start()
     clock.advance(300)
-    live.step(+1)
+    live.step(+1)  # forward to a fresh item: the workshop flows on, its timer starts
+    first = live.agenda()[0]
+    assert first.actual_seconds == pytest.approx(300)
     clock.advance(120)
-    live.step(-1)
+    live.step(-1)  # back: the later item pauses with its time, the earlier one does not restart
     agenda = live.agenda()
     assert agenda[1].actual_seconds == pytest.approx(120)
     assert live.current().title == "Accueil"
-    clock.advance(60)
-    assert live.reading().elapsed == pytest.approx(360)
-    assert live.reading().display == "14:00"
-
+    assert not live.reading().running
+    clock.advance(600)
+    assert live.reading().elapsed == pytest.approx(300)
+    assert live.agenda()[0].actual_seconds == pytest.approx(300), "its recorded duration is unchanged"
+    timings = {timing.item.title: timing for timing in live.schedule().items}
+    later = timings[agenda[1].title]
+    assert not later.done and later.interrupted, "a later item is not ticked as done"
+    # Forward again to the interrupted item: it does not restart by itself either.
+    live.step(+1)
+    assert not live.reading().running
+    assert live.reading().elapsed == pytest.approx(120)
 
 def test_moving_while_paused_starts_nothing(live: LiveWorkshop, clock: FakeClock) -> None:
     live.step(+1)

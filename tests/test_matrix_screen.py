@@ -192,8 +192,8 @@ async def test_means_and_relation_to_the_pilot_from_the_keyboard(demo_path: Path
         cell = matrix.load(project, item_id).cell(action.id, columns[1].id)
         assert (cell.role, cell.mode, cell.means) == ("contributor", "with", ["staff_time", "money"])
         assert str(grid.get_cell(str(action.id), str(columns[1].id))) == "C ⇄ t€"
-        detail = str(screen.query_one("#cell-detail", Static).render())
-        assert detail == f"{columns[1].name} — Mutualiser la paie : contributeur ; conduit avec le pilote ; moyens : temps de personnel, financement"
+        detail = str(screen.query_one("#current", Static).render())
+        assert detail == f"Contributeur ; conduit avec le pilote ; moyens : temps de personnel, financement — Mutualiser la paie × {columns[1].name}"
         await pilot.press("w")  # next: the pilot entrusts it with the implementation
         await pilot.pause()
         assert matrix.load(project, item_id).cell(action.id, columns[1].id).mode == "delegated"

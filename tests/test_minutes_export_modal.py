@@ -107,8 +107,8 @@ async def test_a_missing_folder_is_reported_not_a_crash(demo_path: Path, library
         modal.action_export()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "nowhere" in _static_text(modal, "#status")
-        assert modal.written == []
+        assert "nowhere" in _static_text(modal, ".dialog-error"), "the failure is said inside the dialog"
+        assert app.screen is modal and modal.written == []
 
 
 async def test_the_dialog_fits_small_screens(demo_path: Path, library: ProjectLibrary, tmp_path: Path) -> None:

@@ -101,12 +101,11 @@ async def test_type_decide_and_see_the_verdict(tmp_path: Path, library: ProjectL
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, PromptModal)
-        await pilot.press("enter")  # no reason: refused, nothing saved
+        await pilot.press("enter")  # no reason: refused, nothing saved, the question stays open
         await pilot.pause()
         assert proposal(app.project, made[1].id).decision == ""
-        table.move_cursor(row=1)
-        await pilot.press("x")
-        await pilot.pause()
+        assert isinstance(app.screen, PromptModal)
+        assert "motif" in str(app.screen.query_one(".dialog-error").render())
         await pilot.press(*"Trop cher", "enter")
         await pilot.pause()
         table.move_cursor(row=2)
@@ -364,7 +363,7 @@ async def test_per_structure_and_history_tabs(demo_path: Path, library: ProjectL
         await pilot.pause()
         chart = screen.query_one(ShareHistoryChart)
         assert [row.label for row in chart.rows] == [w.title for w in app.project.workshops()]
-        first, second = chart.rows
+        first, second = chart.rows[:2]  # October, December (then the workshop of the day)
         # Seven stated in the tracker and APT, three more from the FFOM answers (undecided).
         assert first.text == fr("retenues 30 % (3 sur 10) · mises en œuvre 0 % (0 sur 10) · seuil 60 %")
         assert second.text == fr("retenues 30 % (3 sur 10) · mises en œuvre 10 % (1 sur 10) · seuil 60 %")

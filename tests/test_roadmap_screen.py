@@ -306,19 +306,20 @@ async def test_a_stakes_round_finished_while_away_is_collected_when_the_screen_o
 
 async def test_the_cockpit_says_at_once_which_roadmap_actions_are_late(demo_path: Path, library: ProjectLibrary) -> None:
     app = AtelierApp(library=library, project_path=demo_path, clock=_clock("2026-12-07"))
-    notices: list[str] = []
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        original = app.notify
-        app.notify = lambda message, **kw: (notices.append(str(message)), original(message, **kw))[1]  # type: ignore[method-assign]
-        planned = app.project.workshops()[-1]
+        app.clear_notifications()
+        planned = app.project.workshops()[1]  # December's, after the October roadmap
         await app.push_screen(CockpitScreen(app.project, planned.id))
         await settle(pilot)
-        assert "Feuille de route : 1 action(s) en retard, à revoir à l'étape « Notre feuille de route »." in notices
+        # Said in the facilitator's panel, where it stays; not a toast over the countdown.
+        notices = " ".join(str(app.screen.query_one("#notices", Static).render()).split())
+        assert "⚠ Feuille de route : 1 action(s) en retard, à revoir à l'étape « Notre feuille de route »." in notices
+        assert not app._notifications
         # Without a roadmap item on the agenda, the notice says how to review them.
         item = next(i for i in app.project.agenda(planned.id) if i.kind == "roadmap")
         app.project.remove_agenda_item(item.id)
-        notices.clear()
         await app.push_screen(CockpitScreen(app.project, planned.id))
         await settle(pilot)
-        assert any(n.startswith("Feuille de route : 1 action(s) en retard ; ajoutez « Feuille de route »") for n in notices)
+        notices = " ".join(str(app.screen.query_one("#notices", Static).render()).split())
+        assert "⚠ Feuille de route : 1 action(s) en retard ; ajoutez « Feuille de route » au déroulé" in notices

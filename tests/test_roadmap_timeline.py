@@ -182,15 +182,12 @@ async def test_the_next_workshop_opens_on_the_timeline_and_says_what_is_late(tmp
     _actions(coop, [("Dossier déposé", "", "02/2027"), ("Jardin", "01/2027", "09/2027")])
     coop.project.close()
     app = AtelierApp(library=library, project_path=coop.project.path, clock=_clock("2027-03-10"))
-    notices: list[str] = []
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()
-        original = app.notify
-        app.notify = lambda message, **kw: (notices.append(str(message)), original(message, **kw))[1]  # type: ignore[method-assign]
         app.push_screen(RoadmapScreen(app.project, coop.second, coop.roadmap_2))
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, RoadmapScreen) and screen.step == "timeline"
-        assert any("1 action(s) de la feuille de route en retard" in n for n in notices)
+        assert not app._notifications, "said once, on the screen, not in a toast over it"
         text = screen_text(app)
         assert "⚠ Dossier déposé" in text and "⚠ 1 action(s) en retard : Dossier déposé" in text

@@ -258,7 +258,9 @@ async def test_setup_refuses_bad_input_then_starts(tmp_path: Path, library: Proj
         await pilot.press("f5")  # dot vote without options
         await pilot.pause()
         assert rounds_of(app.project, workshop_id) == []
-        assert any(t("rounds.error.no_options") in str(n.message) for n in app._notifications)
+        assert isinstance(app.screen, RoundSetupModal), "the set-up stays open"
+        assert t("rounds.error.no_options") in str(app.screen.query_one(".dialog-error").render())
+        assert not app._notifications, "said once, inside the dialog"
         app.screen.query_one("#options").text = "Lait\nPain\n[/"
         app.screen.query_one("#budget").value = "0"
         await pilot.press("f5")

@@ -155,3 +155,28 @@ def test_a_bad_start_time_falls_back_to_the_first_start(project: Project) -> Non
 
 def test_clock_time_of_nothing_is_empty() -> None:
     assert clock_time(None) == ""
+
+
+def test_resumed_on_a_later_day_the_schedule_stays_on_its_own_date(live: LiveWorkshop, clock: FakeClock) -> None:
+    """The demo's October workshop, opened in November, Space pressed: never "1174 h behind"."""
+    clock.set(at("2027-01-15", "14:05"))
+    live.start()
+    clock.advance(20 * 60)
+    live.step(+1)
+    live.pause()
+    clock.set(at("2027-03-02", "10:00"))  # weeks later
+    live.start()
+    clock.advance(60)
+    schedule = live.schedule()
+    assert schedule.drift is None and not schedule.behind and not schedule.ahead
+    assert schedule.run_earlier and schedule.day == datetime.date(2027, 1, 15)
+    assert [clock_time(t.planned_start) for t in schedule.items] == ["14:00", "14:20", "15:05"]
+
+
+def test_planned_for_another_day_but_run_today_it_is_read_against_today(live: LiveWorkshop, clock: FakeClock) -> None:
+    clock.set(at("2027-01-12", "14:10"))  # three days before its planned date
+    live.start()
+    schedule = live.schedule()
+    assert schedule.day == datetime.date(2027, 1, 12)
+    assert schedule.behind and schedule.drift_minutes == 10
+    assert clock_time(schedule.items[0].planned_start) == "14:00"

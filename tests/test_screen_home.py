@@ -93,7 +93,7 @@ async def test_create_open_rename_delete_flow(library: ProjectLibrary) -> None:
         await settle(pilot)
         assert path.exists()
         # Confirming removes it and its backup.
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)
@@ -111,10 +111,11 @@ async def test_empty_project_name_is_refused(library: ProjectLibrary) -> None:
         await type_text(pilot, "   ")
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, HomeScreen)
+        prompt = app.screen
+        assert isinstance(prompt, PromptModal), "the question stays open"
         assert not list(library.folder.glob("*.atelier")) if library.folder.exists() else True
-        messages = [str(n.message) for n in app._notifications]
-        assert any("ne peut pas être vide" in m for m in messages)
+        assert "ne peut pas être vide" in str(prompt.query_one(".dialog-error").render())
+        assert isinstance(prompt.focused, Input), "the focus stays in the field"
 
 
 async def test_open_with_enter(library: ProjectLibrary) -> None:

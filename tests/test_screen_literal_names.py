@@ -39,7 +39,7 @@ async def test_home_lists_a_markup_like_project_name(library: ProjectLibrary) ->
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         assert "[bold]Projet[/bold] 🌻" in screen_text(app)
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmModal)
         assert "« [bold]Projet[/bold] 🌻 »" in flat_text(app)
@@ -90,7 +90,7 @@ async def test_forms_and_confirmations_show_names_literally(tmp_path: Path, libr
         assert text.count("[/") >= 2, "the name field and the structure list"
         await pilot.press("escape")
         await settle(pilot)
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         assert "Retirer « [/ » du projet ?" in flat_text(app)
 

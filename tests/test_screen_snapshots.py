@@ -41,7 +41,7 @@ def demo_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, utc: None) -> Atel
     library = ProjectLibrary(Path("data"))
     library.ensure()
     path = library.folder / "demo.atelier"
-    build_demo(path)
+    build_demo(path, FakeClock())
     os.utime(path, (FIXED_MTIME, FIXED_MTIME))
     return AtelierApp(library=library, clock=FakeClock())
 

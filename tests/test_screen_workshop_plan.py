@@ -215,7 +215,7 @@ async def test_agenda_times_total_add_edit_reorder_remove(project_path: Path, li
         await pilot.press("escape")
         await settle(pilot)
         assert table.row_count == 4
-        await pilot.press("d")
+        await pilot.press("delete")
         await settle(pilot)
         await pilot.press("y")
         await settle(pilot)

@@ -309,10 +309,10 @@ def test_where_an_element_comes_from_and_the_apps_words_read_in_the_readers_lang
     cells = [row[1].splitlines() for row in listed.rows]
     assert ["Des locaux trop petits", "Origin: SWOT · Weakness · the cooperation project"] in cells
     assert ["Être absorbé", "Origin: APT · risk · Directions", "Intended owner: Camille (animatrice)."] in cells
-    assert ["Find a pilot for \"Un annuaire partagé\"", "Origin: Who does what · action without a pilot"] in cells
+    assert ["Find a pilot for “Un annuaire partagé”", "Origin: Who does what · action without a pilot"] in cells
     # Rewritten by someone, the words are theirs and stay as written in every language.
     pilot = next(e for e in securing.elements(project) if e.origin == "matrix")
-    securing.update_element(project, pilot.id, text="Find a pilot for \"Un annuaire partagé\"")
+    securing.update_element(project, pilot.id, text="Find a pilot for “Un annuaire partagé”")
     assert securing.element(project, pilot.id).text_key  # unchanged words: still the app's
     securing.update_element(project, pilot.id, text="Ask the Département to pilot the directory")
     set_language("fr")

@@ -239,7 +239,7 @@ def test_what_would_act_on_the_terminal_never_reaches_the_list(project: Project,
 
 def test_the_next_workshop_takes_up_the_list_with_its_sheets(demo_path) -> None:
     with Project.open(demo_path) as project:
-        first, second = project.workshops()
+        first, second = project.workshops()[:2]  # run in October, planned in December (then the workshop of the day)
         item = next(i.id for i in project.agenda(second.id) if i.kind == "stakeholders")
         before = stakeholders.load(project, next(i.id for i in project.agenda(first.id) if i.kind == "stakeholders"))
         carried = stakeholders.carry_over(project, item)

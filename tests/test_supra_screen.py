@@ -250,7 +250,7 @@ async def test_adoption_awaits_an_absent_structure_then_its_later_agreement(demo
         assert box.border_subtitle == f"Adopté par les présents, en attente de : {absent}"
         assert box.has_class("awaiting") and not box.has_class("adopted")
         assert f"{absent} (attendue)" in _text(screen, "#consent-history")
-        assert "☐ Approuvé par toutes les parties" in _text(screen, "#criteria")
+        assert "☐ à voir Approuvé par toutes les parties" in _text(screen, "#criteria")
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, PickOneModal)
@@ -263,4 +263,4 @@ async def test_adoption_awaits_an_absent_structure_then_its_later_agreement(demo
         assert box.border_subtitle == "Adopté par toutes les structures membres"
         assert box.has_class("adopted")
         assert f"{absent} (accord confirmé le 20/12/2026)" in _text(screen, "#consent-history")
-        assert "☑ Approuvé par toutes les parties" in _text(screen, "#criteria")
+        assert "☑ oui Approuvé par toutes les parties" in _text(screen, "#criteria")

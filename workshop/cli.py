@@ -9,6 +9,8 @@ export …` runs with no interface at all.
     atelier demo [--fresh]                             open the bundled demo project
 
 Commands that need no interface (such as `export`) import no Textual code.
+The help, argparse's own words included, is in the language `--lang` asks for
+(French by default); every command is listed with its line (`cli.command.<name>`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from workshop.library import ProjectLibrary
 
 from workshop import __version__
+from workshop.cli_language import language_in, speak
 from workshop.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t
 
 # Sub-commands that need no interface: name -> the module holding their
@@ -33,20 +36,18 @@ HEADLESS_COMMANDS: dict[str, str] = {"export": "workshop.minutes.command"}
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="atelier",
-        description="Atelier — run live co-construction workshops between organisations.",
-    )
-    parser.add_argument("--version", action="version", version=f"atelier {__version__}")
-    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help="interface and minutes language (default: fr)")
-    parser.add_argument("--data-dir", type=Path, default=None, help="folder of the projects (default: the platform's data folder)")
-    sub = parser.add_subparsers(dest="command")
-    open_parser = sub.add_parser("open", help="open a project file")
-    open_parser.add_argument("path", type=Path)
-    demo_parser = sub.add_parser("demo", help="open the bundled demo project")
-    demo_parser.add_argument("--fresh", action="store_true", help="rebuild the demo project from scratch")
+    speak()
+    parser = argparse.ArgumentParser(prog="atelier", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"atelier {__version__}", help=t("cli.help.version"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE, help=t("cli.help.lang"))
+    parser.add_argument("--data-dir", type=Path, default=None, metavar=t("cli.metavar.folder"), help=t("cli.help.data_dir"))
+    sub = parser.add_subparsers(dest="command", title=t("cli.commands"), metavar=t("cli.metavar.command"))
+    open_parser = sub.add_parser("open", help=t("cli.command.open"), description=t("cli.command.open"))
+    open_parser.add_argument("path", type=Path, metavar=t("cli.metavar.project"), help=t("cli.help.project_path"))
+    demo_parser = sub.add_parser("demo", help=t("cli.command.demo"), description=t("cli.command.demo"))
+    demo_parser.add_argument("--fresh", action="store_true", help=t("cli.help.fresh"))
     for name in HEADLESS_COMMANDS:
-        _command(name).configure(sub.add_parser(name))
+        _command(name).configure(sub.add_parser(name, help=t(f"cli.command.{name}")))
     return parser
 
 
@@ -61,8 +62,11 @@ Launcher = Callable[["ProjectLibrary", "Path | None"], int]
 
 
 def main(argv: list[str] | None = None, launch: Launcher | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    # The help and argparse's messages need the language before the parser exists.
+    set_language(language_in(arguments) or DEFAULT_LANGUAGE)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     set_language(args.lang)
     if args.command in HEADLESS_COMMANDS:
         status: int = _command(args.command).run(args)

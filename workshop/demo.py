@@ -1,20 +1,24 @@
 """The bundled demo project: a fictional cooperation to try Atelier at once.
 
-Four structures, one external actor, eleven participants, one workshop planned
-and one already run (each built-in exercise's results filled in by its module
-in `exercises.fills`, see `exercises.fills.demo_fill`). The diagnosis comes first in the agenda, as the
-sources advise; the draft convention's clauses and checklist are begun. Built
-by code, so it always matches the current version.
+Four structures, one external actor, eleven participants, one workshop already
+run (each built-in exercise's results filled in by its module in
+`exercises/fills`, see `exercises.fills.demo_fill`), one planned in December,
+and one planned for today, ready to run: its date and start time follow the
+day the demo is opened, until it is run. The diagnosis comes first in the
+agenda, as the sources advise; the draft convention's clauses and checklist are
+begun. Built by code, so it always matches the current version.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import time
 from pathlib import Path
 from typing import Any
 
 from exercises.fills import demo_fill
+from workshop.clock import Clock, SystemClock
 from workshop.errors import AtelierError
 from workshop.model import Attendance, Role, StructureKind
 from workshop.next_steps import add_next_step
@@ -22,7 +26,8 @@ from workshop.project import Project
 from workshop.registry import exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 8  # 8: next steps with owners and dates, the next meeting, the minutes' header
+DEMO_VERSION = 9  # 8: next steps with owners and dates, the next meeting, the minutes' header; 9: the workshop of the day
+TODAY_TITLE = "Séance d'essai — prise en main du jour"
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
 STRUCTURES = [
@@ -72,20 +77,48 @@ def demo_path(folder: Path) -> Path:
     return folder / f"{DEMO_STEM}{PROJECT_SUFFIX}"
 
 
-def ensure_demo(folder: Path, fresh: bool = False) -> Path:
+def ensure_demo(folder: Path, fresh: bool = False, clock: Clock | None = None) -> Path:
     """The demo project in `folder`, built when missing, outdated or `fresh` is asked.
 
-    Only the demo's own file is ever replaced (the old one is kept as `.old`);
-    other projects in the folder are never touched.
+    Its workshop of the day is moved to today while it has not been run; once run
+    on an earlier day, the demo is built again. Only the demo's own file is ever
+    replaced (the old one is kept as `.old`); other projects are never touched.
     """
+    clock = clock or SystemClock()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = demo_path(folder)
-    if path.exists() and not fresh and _demo_version(path) == DEMO_VERSION:
+    if path.exists() and not fresh and _demo_version(path) == DEMO_VERSION and _bring_to_today(path, clock):
         return path
     if path.exists():
         os.replace(path, path.with_name(path.name + ".old"))
-    build_demo(path)
+    build_demo(path, clock)
     return path
+
+
+def _bring_to_today(path: Path, clock: Clock) -> bool:
+    """Move the workshop of the day to today; False when it was run on another day."""
+    from workshop.errors import AtelierError
+
+    now = clock.now()
+    today = datetime.date.fromtimestamp(now)
+    try:
+        with Project.open(path) as project:
+            workshop = project.workshop(int(project.meta.get("demo_today_workshop", 0)))
+            starts = [i.actual_start for i in project.agenda(workshop.id) if i.actual_start is not None]
+            if starts:
+                return datetime.date.fromtimestamp(min(starts)) == today
+            if workshop.date != today.isoformat():
+                project.update_workshop(workshop.id, date=today.isoformat(), start_time=_next_quarter(now))
+    except (AtelierError, OSError):
+        return False  # locked, unreadable or without a workshop of the day: built again
+    return True
+
+
+def _next_quarter(now: float) -> str:
+    """The next quarter of an hour, "HH:MM", at most 23:45 (a demo opened late at night)."""
+    moment = datetime.datetime.fromtimestamp(now)
+    minutes = min(moment.hour * 60 + moment.minute + 15 - moment.minute % 15, 23 * 60 + 45)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _demo_version(path: Path) -> int:
@@ -99,7 +132,8 @@ def _demo_version(path: Path) -> int:
     return int(meta.get("demo_version", 0))
 
 
-def build_demo(path: Path) -> None:
+def build_demo(path: Path, clock: Clock | None = None) -> None:
+    now = (clock or SystemClock()).now()
     with Project.create(path, "Coopération du Val d'Orge (démo)") as project, project.batch():
         project._set_meta(demo_version=DEMO_VERSION)
         structure_ids = [project.add_structure(name, kind, member).id for name, kind, member in STRUCTURES]
@@ -119,7 +153,9 @@ def build_demo(path: Path) -> None:
                 timer={"planned_seconds": item.planned_minutes * 60, "elapsed_before": float(item.planned_minutes * 60 + 120), "bell_rung": True},
             )
             started += item.planned_minutes * 60 + 120
+            project.update_agenda_item(item.id, finished=True)
             demo_fill(item.kind)(project, project.workshop(done.id), project.agenda_item(item.id))
+        project.update_workshop(done.id, current_item_id=project.agenda(done.id)[-1].id)
         from workshop.convention.fill import fill_demo as fill_convention
 
         fill_convention(project)
@@ -141,6 +177,11 @@ def build_demo(path: Path) -> None:
         project.update_workshop(planned.id, start_time="14:00")
         project.set_attendance(planned.id, people[2].id, Attendance.ABSENT)
         _agenda(project, planned.id)
+
+        today = project.add_workshop(TODAY_TITLE, datetime.date.fromtimestamp(now).isoformat(), "Salle de réunion du centre social", "Camille Petit (URIOPSS)")
+        project.update_workshop(today.id, start_time=_next_quarter(now))
+        _agenda(project, today.id)
+        project._set_meta(demo_today_workshop=today.id)
 
 
 def _agenda(project: Project, workshop_id: int) -> None:

@@ -144,36 +144,50 @@ class LiveWorkshop:
     def go_to(self, item_id: int) -> AgendaItem | None:
         """Leave the current item and make `item_id` current.
 
-        The item left is paused and its time spent recorded. When its timer was
-        running, the new item's timer starts: the workshop flows on.
+        The item left is paused and its time spent recorded, if its timer was
+        running (an item only looked at keeps its record as it was). The workshop
+        flows on only forward, to an item never started: its timer starts when the
+        left one was running. Going back never restarts an item, nor does arriving
+        on one already run: time changes only when the facilitator asks (Space).
         """
         target = self.project.agenda_item(item_id)
         if target.workshop_id != self.workshop_id:
             raise ValidationError("live.item_elsewhere", title=target.title)
         leaving = self.current()
         was_running = False
+        forward = False
         with self.project.batch():
             if leaving is not None and leaving.id != item_id:
-                was_running = self._leave(leaving)
+                forward = (target.position, target.id) > (leaving.position, leaving.id)
+                was_running = self._leave(leaving, forward)
             self.project.update_workshop(self.workshop_id, current_item_id=item_id)
-            if was_running:
+            if was_running and forward and _never_started(target):
                 self.start()
         return self.current()
 
-    def _leave(self, item: AgendaItem) -> bool:
-        """Pause the item left and record its time; True when its timer was running."""
+    def _leave(self, item: AgendaItem, forward: bool) -> bool:
+        """Pause the item left and record its time; True when its timer was running.
+
+        Left for a later item, an item that was run is finished (✓); left for an
+        earlier one while it ran, it is interrupted, not finished.
+        """
         countdown = Countdown.of(item, self.clock)
         was_running = countdown.running
+        if not was_running:
+            # Looked at, not run: its time stays; passing it forward finishes it.
+            if forward and item.actual_seconds and not item.finished:
+                self.project.update_agenda_item(item.id, finished=True)
+            return False
         first_visit = countdown.state.elapsed_before == 0 and item.actual_start == countdown.state.started_at
         countdown.pause()
         spent = countdown.elapsed()
-        if was_running and first_visit and spent < SKIP_SECONDS:
+        if first_visit and spent < SKIP_SECONDS:
             # Skipped on the way to another item: leave no trace of a start.
             state = replace(countdown.state, elapsed_before=0.0, started_at=None, bell_rung=False)
-            self.project.update_agenda_item(item.id, timer=asdict(state), actual_start=None, actual_seconds=None)
-        elif spent > 0:
-            self.project.update_agenda_item(item.id, timer=asdict(countdown.state), actual_seconds=spent)
-        return was_running
+            self.project.update_agenda_item(item.id, timer=asdict(state), actual_start=None, actual_seconds=None, finished=False)
+        else:
+            self.project.update_agenda_item(item.id, timer=asdict(countdown.state), actual_seconds=spent, finished=forward)
+        return True
 
     def step(self, delta: int) -> AgendaItem | None:
         """Go `delta` items forward (or back); stays put at either end of the agenda."""
@@ -193,3 +207,7 @@ class LiveWorkshop:
         if item is None:
             return None
         return self.project.update_agenda_item(item.id, notes=notes)
+
+
+def _never_started(item: AgendaItem) -> bool:
+    return item.actual_start is None and not item.actual_seconds and not item.timer_state.elapsed_before

@@ -158,6 +158,7 @@ class AgendaItem(Record):
     notes: str = ""  # facilitator notes, Markdown
     actual_start: float | None = None  # wall clock when the item was first run
     actual_seconds: float | None = None  # time spent, recorded on leaving the item
+    finished: bool = False  # left for a later item (done); begun then left for an earlier one: interrupted
     timer: dict[str, Any] = field(default_factory=dict)  # a TimerState as a dict
     # Kept as its exercise's title (the app's words, in either language) until renamed.
     title_key: str = ""

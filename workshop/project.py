@@ -35,6 +35,7 @@ from workshop.model import (
 from workshop.names import MAX_NAME_LENGTH, clean_name, name_key
 from workshop.store import FORMAT_VERSION, ProjectStore
 from workshop.text import clean_block, clean_line
+from workshop.undo import UndoLog
 
 R = TypeVar("R", bound=Record)
 MAX_WORKSHOP_TEXT = 1000  # a place, a purpose, a name: one line, never a novel
@@ -119,6 +120,11 @@ class Project:
     def save_as(self, target: str | os.PathLike[str]) -> Path:
         """Save the project to a new file and carry on there (see ProjectStore.save_as)."""
         return self.store.save_as(target)
+
+    @property
+    def undo(self) -> UndoLog:
+        """Removals and decisions since the project was opened, to take back (Ctrl+Z)."""
+        return self.store.undo
 
     # Generic record access --------------------------------------------------------
     def _all(self, table: str, cls: type[R]) -> list[R]:
@@ -232,17 +238,25 @@ class Project:
             changes["kind"] = StructureKind(changes["kind"]).value
         return self._save(STRUCTURES, replace(structure, **changes))
 
-    def remove_structure(self, structure_id: int) -> None:
+    def structure_removal_refusal(self, structure_id: int) -> ValidationError | None:
+        """Why this structure cannot be removed now (its people, its roles…), or None."""
         structure = self.structure(structure_id)
         members = [p for p in self.participants() if p.structure_id == structure_id]
         if members:
-            raise ValidationError("error.structure_has_participants", name=structure.name, count=len(members))
+            return ValidationError("error.structure_has_participants", name=structure.name, count=len(members))
         for guard in structure_guards(self):
             refusal = guard(self, structure_id)
             if refusal:
                 key, params = refusal
-                raise ValidationError(key, name=structure.name, **params)
-        with self.batch():
+                return ValidationError(key, name=structure.name, **params)
+        return None
+
+    def remove_structure(self, structure_id: int) -> None:
+        structure = self.structure(structure_id)
+        refusal = self.structure_removal_refusal(structure_id)
+        if refusal is not None:
+            raise refusal
+        with self.undo.step("structure_removed", name=structure.name):
             self.store.table(STRUCTURES).remove(doc_ids=[structure_id])
             if self.promoter_id == structure_id:
                 self._set_meta(promoter_id=0)
@@ -280,8 +294,9 @@ class Project:
         return self._save(PARTICIPANTS, replace(participant, **changes))
 
     def remove_participant(self, participant_id: int) -> None:
-        self.participant(participant_id)
-        self.store.table(PARTICIPANTS).remove(doc_ids=[participant_id])
+        participant = self.participant(participant_id)
+        with self.undo.step("participant_removed", name=participant.name):
+            self.store.table(PARTICIPANTS).remove(doc_ids=[participant_id])
 
     # Workshops --------------------------------------------------------------------------
     def workshops(self) -> list[Workshop]:
@@ -327,9 +342,9 @@ class Project:
         return self._save(WORKSHOPS, replace(workshop, **changes))
 
     def remove_workshop(self, workshop_id: int) -> None:
-        self.workshop(workshop_id)
+        workshop = self.workshop(workshop_id)
         agenda = self.store.table(AGENDA)
-        with self.batch():
+        with self.undo.step("workshop_removed", title=workshop.title):
             agenda.remove(lambda doc: doc.get("workshop_id") == workshop_id)
             self.store.table(NEXT_STEPS).remove(lambda doc: doc.get("workshop_id") == workshop_id)
             self.store.table(WORKSHOPS).remove(doc_ids=[workshop_id])
@@ -386,7 +401,7 @@ class Project:
 
     def remove_agenda_item(self, item_id: int) -> None:
         item = self.agenda_item(item_id)
-        with self.batch():
+        with self.undo.step("item_removed", title=item.title):
             self.store.table(AGENDA).remove(doc_ids=[item_id])
             self._renumber(item.workshop_id)
 

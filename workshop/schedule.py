@@ -2,8 +2,9 @@
 
 Planned start times count from the workshop's start time, on the day it is run
 (the day of its first actual start; before that, its planned date). Ahead or
-behind is only meaningful while the workshop is being run: on the day of a
-start, or while a timer runs.
+behind is only meaningful while the workshop is being run, on its own day: a
+workshop run in October and opened (or even resumed) in November is never
+"17 hours behind"; its schedule is read against its own date.
 """
 
 from __future__ import annotations
@@ -25,18 +26,26 @@ class ItemTiming:
     actual_start: float | None
     spent: float  # seconds: recorded, or running for the current item
     current: bool = False
+    passed: bool = False  # comes before the current item in the agenda
 
     @property
     def done(self) -> bool:
-        """Run and left (time recorded), as opposed to current or still to come."""
-        return not self.current and bool(self.item.actual_seconds)
+        """Run and left for a later item (or before the current one). Going back
+        to an earlier item does not finish the one left."""
+        return not self.current and bool(self.item.actual_seconds) and (self.item.finished or self.passed)
+
+    @property
+    def interrupted(self) -> bool:
+        """Begun, then left to go back to an earlier item."""
+        return not self.current and bool(self.item.actual_seconds) and not self.done
 
 
 @dataclass(frozen=True)
 class Schedule:
     items: list[ItemTiming]
     drift: float | None  # seconds; positive: behind schedule, negative: ahead; None: not being run
-    run_earlier: bool = False  # not being run today, but started on an earlier day
+    run_earlier: bool = False  # run on another day than today: no ahead or behind today
+    day: datetime.date | None = None  # the day the workshop is (or was) run, or planned
 
     @property
     def behind(self) -> bool:
@@ -73,28 +82,31 @@ def _local_date(instant: float) -> datetime.date:
     return datetime.datetime.fromtimestamp(instant).date()
 
 
+def workshop_day(workshop: Workshop, items: list[AgendaItem], now: float | None = None) -> datetime.date:
+    """The day the workshop is run: its first actual start's, else its planned date,
+    else today."""
+    starts = [i.actual_start for i in items if i.actual_start is not None]
+    if starts:
+        return _local_date(min(starts))
+    try:
+        if workshop.date:
+            return datetime.date.fromisoformat(workshop.date)
+    except ValueError:
+        pass
+    return _local_date(now) if now is not None else datetime.date.today()
+
+
 def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float | None = None) -> float | None:
     """When the workshop was planned to start, as a wall-clock instant.
 
-    Its start time on the day it is run (first actual start), else on its
-    planned date, else today; without a start time, its first actual start.
+    Its start time on the day it is run (`workshop_day`); without a start time,
+    its first actual start.
     """
     starts = [i.actual_start for i in items if i.actual_start is not None]
-    first = min(starts) if starts else None
     start_time = parse_start_time(workshop.start_time)
     if start_time is None:
-        return first
-    day: datetime.date | None
-    if first is not None:
-        day = _local_date(first)
-    else:
-        try:
-            day = datetime.date.fromisoformat(workshop.date) if workshop.date else None
-        except ValueError:
-            day = None
-        if day is None:
-            day = _local_date(now) if now is not None else datetime.date.today()
-    return datetime.datetime.combine(day, start_time).timestamp()
+        return min(starts) if starts else None
+    return datetime.datetime.combine(workshop_day(workshop, items, now), start_time).timestamp()
 
 
 def compute_schedule(workshop: Workshop, items: list[AgendaItem], clock: Clock) -> Schedule:
@@ -104,15 +116,18 @@ def compute_schedule(workshop: Workshop, items: list[AgendaItem], clock: Clock) 
     timings: list[ItemTiming] = []
     offset = 0.0
     drift: float | None = None
-    today = _local_date(now)
-    being_run = any(i.actual_start is not None and _local_date(i.actual_start) == today for i in items)
+    day = workshop_day(workshop, items, now)
+    on_its_day = day == _local_date(now)
+    being_run = on_its_day and any(i.actual_start is not None for i in items)
+    passed = any(item.id == current_id for item in items)  # the current item is in the agenda
     for item in items:
         planned_start = origin + offset if origin is not None else None
         planned_seconds = item.planned_minutes * 60
         if item.id == current_id:
+            passed = False
             reading = Countdown.of(item, clock).reading()
             spent = reading.elapsed
-            if reading.running:
+            if reading.running and on_its_day:
                 being_run = True
             if planned_start is not None:
                 # When this item will end, at the pace of its timer, against its planned end.
@@ -120,10 +135,10 @@ def compute_schedule(workshop: Workshop, items: list[AgendaItem], clock: Clock) 
                 drift = projected_end - (planned_start + planned_seconds)
         else:
             spent = item.actual_seconds or 0.0
-        timings.append(ItemTiming(item, planned_start, item.actual_start, spent, item.id == current_id))
+        timings.append(ItemTiming(item, planned_start, item.actual_start, spent, item.id == current_id, passed and item.id != current_id))
         offset += planned_seconds
-    run_earlier = not being_run and any(i.actual_start is not None for i in items)
-    return Schedule(timings, drift if being_run else None, run_earlier)
+    run_earlier = not on_its_day and any(i.actual_start is not None for i in items)
+    return Schedule(timings, drift if being_run else None, run_earlier, day)
 
 
 def clock_time(instant: float | None) -> str:

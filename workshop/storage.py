@@ -140,6 +140,7 @@ class DurableStorage(Storage):
         self._file_size = 0
         self._follows = False  # the file on disk says a journal follows it (written since it was opened)
         self._extension: JournalFile | None = None
+        self.undo_log: Any = None  # the project's `workshop.undo.UndoLog`, told of each write
         if create and not self.path.exists():
             # Written with the first record (the project's meta): a file without
             # it would not be a project, and a crash before it leaves no file.

@@ -36,6 +36,7 @@ from workshop.storage import (
     storage_error,
     write_atomically,
 )
+from workshop.undo import RecordingDocs, UndoLog
 
 PROJECT_SUFFIX = ".atelier"
 FORMAT_VERSION = 2  # 2: the file may be followed by a journal (older versions refuse it rather than miss it)
@@ -125,7 +126,11 @@ class ProjectTable(Table):
         with storage.batch():  # saved when it ends (or with the caller's batch); undone if it fails
             tables = storage.read()
             raw = tables.setdefault(self.name, {})
-            updater(_DocsById(raw, storage, self.name))  # type: ignore[arg-type]
+            docs: MutableMapping[int, Any] = _DocsById(raw, storage, self.name)
+            undo = storage.undo_log
+            if undo is not None and undo.recording:
+                docs = RecordingDocs(docs, undo, self.name)  # Ctrl+Z: each document's state before the step
+            updater(docs)  # type: ignore[arg-type]
         self.clear_cache()
 
     def update(
@@ -179,6 +184,9 @@ class ProjectStore:
         self.path = path
         self.db = db
         self._lock = lock
+        # Removals and decisions since the project was opened (Ctrl+Z), in memory only.
+        self.undo = UndoLog(self)
+        self.storage.undo_log = self.undo
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], create: bool = False) -> ProjectStore:

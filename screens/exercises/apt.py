@@ -23,6 +23,8 @@ STYLE = {Category.ATTRACTION: "green", Category.FEAR: "red", Category.TEMPTATION
 BAR = {Category.ATTRACTION: "█", Category.FEAR: "▓", Category.TEMPTATION: "░"}
 PERSPECTIVES = (Perspective.SELF, Perspective.OTHERS, Perspective.UNKNOWN)
 NO_VALUE = "no-value"  # the choice that unties a rule from any value
+PLANS = Binding.Group("apt.key.plans", compact=True)
+GROUPS = Binding.Group("apt.key.groups", compact=True)
 
 
 def _only(*steps: Step) -> frozenset[str]:
@@ -34,34 +36,39 @@ class AptScreen(SteppedExerciseScreen):
     steps = tuple(s.value for s in apt.STEPS)
     step_prefix = "apt.step."
     BINDINGS = [
+        # Priority: the table's own Enter would hide it from the key bar.
+        Binding("enter", "open_row", "apt.key.edit", priority=True),
         # Groups
-        Binding("t", "switch_groups", t("apt.key.structures")),
-        Binding("a", "add_group", t("apt.key.add_group")),
-        Binding("e", "rename_group", t("apt.key.rename"), show=False),
-        Binding("delete", "remove_group", t("apt.key.remove"), show=False),
-        Binding("shift+up", "move_group(-1)", t("apt.key.up"), show=False),
-        Binding("shift+down", "move_group(1)", t("apt.key.down"), show=False),
+        Binding("t", "switch_groups", "apt.key.structures"),
+        Binding("a", "add_group", "apt.key.add_group"),
+        Binding("e", "rename_group", "apt.key.rename", show=False),
+        Binding("delete", "remove_group", "apt.key.remove", show=False),
+        Binding("shift+up", "move_group(-1)", "apt.key.up", show=False),
+        Binding("shift+down", "move_group(1)", "apt.key.down", show=False),
         # Grid
-        Binding("left", "group(-1)", t("apt.key.prev_group"), priority=True, show=False),
-        Binding("right", "group(1)", t("apt.key.next_group"), priority=True, show=False),
-        Binding("1", "category('attraction')", t("apt.key.attraction"), show=False),
-        Binding("2", "category('fear')", t("apt.key.fear"), show=False),
-        Binding("3", "category('temptation')", t("apt.key.temptation"), show=False),
-        Binding("0", "category('')", t("apt.key.all"), show=False),
-        Binding("r", "round", t("apt.key.round")),
-        Binding("a", "add_item", t("apt.key.add")),
-        Binding("e", "edit_item", t("apt.key.edit"), show=False),
-        Binding("delete", "remove_item", t("apt.key.remove"), show=False),
-        Binding("m", "mirror", t("apt.key.mirror")),
-        Binding("s", "perspective", t("apt.key.perspective"), show=False),
+        Binding("left", "group(-1)", "apt.key.prev_group", key_display="←", priority=True, group=GROUPS),
+        Binding("right", "group(1)", "apt.key.next_group", key_display="→", priority=True, group=GROUPS),
+        Binding("1", "category('attraction')", "apt.key.attraction", show=False),
+        Binding("2", "category('fear')", "apt.key.fear", show=False),
+        Binding("3", "category('temptation')", "apt.key.temptation", show=False),
+        Binding("0", "category('')", "apt.key.all", show=False),
+        Binding("r", "round", "apt.key.round"),
+        Binding("a", "add_item", "apt.key.add"),
+        Binding("e", "edit_item", "apt.key.edit", show=False),
+        Binding("delete", "remove_item", "apt.key.remove"),
+        Binding("m", "mirror", "apt.key.mirror"),
+        Binding("s", "perspective", "apt.key.perspective", show=False),
         # Weighing
-        Binding("v", "weigh", t("apt.key.vote")),
+        Binding("v", "weigh", "apt.key.vote"),
         # Outputs
-        Binding("e", "write_output", t("apt.key.output")),
-        Binding("m", "mitigation", t("apt.key.mitigation")),
-        Binding("o", "owner", t("apt.key.owner")),
-        Binding("v", "value", t("apt.key.value")),
-        Binding("p", "proposal", t("apt.key.proposal")),
+        Binding("1", "plan('attraction')", "apt.key.objectives", group=PLANS),
+        Binding("2", "plan('fear')", "apt.key.risks", group=PLANS),
+        Binding("3", "plan('temptation')", "apt.key.charter", group=PLANS),
+        Binding("e", "write_output", "apt.key.output", show=False),
+        Binding("m", "mitigation", "apt.key.mitigation"),
+        Binding("o", "owner", "apt.key.owner"),
+        Binding("v", "value", "apt.key.value"),
+        Binding("p", "proposal", "apt.key.proposal"),
     ]
     STEP_ACTIONS = {
         "switch_groups": _only(Step.GROUPS),
@@ -69,8 +76,10 @@ class AptScreen(SteppedExerciseScreen):
         "rename_group": _only(Step.GROUPS),
         "remove_group": _only(Step.GROUPS),
         "move_group": _only(Step.GROUPS),
+        "open_row": _only(Step.GROUPS, Step.GRID, Step.OUTPUTS),
         "group": _only(Step.GRID, Step.WEIGH),
-        "category": _only(Step.GRID, Step.WEIGH, Step.OUTPUTS),
+        "category": _only(Step.GRID, Step.WEIGH),
+        "plan": _only(Step.OUTPUTS),
         "round": _only(Step.GRID),
         "add_item": _only(Step.GRID),
         "edit_item": _only(Step.GRID),
@@ -122,6 +131,15 @@ class AptScreen(SteppedExerciseScreen):
         self.reload()
         return result
 
+    def prompt(self, question: str, action, *args, value: str = "") -> None:
+        """Ask for a text and save it with `action(project, item, *args, text)`; a
+        refusal is said in the question, which stays open."""
+
+        def save(text: str) -> object:
+            return action(self.project, self.item_id, *args, text)
+
+        self.app.push_screen(PromptModal(question, value=value, save=save), lambda _done: self.reload())
+
     @property
     def group(self) -> apt.Group | None:
         groups = self.state.groups
@@ -129,6 +147,54 @@ class AptScreen(SteppedExerciseScreen):
             return None
         self.group_index = max(0, min(self.group_index, len(groups) - 1))
         return groups[self.group_index]
+
+    # What the keys can do -------------------------------------------------------------------
+    def can(self, action: str, parameters: tuple[object, ...]) -> bool:
+        state = self.state
+        step = self.step
+        if action in ("rename_group", "move_group"):
+            return self.selected() is not None
+        if action == "remove_group":
+            selected = self.selected()
+            return selected is not None and not state.items_of(selected)  # a group with items stays
+        if action == "open_row":
+            return self.selected() is not None if step == Step.GROUPS else self.selected_item() is not None
+        if action == "group":
+            return len(state.groups) > 1 if step == Step.GRID else bool(state.groups)
+        if action == "category":
+            return bool(parameters[0]) or step == Step.WEIGH  # 0 (all feelings) only filters the weighing
+        if action in ("round", "add_item", "mirror"):
+            return self.group is not None
+        if action in ("edit_item", "remove_item", "write_output", "proposal"):
+            return self.selected_item() is not None
+        if action == "perspective":
+            return state.mirror and self.selected_item() is not None
+        if action == "weigh":
+            return bool(self.rows)
+        if action in ("mitigation", "owner"):
+            return self._fear() is not None
+        if action == "value":
+            item = self.selected_item()
+            return item is not None and item.category == Category.TEMPTATION
+        if action == "plan":
+            return parameters[0] != self.category
+        return True
+
+    def binding_label(self, action: str) -> str | None:
+        if action == "open_row":
+            return t("apt.key.rename") if self.step == Step.GROUPS else (t("apt.key.output") if self.step == Step.OUTPUTS else None)
+        return None
+
+    def action_open_row(self) -> None:
+        if self.step == Step.OUTPUTS:
+            self.action_write_output()
+        elif self.step == Step.GRID:
+            self.action_edit_item()
+        elif self.step == Step.GROUPS:
+            self.action_rename_group()
+
+    def action_plan(self, category: str) -> None:
+        self.action_category(category)
 
     def hint(self) -> str:
         if self.step == Step.GRID:
@@ -270,7 +336,8 @@ class AptScreen(SteppedExerciseScreen):
                 seen.append(reading.dynamic)
         lines.append(Content(""))
         for dynamic in seen:
-            lines.append(Content.assemble((t(f"apt.dynamic.{dynamic.value}"), "bold"), " : ", t(f"apt.dynamic.{dynamic.value}.reading")))
+            label = t("common.label", label=t(f"apt.dynamic.{dynamic.value}"))  # "Mixte : " / "Mixed: "
+            lines.append(Content.assemble((label, "bold"), t(f"apt.dynamic.{dynamic.value}.reading")))
         self.query_one("#chart", Static).update(Content("\n").join(lines))
         self.set_status("")
 
@@ -283,7 +350,7 @@ class AptScreen(SteppedExerciseScreen):
         lines = [Content(item.text)]
         if item.participant_id:
             try:
-                lines.append(Content(t("apt.col.said_by") + " : " + self.project.participant(item.participant_id).name))
+                lines.append(Content(t("common.label", label=t("apt.col.said_by")) + self.project.participant(item.participant_id).name))
             except NotFound:  # a person removed since
                 pass
         if self.step == Step.OUTPUTS:
@@ -301,6 +368,7 @@ class AptScreen(SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.refresh_bindings()
 
     def on_resize(self) -> None:
         if self.is_mounted and self.step == Step.BALANCE:
@@ -318,11 +386,7 @@ class AptScreen(SteppedExerciseScreen):
         self.app.push_screen(ConfirmModal(question, t("common.yes")), confirmed)
 
     def action_add_group(self) -> None:
-        def typed(label: str | None) -> None:
-            if label:
-                self.do(apt.add_group, label)
-
-        self.app.push_screen(PromptModal(t("apt.screen.add_group_prompt")), typed)
+        self.prompt(t("apt.screen.add_group_prompt"), apt.add_group)
 
     def action_rename_group(self) -> None:
         group_id = self.selected()
@@ -330,16 +394,19 @@ class AptScreen(SteppedExerciseScreen):
             return
         group = self.state.group(group_id)
 
-        def typed(label: str | None) -> None:
-            if label:
-                self.do(apt.rename_group, group_id, label)
-
-        self.app.push_screen(PromptModal(t("apt.screen.rename_group_prompt"), value=group.label), typed)
+        self.prompt(t("apt.screen.rename_group_prompt"), apt.rename_group, group_id, value=group.label)
 
     def action_remove_group(self) -> None:
         group_id = self.selected()
-        if group_id is not None:
-            self.do(apt.remove_group, group_id)
+        if group_id is None:
+            return
+        group = self.state.group(group_id)
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.do(apt.remove_group, group_id)
+
+        self.app.push_screen(ConfirmModal(t("apt.screen.remove_group_confirm", label=group.label), t("apt.key.remove")), confirmed)
 
     def action_move_group(self, delta: int) -> None:
         group_id = self.selected()
@@ -415,23 +482,15 @@ class AptScreen(SteppedExerciseScreen):
             return
         category = Category(self.category or Category.ATTRACTION)
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(apt.add_item, group.id, category.value, text)
-
-        prompt = t("apt.screen.add_prompt", category=t(f"apt.category.{category.value}.short"), group=group.label)
-        self.app.push_screen(PromptModal(prompt), typed)
+        question = t("apt.screen.add_prompt", category=t(f"apt.category.{category.value}.short"), group=group.label)
+        self.prompt(question, apt.add_item, group.id, category.value)
 
     def action_edit_item(self) -> None:
         item = self.selected_item()
         if item is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(apt.edit_item, item.id, text)
-
-        self.app.push_screen(PromptModal(t("apt.screen.edit_prompt"), value=item.text), typed)
+        self.prompt(t("apt.screen.edit_prompt"), apt.edit_item, item.id, value=item.text)
 
     def action_remove_item(self) -> None:
         item = self.selected_item()
@@ -498,11 +557,7 @@ class AptScreen(SteppedExerciseScreen):
             prompt, setter = t("apt.screen.rule_prompt", text=item.text), apt_outputs.set_rule
             current = item.output
 
-        def typed(text: str | None) -> None:
-            if text is not None:
-                self.do(setter, item.id, text)
-
-        self.app.push_screen(PromptModal(prompt, value=current), typed)
+        self.prompt(prompt, setter, item.id, value=current)
 
     def _fear(self) -> apt.Item | None:
         item = self.selected_item()
@@ -513,22 +568,16 @@ class AptScreen(SteppedExerciseScreen):
         if item is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text is not None:
-                self.do(lambda p, i, a, v: apt_outputs.set_risk(p, i, a, mitigation=v), item.id, text)
-
-        self.app.push_screen(PromptModal(t("apt.screen.mitigation_prompt", text=item.output or item.text), value=item.mitigation), typed)
+        question = t("apt.screen.mitigation_prompt", text=item.output or item.text)
+        self.prompt(question, lambda p, i, a, v: apt_outputs.set_risk(p, i, a, mitigation=v), item.id, value=item.mitigation)
 
     def action_owner(self) -> None:
         item = self._fear()
         if item is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text is not None:
-                self.do(lambda p, i, a, v: apt_outputs.set_risk(p, i, a, owner=v), item.id, text)
-
-        self.app.push_screen(PromptModal(t("apt.screen.owner_prompt", text=item.output or item.text), value=item.owner), typed)
+        question = t("apt.screen.owner_prompt", text=item.output or item.text)
+        self.prompt(question, lambda p, i, a, v: apt_outputs.set_risk(p, i, a, owner=v), item.id, value=item.owner)
 
     def action_value(self) -> None:
         item = self.selected_item()

@@ -1,5 +1,6 @@
-"""What every exercise screen shares: the agenda item it works on, Escape to go
-back, its guide on F1, and rounds handed around on the rounds screen."""
+"""What every exercise screen shares: the agenda item it works on, the same header
+(the exercise, then the item), Escape to go back, its guide on F1, and rounds
+handed around on the rounds screen. Exercises in steps go to the next one with N."""
 
 from __future__ import annotations
 
@@ -21,6 +22,14 @@ class ExerciseScreen(Screen[None]):
         self.project = project
         self.workshop_id = workshop_id
         self.item_id = item_id  # 0: opened as a tool, on no particular item
+
+    def on_mount(self) -> None:
+        # Called after the exercise's own on_mount (Textual walks the classes).
+        self.title = self.exercise.title
+        if self.item_id:
+            self.sub_title = self.project.agenda_item(self.item_id).title
+        else:
+            self.sub_title = self.project.workshop(self.workshop_id).title
 
     def action_close(self) -> None:
         self.dismiss(None)

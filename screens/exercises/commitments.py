@@ -24,6 +24,7 @@ from screens.modals.follow_up import FollowUpModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from screens.modals.proposal import ProposalModal
+from screens.tables import Column, ColumnLayout
 from screens.widgets.gauge import Segment, Share, StackedGauge, StackedReading
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.share_history import HistoryRow, ShareHistoryChart
@@ -49,6 +50,7 @@ from workshop.proposals.gauge import percent_text
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
 
 if TYPE_CHECKING:
+    from screens.app import AtelierApp
     from workshop.project import Project
 
 FILTERS = ("workshop", "due", "all", "unknown")
@@ -106,20 +108,21 @@ def commitment_reading(gauge: CommitmentGauge) -> StackedReading:
 class CommitmentsScreen(ExerciseScreen):
     CSS_PATH = "commitments.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("n", "new", t("proposals.key.new")),
-        Binding("r", "decide('retained')", t("proposals.key.retained")),
-        Binding("x", "decide('not_retained')", t("proposals.key.not_retained")),
-        Binding("e", "decide('under_study')", t("proposals.key.under_study")),
-        Binding("u", "decide('')", t("proposals.key.undecided"), show=False),
-        Binding("s", "follow_up", t("proposals.key.follow_up")),
-        Binding("o", "author", t("proposals.key.author"), show=False),
-        Binding("f", "next_filter", t("proposals.key.filter")),
-        Binding("enter", "edit", t("proposals.key.edit"), show=False),
-        Binding("d,delete", "remove", t("proposals.key.remove"), show=False),
-        Binding("1", "tab('tab-proposals')", t("proposals.tab.list"), show=False),
-        Binding("2", "tab('tab-structures')", t("proposals.tab.structures"), show=False),
-        Binding("3", "tab('tab-history')", t("proposals.tab.history"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("n", "new", "proposals.key.new"),
+        Binding("r", "decide('retained')", "proposals.key.retained"),
+        Binding("x", "decide('not_retained')", "proposals.key.not_retained"),
+        Binding("e", "decide('under_study')", "proposals.key.under_study"),
+        Binding("u", "decide('')", "proposals.key.undecided", show=False),
+        Binding("s", "follow_up", "proposals.key.follow_up"),
+        Binding("o", "author", "proposals.key.author", show=False),
+        Binding("f", "next_filter", "proposals.key.filter"),
+        # Priority: the table's own Enter would hide it from the key bar.
+        Binding("enter", "edit", "proposals.key.edit", priority=True),
+        Binding("delete", "remove", "proposals.key.remove"),
+        Binding("1", "tab('tab-proposals')", "proposals.tab.list", show=False),
+        Binding("2", "tab('tab-structures')", "proposals.tab.structures", show=False),
+        Binding("3", "tab('tab-history')", "proposals.tab.history", show=False),
     ]
 
     exercise = commitments.EXERCISE
@@ -150,12 +153,21 @@ class CommitmentsScreen(ExerciseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.title = t("exercise.commitments.title")
-        workshop = self.project.workshop(self.workshop_id)
-        self.sub_title = workshop.title
         table = self.query_one("#proposals", DataTable)
-        for column in ("number", "text", "decision", "status", "structure", "referent", "due"):
-            table.add_column(t(f"proposals.col.{column}"), key=column)
+        # At 80 columns the referent and the due date give way (the detail line
+        # under the list gives them), then the structure; the decision stays.
+        self.proposal_columns = ColumnLayout(
+            [
+                Column("number", t("proposals.col.number"), 3),
+                Column("text", t("proposals.col.text"), 18, flexible=True, weight=3),
+                Column("decision", t("proposals.col.decision"), 11),
+                Column("status", t("proposals.col.status"), 20),  # "En cours (en retard)" whole
+                Column("structure", t("proposals.col.structure"), 12, flexible=True, gives_way=1, weight=1),
+                Column("referent", t("proposals.col.referent"), 14, gives_way=3),
+                Column("due", t("proposals.col.due"), 10, gives_way=2),
+            ]
+        )
+        self.proposal_columns.apply(table, self.size.width)
         structures = self.query_one("#structures", DataTable)
         for column in ("structure", "stated", "retained", "implemented", "not_retained", "pending", "retained_share"):
             structures.add_column(t(f"proposals.col.{column}"), key=column)
@@ -176,7 +188,16 @@ class CommitmentsScreen(ExerciseScreen):
         if self.is_mounted:
             self.refresh_all()
 
+    def on_atelier_app_change_undone(self, message: AtelierApp.ChangeUndone) -> None:
+        # Ctrl+Z brought something back: show it, on the proposal it concerns.
+        number = message.step.params.get("number")
+        if number and self.filter == "due":
+            self.filter = "all"
+        self.refresh_all(keep_id=number if isinstance(number, int) else None)
+
     def on_resize(self) -> None:
+        if self.is_mounted and self.proposal_columns.apply(self.query_one("#proposals", DataTable), self.size.width):
+            self.refresh_all()
         compact = self.size.height < COMPACT_BELOW_HEIGHT
         self.query_one(StackedGauge).set_class(compact, "-compact")
         self.set_class(compact, "-compact")
@@ -218,21 +239,19 @@ class CommitmentsScreen(ExerciseScreen):
         names = Names(self.project)
         today = self.today
         promoter = self.project.promoter_id
-        # The text column shrinks on a small screen so that the decision stays in view.
-        limit = max(20, min(SHORT_TEXT, self.size.width - 45))
         table.clear()
         for p in self.shown:
             late = "bold red" if p.is_late(today) else ""
-            table.add_row(
-                Text(str(p.id)),
-                Text(_short(p.text, limit)),
-                Text(decision_label(p.decision), style=DECISION_STYLES.get(p.decision, "")),
-                Text(status_label(p, today), style=late),
-                self._author_cell(names, p, promoter),
-                Text(_short(names.referent(p), 30) if p.retained else MISSING),
-                Text((p.due or MISSING) if p.retained else MISSING, style=late),
-                key=str(p.id),
-            )
+            values = {
+                "number": Text(str(p.id)),
+                "text": Text(p.text),
+                "decision": Text(decision_label(p.decision), style=DECISION_STYLES.get(p.decision, "")),
+                "status": Text(status_label(p, today), style=late),
+                "structure": self._author_cell(names, p, promoter),
+                "referent": Text(names.referent(p) if p.retained else MISSING),
+                "due": Text((p.due or MISSING) if p.retained else MISSING, style=late),
+            }
+            table.add_row(*self.proposal_columns.cells(values), key=str(p.id))
         rows = [p.id for p in self.shown]
         if keep_id in rows:
             table.move_cursor(row=rows.index(keep_id))
@@ -245,6 +264,7 @@ class CommitmentsScreen(ExerciseScreen):
         empty.display = not self.shown
         table.display = bool(self.shown)
         self._show_detail()
+        self.refresh_bindings()
 
     @staticmethod
     def _author_cell(names: Names, item: Proposal, promoter: int) -> Text:
@@ -268,6 +288,8 @@ class CommitmentsScreen(ExerciseScreen):
         parts = [t("proposals.detail.line", number=current.id, text=current.text, author=author, source=names.source(current))]
         if current.reason:
             parts.append(t("proposals.detail.reason", reason=current.reason))
+        if current.retained:
+            parts.append(t("proposals.detail.follow_up", referent=names.referent(current), due=current.due or MISSING))
         if current.retained and current.status_reason:
             parts.append(t("proposals.detail.status_reason", reason=current.status_reason))
         detail.update(Content("\n".join(parts)))
@@ -320,10 +342,34 @@ class CommitmentsScreen(ExerciseScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "proposals":
             self._show_detail()
+            self.refresh_bindings()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         if event.data_table.id == "proposals":
             self.action_edit()
+
+    # What the keys can do -------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys act on the highlighted proposal: offered only when there is one, and
+        a decision only when it would change something."""
+        if not self.is_mounted:
+            return True
+        if action in ("decide", "follow_up", "edit", "remove", "author"):
+            current = self._current()
+            if current is None:
+                return False
+            if action == "decide":
+                wanted = str(parameters[0])
+                # "Not retained" stays offered on a refused proposal: its reason can be rewritten.
+                return current.decision != wanted or wanted == Decision.NOT_RETAINED
+            if action == "follow_up":
+                return current.retained
+        if action == "tab":
+            return self.query_one(TabbedContent).active != parameters[0]
+        return True
+
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
 
     # Actions --------------------------------------------------------------------------
     def action_tab(self, pane: str) -> None:
@@ -372,16 +418,14 @@ class CommitmentsScreen(ExerciseScreen):
         if current is None:
             return
         if decision == Decision.NOT_RETAINED:
+            # The reason is required: the core refuses an empty one and the
+            # question stays open with the message inside it.
+            def save(reason: str) -> Proposal:
+                return decide(self.project, current.id, decision, reason, on=self.today, workshop_id=self.workshop_id)
 
-            def answered(reason: str | None) -> None:
-                if reason is None:
-                    return
-                self._decide(current.id, decision, reason)
-
-            self.app.push_screen(
-                PromptModal(t("proposals.decide.why_not", text=_short(current.text, 120)), current.reason, t("proposals.decide.reason_placeholder")),
-                answered,
-            )
+            question = t("proposals.decide.why_not", text=_short(current.text, 120))
+            prompt = PromptModal(question, current.reason, t("proposals.decide.reason_placeholder"), save=save)
+            self.app.push_screen(prompt, lambda done: self.refresh_all(keep_id=current.id))
             return
         self._decide(current.id, decision, current.reason if current.decision == decision else "")
 
@@ -409,13 +453,11 @@ class CommitmentsScreen(ExerciseScreen):
         if current is None:
             return
 
-        def answered(text: str | None) -> None:
-            if text is None:
-                return
-            if self.app.attempt(edit_proposal, self.project, current.id, text=text) is not None:
-                self.refresh_all(keep_id=current.id)
+        def save(text: str) -> Proposal:
+            return edit_proposal(self.project, current.id, text=text)
 
-        self.app.push_screen(PromptModal(t("proposals.edit.prompt"), current.text), answered)
+        prompt = PromptModal(t("proposals.edit.prompt"), current.text, save=save)
+        self.app.push_screen(prompt, lambda done: self.refresh_all(keep_id=current.id))
 
     def action_remove(self) -> None:
         current = self._current()

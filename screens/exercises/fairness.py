@@ -47,15 +47,15 @@ class FairnessScreen(SteppedExerciseScreen):
     step_prefix = "fairness.step."
     compact_steps = True
     BINDINGS = [
-        *(Binding(str(n), f"goto('{step.value}')", t(f"fairness.step.{step.value}"), show=False) for n, step in enumerate(fairness.STEPS, start=1)),
-        Binding("a", "add", t("fairness.key.add")),
-        Binding("e", "edit", t("fairness.key.edit")),
-        Binding("delete", "remove", t("fairness.key.remove"), show=False),
-        Binding("i", "import", t("fairness.key.import")),
-        Binding("v", "vote", t("fairness.key.vote")),
-        Binding("o", "toggle_secret", t("fairness.key.secret")),
-        Binding("d", "declare", t("fairness.key.declare")),
-        Binding("p", "propose", t("fairness.key.propose")),
+        *(Binding(str(n), f"goto('{step.value}')", f"fairness.step.{step.value}", show=False) for n, step in enumerate(fairness.STEPS, start=1)),
+        Binding("a", "add", "fairness.key.add"),
+        Binding("e", "edit", "fairness.key.edit"),
+        Binding("delete", "remove", "fairness.key.remove", show=False),
+        Binding("i", "import", "fairness.key.import"),
+        Binding("v", "vote", "fairness.key.vote"),
+        Binding("o", "toggle_secret", "fairness.key.secret"),
+        Binding("d", "declare", "fairness.key.declare"),
+        Binding("p", "propose", "fairness.key.propose"),
     ]
     STEP_ACTIONS = {
         "add": _only(Step.BRINGS, Step.GAINS, Step.PICTURE),
@@ -112,6 +112,18 @@ class FairnessScreen(SteppedExerciseScreen):
         result = self.app.attempt(action, self.project, self.item_id, *args)
         self.reload()
         return result
+
+    def can(self, action: str, parameters: tuple[object, ...]) -> bool:
+        if action == "import":
+            # Offered while the earlier exercises hold something not taken yet.
+            count = fairness_sides.importable_brought if self.step == Step.BRINGS else fairness_sides.importable_benefits
+            return count(self.project, self.item_id) > 0
+        if action == "toggle_secret":
+            return self.state.check is None  # the mode is chosen (and shown) before the first round
+        if action == "propose":
+            structure_id = self.current()
+            return any(a.structure_id == structure_id and not a.proposal_id for a in self.state.adjustments)
+        return True
 
     def after_form(self, result: object) -> None:
         if result is not None:
@@ -291,6 +303,7 @@ class FairnessScreen(SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.refresh_bindings()  # P follows the selected structure's adjustments
 
     def on_resize(self) -> None:
         if self.is_mounted:

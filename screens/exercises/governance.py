@@ -35,21 +35,21 @@ if TYPE_CHECKING:
 class GovernanceScreen(ExerciseScreen):
     CSS_PATH = "governance.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("n", "new", t("governance.key.new")),
-        Binding("e", "edit", t("governance.key.edit")),
-        Binding("c", "consent", t("governance.key.consent")),
-        Binding("b", "abandon", t("governance.key.abandon")),
-        Binding("w", "handling", t("governance.key.handling")),
-        Binding("o", "reopen", t("governance.key.reopen")),
-        Binding("l", "leader", t("governance.key.leader")),
-        Binding("g", "team", t("governance.key.team")),
-        Binding("t", "typical", t("governance.key.typical"), show=False),
-        Binding("p", "carry", t("governance.key.carry"), show=False),
-        Binding("u", "unit", t("governance.key.unit"), show=False),
-        Binding("delete", "remove", t("governance.key.remove"), show=False),
-        Binding("shift+up", "move(-1)", t("governance.key.move"), show=False),
-        Binding("shift+down", "move(1)", t("governance.key.move"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("n", "new", "governance.key.new"),
+        Binding("e", "edit", "governance.key.edit"),
+        Binding("c", "consent", "governance.key.consent"),
+        Binding("b", "abandon", "governance.key.abandon"),
+        Binding("w", "handling", "governance.key.handling"),
+        Binding("o", "reopen", "governance.key.reopen"),
+        Binding("l", "leader", "governance.key.leader"),
+        Binding("g", "team", "governance.key.team"),
+        Binding("t", "typical", "governance.key.typical", show=False),
+        Binding("p", "carry", "governance.key.carry", show=False),
+        Binding("u", "unit", "governance.key.unit", show=False),
+        Binding("delete", "remove", "governance.key.remove", show=False),
+        Binding("shift+up", "move(-1)", "governance.key.move", show=False),
+        Binding("shift+down", "move(1)", "governance.key.move", show=False),
     ]
 
     exercise = governance.EXERCISE
@@ -199,7 +199,10 @@ class GovernanceScreen(ExerciseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         body = self.current()
-        if action in ("edit", "remove", "move"):
+        if action == "edit":
+            # Adopted rules are reopened first (O), a running consent stopped (B): those keys show instead.
+            return body is not None and body.open_consent is None and not body.adopted
+        if action in ("remove", "move"):
             return body is not None
         if action == "consent":
             return body is not None and not body.adopted
@@ -366,12 +369,13 @@ class GovernanceScreen(ExerciseScreen):
         objected = [c for c in body.consents if c.passed is False]
         current = objected[-1].handling if objected else ""
 
-        def noted(text: str | None) -> None:
-            if text is not None:
-                self._attempt(governance_consent.note_handling, self.project, self.item_id, body.id, text)
-                self.reload(keep=body.id)
+        def save(text: str) -> object:
+            return governance_consent.note_handling(self.project, self.item_id, body.id, text)
 
-        self.app.push_screen(PromptModal(t("governance.screen.handling_prompt", name=body.name), current), noted)
+        self.app.push_screen(
+            PromptModal(t("governance.screen.handling_prompt", name=body.name), current, save=save),
+            lambda _done: self.reload(keep=body.id),
+        )
 
 
 def _status(body: Body) -> Text:

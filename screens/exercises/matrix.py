@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 
 from exercises import matrix
 from exercises.matrix import Role
@@ -25,8 +25,9 @@ from workshop.i18n import t
 if TYPE_CHECKING:
     from workshop.project import Project
 
-ACTION_WIDTH = (18, 40)  # min, max: a third of the screen
+ACTION_WIDTH = (18, 40)  # min, max: a quarter of the screen (the current line gives it whole)
 ACTOR_WIDTH = (8, 18)  # min, max: the rest shared between the actors
+HEADER_LINES = 3  # an actor's name wraps over three lines rather than being cut to a few letters
 CHECKS_SHOWN = 6
 ROLE_STYLES = {
     Role.PILOT.value: "bold reverse",
@@ -45,30 +46,47 @@ def role_keys() -> dict[str, Role]:
     return keys
 
 
+def wrap_name(name: str, width: int, lines: int) -> list[str]:
+    """`name` in at most `lines` lines of `width` cells: whole words where they fit,
+    a word too long cut with "…", and the last line cut with "…" if more remains."""
+    words = name.split()
+    out: list[str] = []
+    while words and len(out) < lines:
+        if len(out) == lines - 1:
+            rest = " ".join(words)
+            out.append(rest if len(rest) <= width else rest[: width - 1] + "…")
+            break
+        line = words.pop(0)
+        while words and len(line) + 1 + len(words[0]) <= width:
+            line += " " + words.pop(0)
+        out.append(line if len(line) <= width else line[: width - 1] + "…")
+    return out
+
+
 class MatrixScreen(ExerciseScreen):
     CSS_PATH = "matrix.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("l", "level", t("matrix.key.level")),
-        Binding("o", "means", t("matrix.key.means")),
-        Binding("w", "mode", t("matrix.key.mode")),
-        Binding("space,delete,backspace,0", "clear", t("matrix.key.clear"), show=False),
-        Binding("n", "add_action", t("matrix.key.add_action")),
-        Binding("f2,e", "rename_action", t("matrix.key.rename"), show=False),
-        Binding("shift+up", "move_action(-1)", t("matrix.key.move"), show=False),
-        Binding("shift+down", "move_action(1)", t("matrix.key.move"), show=False),
-        Binding("shift+left", "move_actor(-1)", t("matrix.key.move"), show=False),
-        Binding("shift+right", "move_actor(1)", t("matrix.key.move"), show=False),
-        Binding("D", "remove_action", t("matrix.key.remove_action"), show=False),
-        Binding("x", "add_actor", t("matrix.key.add_actor")),
-        Binding("R", "rename_actor", t("matrix.key.rename_actor"), show=False),
-        Binding("X", "remove_actor", t("matrix.key.remove_actor"), show=False),
-        Binding("k", "confirm", t("matrix.key.confirm")),
-        Binding("K", "confirm_round", t("matrix.key.confirm_round"), show=False),
-        Binding("m", "import_proposals", t("matrix.key.import"), show=False),
-        Binding("exclamation_mark", "propose", t("matrix.key.propose"), show=False),
-        Binding("plus", "limit(1)", t("matrix.key.limit"), show=False),
-        Binding("minus", "limit(-1)", t("matrix.key.limit"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("l", "level", "matrix.key.level"),
+        Binding("o", "means", "matrix.key.means"),
+        Binding("w", "mode", "matrix.key.mode"),
+        Binding("delete,space,backspace,0", "clear", "matrix.key.clear"),
+        Binding("n", "add_action", "matrix.key.add_action"),
+        Binding("m", "import_proposals", "matrix.key.import"),
+        Binding("x", "add_actor", "matrix.key.add_actor"),
+        Binding("k", "confirm", "matrix.key.confirm"),
+        Binding("exclamation_mark", "propose", "matrix.key.propose"),
+        Binding("f2,e", "rename_action", "matrix.key.rename", show=False),
+        Binding("shift+up", "move_action(-1)", "matrix.key.move_up", show=False),
+        Binding("shift+down", "move_action(1)", "matrix.key.move_down", show=False),
+        Binding("shift+left", "move_actor(-1)", "matrix.key.move_left", show=False),
+        Binding("shift+right", "move_actor(1)", "matrix.key.move_right", show=False),
+        Binding("D", "remove_action", "matrix.key.remove_action", show=False),
+        Binding("R", "rename_actor", "matrix.key.rename_actor", show=False),
+        Binding("X", "remove_actor", "matrix.key.remove_actor", show=False),
+        Binding("K", "confirm_round", "matrix.key.confirm_round", show=False),
+        Binding("plus", "limit(1)", "matrix.key.limit_more", show=False),
+        Binding("minus", "limit(-1)", "matrix.key.limit_less", show=False),
     ]
 
     exercise = matrix.EXERCISE
@@ -81,12 +99,12 @@ class MatrixScreen(ExerciseScreen):
 
     # Layout -------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        item = self.project.agenda_item(self.item_id)
+        yield Header()
         with Vertical(id="matrix-body"):
-            yield Static(Content(item.title), id="matrix-title", classes="section-title")
-            yield DataTable(id="grid", fixed_columns=1, cursor_type="cell", zebra_stripes=True)
+            yield DataTable(id="grid", fixed_columns=1, cursor_type="cell", zebra_stripes=True, header_height=HEADER_LINES)
+            # The cell under the cursor in words: its action and its actor in full.
+            yield Static(id="current", markup=False)
             yield Static(id="matrix-empty")
-            yield Static(id="cell-detail")
             yield Static(id="checks")
             yield Static(Content(self._legend()), id="legend")
         yield KeyBar()
@@ -95,26 +113,17 @@ class MatrixScreen(ExerciseScreen):
         self.rebuild()
         self.query_one("#grid", DataTable).focus()
 
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought a cell, a row or a column back.
+        self.rebuild()
+
     def _legend(self) -> str:
         roles = " · ".join(f"{t(f'matrix.letter.{r.value}')} {t(f'matrix.role.{r.value}')}" for r in Role)
         return t("matrix.screen.legend", roles=roles)
 
-    def show_cell_detail(self) -> None:
-        """The current cell in words: role, level, how the pilot works with it, means."""
-        action, actor = self._current()
-        cell = self.state.cell(action.id, actor.id) if action and actor else None
-        detail = self.query_one("#cell-detail", Static)
-        if cell is None:
-            detail.update("")
-            return
-        detail.update(Content(t("matrix.screen.cell_detail", actor=actor.name, action=action.label, details=matrix.cell_details(cell))))
-
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        self.show_cell_detail()
-
     def _widths(self) -> tuple[int, int]:
         width = self.app.size.width or 80
-        action = max(ACTION_WIDTH[0], min(ACTION_WIDTH[1], width // 3))
+        action = max(ACTION_WIDTH[0], min(ACTION_WIDTH[1], width // 4))
         share = (width - action - 4) // max(1, len(self.columns)) - 2
         return action, max(ACTOR_WIDTH[0], min(ACTOR_WIDTH[1], share))
 
@@ -127,15 +136,16 @@ class MatrixScreen(ExerciseScreen):
         self.state = matrix.load(self.project, self.item_id)
         self.columns = matrix.actors(self.project, self.state)
 
-    def _actor_label(self, actor: matrix.Actor) -> Text:
+    def _actor_label(self, actor: matrix.Actor, width: int) -> Text:
+        """The actor's name over three lines, words kept whole where they fit; its
+        marks (✓ confirmed, ≠ changed since, ⇢ external) before the name."""
         status = matrix.confirmation_status(self.state, actor.id)
         mark = {"confirmed": "✓ ", "changed": "≠ "}.get(status, "")
-        label = Text(mark, style="bold green" if status == "confirmed" else "bold yellow")
-        if not actor.member:
-            label.append("⇢ ", style="italic")
-        label.append(actor.name)
-        label.no_wrap = True
-        label.overflow = "ellipsis"
+        prefix = mark + ("⇢ " if not actor.member else "")
+        lines = wrap_name(prefix + actor.name, width, HEADER_LINES)
+        label = Text("\n".join(lines), no_wrap=True, overflow="ellipsis")
+        if mark:
+            label.stylize("bold green" if status == "confirmed" else "bold yellow", 0, len(mark))
         return label
 
     def _cell(self, action_id: int, structure_id: int) -> Text:
@@ -153,7 +163,7 @@ class MatrixScreen(ExerciseScreen):
         action_width, actor_width = self._widths()
         grid.add_column(Text(t("matrix.minutes.col_action"), style="bold"), width=action_width, key="action")
         for actor in self.columns:
-            grid.add_column(self._actor_label(actor), width=actor_width, key=str(actor.id))
+            grid.add_column(self._actor_label(actor, actor_width), width=actor_width, key=str(actor.id))
         for action in self.state.actions:
             label = Text(action.label, no_wrap=True, overflow="ellipsis")
             marker = {"proposal": " ◆", "objective": " ◎"}.get(action.source)
@@ -165,7 +175,8 @@ class MatrixScreen(ExerciseScreen):
         self.query_one("#matrix-empty", Static).update(Content(t("matrix.screen.empty")) if not self.state.actions else "")
         self.query_one("#matrix-empty", Static).display = not self.state.actions
         self.refresh_checks()
-        self.show_cell_detail()
+        self.show_current()
+        self.refresh_bindings()
 
     def refresh_cell(self, action_id: int, structure_id: int) -> None:
         before = matrix.confirmation_status(self.state, structure_id)
@@ -176,7 +187,8 @@ class MatrixScreen(ExerciseScreen):
         grid = self.query_one("#grid", DataTable)
         grid.update_cell(str(action_id), str(structure_id), self._cell(action_id, structure_id))
         self.refresh_checks()
-        self.show_cell_detail()
+        self.show_current()
+        self.refresh_bindings()
 
     def refresh_checks(self) -> None:
         found = matrix.checks(self.state, self.columns)
@@ -195,6 +207,65 @@ class MatrixScreen(ExerciseScreen):
             lines.append(Content(t("matrix.screen.more_checks", count=len(found) - CHECKS_SHOWN)))
         lines.append(Content.styled(t("matrix.screen.limit", limit=self.state.pilot_limit), "dim"))
         panel.update(Content("\n").join(lines))
+
+    # What the keys can do ------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys are offered where they act: on a cell, a row or a column that is there."""
+        if not self.is_mounted:
+            return True
+        action_row, actor = self._current()
+        cell = self.state.cell(action_row.id, actor.id) if action_row is not None and actor is not None else None
+        if action in ("level", "clear", "means"):
+            return cell is not None  # a role first: the means and the level are the role's
+        if action == "mode":
+            return cell is not None and cell.role == matrix.Role.CONTRIBUTOR
+        if action in ("rename_action", "remove_action"):
+            return action_row is not None
+        if action == "move_action":
+            index = self.state.actions.index(action_row) if action_row is not None else -1
+            return 0 <= index + int(parameters[0]) < len(self.state.actions) and index >= 0  # type: ignore[call-overload]
+        if action in ("rename_actor", "remove_actor", "confirm"):
+            return actor is not None
+        if action == "move_actor":
+            if actor is None:
+                return False
+            index = [a.id for a in self.columns].index(actor.id)
+            return 0 <= index + int(parameters[0]) < len(self.columns)  # type: ignore[call-overload]
+        if action == "propose":
+            return action_row is not None and actor is not None and action_row.source != "proposal"
+        if action == "confirm_round":
+            return bool(self.state.actions) and bool(self.columns)
+        if action == "import_proposals":
+            return matrix.importable(self.project, self.item_id) > 0
+        if action == "limit":
+            return 1 <= self.state.pilot_limit + int(parameters[0]) <= 99  # type: ignore[call-overload]
+        return True
+
+    def binding_label(self, action: str) -> str | None:
+        if action == "confirm":
+            _, actor = self._current()
+            if actor is not None and matrix.confirmation_status(self.state, actor.id) == "confirmed":
+                return t("matrix.key.unconfirm")
+        return None
+
+    def on_data_table_cell_highlighted(self, _event: DataTable.CellHighlighted) -> None:
+        self.refresh_bindings()
+        self.show_current()
+
+    def show_current(self) -> None:
+        action, actor = self._current()
+        line = self.query_one("#current", Static)
+        if action is None:
+            line.update("")
+            return
+        if actor is None:
+            line.update(Content(action.label))
+            return
+        cell = self.state.cell(action.id, actor.id)
+        # Role, level, how the pilot works with it, means: all the cell says, in words.
+        role = matrix.cell_details(cell) if cell is not None else t("matrix.screen.no_role")
+        role = role[:1].upper() + role[1:]
+        line.update(Content(t("matrix.screen.current", action=action.label, actor=actor.name, role=role)))
 
     # Where the cursor is -------------------------------------------------------------------
     def _current(self) -> tuple[matrix.Action | None, matrix.Actor | None]:
@@ -273,46 +344,48 @@ class MatrixScreen(ExerciseScreen):
             self.refresh_cell(action.id, actor.id)
 
     # Rows -----------------------------------------------------------------------------------------
-    def _prompt(self, question: str, done: Callable[[str], None], value: str = "") -> None:
+    def _prompt(self, question: str, save: Callable[[str], Any], done: Callable[[Any], None], value: str = "") -> None:
+        """Ask for a text saved by `save` (a core call); a refusal is said in the question,
+        which stays open; `done` gets what was saved."""
         from screens.modals.prompt import PromptModal
 
-        def answered(text: str | None) -> None:
-            if text is not None and text.strip():
-                done(text)
+        def answered(result: Any) -> None:
+            if result is not None:
+                done(result)
 
-        self.app.push_screen(PromptModal(question, value), answered)
+        self.app.push_screen(PromptModal(question, value, save=save), answered)
 
-    def _confirm(self, question: str, done: Callable[[], None]) -> None:
+    def _confirm(self, question: str, label: str, done: Callable[[], None]) -> None:
         from screens.modals.confirm import ConfirmModal
 
         def answered(yes: bool | None) -> None:
             if yes:
                 done()
 
-        self.app.push_screen(ConfirmModal(question), answered)
+        self.app.push_screen(ConfirmModal(question, label), answered)
 
     def action_add_action(self) -> None:
         action, _ = self._current()
         grid = self.query_one("#grid", DataTable)
 
-        def add(text: str) -> None:
-            added = self._attempt(matrix.add_action, self.project, self.item_id, text, "typed", 0, action.id if action else None)
-            if added is not None:
-                row = next(i for i, a in enumerate(matrix.load(self.project, self.item_id).actions) if a.id == added.id)
-                self.rebuild(keep=(row, max(grid.cursor_column, 1)))
+        def save(text: str) -> matrix.Action:
+            return matrix.add_action(self.project, self.item_id, text, "typed", 0, action.id if action else None)
 
-        self._prompt(t("matrix.screen.new_action"), add)
+        def added(new: matrix.Action) -> None:
+            row = next(i for i, a in enumerate(matrix.load(self.project, self.item_id).actions) if a.id == new.id)
+            self.rebuild(keep=(row, max(grid.cursor_column, 1)))
+
+        self._prompt(t("matrix.screen.new_action"), save, added)
 
     def action_rename_action(self) -> None:
         action, _ = self._current()
         if action is None:
             return
 
-        def rename(text: str) -> None:
-            if self._attempt(matrix.rename_action, self.project, self.item_id, action.id, text) is not None:
-                self.rebuild()
+        def save(text: str) -> matrix.Action:
+            return matrix.rename_action(self.project, self.item_id, action.id, text)
 
-        self._prompt(t("matrix.screen.rename_action"), rename, action.label)
+        self._prompt(t("matrix.screen.rename_action"), save, lambda _renamed: self.rebuild(), action.label)
 
     def action_move_action(self, delta: int) -> None:
         action, _ = self._current()
@@ -331,7 +404,7 @@ class MatrixScreen(ExerciseScreen):
             if self._attempt(matrix.remove_action, self.project, self.item_id, action.id) is not None:
                 self.rebuild()
 
-        self._confirm(t("matrix.screen.remove_action", action=action.label), remove)
+        self._confirm(t("matrix.screen.remove_action", action=action.label), t("matrix.key.remove_action"), remove)
 
     def action_import_proposals(self) -> None:
         added = self._attempt(matrix.import_proposals, self.project, self.item_id)
@@ -354,22 +427,23 @@ class MatrixScreen(ExerciseScreen):
 
     # Columns ----------------------------------------------------------------------------------------
     def action_add_actor(self) -> None:
-        def add(name: str) -> None:
-            if self._attempt(matrix.add_external_actor, self.project, self.item_id, name) is not None:
-                self.rebuild(keep=(self.query_one("#grid", DataTable).cursor_row, len(self.columns) + 1))
+        def save(name: str) -> matrix.Actor:
+            return matrix.add_external_actor(self.project, self.item_id, name)
 
-        self._prompt(t("matrix.screen.new_actor"), add)
+        def added(_actor: matrix.Actor) -> None:
+            self.rebuild(keep=(self.query_one("#grid", DataTable).cursor_row, len(self.columns) + 1))
+
+        self._prompt(t("matrix.screen.new_actor"), save, added)
 
     def action_rename_actor(self) -> None:
         _, actor = self._current()
         if actor is None:
             return
 
-        def rename(name: str) -> None:
-            if self._attempt(matrix.rename_actor, self.project, self.item_id, actor.id, name) is not None:
-                self.rebuild()
+        def save(name: str) -> matrix.Actor:
+            return matrix.rename_actor(self.project, self.item_id, actor.id, name)
 
-        self._prompt(t("matrix.screen.rename_actor"), rename, actor.name)
+        self._prompt(t("matrix.screen.rename_actor"), save, lambda _renamed: self.rebuild(), actor.name)
 
     def action_move_actor(self, delta: int) -> None:
         _, actor = self._current()
@@ -388,7 +462,7 @@ class MatrixScreen(ExerciseScreen):
             if self._attempt(matrix.remove_actor, self.project, self.item_id, actor.id) is not None:
                 self.rebuild()
 
-        self._confirm(t("matrix.screen.remove_actor", actor=actor.name), remove)
+        self._confirm(t("matrix.screen.remove_actor", actor=actor.name), t("matrix.key.remove_actor"), remove)
 
     # Confirmation -------------------------------------------------------------------------------------
     def action_confirm(self) -> None:

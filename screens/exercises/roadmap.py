@@ -54,23 +54,23 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
     steps = tuple(s.value for s in roadmap.STEPS)
     step_prefix = "roadmap.step."
     BINDINGS = [
-        *(Binding(str(n), f"goto('{step.value}')", t(f"roadmap.step.{step.value}"), show=False) for n, step in enumerate(roadmap.NINE_STEPS, start=1)),
-        Binding("j", "goto('milestones')", t("roadmap.step.milestones"), show=False),
-        Binding("g", "goto('timeline')", t("roadmap.step.timeline"), show=False),
-        Binding("r", "round", t("roadmap.key.round")),
-        Binding("a", "add", t("roadmap.key.add")),
-        Binding("p", "take", t("roadmap.key.take")),
-        Binding("e", "edit", t("roadmap.key.edit")),
-        Binding("delete", "remove", t("roadmap.key.remove"), show=False),
-        Binding("space", "mark", t("roadmap.key.mark")),
-        Binding("m", "gather", t("roadmap.key.gather")),
-        Binding("u", "ungather", t("roadmap.key.ungather"), show=False),
-        Binding("asterisk", "pilot", t("roadmap.key.pilot"), key_display="*"),
-        Binding("x", "matrix", t("roadmap.key.matrix")),
-        Binding("i", "take_means", t("roadmap.key.take_means")),
-        Binding("s", "status", t("roadmap.key.status")),
-        Binding("shift+up", "move(-1)", t("roadmap.key.move"), show=False),
-        Binding("shift+down", "move(1)", t("roadmap.key.move"), show=False),
+        *(Binding(str(n), f"goto('{step.value}')", f"roadmap.step.{step.value}", show=False) for n, step in enumerate(roadmap.NINE_STEPS, start=1)),
+        Binding("j", "goto('milestones')", "roadmap.step.milestones", show=False),
+        Binding("g", "goto('timeline')", "roadmap.step.timeline", show=False),
+        Binding("r", "round", "roadmap.key.round"),
+        Binding("a", "add", "roadmap.key.add"),
+        Binding("p", "take", "roadmap.key.take"),
+        Binding("e", "edit", "roadmap.key.edit"),
+        Binding("delete", "remove", "roadmap.key.remove", show=False),
+        Binding("space", "mark", "roadmap.key.mark"),
+        Binding("m", "gather", "roadmap.key.gather"),
+        Binding("u", "ungather", "roadmap.key.ungather", show=False),
+        Binding("asterisk", "pilot", "roadmap.key.pilot", key_display="*"),
+        Binding("x", "matrix", "roadmap.key.matrix"),
+        Binding("i", "take_means", "roadmap.key.take_means"),
+        Binding("s", "status", "roadmap.key.status"),
+        Binding("shift+up", "move(-1)", "roadmap.key.move", show=False),
+        Binding("shift+down", "move(1)", "roadmap.key.move", show=False),
     ]
     STEP_ACTIONS = {
         "round": _only(Step.STAKES),
@@ -105,10 +105,6 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
             self.app.attempt(roadmap.collect_stakes, self.project, self.item_id)
             self.state = roadmap.load(self.project, self.item_id)
         super().on_mount()
-        overdue = roadmap_follow.late(self.project, self.state, self.today)
-        if overdue:
-            # Taken up again at a later workshop: what is late is said first.
-            self.notify(Content(t("roadmap.screen.late_notice", count=len(overdue))), severity="warning", timeout=10)
         self.focus_table()
 
     # State --------------------------------------------------------------------------------------
@@ -154,7 +150,11 @@ class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
         return Content.assemble(Content.styled(t("roadmap.screen.steps"), "bold"), " ", Content("").join(parts))
 
     def hint(self) -> str:
-        return t(f"roadmap.hint.{self.step}")
+        hint = t(f"roadmap.hint.{self.step}")
+        overdue = roadmap_follow.late(self.project, self.state, self.today) if self.step != Step.TIMELINE else []
+        # Taken up again at a later workshop: what is late is said first, on the
+        # screen itself (the timeline names each late action).
+        return t("roadmap.screen.late_notice", count=len(overdue)) + "\n" + hint if overdue else hint
 
     def focus_table(self) -> None:
         (self.query_one("#gantt", DataTable) if self.step == Step.TIMELINE else self.query_one("#table", DataTable)).focus()

@@ -44,12 +44,12 @@ STATE_STYLES = {"to_secure": "", "in_progress": "yellow", "secured": "green", "a
 class SecuringScreen(ExerciseScreen):
     CSS_PATH = "securing.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("n", "new", t("securing.key.new")),
-        Binding("i", "take", t("securing.key.take")),
-        Binding("enter", "edit", t("securing.key.edit")),
-        Binding("f", "next_filter", t("securing.key.filter")),
-        Binding("delete", "remove", t("securing.key.remove"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("n", "new", "securing.key.new"),
+        Binding("i", "take", "securing.key.take"),
+        Binding("enter", "edit", "securing.key.edit"),
+        Binding("f", "next_filter", "securing.key.filter"),
+        Binding("delete", "remove", "securing.key.remove", show=False),
     ]
     exercise = securing.EXERCISE
 

@@ -44,20 +44,20 @@ class StakeholdersScreen(SteppedExerciseScreen):
     steps = tuple(s.value for s in stakeholders.STEPS)
     step_prefix = "stakeholders.step."
     BINDINGS = [
-        Binding("s", "import_structures", t("stakeholders.key.structures")),
-        Binding("a", "add", t("stakeholders.key.add")),
-        Binding("r", "names_round", t("stakeholders.key.round")),
-        Binding("p", "carry", t("stakeholders.key.carry"), show=False),
-        Binding("e", "edit", t("stakeholders.key.edit")),
-        Binding("space", "mobilise", t("stakeholders.key.mobilise")),
-        Binding("s", "add_structure", t("stakeholders.key.add_structure")),
-        Binding("m", "rate('motivation', 1)", t("stakeholders.key.motivation_up")),
-        Binding("M", "rate('motivation', -1)", t("stakeholders.key.motivation_down"), show=False),
-        Binding("c", "rate('contribution', 1)", t("stakeholders.key.contribution_up")),
-        Binding("C", "rate('contribution', -1)", t("stakeholders.key.contribution_down"), show=False),
-        Binding("delete", "remove", t("stakeholders.key.remove"), show=False),
-        Binding("shift+up", "move(-1)", t("stakeholders.key.move"), show=False),
-        Binding("shift+down", "move(1)", t("stakeholders.key.move"), show=False),
+        Binding("s", "import_structures", "stakeholders.key.structures"),
+        Binding("a", "add", "stakeholders.key.add"),
+        Binding("r", "names_round", "stakeholders.key.round"),
+        Binding("p", "carry", "stakeholders.key.carry", show=False),
+        Binding("e", "edit", "stakeholders.key.edit"),
+        Binding("space", "mobilise", "stakeholders.key.mobilise"),
+        Binding("s", "add_structure", "stakeholders.key.add_structure"),
+        Binding("m", "rate('motivation', 1)", "stakeholders.key.motivation_up"),
+        Binding("M", "rate('motivation', -1)", "stakeholders.key.motivation_down", show=False),
+        Binding("c", "rate('contribution', 1)", "stakeholders.key.contribution_up"),
+        Binding("C", "rate('contribution', -1)", "stakeholders.key.contribution_down", show=False),
+        Binding("delete", "remove", "stakeholders.key.remove", show=False),
+        Binding("shift+up", "move(-1)", "stakeholders.key.move", show=False),
+        Binding("shift+down", "move(1)", "stakeholders.key.move", show=False),
     ]
     STEP_ACTIONS = {
         "import_structures": IDENTIFY,
@@ -248,10 +248,15 @@ class StakeholdersScreen(SteppedExerciseScreen):
             return allowed
         if action == "carry":
             return not self.state.stakeholders
+        if action == "import_structures":
+            return stakeholders.importable(self.project, self.item_id) > 0  # every structure listed already
         if action in ("edit", "remove", "move", "mobilise", "rate", "add_structure"):
             current = self.current()
             if current is None:
                 return False
+            if action == "rate":
+                axis, delta = parameters
+                return 0 <= getattr(current, str(axis)) + int(delta) <= stakeholders.RATINGS[-1]  # type: ignore[call-overload]
             if action == "add_structure":
                 # Offered only where it can work: marked to mobilise, not in the project yet.
                 return current.to_mobilise and current.structure_id not in stakeholders.structures_by_id(self.project)

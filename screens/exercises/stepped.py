@@ -22,9 +22,9 @@ from workshop.i18n import t
 class SteppedExerciseScreen(ExerciseScreen):
     CSS_PATH = "stepped.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("n", "step(1)", t("values.key.next")),
-        Binding("b", "step(-1)", t("values.key.previous"), show=False),
+        Binding("escape", "close", "common.back"),
+        Binding("n", "step(1)", "values.key.next"),
+        Binding("b", "step(-1)", "values.key.previous", show=False),
     ]
     steps: ClassVar[tuple[str, ...]] = ()
     step_prefix: ClassVar[str] = ""
@@ -57,11 +57,17 @@ class SteppedExerciseScreen(ExerciseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        title = self.project.agenda_item(self.item_id).title
-        self.sub_title = title
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought something back: show the project as it is now.
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the exercise's state again, then show it."""
         self.refresh_view()
 
     def refresh_view(self) -> None:
@@ -99,10 +105,20 @@ class SteppedExerciseScreen(ExerciseScreen):
         self.query_one("#status", Static).update(Content(text))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        steps = self.STEP_ACTIONS.get(action)
-        if steps is None:
+        if not self.is_mounted:
             return True
-        return self.step in steps
+        if action == "step":
+            # No "next" on the last step, no "previous" on the first.
+            index = self.steps.index(self.step) if self.step in self.steps else 0
+            return 0 <= index + int(parameters[0]) < len(self.steps)  # type: ignore[call-overload]
+        steps = self.STEP_ACTIONS.get(action)
+        if steps is not None and self.step not in steps:
+            return False
+        return self.can(action, parameters)
+
+    def can(self, action: str, parameters: tuple[object, ...]) -> bool:
+        """Whether `action` would act now, at this step (the selection, the state…)."""
+        return True
 
     def action_goto(self, step: str) -> None:
         """Straight to a step (a digit key): every step can be visited again."""

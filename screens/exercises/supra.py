@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import ContentSwitcher, OptionList, Static
+from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercises import supra, supra_adoption
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 WORDS_SHOWN = 15
 HIGHLIGHT = "bold reverse $accent"
 JUDGE_KEYS = {"p": Criterion.PRECISE, "a": Criterion.APPROVED, "r": Criterion.REALISTIC}
+VIEWS = ("drafts", "crossing", "sentence")
+JUDGE = Binding.Group("supra.key.judge", compact=True)
+SCALE = Binding.Group("supra.key.scale", compact=True)
 
 
 def highlighted(text: str, keys: set[str]) -> Content:
@@ -46,29 +49,33 @@ def highlighted(text: str, keys: set[str]) -> Content:
 class SupraScreen(ExerciseScreen):
     CSS_PATH = "supra.tcss"
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("enter", "main", t("supra.key.main")),
-        Binding("1", "view('drafts')", t("supra.key.drafts"), show=False),
-        Binding("2", "view('crossing')", t("supra.key.crossing"), show=False),
-        Binding("3", "view('sentence')", t("supra.key.sentence"), show=False),
-        Binding("u", "unit", t("supra.key.unit"), show=False),
-        Binding("e", "edit", t("supra.key.edit")),
-        Binding("h", "history", t("supra.key.history")),
-        Binding("i", "add_indicator", t("supra.key.indicator")),
-        Binding("I", "remove_indicator", t("supra.key.remove_indicator"), show=False),
-        Binding("d", "deadline", t("supra.key.deadline")),
-        Binding("p", "judge('precise')", t("supra.key.judge"), show=False),
-        Binding("a", "judge('approved')", t("supra.key.judge"), show=False),
-        Binding("r", "judge('realistic')", t("supra.key.judge"), show=False),
-        Binding("P", "scale('precise')", t("supra.key.scale"), show=False),
-        Binding("A", "scale('approved')", t("supra.key.scale"), show=False),
-        Binding("R", "scale('realistic')", t("supra.key.scale"), show=False),
-        Binding("c", "consent", t("supra.key.consent")),
-        Binding("b", "abandon", t("supra.key.abandon"), show=False),
-        Binding("w", "handling", t("supra.key.handling"), show=False),
-        Binding("o", "reopen", t("supra.key.reopen"), show=False),
-        Binding("k", "confirm", t("supra.key.confirm")),
-        Binding("exclamation_mark", "propose", t("supra.key.propose"), show=False),
+        Binding("escape", "close", "common.back"),
+        # The same key as every exercise in steps: N the next step, B the previous one.
+        Binding("n", "next_view(1)", "values.key.next"),
+        Binding("b", "next_view(-1)", "values.key.previous", show=False),
+        # Priority: the list's own Enter (crossing) would hide it from the key bar.
+        Binding("enter", "main", "supra.key.main", priority=True),
+        Binding("1", "view('drafts')", "supra.key.drafts", show=False),
+        Binding("2", "view('crossing')", "supra.key.crossing", show=False),
+        Binding("3", "view('sentence')", "supra.key.sentence", show=False),
+        Binding("u", "unit", "supra.key.unit"),
+        Binding("e", "edit", "supra.key.edit"),
+        Binding("c", "consent", "supra.key.consent"),
+        Binding("x", "abandon", "supra.key.abandon"),
+        Binding("w", "handling", "supra.key.handling"),
+        Binding("o", "reopen", "supra.key.reopen"),
+        Binding("k", "confirm", "supra.key.confirm"),
+        Binding("exclamation_mark", "propose", "supra.key.propose"),
+        Binding("i", "add_indicator", "supra.key.indicator"),
+        Binding("d", "deadline", "supra.key.deadline"),
+        Binding("p", "judge('precise')", "supra.criterion.precise", group=JUDGE),
+        Binding("a", "judge('approved')", "supra.criterion.approved", group=JUDGE),
+        Binding("r", "judge('realistic')", "supra.criterion.realistic", group=JUDGE),
+        Binding("h", "history", "supra.key.history"),
+        Binding("I", "remove_indicator", "supra.key.remove_indicator", show=False),
+        Binding("P", "scale('precise')", "supra.key.scale", show=False),
+        Binding("A", "scale('approved')", "supra.key.scale", show=False),
+        Binding("R", "scale('realistic')", "supra.key.scale", show=False),
     ]
 
     exercise = supra.EXERCISE
@@ -81,8 +88,7 @@ class SupraScreen(ExerciseScreen):
 
     # Layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        item = self.project.agenda_item(self.item_id)
-        yield Static(Content(item.title), id="supra-title")
+        yield Header()
         yield Static(id="steps")
         with ContentSwitcher(id="panes", initial="drafts"):
             with VerticalScroll(id="drafts"):
@@ -109,6 +115,11 @@ class SupraScreen(ExerciseScreen):
     def on_screen_resume(self) -> None:
         # Back from a round (or a crash-resumed one): record what it decided.
         self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self._reload()
+        self.refresh_view()
+
+    def on_atelier_app_change_undone(self, _message: object) -> None:
+        # Ctrl+Z brought something back: show the exercise as it is now.
         self._reload()
         self.refresh_view()
 
@@ -211,13 +222,14 @@ class SupraScreen(ExerciseScreen):
         self.query_one("#sentence-data", Static).update(Content("\n").join(lines))
         checks = [Content.styled(t("supra.screen.criteria_title"), "bold")]
         for check in supra.criteria(state, approval):
+            # A word with each mark: "not met" must read without the red.
             if check.stale or check.met is None:
-                mark, style = "☐ ", "bold $warning"
+                mark, word, style = "☐", t("supra.screen.to_check"), "bold $warning"
             elif check.met:
-                mark, style = "☑ ", "bold $success"
+                mark, word, style = "☑", t("supra.screen.met"), "bold $success"
             else:
-                mark, style = "☒ ", "bold $error"
-            checks.append(Content.assemble((mark, style), t(f"supra.criterion.{check.criterion.value}")))
+                mark, word, style = "☒", t("supra.screen.not_met"), "bold $error"
+            checks.append(Content.assemble((f"{mark} {word} ", style), t(f"supra.criterion.{check.criterion.value}")))
         self.query_one("#criteria", Static).update(Content("\n").join(checks))
         self.query_one("#consent-history", Static).update(self._consent_history())
 
@@ -251,14 +263,12 @@ class SupraScreen(ExerciseScreen):
             self._reload()
             self.refresh_view()
 
-    def _prompt(self, question: str, done: Callable[[str], None], value: str = "", allow_empty: bool = False) -> None:
+    def _prompt(self, question: str, save: Callable[[str], Any], value: str = "") -> None:
+        """Ask for a text saved by `save` (a core call); a refusal is said in the
+        question, which stays open with what was typed."""
         from screens.modals.prompt import PromptModal
 
-        def answered(text: str | None) -> None:
-            if text is not None and (allow_empty or text.strip()):
-                done(text)
-
-        self.app.push_screen(PromptModal(question, value), answered)
+        self.app.push_screen(PromptModal(question, value, save=save), self._changed)
 
     def round_finished(self, round_id: int) -> None:
         self._attempt(supra.sync_rounds, self.project, self.item_id)
@@ -274,21 +284,78 @@ class SupraScreen(ExerciseScreen):
         self.run_round(round_id, done)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        in_sentence = self.view == "sentence"
-        if action in ("edit", "history", "add_indicator", "remove_indicator", "deadline", "judge", "scale", "consent", "handling"):
-            return in_sentence
+        """Keys are offered where they act: each view its own, and only in the
+        state where the core would accept them (nothing to write once adopted…)."""
+        if not self.is_mounted:
+            return True
+        state = self.state
+        view = self.view
+        writable = view == "sentence" and not state.adopted and state.open_consent is None
+        if action == "next_view":
+            target = VIEWS.index(view) + int(parameters[0])  # type: ignore[call-overload]
+            if not 0 <= target < len(VIEWS):
+                return False
+            # Crossing needs drafts: without a drafts round there is nothing to cross.
+            return VIEWS[target] != "crossing" or bool(state.drafts_round_id)
+        if action == "main":
+            if view == "drafts":
+                return not self._drafts_done()
+            if view == "crossing":
+                return self._highlighted_draft() is not None and not state.sentence
+            return state.open_consent is not None or writable
+        if action in ("edit", "add_indicator", "deadline", "judge"):
+            return writable
+        if action == "remove_indicator":
+            return writable and bool(state.indicators)
+        if action in ("scale", "consent"):
+            return writable and bool(state.sentence)
+        if action == "history":
+            return view == "sentence" and bool(state.versions)
+        if action == "handling":
+            return view == "sentence" and any(c.passed is False for c in state.consents)
         if action == "abandon":
-            return in_sentence and self.state.open_consent is not None
+            return view == "sentence" and state.open_consent is not None
         if action == "reopen":
-            return in_sentence and self.state.adopted
+            return view == "sentence" and state.adopted
         if action == "confirm":
-            approval = supra_adoption.approval(self.project, self.state)
-            return in_sentence and approval is not None and not approval.complete
+            approval = supra_adoption.approval(self.project, state)
+            return view == "sentence" and approval is not None and not approval.complete
         if action == "unit":
-            return self.view == "drafts"
+            return view == "drafts" and not state.drafts_round_id  # chosen before the drafts start
         if action == "propose":
-            return self.view == "crossing"
+            return view == "crossing" and self._highlighted_draft() is not None
+        if action == "view":
+            return parameters[0] != view
         return True
+
+    def binding_label(self, action: str) -> str | None:
+        """What Enter does on this view."""
+        if action != "main":
+            return None
+        if self.view == "drafts":
+            return t("supra.key.resume_drafts" if self.state.drafts_round_id else "supra.key.start_drafts")
+        if self.view == "crossing":
+            return t("supra.key.from_draft")
+        return t("supra.key.consent") if self.state.open_consent is not None else t("supra.key.edit")
+
+    def _drafts_done(self) -> bool:
+        if not self.state.drafts_round_id:
+            return False
+        from workshop.rounds import get_round
+
+        return get_round(self.project, self.state.drafts_round_id).done
+
+    def _highlighted_draft(self) -> int | None:
+        index = self.query_one("#draft-list", OptionList).highlighted
+        return index if index is not None and 0 <= index < len(self.drafts) else None
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()
+
+    def action_next_view(self, delta: int) -> None:
+        index = VIEWS.index(self.view) + delta
+        if 0 <= index < len(VIEWS):
+            self.action_view(VIEWS[index])
 
     # Moving between steps -----------------------------------------------------------------------
     def action_view(self, view: str) -> None:
@@ -338,9 +405,8 @@ class SupraScreen(ExerciseScreen):
                 if not started.done:
                     self._run_round(started.id, lambda: None)
         elif self.view == "crossing":
-            draft_list = self.query_one("#draft-list", OptionList)
-            index = draft_list.highlighted
-            if index is not None and 0 <= index < len(self.drafts) and not self.state.sentence:
+            index = self._highlighted_draft()
+            if index is not None and not self.state.sentence:
                 self._changed(self._attempt(supra.write_sentence, self.project, self.item_id, self.drafts[index].text, self._now()))
             self.action_view("sentence")
         elif self.state.open_consent is not None:
@@ -357,8 +423,8 @@ class SupraScreen(ExerciseScreen):
 
     # Sentence ------------------------------------------------------------------------------------
     def action_edit(self) -> None:
-        def write(text: str) -> None:
-            self._changed(self._attempt(supra.write_sentence, self.project, self.item_id, text, self._now()))
+        def write(text: str) -> supra.SupraState:
+            return supra.write_sentence(self.project, self.item_id, text, self._now())
 
         self._prompt(t("supra.screen.edit_prompt"), write, self.state.sentence)
 
@@ -372,23 +438,30 @@ class SupraScreen(ExerciseScreen):
             if index is not None:
                 self._changed(self._attempt(supra.restore_version, self.project, self.item_id, index, self._now()))
 
-        self.app.push_screen(VersionsModal(self.state.versions), chosen)
+        self.app.push_screen(VersionsModal(self.state.versions, can_restore=not self.state.adopted), chosen)
 
     def action_add_indicator(self) -> None:
-        def add(text: str) -> None:
-            self._changed(self._attempt(supra.add_indicator, self.project, self.item_id, text))
-
-        self._prompt(t("supra.screen.indicator_prompt"), add)
+        self._prompt(t("supra.screen.indicator_prompt"), lambda text: supra.add_indicator(self.project, self.item_id, text))
 
     def action_remove_indicator(self) -> None:
-        if self.state.indicators:
-            self._changed(self._attempt(supra.remove_indicator, self.project, self.item_id, len(self.state.indicators) - 1))
+        if not self.state.indicators:
+            return
+        from screens.modals.confirm import ConfirmModal
+
+        last = len(self.state.indicators) - 1
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._changed(self._attempt(supra.remove_indicator, self.project, self.item_id, last))
+
+        question = t("supra.screen.remove_indicator_confirm", text=self.state.indicators[last])
+        self.app.push_screen(ConfirmModal(question, t("supra.key.remove_indicator")), confirmed)
 
     def action_deadline(self) -> None:
-        def set_deadline(text: str) -> None:
-            self._changed(self._attempt(supra.set_deadline, self.project, self.item_id, text))
+        def set_deadline(text: str) -> supra.SupraState:
+            return supra.set_deadline(self.project, self.item_id, text)
 
-        self._prompt(t("supra.screen.deadline_prompt"), set_deadline, supra.format_deadline(self.state.deadline), allow_empty=True)
+        self._prompt(t("supra.screen.deadline_prompt"), set_deadline, supra.format_deadline(self.state.deadline))
 
     def action_judge(self, criterion: str) -> None:
         """Cycle the facilitator's judgement: to check → yes → no → to check."""
@@ -424,8 +497,8 @@ class SupraScreen(ExerciseScreen):
             return
         last = objected[-1]
 
-        def note(text: str) -> None:
-            self._changed(self._attempt(supra.note_handling, self.project, self.item_id, last.round_id, text))
+        def note(text: str) -> supra.SupraState:
+            return supra.note_handling(self.project, self.item_id, last.round_id, text)
 
         self._prompt(t("supra.screen.handling_prompt"), note, last.handling)
 

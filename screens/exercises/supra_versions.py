@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from exercises.supra import Version
+from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
 
@@ -28,11 +29,15 @@ class VersionsModal(ModalScreen[int | None]):
     VersionsModal OptionList { height: 1fr; }
     VersionsModal .hint { color: $text-muted; }
     """
-    BINDINGS = [Binding("escape", "cancel", t("common.cancel"))]
+    BINDINGS = [
+        Binding("enter", "choose", "supra.key.restore", priority=True),
+        Binding("escape", "cancel", "common.cancel"),
+    ]
 
-    def __init__(self, versions: list[Version]) -> None:
+    def __init__(self, versions: list[Version], can_restore: bool = True) -> None:
         super().__init__()
         self.versions = versions
+        self.can_restore = can_restore  # not once the sentence is adopted: the list is read only
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -46,10 +51,20 @@ class VersionsModal(ModalScreen[int | None]):
                     head += " " + t("supra.screen.version_restored", number=version.restored_from + 1)
                 options.append(Option(Content.assemble((head, "bold"), "\n", version.text), id=str(index)))
             yield OptionList(*options)
-            yield Static(Content(t("supra.screen.versions_hint")), classes="hint")
+            yield Static(Content(t("supra.screen.versions_hint" if self.can_restore else "supra.screen.versions_read_only")), classes="hint")
+        yield KeyBar()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.can_restore if action == "choose" else True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(event.option.id or 0))
+        if self.can_restore:
+            self.dismiss(int(event.option.id or 0))
+
+    def action_choose(self) -> None:
+        option = self.query_one(OptionList).highlighted_option
+        if option is not None:
+            self.dismiss(int(option.id or 0))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

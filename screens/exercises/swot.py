@@ -49,36 +49,36 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     step_prefix = "swot.step."
     BINDINGS = [
         # The grid
-        Binding("1", "quadrant('strength')", t("swot.key.strength"), show=False),
-        Binding("2", "quadrant('weakness')", t("swot.key.weakness"), show=False),
-        Binding("3", "quadrant('opportunity')", t("swot.key.opportunity"), show=False),
-        Binding("4", "quadrant('threat')", t("swot.key.threat"), show=False),
-        Binding("0", "quadrant('')", t("swot.key.unsorted"), show=False),
-        Binding("tab", "cycle(1)", t("swot.key.next_quadrant"), show=False),
-        Binding("shift+tab", "cycle(-1)", t("swot.key.previous_quadrant"), show=False),
-        Binding("left", "column", t("swot.key.column"), show=False),
-        Binding("right", "column", t("swot.key.column"), show=False),
-        Binding("s", "structure(1)", t("swot.key.structure")),
-        Binding("r", "round", t("swot.key.round")),
-        Binding("h", "toggle_hidden", t("swot.key.hidden"), show=False),
-        Binding("o", "reveal", t("swot.key.reveal")),
-        Binding("O", "reveal_all", t("swot.key.reveal_all"), show=False),
-        Binding("a", "add", t("swot.key.add")),
-        Binding("e", "edit", t("swot.key.edit"), show=False),
-        Binding("d", "move", t("swot.key.move")),
-        Binding("space", "mark", t("swot.key.mark")),
-        Binding("m", "merge", t("swot.key.merge")),
-        Binding("delete", "remove", t("swot.key.remove"), show=False),
+        Binding("1", "quadrant('strength')", "swot.key.strength", show=False),
+        Binding("2", "quadrant('weakness')", "swot.key.weakness", show=False),
+        Binding("3", "quadrant('opportunity')", "swot.key.opportunity", show=False),
+        Binding("4", "quadrant('threat')", "swot.key.threat", show=False),
+        Binding("0", "quadrant('')", "swot.key.unsorted", show=False),
+        Binding("tab", "cycle(1)", "swot.key.next_quadrant", show=False),
+        Binding("shift+tab", "cycle(-1)", "swot.key.previous_quadrant", show=False),
+        Binding("left", "column", "swot.key.column", show=False),
+        Binding("right", "column", "swot.key.column", show=False),
+        Binding("s", "structure(1)", "swot.key.structure"),
+        Binding("r", "round", "swot.key.round"),
+        Binding("h", "toggle_hidden", "swot.key.hidden", show=False),
+        Binding("o", "reveal", "swot.key.reveal"),
+        Binding("O", "reveal_all", "swot.key.reveal_all", show=False),
+        Binding("a", "add", "swot.key.add"),
+        Binding("e", "edit", "swot.key.edit", show=False),
+        Binding("d", "move", "swot.key.move"),
+        Binding("space", "mark", "swot.key.mark"),
+        Binding("m", "merge", "swot.key.merge"),
+        Binding("delete", "remove", "swot.key.remove", show=False),
         # Weighing
-        Binding("v", "vote", t("swot.key.vote")),
-        Binding("space", "toggle_retained", t("swot.key.retain")),
+        Binding("v", "vote", "swot.key.vote"),
+        Binding("space", "toggle_retained", "swot.key.retain"),
         # Answers
-        Binding("a", "answer", t("swot.key.answer")),
-        Binding("r", "answer_round", t("swot.key.answer_round")),
-        Binding("e", "edit_answer", t("swot.key.edit"), show=False),
-        Binding("delete", "remove_answer", t("swot.key.remove"), show=False),
-        Binding("p", "proposal", t("swot.key.proposal")),
-        Binding("x", "element", t("swot.key.element")),
+        Binding("a", "answer", "swot.key.answer"),
+        Binding("r", "answer_round", "swot.key.answer_round"),
+        Binding("e", "edit_answer", "swot.key.edit", show=False),
+        Binding("delete", "remove_answer", "swot.key.remove", show=False),
+        Binding("p", "proposal", "swot.key.proposal"),
+        Binding("x", "element", "swot.key.element"),
     ]
     STEP_ACTIONS = {
         "quadrant": GRID_STEPS,
@@ -171,6 +171,10 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return False
         if action in ("reveal", "reveal_all") and not swot.hidden_count(self.state, self.analysis.id):
             return False
+        if self.step == Step.ANSWERS and self.is_mounted and not self.answers_key_acts(action):
+            return False
+        if action == "merge" and len(self.marked) < 2:
+            return False  # marked with Space first, two at least
         return super().check_action(action, parameters)
 
     @property
@@ -224,6 +228,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         else:
             mode = t("swot.screen.hidden_on" if self.hidden else "swot.screen.hidden_off")
             self.set_status(t("swot.screen.grid_status", count=len(state.entries_of(analysis.id)), marked=len(self.marked), mode=mode))
+        self.refresh_bindings()  # M (merge) follows what is marked
 
     def _panel_title(self, quadrant: str, entries: list[Entry], summary: bool = False) -> Content:
         """" 2  Weaknesses  3": the key, the name, the count; folded, the first entry follows."""
@@ -383,6 +388,8 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        if self.step == Step.ANSWERS:
+            self.refresh_bindings()  # what the keys act on follows the row
 
     # Selection ---------------------------------------------------------------------------
     def selected_entry(self) -> Entry | None:
@@ -500,26 +507,27 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def action_add(self) -> None:
         quadrant = self.quadrant or Quadrant.STRENGTH.value
 
-        def typed(text: str | None) -> None:
-            if text:
-                added = self.do(swot.add_entry, quadrant, text)
-                if isinstance(added, Entry):
-                    self.query_one(QuadrantGrid).panel(quadrant).select(added.id)
-                    self.show_detail()
+        def save(text: str) -> Entry:
+            return swot.add_entry(self.project, self.item_id, quadrant, text)
+
+        def added(entry: Entry | None) -> None:
+            self.reload()
+            if entry is not None:
+                self.query_one(QuadrantGrid).panel(quadrant).select(entry.id)
+                self.show_detail()
 
         prompt = t("swot.screen.add_prompt", quadrant=quadrant_name(quadrant), subject=swot.subject(self.project, self.analysis))
-        self.app.push_screen(PromptModal(prompt), typed)
+        self.app.push_screen(PromptModal(prompt, save=save), added)
 
     def action_edit(self) -> None:
         entry = self._visible()
         if entry is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot.edit_entry, entry.id, text)
+        def save(text: str) -> object:
+            return swot.edit_entry(self.project, self.item_id, entry.id, text)
 
-        self.app.push_screen(PromptModal(t("swot.screen.edit_prompt"), value=entry.text), typed)
+        self.app.push_screen(PromptModal(t("swot.screen.edit_prompt"), value=entry.text, save=save), lambda _done: self.reload())
 
     def action_move(self) -> None:
         entry = self._visible()
@@ -548,16 +556,20 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return
         ids = [e.id for e in chosen]
 
-        def merge(text: str | None) -> None:
-            if text and self.do(swot.merge_entries, ids, text) is not None:
+        def merged(done: object) -> None:
+            self.reload()
+            if done is not None:
                 self.marked.clear()
                 self.show_grid()
 
+        def save(text: str) -> object:
+            return swot.merge_entries(self.project, self.item_id, ids, text)
+
         def picked(text: str | None) -> None:
             if text == OTHER_TEXT:
-                self.app.push_screen(PromptModal(t("swot.screen.merge_prompt", count=len(ids)), value=chosen[0].text), merge)
-            else:
-                merge(text)
+                self.app.push_screen(PromptModal(t("swot.screen.merge_prompt", count=len(ids)), value=chosen[0].text, save=save), merged)
+            elif text is not None:
+                merged(self.do(swot.merge_entries, ids, text))
 
         choices = [(e.text, e.text) for e in chosen] + [(t("swot.screen.merge_other"), OTHER_TEXT)]
         self.app.push_screen(PickOneModal(t("swot.screen.merge_pick", count=len(ids)), choices), picked)

@@ -20,6 +20,7 @@ from screens.exercises.swot_grid import STYLE
 from screens.modals.confirm import ConfirmModal
 from screens.modals.prompt import PromptModal
 from workshop.i18n import t
+from workshop.rounds import Round, rounds_of
 
 if TYPE_CHECKING:
     from exercises.swot import SwotState
@@ -57,6 +58,8 @@ class AnswersStep:
                 table.add_row(Text("   → " + answer.text), Text(self._followed(answer)))
                 self.rows.append(("answer", answer.id))
         if 0 <= keep < len(self.rows):
+            if self.rows[keep][0] == "analysis" and keep + 1 < len(self.rows):
+                keep += 1  # a structure's name heads its rows: the cursor starts on what the keys act on
             table.move_cursor(row=keep)
         self.set_status(t("swot.screen.answers_status", entries=len(entries), answers=len(state.answers)))
 
@@ -64,6 +67,18 @@ class AnswersStep:
         parts = [t("swot.screen.proposal_short", number=n) for n in answer.proposal_ids]
         parts += [t("swot.screen.element_short", number=n) for n in answer.element_ids]
         return " ".join(parts)
+
+    def answers_key_acts(self, action: str) -> bool:
+        """Whether a key of this step acts on the selected row: an answer needs a
+        weakness or threat (or one of its answers), the rest an answer."""
+        kind, _row_id = self._row()
+        if action == "answer":
+            return kind in ("entry", "answer")
+        if action == "answer_round":
+            return bool(self._running_rounds()) or kind in ("entry", "answer")
+        if action in ("edit_answer", "remove_answer", "proposal", "element"):
+            return kind == "answer"
+        return True
 
     def _answered_entry(self) -> Entry | None:
         kind, row_id = self._row()
@@ -83,16 +98,16 @@ class AnswersStep:
             self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
             return
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot_answers.add_answer, entry.id, text)
+        def save(text: str) -> object:
+            return swot_answers.add_answer(self.project, self.item_id, entry.id, text)
 
-        self.app.push_screen(PromptModal(swot_answers.question(self.project, self.state, entry)), typed)
+        self.app.push_screen(PromptModal(swot_answers.question(self.project, self.state, entry), save=save), lambda _done: self.reload())
+
+    def _running_rounds(self) -> list[Round]:
+        return [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=swot.ANSWER_OWNER) if not r.done]
 
     def action_answer_round(self) -> None:
-        from workshop.rounds import rounds_of
-
-        running = [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=swot.ANSWER_OWNER) if not r.done]
+        running = self._running_rounds()
         if running:
             started = running[0]
         else:
@@ -119,11 +134,10 @@ class AnswersStep:
         if answer is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text:
-                self.do(swot_answers.edit_answer, answer.id, text)
+        def save(text: str) -> object:
+            return swot_answers.edit_answer(self.project, self.item_id, answer.id, text)
 
-        self.app.push_screen(PromptModal(t("swot.screen.edit_answer_prompt"), value=answer.text), typed)
+        self.app.push_screen(PromptModal(t("swot.screen.edit_answer_prompt"), value=answer.text, save=save), lambda _done: self.reload())
 
     def action_remove_answer(self) -> None:
         answer = self._answer()

@@ -18,6 +18,7 @@ from workshop.errors import NotFound
 from workshop.i18n import t
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
+RETAIN = Binding.Group("values.key.retain_count", compact=True)
 DEFINING = frozenset({Step.DEFINE, Step.DONE})
 OTHER_LABEL = "\x00other"  # the choice "type another label" (no label can hold a NUL)
 
@@ -27,20 +28,23 @@ class ValuesScreen(SteppedExerciseScreen):
     steps = tuple(s.value for s in values.STEPS)
     step_prefix = "values.step."
     BINDINGS = [
-        Binding("r", "round", t("values.key.round")),
-        Binding("h", "toggle_hidden", t("values.key.hidden"), show=False),
-        Binding("a", "add", t("values.key.add")),
-        Binding("e", "edit", t("values.key.edit"), show=False),
-        Binding("delete", "remove", t("values.key.remove"), show=False),
-        Binding("space", "mark", t("values.key.mark")),
-        Binding("space", "toggle_retained", t("values.key.toggle")),
-        Binding("m", "merge", t("values.key.merge")),
-        Binding("v", "vote", t("values.key.vote")),
-        Binding("plus,equals_sign", "retain(1)", t("values.key.more")),
-        Binding("minus", "retain(-1)", t("values.key.less"), show=False),
-        Binding("s", "divergence", t("values.key.divergence")),
+        # Priority: the table's own Enter would hide it from the key bar.
+        Binding("enter", "open_row", "values.key.edit", priority=True),
+        Binding("r", "round", "values.key.round"),
+        Binding("h", "toggle_hidden", "values.key.hidden", show=False),
+        Binding("a", "add", "values.key.add"),
+        Binding("e", "edit", "values.key.edit", show=False),
+        Binding("delete", "remove", "values.key.remove"),
+        Binding("space", "mark", "values.key.mark"),
+        Binding("space", "toggle_retained", "values.key.toggle"),
+        Binding("m", "merge", "values.key.merge"),
+        Binding("v", "vote", "values.key.vote"),
+        Binding("plus,equals_sign", "retain(1)", "values.key.more", key_display="+", group=RETAIN),
+        Binding("minus", "retain(-1)", "values.key.less", key_display="-", group=RETAIN),
+        Binding("s", "divergence", "values.key.divergence"),
     ]
     STEP_ACTIONS = {
+        "open_row": EARLY | DEFINING,
         "round": EARLY,
         "toggle_hidden": EARLY,
         "add": EARLY,
@@ -154,6 +158,32 @@ class ValuesScreen(SteppedExerciseScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        self.refresh_bindings()
+
+    # What the keys can do -------------------------------------------------------------
+    def can(self, action: str, parameters: tuple[object, ...]) -> bool:
+        state = self.state
+        if action in ("open_row", "edit", "remove", "mark", "divergence", "toggle_retained"):
+            return self.current() is not None and (action != "toggle_retained" or state.voted)
+        if action == "merge":
+            return len(self.marked) >= 2
+        if action == "vote":
+            return len(state.values) >= 2
+        if action == "retain":
+            count = len(state.retained()) + int(parameters[0])  # type: ignore[call-overload]
+            return state.voted and 0 <= count <= len(state.values)
+        return True
+
+    def binding_label(self, action: str) -> str | None:
+        if action == "open_row" and self.step in DEFINING:
+            return t("values.key.define")
+        return None
+
+    def action_open_row(self) -> None:
+        if self.step in DEFINING:
+            self.define()
+        else:
+            self.action_edit()
 
     def current(self) -> values.Value | None:
         row = self.query_one(DataTable).cursor_row
@@ -195,13 +225,15 @@ class ValuesScreen(SteppedExerciseScreen):
         self.reload()
 
     def action_add(self) -> None:
-        def typed(label: str | None) -> None:
-            if label and self.app.attempt(values.add_value, self.project, self.item_id, label):
-                if self.step == Step.CONTRIBUTE:
-                    self.store_step(Step.MERGE)
-                self.reload()
+        def added(value: values.Value | None) -> None:
+            if value is not None and self.step == Step.CONTRIBUTE:
+                self.store_step(Step.MERGE)
+            self.reload()
 
-        self.app.push_screen(PromptModal(t("values.screen.add_prompt")), typed)
+        def save(label: str) -> values.Value:
+            return values.add_value(self.project, self.item_id, label)
+
+        self.app.push_screen(PromptModal(t("values.screen.add_prompt"), save=save), added)
 
     # Step 2: merge ---------------------------------------------------------------------------
     def action_mark(self) -> None:
@@ -210,6 +242,7 @@ class ValuesScreen(SteppedExerciseScreen):
             return
         self.marked ^= {value.id}
         self.show()
+        self.refresh_bindings()  # M merges from two marked values on
 
     def action_merge(self) -> None:
         chosen = [v for v in self.state.values if v.id in self.marked]
@@ -218,16 +251,20 @@ class ValuesScreen(SteppedExerciseScreen):
             return
         ids = [v.id for v in chosen]
 
-        def merge(label: str | None) -> None:
-            if label and self.app.attempt(values.merge_values, self.project, self.item_id, ids, label):
+        def merged(value: values.Value | None) -> None:
+            if value is not None:
                 self.marked.clear()
             self.reload()
 
+        def save(label: str) -> values.Value:
+            return values.merge_values(self.project, self.item_id, ids, label)
+
         def picked(label: str | None) -> None:
             if label == OTHER_LABEL:
-                self.app.push_screen(PromptModal(t("values.screen.merge_prompt", count=len(ids)), value=chosen[0].label), merge)
-            else:
-                merge(label)
+                question = t("values.screen.merge_prompt", count=len(ids))
+                self.app.push_screen(PromptModal(question, value=chosen[0].label, save=save), merged)
+            elif label is not None:
+                merged(self.app.attempt(save, label))
 
         # Keep one of the marked labels, or type another one.
         choices = [(v.label, v.label) for v in chosen] + [(t("values.screen.merge_other"), OTHER_LABEL)]
@@ -238,12 +275,10 @@ class ValuesScreen(SteppedExerciseScreen):
         if value is None:
             return
 
-        def typed(label: str | None) -> None:
-            if label:
-                self.app.attempt(values.edit_value, self.project, self.item_id, value.id, label)
-            self.reload()
+        def save(label: str) -> values.Value:
+            return values.edit_value(self.project, self.item_id, value.id, label)
 
-        self.app.push_screen(PromptModal(t("values.screen.edit_prompt"), value=value.label), typed)
+        self.app.push_screen(PromptModal(t("values.screen.edit_prompt"), value=value.label, save=save), lambda _done: self.reload())
 
     def action_remove(self) -> None:
         value = self.current()
@@ -317,12 +352,11 @@ class ValuesScreen(SteppedExerciseScreen):
         if value is None:
             return
 
-        def typed(text: str | None) -> None:
-            if text is not None:
-                self.app.attempt(values.set_definition, self.project, self.item_id, value.id, text)
-            self.reload()
+        def save(text: str) -> values.Value:
+            return values.set_definition(self.project, self.item_id, value.id, text)
 
-        self.app.push_screen(PromptModal(t("values.screen.definition_prompt", label=value.label), value=value.definition), typed)
+        prompt = PromptModal(t("values.screen.definition_prompt", label=value.label), value=value.definition, save=save)
+        self.app.push_screen(prompt, lambda _done: self.reload())
 
     def action_divergence(self) -> None:
         value = self.current()
@@ -335,12 +369,11 @@ class ValuesScreen(SteppedExerciseScreen):
                 return
             name = self.project.structure(structure_id).name
 
-            def typed(text: str | None) -> None:
-                if text is not None:
-                    self.app.attempt(values.set_divergence, self.project, self.item_id, value.id, structure_id, text)
-                self.reload()
+            def save(text: str) -> values.Value:
+                return values.set_divergence(self.project, self.item_id, value.id, structure_id, text)
 
             current = value.divergences.get(str(structure_id), "")
-            self.app.push_screen(PromptModal(t("values.screen.divergence_prompt", structure=name), value=current), typed)
+            prompt = PromptModal(t("values.screen.divergence_prompt", structure=name), value=current, save=save)
+            self.app.push_screen(prompt, lambda _done: self.reload())
 
         self.app.push_screen(PickOneModal(t("values.screen.divergence_pick", label=value.label), choices), picked)

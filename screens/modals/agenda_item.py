@@ -64,7 +64,6 @@ class AgendaItemModal(FormModal[AgendaItemForm, R]):
         yield LineInput(self.initial.minutes, id="minutes", type="integer", max_length=4)
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#title", Input).focus() if self.kind_fixed else self.query_one("#kind", Select).focus()
 
     def _summary(self, kind: str) -> str:

@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from screens import failures
 from screens.modals.export import ExportModal
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
 from workshop.errors import AtelierError
@@ -30,6 +31,7 @@ from workshop.project import Project
 
 class ConventionExportModal(ExportModal):
     DONE_KEY = "convention.export.done"
+    OFFERS_CONVENTION = False
 
     def compose(self) -> ComposeResult:
         stem = default_name(self.project).removesuffix(DOCX)
@@ -41,10 +43,12 @@ class ConventionExportModal(ExportModal):
             yield Label(Content(t("export.name")))
             yield LineInput(stem, id="name", compact=True)
             yield Static(Content(""), id="targets", classes="hint")
+            yield self.error_line()
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):
                 yield Button(Content(t("common.cancel")), id="close", compact=True)
                 yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
+        yield KeyBar()
 
     def targets(self) -> ExportTargets:
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
@@ -60,7 +64,7 @@ class ConventionExportModal(ExportModal):
             # A project file is refused before any question about replacing it.
             refuse_project_target(target, self.project.path)
         except AtelierError as error:
-            self._status(error.message(), "error")
+            self.refuse(error.message())
             return
         super().action_export()
 

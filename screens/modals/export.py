@@ -17,10 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from screens import failures
+from screens.modals.dialog import Dialog
+from screens.widgets.checkbox import Checkbox
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.errors import AtelierError
 from workshop.i18n import t
@@ -29,10 +31,16 @@ from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
 
 
-class ExportModal(ModalScreen[list[Path]]):
+class ExportModal(Dialog[list[Path]]):
     CSS_PATH = "export.tcss"
     DONE_KEY = "export.done"  # what the dialog says once the files are written
-    BINDINGS = [Binding("escape", "close", t("common.cancel"))]
+    BINDINGS = [
+        Binding("ctrl+s", "export", "export.go", priority=True),
+        # Priority: the fields keep their own Ctrl keys, not this one.
+        Binding("ctrl+o", "convention", "convention.export.open", priority=True),
+        Binding("escape", "close", "common.close"),
+    ]
+    OFFERS_CONVENTION = True  # the draft convention opens from the minutes' export
 
     class Exported(Message):
         """The worker wrote the files."""
@@ -68,11 +76,13 @@ class ExportModal(ModalScreen[list[Path]]):
                 yield Checkbox(Content(t("export.docx")), True, id="docx", compact=True)
                 yield Checkbox(Content(t("export.md")), True, id="md", compact=True)
             yield Static(Content(""), id="targets", classes="hint")
+            yield self.error_line()
             yield Static(Content(""), id="status")
             with Horizontal(id="buttons"):
                 yield Button(Content(t("convention.export.open")), id="convention", compact=True)
                 yield Button(Content(t("common.cancel")), id="close", compact=True)
                 yield Button(Content(t("export.go")), id="export", variant="primary", compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._show_targets()
@@ -113,6 +123,9 @@ class ExportModal(ModalScreen[list[Path]]):
         else:
             self.action_close()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.OFFERS_CONVENTION if action == "convention" else True
+
     def action_convention(self) -> None:
         """The project's draft convention: its parts, clauses and checklist, and its own export."""
         from screens.convention import ConventionScreen
@@ -128,14 +141,15 @@ class ExportModal(ModalScreen[list[Path]]):
             return
         targets = self.targets()
         if not targets.paths:
-            self._status(t("export.no_format"), "error")
+            self.refuse(t("export.no_format"))
             return
         try:
             # A project file is refused before any question about replacing it.
             check_targets(targets, force=True, protect=self.project.path)
         except AtelierError as error:
-            self._status(error.message(), "error")
+            self.refuse(error.message())
             return
+        self.show_error("")
         taken = existing(targets)
         if not taken:
             self._start(targets, force=False)
@@ -181,12 +195,12 @@ class ExportModal(ModalScreen[list[Path]]):
         self._status(report, "done")
         self.query_one("#close", Button).label = Content(t("export.close"))
         self.query_one("#close", Button).focus()
-        self.app.notify(Content(report), timeout=10)
 
     def on_export_modal_export_failed(self, message: ExportFailed) -> None:
         self.running = False
         self.query_one("#export", Button).disabled = False
-        self._status(t("export.failed", reason=message.reason), "error")
+        self._status("")
+        self.refuse(t("export.failed", reason=message.reason))
 
     def action_close(self) -> None:
         self.dismiss(self.written)

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from screens.modals.dialog import REFUSED, Dialog
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
@@ -21,7 +22,7 @@ from workshop.proposals import NO_REFERENT, Proposal, Referent, Status, follow_u
 NOBODY = "-"
 
 
-class FollowUpModal(ModalScreen[Proposal | None]):
+class FollowUpModal(Dialog["Proposal | None"]):
     DEFAULT_CSS = """
     FollowUpModal { align: center middle; }
     FollowUpModal > VerticalScroll {
@@ -32,8 +33,8 @@ class FollowUpModal(ModalScreen[Proposal | None]):
     FollowUpModal Label { margin-top: 0; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("common.cancel")),
-        Binding("ctrl+s", "save", t("common.save"), priority=True),
+        Binding("escape", "cancel", "common.cancel"),
+        Binding("ctrl+s", "save", "common.save", priority=True),
     ]
 
     def __init__(self, project: Project, proposal: Proposal, today: str) -> None:
@@ -73,7 +74,9 @@ class FollowUpModal(ModalScreen[Proposal | None]):
             )
             yield Label(Content(t("proposals.follow.reason")))
             yield LineInput(value=p.status_reason, placeholder=t("proposals.follow.reason_placeholder"), id="reason")
+            yield self.error_line()
             yield Static(Content(t("proposals.entry.hint")), classes="hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#referent", Select).focus()
@@ -92,7 +95,7 @@ class FollowUpModal(ModalScreen[Proposal | None]):
 
     def action_save(self) -> None:
         status = self.query_one("#status", Select).value
-        saved = self.app.attempt(
+        saved = self.attempt(
             follow_up,
             self.project,
             self.proposal.id,
@@ -103,7 +106,7 @@ class FollowUpModal(ModalScreen[Proposal | None]):
             reason=self.query_one("#reason", Input).value if status == Status.DROPPED else "",
             on=self.today,
         )
-        if saved is not None:
+        if saved is not REFUSED:
             self.dismiss(saved)
 
     def action_cancel(self) -> None:

@@ -1,8 +1,9 @@
 """The frame every planning form shares: fields, an inline message, Save / Cancel.
 
 A form never writes by itself: it hands its typed values to a `save` callback
-(a core call). When the core refuses them, the form stays open and shows why;
-when it accepts, the form dismisses with what `save` returned.
+(a core call). When the core refuses them, the form stays open and shows why,
+inside itself, with the focus in a field; when it accepts, the form dismisses
+with what `save` returned.
 """
 
 from __future__ import annotations
@@ -14,23 +15,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from screens.modals.dialog import REFUSED, Dialog
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
-from workshop.errors import AtelierError, StorageError
 from workshop.i18n import t
 
 V = TypeVar("V")  # the typed values a form collects
 R = TypeVar("R")  # what saving returns
 
 
-class FormModal(ModalScreen[R | None], Generic[V, R]):
+class FormModal(Dialog["R | None"], Generic[V, R]):
     CSS_PATH = "form.tcss"
     HINT_KEY = "form.hint"
     BINDINGS = [
-        Binding("escape", "cancel", t("common.cancel")),
-        Binding("ctrl+s", "save", t("common.save")),
+        Binding("ctrl+s", "save", "common.save", priority=True),
+        Binding("escape", "cancel", "common.cancel"),
     ]
 
     def __init__(self, heading: str, save: Callable[[V], R]) -> None:
@@ -43,11 +44,12 @@ class FormModal(ModalScreen[R | None], Generic[V, R]):
             yield Static(Content(self.heading), classes="form-title")
             with VerticalScroll(id="fields"):
                 yield from self.compose_fields()
-            yield Static(id="form-error")
+            yield self.error_line("form-error")
             yield Static(Content(t(self.HINT_KEY)), classes="hint")
             with Horizontal(id="form-buttons"):
                 yield Button(Content(t("common.cancel")), id="cancel")
                 yield Button(Content(t("common.save")), id="save", variant="primary")
+        yield KeyBar()
 
     def compose_fields(self) -> ComposeResult:  # pragma: no cover - every form overrides it
         yield from ()
@@ -56,12 +58,8 @@ class FormModal(ModalScreen[R | None], Generic[V, R]):
         """The typed values of the form (raise AtelierError for a local refusal)."""
         raise NotImplementedError
 
-    def show_error(self, message: str) -> None:
-        error = self.query_one("#form-error", Static)
-        error.update(Content(message))
-        error.display = bool(message)
-
     def on_mount(self) -> None:
+        # Forms call it from their own on_mount: nothing refused yet.
         self.show_error("")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -76,23 +74,9 @@ class FormModal(ModalScreen[R | None], Generic[V, R]):
             self.dismiss(None)
 
     def action_save(self) -> None:
-        try:
-            result = self.save(self.values())
-        except StorageError as error:
-            self.app.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
-            self.show_error(error.message())
-            return
-        except AtelierError as error:
-            self._refuse(error.message())
-            return
-        except ValueError as error:  # an enum value the core refused
-            self._refuse(str(error))
-            return
-        self.dismiss(result)
-
-    def _refuse(self, message: str) -> None:
-        self.show_error(message)
-        self.app.notify(Content(message), severity="warning")
+        result = self.attempt(lambda: self.save(self.values()))
+        if result is not REFUSED:
+            self.dismiss(result)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -119,7 +103,6 @@ class NamedFormModal(FormModal[V, R]):
         return self.query_one("#name", Input).value
 
     def on_mount(self) -> None:
-        super().on_mount()
         self._check_name(self.typed_name())
         self.query_one("#name", Input).focus()
 

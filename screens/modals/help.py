@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from workshop.i18n import t
+from screens.widgets.key_bar import KeyBar
 
 
 class HelpModal(ModalScreen[None]):
@@ -19,7 +19,7 @@ class HelpModal(ModalScreen[None]):
         border: thick $primary; background: $surface; padding: 0 1;
     }
     """
-    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", t("common.close"))]
+    BINDINGS = [Binding("escape,f1,question_mark,q", "dismiss", "common.close")]
 
     def __init__(self, markdown: str) -> None:
         super().__init__()
@@ -29,6 +29,7 @@ class HelpModal(ModalScreen[None]):
         # Help texts are ours (catalog and guides), so Markdown rendering is intended.
         with VerticalScroll():
             yield Markdown(self.markdown)
+        yield KeyBar()
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)

@@ -28,8 +28,8 @@ class ItemNotesModal(ModalScreen[str | None]):
     ItemNotesModal TextArea { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape", "close", t("cockpit.notes_save_close")),
-        Binding("ctrl+s", "close", t("cockpit.notes_save_close"), show=False),
+        Binding("escape", "close", "cockpit.notes_save_close"),
+        Binding("ctrl+s", "close", "cockpit.notes_save_close", show=False),
     ]
 
     def __init__(self, title: str, notes: str) -> None:

@@ -22,27 +22,33 @@ from screens.modals.minutes_details import MinutesDetailsForm, MinutesDetailsMod
 from screens.modals.next_meeting import NextMeetingForm, NextMeetingModal
 from screens.modals.next_step import NextStepForm, NextStepModal
 from screens.tables import fill_table, selected_key
+from screens.widgets.key_bar import KeyBar
 from workshop import next_steps as steps
 from workshop.i18n import t
 from workshop.model import MinutesStatus, Workshop
 from workshop.project import Project
 
 MAX_WIDTH = 110  # the frame's width on a large screen (see next_steps.tcss)
+MOVE = Binding.Group("next_steps.key.move", compact=True)
 
 
 class NextStepsModal(ModalScreen[None]):
     CSS_PATH = "next_steps.tcss"
+    # Descriptions are catalog keys, translated when the key bar is drawn.
     BINDINGS = [
-        Binding("escape", "close", t("common.back")),
-        Binding("a,insert", "add", t("next_steps.key.add")),
-        Binding("e", "edit", t("next_steps.key.edit"), show=False),
-        Binding("space", "toggle", t("next_steps.key.toggle")),
-        Binding("delete,d", "remove", t("next_steps.key.remove")),
-        Binding("shift+up", "move(-1)", t("next_steps.key.move"), show=False),
-        Binding("shift+down", "move(1)", t("next_steps.key.move"), show=False),
-        Binding("r", "meeting", t("next_steps.key.meeting")),
-        Binding("c", "details", t("next_steps.key.details")),
+        Binding("escape", "close", "common.back"),
+        Binding("a,insert", "add", "next_steps.key.add"),
+        # Priority: the table's own Enter would hide it from the key bar.
+        Binding("enter", "edit", "next_steps.key.edit", key_display="⏎", priority=True),
+        Binding("e", "edit", "next_steps.key.edit", show=False),
+        Binding("space", "toggle", "next_steps.key.toggle"),
+        Binding("delete", "remove", "next_steps.key.remove"),  # never one letter: a removal is Delete, confirmed
+        Binding("shift+up", "move(-1)", "next_steps.key.move", key_display="⇧↑", group=MOVE),
+        Binding("shift+down", "move(1)", "next_steps.key.move", key_display="⇧↓", group=MOVE),
+        Binding("r", "meeting", "next_steps.key.meeting"),
+        Binding("c", "details", "next_steps.key.details"),
     ]
+    ON_STEP = frozenset({"edit", "toggle", "remove", "move"})  # keys that act on the selected step
 
     def __init__(self, project: Project, workshop_id: int) -> None:
         super().__init__()
@@ -60,7 +66,9 @@ class NextStepsModal(ModalScreen[None]):
             yield Static(id="minutes-details")
             yield DataTable(id="steps-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="steps-empty", classes="hint")
-            yield Static(Content(t("next_steps.hint")), classes="hint")
+            # The selected step whole: its text and owner give way in the table at 80 columns.
+            yield Static(id="step-detail", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Fixed widths, so that who and when stay in view at 80 columns (the step's text is cut, not them).
@@ -126,6 +134,8 @@ class NextStepsModal(ModalScreen[None]):
         empty = self.query_one("#steps-empty", Static)
         empty.update(Content(t("next_steps.empty")))
         empty.display = not found
+        self.refresh_bindings()
+        self._show_selected()
 
     def _selected(self) -> int:
         key = selected_key(self.query_one("#steps-table", DataTable))
@@ -135,6 +145,33 @@ class NextStepsModal(ModalScreen[None]):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_edit()
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.refresh_bindings()
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        from workshop.minutes.next_steps import step_owner
+
+        detail = self.query_one("#step-detail", Static)
+        step_id = self._selected()
+        if not step_id:
+            detail.update("")
+            return
+        step = steps.next_step(self.project, step_id)
+        who, structure = step_owner(self.project, step)
+        owner = f"{who} ({structure})" if who and structure else who or structure
+        parts = [step.text, owner, format_date(step.due)]
+        detail.update(Content(" — ".join(part for part in parts if part)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.ON_STEP and self.is_mounted and not self._selected():
+            return False  # no step yet: the bar offers only what acts
+        if action == "move" and self.is_mounted:
+            found = [s.id for s in steps.next_steps(self.project, self.workshop_id)]
+            at = found.index(self._selected()) if self._selected() in found else -1
+            return 0 <= at + int(parameters[0]) < len(found)  # type: ignore[call-overload]
+        return True
 
     def action_close(self) -> None:
         self.dismiss(None)

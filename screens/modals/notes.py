@@ -27,7 +27,6 @@ class NotesModal(FormModal[str, R]):
         yield TextArea(self.text, id="notes", soft_wrap=True, tab_behavior="focus")
 
     def on_mount(self) -> None:
-        super().on_mount()
         area = self.query_one("#notes", TextArea)
         area.focus()
         area.move_cursor(area.document.end)

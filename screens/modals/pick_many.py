@@ -27,8 +27,8 @@ class PickManyModal(ModalScreen["list[V] | None"], Generic[V]):
     PickManyModal SelectionList { height: auto; max-height: 12; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("common.cancel")),
-        Binding("ctrl+s", "save", t("common.save"), priority=True),
+        Binding("escape", "cancel", "common.cancel"),
+        Binding("ctrl+s", "save", "common.save", priority=True),
     ]
 
     def __init__(self, question: str, choices: list[tuple[str, V]], ticked: list[V]) -> None:

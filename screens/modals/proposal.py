@@ -11,18 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, Static
 
+from screens.modals.dialog import REFUSED, Dialog
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
-from workshop.proposals import Proposal, record_proposal
+from workshop.proposals import record_proposal
 
 NO_PERSON = 0
 
 
-class ProposalModal(ModalScreen[Proposal | None]):
+class ProposalModal(Dialog["Proposal | None"]):
     DEFAULT_CSS = """
     ProposalModal { align: center middle; }
     ProposalModal > VerticalScroll {
@@ -33,8 +34,8 @@ class ProposalModal(ModalScreen[Proposal | None]):
     ProposalModal Label { margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape", "cancel", t("common.cancel")),
-        Binding("ctrl+s", "save", t("common.save"), priority=True),
+        Binding("escape", "cancel", "common.cancel"),
+        Binding("ctrl+s", "save", "common.save", priority=True),
     ]
 
     def __init__(
@@ -89,7 +90,9 @@ class ProposalModal(ModalScreen[Proposal | None]):
                 allow_blank=False,
                 id="person",
             )
+            yield self.error_line()
             yield Static(Content(t("proposals.entry.hint")), classes="hint")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#text", Input).focus()
@@ -107,7 +110,7 @@ class ProposalModal(ModalScreen[Proposal | None]):
     def action_save(self) -> None:
         structure = self.query_one("#structure", Select).value
         person = self.query_one("#person", Select).value
-        recorded = self.app.attempt(
+        recorded = self.attempt(
             record_proposal,
             self.project,
             self.query_one("#text", Input).value,
@@ -117,7 +120,7 @@ class ProposalModal(ModalScreen[Proposal | None]):
             item_id=self.item_id,
             source=self.source,
         )
-        if recorded is not None:
+        if recorded is not REFUSED:
             self.app.notify(Content(t("proposals.entry.recorded", number=recorded.id)))
             self.dismiss(recorded)
 

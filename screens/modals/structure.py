@@ -9,9 +9,10 @@ from typing import TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Checkbox, Select, Static
+from textual.widgets import Select, Static
 
 from screens.modals.form import NamedFormModal, field_label
+from screens.widgets.checkbox import Checkbox
 from workshop.i18n import t
 from workshop.model import StructureKind
 

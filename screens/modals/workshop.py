@@ -36,14 +36,13 @@ class WorkshopModal(FormModal[WorkshopForm, R]):
         yield field_label("form.workshop_date")
         yield LineInput(self.initial.date, id="date", placeholder=t("form.workshop_date_placeholder"))
         yield field_label("form.workshop_start")
-        yield LineInput(self.initial.start_time, id="start_time", placeholder="09:30")
+        yield LineInput(self.initial.start_time, id="start_time", placeholder=t("form.workshop_start_placeholder"))
         yield field_label("form.workshop_place")
         yield LineInput(self.initial.place, id="place")
         yield field_label("form.workshop_facilitator")
         yield LineInput(self.initial.facilitator, id="facilitator")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#title", Input).focus()
 
     def values(self) -> WorkshopForm:

@@ -29,9 +29,9 @@ from workshop.rounds import Round, contribute, contributions, remove_contributio
 class ContributionTurn(Vertical):
     BINDINGS = [
         # Priority: the field's own Ctrl+D (delete right) and Ctrl+Z (undo) must not win.
-        Binding("ctrl+d", "finish", t("rounds.contribution.finish_key"), priority=True),
-        Binding("ctrl+z", "withdraw_last", t("rounds.contribution.withdraw_key"), priority=True),
-        Binding("ctrl+t", "toggle_mask", t("rounds.contribution.mask_key"), show=False, priority=True),
+        Binding("ctrl+d", "finish", "rounds.contribution.finish_key", priority=True),
+        Binding("ctrl+z", "withdraw_last", "rounds.contribution.withdraw_key", priority=True),
+        Binding("ctrl+t", "toggle_mask", "rounds.contribution.mask_key", show=False, priority=True),
     ]
 
     class TurnFinished(Message):

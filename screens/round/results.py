@@ -54,7 +54,7 @@ class ResultsView(VerticalScroll, can_focus=False):
             if result.reasons:
                 yield Static(Content.styled(t("rounds.results.reasons"), "bold"), classes="results-heading")
                 for answer, text in result.reasons:
-                    yield Static(Content.assemble((t(f"rounds.consent.{answer}") + " : ", "bold"), literal(text)), classes="reason-line")
+                    yield Static(Content.assemble((t("common.label", label=t(f"rounds.consent.{answer}")), "bold"), literal(text)), classes="reason-line")
             yield from self.structure_lines()
         yield Static(Content(self.participation()), classes="participation")
         yield Static(Content(t("rounds.results.hint")), classes="hint")

@@ -85,22 +85,23 @@ class Waiting(Vertical):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.text), classes="waiting-text")
+        yield Static(literal(self.text), classes="waiting-text")  # names typed by people
         yield Static(Content(t("rounds.waiting.hint")), classes="hint")
 
 
 class RoundScreen(Screen["RoundResult | None"]):
     CSS_PATH = "round.tcss"
+    ALLOWS_UNDO = False  # Ctrl+Z is for the facilitator, not for the voters' keyboard
     BINDINGS = [
-        Binding("f2", "reveal", t("rounds.key.reveal")),
-        Binding("f3", "skip", t("rounds.key.skip")),
-        Binding("f4", "proxy", t("rounds.key.proxy")),
-        Binding("f5", "settings", t("rounds.key.settings")),
-        Binding("f6", "recall", t("rounds.key.recall")),
-        Binding("f9", "leave", t("rounds.key.leave")),
-        Binding("f10", "finish", t("rounds.key.finish")),
+        Binding("f2", "reveal", "rounds.key.reveal"),
+        Binding("f3", "skip", "rounds.key.skip"),
+        Binding("f4", "proxy", "rounds.key.proxy"),
+        Binding("f5", "settings", "rounds.key.settings"),
+        Binding("f6", "recall", "rounds.key.recall"),
+        Binding("f9", "leave", "rounds.key.leave"),
+        Binding("f10", "finish", "rounds.key.finish"),
         # The app's own Ctrl+Q gives way to this one (AtelierApp.check_action).
-        Binding("ctrl+q", "quit_app", t("common.quit"), show=False, priority=True),
+        Binding("ctrl+q", "quit_app", "common.quit", show=False, priority=True),
     ]
     CONFIRMS_QUIT = True
 
@@ -136,6 +137,26 @@ class RoundScreen(Screen["RoundResult | None"]):
     def help_markdown(self) -> str:
         return t("rounds.help")
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Facilitator keys are offered only where they act: nothing to skip once
+        everyone has had a turn, nothing but closing once the results are shown."""
+        if not self.is_mounted:
+            return True
+        round_ = self.round
+        current = round_.current
+        if action in ("skip", "proxy"):
+            return current is not None
+        if action == "recall":
+            return round_.is_open and any(s is TurnState.SKIPPED for s in round_.turns.values())
+        if action == "reveal":
+            return not round_.revealed
+        if action == "leave":
+            return not (round_.done and round_.revealed)  # on the results, F10 (or Enter) closes
+        if action == "settings":
+            # Settings change only before anyone has voted; hidden afterwards.
+            return not started(round_) and round_.is_open
+        return True
+
     def mode_line(self) -> str:
         spec = self.round.spec
         parts = [mode_label(self.round)]
@@ -157,6 +178,7 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.round = get_round(self.project, self.round_id)
         self.lost = [v for v in self.lost if self.round.turns.get(v) is TurnState.PENDING]
         redraw(self.query_one("#round-head", Static), self.head_content())
+        self.refresh_bindings()
         return self.round
 
     def head_content(self) -> Content:
@@ -224,12 +246,16 @@ class RoundScreen(Screen["RoundResult | None"]):
                 self.show(ResultsView(self.project, round_, result))
 
     def waiting(self) -> Widget:
+        """Whose turns are over, and — never "everyone" when some were passed — who had none."""
         round_ = self.round
-        if round_.spec.mode.is_vote:
-            text = t("rounds.waiting.votes", count=round_.ballot_count)
-        else:
-            text = t("rounds.waiting.contributions", count=round_.contribution_count)
-        return Waiting(text)
+        taken, total = round_.progress
+        count = round_.ballot_count if round_.spec.mode.is_vote else round_.contribution_count
+        kind = "votes" if round_.spec.mode.is_vote else "contributions"
+        if taken == total:
+            return Waiting(t(f"rounds.waiting.{kind}", count=count))
+        text = t(f"rounds.waiting.{kind}_missing", taken=taken, total=total, count=count)
+        missing = [voter_label(self.project, round_, v)[0] for v in round_.voters if round_.turns[v] in (TurnState.SKIPPED, TurnState.PENDING)]
+        return Waiting(text + "\n" + t("rounds.waiting.not_taken", names=", ".join(missing)))
 
     def start_turn(self) -> None:
         round_ = self.round
@@ -374,12 +400,6 @@ class RoundScreen(Screen["RoundResult | None"]):
         # (Quitting, or a crash, leaves the mark: the project reopens on this round.)
         self.app.attempt(mark_on_screen, self.project, self.round_id, False)
         return super().dismiss(result)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "settings":
-            # Settings change only before anyone has voted; hidden afterwards.
-            return not started(self.round) and self.round.is_open
-        return True
 
     def action_settings(self) -> None:
         """Change the round's settings before the first voter (a prefilled set-up)."""

@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
+from screens.modals.dialog import REFUSED, Dialog
 from screens.round.text import literal
+from screens.widgets.checkbox import Checkbox
+from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
-from workshop.errors import AtelierError
 from workshop.i18n import t
 from workshop.project import Project
 from workshop.rounds import (
@@ -45,21 +46,16 @@ def secret_by_default(mode: RoundMode) -> bool:
     return mode in (RoundMode.DOT, RoundMode.SINGLE, RoundMode.SCALE)
 
 
-class Tick(Checkbox):
-    """A checkbox that reads `[x]` or `[ ]` whatever the colours."""
-
-    @property
-    def _button(self) -> Content:
-        return Content.styled("[x]" if self.value else "[ ]", "bold" if self.value else "")
+Tick = Checkbox  # the app's check box: `[x]` or `[ ]` whatever the colours
 
 
-class RoundSetupModal(ModalScreen[int | None]):
+class RoundSetupModal(Dialog["int | None"]):
     """Dismisses with the id of the round to run (new, resumed or changed), or None."""
 
     CSS_PATH = "setup.tcss"
     BINDINGS = [
-        Binding("escape", "cancel", t("common.cancel")),
-        Binding("f5", "start", t("rounds.setup.start")),
+        Binding("escape", "cancel", "common.cancel"),
+        Binding("f5", "start", "rounds.setup.start"),
     ]
 
     def __init__(
@@ -153,10 +149,12 @@ class RoundSetupModal(ModalScreen[int | None]):
                 )
                 yield Tick(t("rounds.setup.weighting"), value=bool(spec and spec.one_structure_one_voice), id="weighting", compact=True)
                 yield Tick(t("rounds.setup.auto_reveal"), value=bool(spec and spec.auto_reveal), id="auto_reveal", compact=True)
+            yield self.error_line()
             with Horizontal(id="setup-buttons"):
                 yield Button(t("common.cancel"), id="cancel", compact=True)
                 start = t("rounds.setup.apply") if spec is not None else t("rounds.setup.start")
                 yield Button(start + " (F5)", variant="primary", id="start", compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#question", Input).focus()
@@ -216,17 +214,15 @@ class RoundSetupModal(ModalScreen[int | None]):
         )
 
     def action_start(self) -> None:
-        try:
-            spec = self.spec()
-        except AtelierError as error:
-            self.notify(Content(error.message()), severity="warning")
+        spec = self.attempt(self.spec)
+        if spec is REFUSED:
             return
         if self.editing is not None:
-            if self.app.attempt(change_settings, self.project, self.editing.id, spec) is not None:
+            if self.attempt(change_settings, self.project, self.editing.id, spec) is not REFUSED:
                 self.dismiss(self.editing.id)
             return
-        round_ = self.app.attempt(start_round, self.project, self.workshop_id, self.item_id, spec)
-        if round_ is not None:
+        round_ = self.attempt(start_round, self.project, self.workshop_id, self.item_id, spec)
+        if round_ is not REFUSED:
             self.chosen(round_.id)
 
     def action_cancel(self) -> None:

@@ -2,6 +2,12 @@
 
 Fed with `workshop.schedule.Schedule` values (`show`); rows are updated in place
 and only when their text changes, so refreshing it every second costs little.
+
+Each row's second line is three short columns under one legend (planned start,
+actual start, time spent): at 80 columns the sidebar has 27 cells, and the
+words "prévu … réel …" on every row cut off the actual time. A time spent is
+plain, a planned duration is in brackets; the marks ▶ ✓ ‖ say current, done
+and interrupted without colour.
 """
 
 from __future__ import annotations
@@ -11,9 +17,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from screens.formatting import format_date
 from workshop.i18n import t
 from workshop.schedule import ItemTiming, Schedule, clock_time
 
+NO_TIME = "  —  "  # in place of a time: as wide as "14:05"
 
 class AgendaRow(Static):
     """One agenda item: its title (shown literally), then its planned and actual start."""
@@ -35,6 +43,7 @@ class AgendaSidebar(Vertical):
         padding: 0 1;
     }
     AgendaSidebar #agenda-heading { text-style: bold; color: $accent; }
+    AgendaSidebar #agenda-legend { color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis; }
     AgendaSidebar .times { color: $text-muted; }
     AgendaSidebar #agenda-rows { height: 1fr; scrollbar-size-vertical: 1; }
     AgendaSidebar AgendaRow {
@@ -54,6 +63,7 @@ class AgendaSidebar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(t("cockpit.agenda_heading")), id="agenda-heading")
+        yield Static(Content(t("cockpit.agenda_legend")), id="agenda-legend")
         with VerticalScroll(id="agenda-rows", can_focus=False):
             pass
         yield Static("", id="agenda-drift", markup=False)
@@ -66,7 +76,7 @@ class AgendaSidebar(Vertical):
             rows = [AgendaRow(timing.item.id) for timing in schedule.items]
             container.mount_all(rows)
         for row, timing in zip(rows, schedule.items, strict=True):
-            marker = "▶" if timing.current else ("✓" if timing.done else " ")
+            marker = "▶" if timing.current else ("✓" if timing.done else ("‖" if timing.interrupted else " "))
             times = _times(timing)
             text = f"{marker} {timing.item.title}\n  {times}"
             if text != row.text:
@@ -82,7 +92,8 @@ class AgendaSidebar(Vertical):
     def _show_drift(self, schedule: Schedule, has_start_time: bool) -> None:
         drift = self.query_one("#agenda-drift", Static)
         if schedule.drift is None and schedule.run_earlier:
-            text = t("cockpit.run_earlier")
+            day = schedule.day.isoformat() if schedule.day else ""
+            text = t("cockpit.run_earlier", date=format_date(day))
         elif schedule.drift is None:
             text = t("cockpit.not_running") if has_start_time else t("cockpit.no_start_time")
         elif schedule.behind:
@@ -106,14 +117,12 @@ def _duration(minutes: int) -> str:
 
 
 def _times(timing: ItemTiming) -> str:
-    """'14:00 · réel 14:05 · 22 min': planned start, actual start, time spent."""
-    parts = []
-    if timing.planned_start is not None:
-        parts.append(t("cockpit.row_planned", time=clock_time(timing.planned_start)))
-    if timing.actual_start is not None:
-        parts.append(t("cockpit.row_actual", time=clock_time(timing.actual_start)))
-    if timing.done:
-        parts.append(t("cockpit.duration_minutes", minutes=round(timing.spent / 60)))
-    elif not parts:
-        parts.append(t("cockpit.duration_minutes", minutes=timing.item.planned_minutes))
-    return " · ".join(parts)
+    """'14:00  14:05  22 min': planned start, actual start, time spent; or the
+    planned duration in brackets, '14:20    —    (45 min)', for an item not run."""
+    planned = clock_time(timing.planned_start) if timing.planned_start is not None else NO_TIME
+    actual = clock_time(timing.actual_start) if timing.actual_start is not None else NO_TIME
+    if timing.spent > 0:
+        duration = _duration(round(timing.spent / 60))
+    else:
+        duration = t("cockpit.planned_duration", duration=_duration(timing.item.planned_minutes))
+    return f"{planned}  {actual}  {duration}"

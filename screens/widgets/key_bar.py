@@ -6,7 +6,10 @@ that do not fit; this bar wraps them onto a second line instead. And it is one
 widget that redraws itself, where the Footer mounts a widget per key and does
 so again on every change of focus, which shows in the start-up time (DESIGN §6).
 
-Descriptions come from the screens' bindings (the catalog), never from what
+A binding's description is a catalog key, translated here when the bar is drawn
+(so the bar follows the language in force, not the one at import time). A node
+may say more than its static label (Ctrl+Z names what it would undo): it then
+defines `binding_label(action) -> str | None`. Descriptions never come from what
 people typed, and are drawn as plain text.
 """
 
@@ -20,9 +23,12 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
+
+from workshop.i18n import t
 
 GAP = 2  # cells between two entries
 
@@ -32,6 +38,7 @@ class KeyEntry(NamedTuple):
     display: str  # how the key (or the group's keys) are shown
     description: str
     enabled: bool = True
+    also: tuple[str, ...] = ()  # other keys that do the same (listed in F1)
 
     @property
     def width(self) -> int:
@@ -86,23 +93,7 @@ class KeyBar(Widget, can_focus=False):
         return self._entries
 
     def _collect(self) -> list[KeyEntry]:
-        """The screen's shown bindings: one entry per action, groups together."""
-        by_action: dict[str, tuple[Binding, bool]] = {}
-        for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if binding.show and binding.action not in by_action:
-                by_action[binding.action] = (binding, enabled)
-        entries: list[KeyEntry] = []
-        for group, members in groupby(by_action.values(), lambda pair: pair[0].group):
-            bindings = list(members)
-            if group is not None and len(bindings) > 1:
-                display = " ".join(self.app.get_key_display(binding) for binding, _ in bindings)
-                first, enabled = bindings[0]
-                entries.append(KeyEntry(first.key.split(",")[0], display, group.description, enabled))
-                continue
-            for binding, enabled in bindings:
-                key = binding.key.split(",")[0]
-                entries.append(KeyEntry(key, self.app.get_key_display(binding), binding.description, enabled))
-        return entries
+        return screen_keys(self.screen)
 
     # Layout -------------------------------------------------------------------------
     def _lines(self, width: int) -> list[list[KeyEntry]]:
@@ -154,3 +145,66 @@ class KeyBar(Widget, can_focus=False):
                 else:
                     self.app.bell()
                 return
+
+
+def binding_label(namespace: DOMNode, binding: Binding) -> str:
+    """What a binding does, in the current language."""
+    describe = getattr(namespace, "binding_label", None)
+    if callable(describe):
+        label = describe(binding.action)
+        if label:
+            return label
+    return t(binding.description) if binding.description else ""
+
+
+# Keys every Textual screen has (Tab between fields, copying text): the framework's, not ours.
+FRAMEWORK_ACTIONS = frozenset({"app.focus_next", "app.focus_previous", "screen.copy_text", "help_quit"})
+
+
+def is_ours(namespace: DOMNode, binding: Binding) -> bool:
+    """A binding of Atelier's app, screens or widgets (not a Textual widget's own
+    editing and cursor keys, nor the framework's, documented the same way everywhere)."""
+    if binding.action in FRAMEWORK_ACTIONS:
+        return False
+    if namespace is namespace.app or isinstance(namespace, Screen):
+        return True
+    # A widget of ours may inherit a Textual widget's keys (LineInput's are Input's):
+    # the class that declares the binding decides.
+    for cls in type(namespace).__mro__:
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            key, action = (declared.key, declared.action) if isinstance(declared, Binding) else (declared[0], declared[1])
+            if action == binding.action and binding.key in key.split(","):
+                return not cls.__module__.startswith("textual.")
+    return not type(namespace).__module__.startswith("textual.")
+
+
+def screen_keys(screen: Screen[Any], hidden: bool = False) -> list[KeyEntry]:
+    """The keys a screen offers now, one entry per action, groups together.
+
+    With `hidden`, also the enabled keys the bar does not show (for the F1 help).
+    """
+    app = screen.app
+    by_action: dict[str, tuple[DOMNode, Binding, bool]] = {}
+    others: dict[str, list[str]] = {}
+    for namespace, binding, enabled, _tooltip in screen.active_bindings.values():
+        if binding.system or not is_ours(namespace, binding):
+            continue
+        if not (binding.show or (hidden and enabled)):
+            continue
+        action = f"{id(namespace)}:{binding.action}"
+        if action in by_action:
+            others.setdefault(action, []).append(app.get_key_display(binding))
+        by_action.setdefault(action, (namespace, binding, enabled))
+    entries: list[KeyEntry] = []
+    for group, members in groupby(by_action.items(), lambda pair: pair[1][1].group):
+        bindings = list(members)
+        if group is not None and len(bindings) > 1:
+            display = " ".join(app.get_key_display(binding) for _, (_, binding, _) in bindings)
+            _action, (_namespace, first, enabled) = bindings[0]
+            entries.append(KeyEntry(first.key.split(",")[0], display, t(group.description), enabled))
+            continue
+        for action, (namespace, binding, enabled) in bindings:
+            key = binding.key.split(",")[0]
+            label = binding_label(namespace, binding)
+            entries.append(KeyEntry(key, app.get_key_display(binding), label, enabled, tuple(others.get(action, ()))))
+    return entries

@@ -41,15 +41,15 @@ class UnknownWorkshop(AtelierError):
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.description = t("minutes.help.command")
-    parser.add_argument("project", type=Path, metavar="PROJECT_PATH", help=t("minutes.help.project"))
-    parser.add_argument("--workshop", metavar="ID_OR_TITLE", help=t("minutes.help.workshop"))
-    parser.add_argument("--docx", type=Path, metavar="OUT.docx", help=t("minutes.help.docx"))
-    parser.add_argument("--md", type=Path, metavar="OUT.md", help=t("minutes.help.md"))
+    parser.add_argument("project", type=Path, metavar=t("cli.metavar.project"), help=t("minutes.help.project"))
+    parser.add_argument("--workshop", metavar=t("cli.metavar.workshop"), help=t("minutes.help.workshop"))
+    parser.add_argument("--docx", type=Path, metavar=t("cli.metavar.docx"), help=t("minutes.help.docx"))
+    parser.add_argument("--md", type=Path, metavar=t("cli.metavar.md"), help=t("minutes.help.md"))
     # Its own dest: a sub-command default would overwrite `atelier --lang en export …`.
     parser.add_argument("--lang", dest="minutes_lang", choices=LANGUAGES, default=None, help=t("minutes.help.lang"))
     parser.add_argument("--force", action="store_true", help=t("minutes.help.force"))
-    parser.add_argument("--register", type=Path, metavar="OUT.docx", help=t("minutes.help.register"))
-    parser.add_argument("--convention", type=Path, metavar="OUT.docx", help=t("convention.help.cli"))
+    parser.add_argument("--register", type=Path, metavar=t("cli.metavar.docx"), help=t("minutes.help.register"))
+    parser.add_argument("--convention", type=Path, metavar=t("cli.metavar.docx"), help=t("convention.help.cli"))
 
 
 def run(args: argparse.Namespace) -> int:

@@ -182,8 +182,9 @@ def edit_proposal(
 
 
 def remove_proposal(project: Project, proposal_id: int) -> None:
-    proposal(project, proposal_id)
-    project.store.table(TABLE).remove(doc_ids=[proposal_id])
+    removed = proposal(project, proposal_id)
+    with project.undo.step("proposal_removed", number=proposal_id, text=removed.text):
+        project.store.table(TABLE).remove(doc_ids=[proposal_id])
 
 
 # Deciding ---------------------------------------------------------------------------
@@ -224,8 +225,10 @@ def decide(
         "log": log,
     }
     if value == Decision.RETAINED and current.decision != Decision.RETAINED and current.status not in OPEN_STATUSES:
+        # Retained again after a drop: its follow-up starts over.
         changes.update(status=Status.TO_DO.value, status_reason="", status_on=day)
-    return _save(project, replace(current, **changes))
+    with project.undo.step("decision", number=proposal_id, text=current.text):
+        return _save(project, replace(current, **changes))
 
 
 # Following up -------------------------------------------------------------------------

@@ -1,0 +1,110 @@
+"""The key bar tells the truth, on every screen of the demo in each of its states.
+
+- every key the bar shows is enabled there, and pressing it does something that
+  shows (another screen or dialog, the screen changed, the project changed) and
+  is not refused;
+- every enabled key the bar does not show is listed in the screen's F1 help (a
+  dialog shows all of its keys, or acts the same as one it shows).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+
+from screens.app import AtelierApp
+from screens.widgets.key_bar import KeyBar, is_ours
+from tests.app_states import DIALOGS, STATES, State, Walk
+from tests.screen_text import screen_text, settle
+
+SIZE = (80, 24)
+NOT_PRESSED = {"ctrl+q"}  # quits the app: checked by its own tests
+
+
+def offered(app: AtelierApp) -> list[tuple[str, Binding, bool, object]]:
+    """(key, binding, enabled, namespace) of Atelier's bindings active on the screen."""
+    found = []
+    for key, (namespace, binding, enabled, _tooltip) in app.screen.active_bindings.items():
+        if binding.system or not is_ours(namespace, binding):
+            continue
+        found.append((key, binding, enabled, namespace))
+    return found
+
+
+def observed(app: AtelierApp) -> tuple[object, ...]:
+    """What a key press can change that a person would notice."""
+    assert app.project is not None or True
+    data = json.dumps(app.project.store.storage.read(), sort_keys=True) if app.project is not None else ""
+    focused = app.focused
+    return (
+        tuple(id(screen) for screen in app.screen_stack),
+        (type(focused).__name__, focused.id) if focused is not None else None,
+        screen_text(app),
+        data,
+    )
+
+
+async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
+    walk = Walk.make(tmp_path)
+    app = walk.app
+    async with app.run_test(size=SIZE) as pilot:
+        await walk.go(pilot, state)
+        bar = app.screen.query_one(KeyBar)
+        dimmed = [entry for entry in bar.entries if not entry.enabled]
+        assert not dimmed, f"shown but not enabled: {dimmed}"
+        bindings = offered(app)
+        shown = [(key, binding) for key, binding, enabled, _ in bindings if binding.show and enabled]
+        assert shown or modal, "a screen with no key at all"
+        # Enabled keys the bar does not show: in the F1 help, or the same action as a shown one.
+        hidden = [(key, binding) for key, binding, enabled, _ in bindings if enabled and not binding.show]
+        shown_actions = {binding.action for _, binding in shown}
+        help_text = ""
+        if hidden and not modal:
+            await app.run_action("help")
+            await settle(pilot)
+            help_text = getattr(app.screen, "markdown", "")
+            await app.pop_screen()
+            await settle(pilot)
+        for key, binding in hidden:
+            if binding.action in shown_actions:
+                continue
+            assert not modal, f"{key} ({binding.action}) is a dialog key the bar does not show"
+            display = app.get_key_display(binding)
+            assert f"**{display}**" in help_text, f"{key} ({binding.action}) neither shown nor in F1"
+        # Each shown key does something, from the same state each time.
+        fresh = False  # the state is as `walk.go` left it
+        for key, binding in shown:
+            if key in NOT_PRESSED:
+                continue
+            if not fresh:
+                await walk.go(pilot, state)
+            app.clear_notifications()
+            await settle(pilot)
+            before = observed(app)
+            stack = list(app.screen_stack)
+            await pilot.press(key)
+            await settle(pilot)
+            refusals = [n for n in app._notifications if n.severity in ("warning", "error")]
+            assert not refusals, f"{key} ({binding.action}) was shown, then refused: {refusals[0].message}"
+            app.clear_notifications()
+            await settle(pilot)
+            after = observed(app)
+            assert after != before, f"{key} ({binding.action}) is shown but does nothing"
+            # A key that only opened a dialog leaves the state as it was once the dialog is gone.
+            fresh = after[3] == before[3] and app.screen_stack[: len(stack)] == stack and len(app.screen_stack) > len(stack)
+            while fresh and len(app.screen_stack) > len(stack):
+                await app.pop_screen()
+                await settle(pilot)
+
+
+@pytest.mark.parametrize("name", list(STATES), ids=list(STATES))
+async def test_every_key_shown_acts_and_every_key_that_acts_is_shown_or_in_f1(tmp_path: Path, name: str) -> None:
+    await check_state(tmp_path, STATES[name], modal=False)
+
+
+@pytest.mark.parametrize("name", list(DIALOGS), ids=list(DIALOGS))
+async def test_every_dialog_shows_its_keys_and_each_acts(tmp_path: Path, name: str) -> None:
+    await check_state(tmp_path, DIALOGS[name], modal=True)
