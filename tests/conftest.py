@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import types
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -48,6 +49,26 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
 
 
 XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of a module that uses the user interface (imports from `screens`) are
+    marked `ui`: the mutation run of the core (`make mutation`) leaves them out, for
+    the core's own tests must catch its bugs, and they are most of the suite's time."""
+    seen: dict[str, bool] = {}
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is None:
+            continue
+        if module.__name__ not in seen:
+            seen[module.__name__] = any(_from_screens(value) for value in vars(module).values())
+        if seen[module.__name__]:
+            item.add_marker(pytest.mark.ui)
+
+
+def _from_screens(value: object) -> bool:
+    name = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
+    return isinstance(name, str) and (name == "screens" or name.startswith("screens."))
 
 
 @pytest.fixture(autouse=True)
