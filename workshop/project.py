@@ -8,7 +8,6 @@ returns the stored record.
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
@@ -94,7 +93,7 @@ class Project:
                 "format": FORMAT_VERSION,
                 "promoter_id": 0,
                 "threshold": DEFAULT_THRESHOLD,
-                "created": time.time(),
+                "created": project.clock.now(),
             }
         )
         return project

@@ -65,11 +65,10 @@ MISSING = "—"
 
 def build_minutes(project: Project, workshop: Workshop, clock: Clock | None = None) -> list[Block]:
     """The minutes of a workshop, as the project stood at its end; `clock` times an item still running."""
-    from workshop.clock import SystemClock
     from workshop.minutes.as_of import as_of
     from workshop.timer import time_spent
 
-    clock = clock or SystemClock()
+    clock = clock or project.clock
     project = as_of(project, workshop).project
     workshop = project.workshop(workshop.id)
     items = [replace(item, actual_seconds=time_spent(item, clock) or None) for item in project.agenda(workshop.id)]
