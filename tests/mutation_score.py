@@ -182,14 +182,13 @@ def run_mutmut(modules: list[str] | None, max_children: int) -> None:
 
     Results are kept in mutants/ between runs: a run without modules only tests the
     mutants of functions that changed since the last run."""
-    mutmut = Path(sys.executable).with_name("mutmut")
+    mutmut = [sys.executable, str(ROOT / "tests" / "mutation_run.py")]  # mutmut, properties included
     for names in [[f"{module}.*"] for module in modules] if modules else [[]]:
         print(f"== mutmut run {' '.join(names)}", flush=True)
-        done = subprocess.run(
-            [str(mutmut), "run", "--max-children", str(max_children), *names], cwd=ROOT, stdout=subprocess.DEVNULL
-        )
+        done = subprocess.run([*mutmut, "run", "--max-children", str(max_children), *names], cwd=ROOT, stdout=subprocess.DEVNULL)
         if done.returncode:
-            raise SystemExit(f"mutmut failed (exit {done.returncode}); run it again to see why: {mutmut} run {' '.join(names)}")
+            command = " ".join([*mutmut, "run", *names])
+            raise SystemExit(f"mutmut failed (exit {done.returncode}); run it again to see why: {command}")
 
 
 def report(modules: list[str]) -> int:

@@ -155,3 +155,38 @@ def test_notes_name_what_is_left_out_and_what_is_unknown() -> None:
     assert CommitmentGauge(to_do=1, promoter_set=False).notes() == [
         "Aucun porteur n'est désigné (réglages du projet) : toutes les propositions comptent."
     ]
+
+
+# Every count different (powers of two), so that a figure put in another's place shows.
+SPREAD = CommitmentGauge(
+    done=1, to_do=2, in_progress=4, dropped=8, under_study=16, undecided=32, not_retained=64, threshold=60, late=3
+)
+
+
+def test_the_counts_line_names_each_figure_in_its_place() -> None:
+    assert (SPREAD.open, SPREAD.pending, SPREAD.retained, SPREAD.stated) == (6, 48, 7, 127)
+    assert SPREAD.counts_text() == (
+        "Mises en œuvre 1 · Retenues à mettre en œuvre 6 · En attente 48 (à l'étude 16, non examinées 32)"
+        " · Non retenues 64 · Abandonnées 8"
+    )
+    assert SPREAD.follow_up_text() == "Suivi des retenues : à faire 2 · en cours 4 · abandonnées 8 · en retard 3"
+    set_language("en")
+    assert SPREAD.counts_text() == (
+        "Implemented 1 · Retained, to implement 6 · Pending 48 (under study 16, not looked at 32)"
+        " · Not retained 64 · Dropped 8"
+    )
+    assert SPREAD.follow_up_text() == "Follow-up of the retained: to do 2 · in progress 4 · dropped 8 · late 3"
+
+
+def test_the_rule_is_said_in_the_language_of_the_document() -> None:
+    assert CommitmentGauge.rule_text().startswith("Base : toutes les propositions énoncées par les parties prenantes")
+    set_language("en")
+    assert CommitmentGauge.rule_text().startswith("Base: every proposal stated by the stakeholders")
+
+
+def test_the_secondary_line_counts_dropped_ones_among_the_retained() -> None:
+    # 1 done of 1 + 2 + 4 retained and 8 dropped: 1 of 15, 7 %.
+    assert SPREAD.done_of_retained == Fraction(1, 15)
+    assert SPREAD.secondary_line() == fr("Parmi les propositions retenues : 7 % mises en œuvre (1 sur 15, abandonnées comprises).")
+    assert CommitmentGauge(under_study=3).secondary_line() == "Aucune proposition retenue pour l'instant."
+    assert CommitmentGauge(under_study=3).done_of_retained is None
