@@ -224,6 +224,8 @@ def report(modules: list[str]) -> int:
         print(f"\n{len(unexplained)} surviving mutants are neither killed nor listed in {EQUIVALENTS.relative_to(ROOT)}:")
         for mutant, change in unexplained:
             print(f"\n{change.describe()}\n    ({mutant}; mutmut show {mutant})")
+    if any(scores[m].no_tests for m in modules):
+        print("\n'no test': no test reaches the function, or it is new since mutmut mapped the tests (--fresh-stats).")
     stale = [change for change in equivalents if change.module in modules and change not in used]
     if stale:
         print(f"\nListed as equivalent but no longer surviving (remove them from {EQUIVALENTS.name}):")
@@ -236,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--run", action="store_true", help="run mutmut first")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--fresh-stats",
+        action="store_true",
+        help="run the whole suite again to map tests to functions (mutmut only maps new tests, not new functions)",
+    )
     parser.add_argument("modules", nargs="*", help="dotted module names (default: all of them)")
     args = parser.parse_args(argv)
     modules = args.modules or MODULES
@@ -243,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"not a module of the mutation run: {', '.join(unknown)}")
     os.chdir(ROOT)
+    if args.fresh_stats:
+        (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     if args.run:
         run_mutmut(args.modules, args.max_children)
     return report(modules)
