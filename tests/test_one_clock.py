@@ -35,7 +35,7 @@ def test_a_draft_convention_is_dated_by_the_projects_clock(dated: Project) -> No
     from workshop.minutes.blocks import Paragraph
 
     texts = [block.text for block in build_convention(dated) if isinstance(block, Paragraph)]
-    assert "Projet établi le 04/03/2031." in texts
+    assert "Projet établi le 4 mars 2031." in texts
 
 
 def test_the_live_workshop_and_the_minutes_time_by_the_projects_clock(dated: Project) -> None:
