@@ -73,11 +73,11 @@ def _local_date(instant: float) -> datetime.date:
     return datetime.datetime.fromtimestamp(instant).date()
 
 
-def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float | None = None) -> float | None:
+def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float) -> float | None:
     """When the workshop was planned to start, as a wall-clock instant.
 
     Its start time on the day it is run (first actual start), else on its
-    planned date, else today; without a start time, its first actual start.
+    planned date, else the day of `now`; without a start time, its first actual start.
     """
     starts = [i.actual_start for i in items if i.actual_start is not None]
     first = min(starts) if starts else None
@@ -92,7 +92,7 @@ def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float | Non
         except ValueError:
             day = None
         if day is None:
-            day = _local_date(now) if now is not None else datetime.date.today()
+            day = _local_date(now)
     return datetime.datetime.combine(day, start_time).timestamp()
 
 

@@ -56,4 +56,8 @@ def convention_outputs(project: Project, target: Path, day: str = "") -> list[Ou
     from workshop.convention.builder import build_convention
     from workshop.i18n import t
 
-    return minutes_outputs(build_convention(project, day), ExportTargets(docx=target), title=t("convention.document_title", project=project.name))
+    from workshop.i18n import language
+    from workshop.minutes.blocks import DocumentInfo
+
+    info = DocumentInfo(title=t("convention.document_title", project=project.name), lang=language(), written=project.clock.now())
+    return minutes_outputs(build_convention(project, day), ExportTargets(docx=target), info=info)
