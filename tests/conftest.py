@@ -64,6 +64,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             seen[module.__name__] = any(_from_screens(value) for value in vars(module).values())
         if seen[module.__name__]:
             item.add_marker(pytest.mark.ui)
+        if item.nodeid.split("[")[0] in HEAVY or item.nodeid.split("::")[0] in HEAVY:
+            item.add_marker(pytest.mark.heavy)
+
+
+# Left out of the mutation run (marked `heavy`): each takes seconds to minutes, and
+# mutmut runs the tests of a function once per mutant of it. LibreOffice renders
+# (the layout of the documents, not the core's logic), the SIGKILL and file-fuzz
+# campaigns (the core's fast tests check the same rules case by case), the source
+# scan for reads of the date, and the reference script at scale.
+HEAVY = {
+    "tests/test_minutes_render.py",
+    "tests/test_convention_export.py::test_libreoffice_renders_every_part_and_the_tables_keep_their_words",
+    "tests/test_store_kill.py::test_acknowledged_changes_survive_sigkill_at_random_moments",
+    "tests/test_loader_fuzz.py::test_a_mutated_project_loads_or_is_refused_clearly_and_is_never_written",
+    "tests/test_rounds_secrecy.py::test_killed_after_any_ballot_the_round_gives_the_uninterrupted_results",
+    "tests/test_bench_reference.py::test_reference_script_is_deterministic_on_a_small_scale",
+    "tests/test_one_clock.py::test_nothing_reads_the_system_date_but_the_clock",
+}
 
 
 def _from_screens(value: object) -> bool:

@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -177,11 +178,26 @@ def read_scores() -> tuple[dict[str, Score], dict[str, str]]:
     return scores, paths
 
 
+def refresh_data_files() -> None:
+    """Copy the core's changed data files (catalogs, styles) into mutants/.
+
+    mutmut copies a file of `source_paths` into mutants/ only when it is missing
+    there, and writes again only the Python ones: a catalog edited since the first
+    run stayed old in the copy, and the tests that read it failed there."""
+    for source in (ROOT / "workshop").rglob("*"):
+        if not source.is_file() or source.suffix in {".py", ".pyc"} or "__pycache__" in source.parts:
+            continue
+        target = ROOT / "mutants" / source.relative_to(ROOT)
+        if target.parent.is_dir() and (not target.exists() or target.read_bytes() != source.read_bytes()):
+            shutil.copy2(source, target)
+
+
 def run_mutmut(modules: list[str] | None, max_children: int) -> None:
     """Run mutmut: on everything not checked yet (or changed since), or again on `modules`.
 
     Results are kept in mutants/ between runs: a run without modules only tests the
     mutants of functions that changed since the last run."""
+    refresh_data_files()
     mutmut = [sys.executable, str(ROOT / "tests" / "mutation_run.py")]  # mutmut, properties included
     for names in [[f"{module}.*"] for module in modules] if modules else [[]]:
         print(f"== mutmut run {' '.join(names)}", flush=True)

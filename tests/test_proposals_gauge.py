@@ -8,6 +8,7 @@ import pytest
 
 from workshop.i18n import set_language
 from workshop.proposals.gauge import CommitmentGauge, least_part, percent_text
+from workshop.proposals.proposal import Proposal
 
 NBSP = "\u00a0"
 
@@ -190,3 +191,67 @@ def test_the_secondary_line_counts_dropped_ones_among_the_retained() -> None:
     assert SPREAD.secondary_line() == fr("Parmi les propositions retenues : 7 % mises en œuvre (1 sur 15, abandonnées comprises).")
     assert CommitmentGauge(under_study=3).secondary_line() == "Aucune proposition retenue pour l'instant."
     assert CommitmentGauge(under_study=3).done_of_retained is None
+
+
+# CommitmentGauge.of over proposals as they are saved: structure 1 is the promoter,
+# 2 and 3 are known stakeholders, 9 is a structure nobody knows (deleted, or older data).
+def _proposal(structure: int, decision: str = "", status: str = "to_do", due: str = "") -> Proposal:
+    return Proposal(text="x", structure_id=structure, decision=decision, status=status, due=due)
+
+
+ITEMS = [
+    _proposal(1, "retained", "done"),  # the promoter's own: listed, not counted
+    _proposal(1, "retained", "to_do"),
+    _proposal(2, "retained", "done"),
+    _proposal(2, "retained", "in_progress", due="2031-03-01"),  # late on the 2nd
+    _proposal(3, "retained", "to_do", due="2031-02-10"),  # late on the 2nd
+    _proposal(3, "retained", "to_do", due="2031-03-02"),  # due that very day: not late yet
+    _proposal(2, "retained", "dropped", due="2031-01-01"),  # dropped: never late
+    _proposal(3, "retained", "started"),  # a status this version does not know: still to do
+    _proposal(9, "not_retained"),  # unknown structure: counted, and said
+    _proposal(9, "under_study"),
+    _proposal(2, ""),
+]
+
+
+def test_the_gauge_of_saved_proposals_counts_each_where_it_stands() -> None:
+    gauge = CommitmentGauge.of(ITEMS, 60, promoter_id=1, known_structures={1, 2, 3}, day="2031-03-02")
+    assert (gauge.done, gauge.in_progress, gauge.to_do, gauge.dropped) == (1, 1, 3, 1)
+    assert (gauge.not_retained, gauge.under_study, gauge.undecided) == (1, 1, 1)
+    assert gauge.stated == 9  # the eleven less the promoter's two
+    assert (gauge.late, gauge.promoter_own, gauge.unknown_author) == (2, 2, 2)
+    assert gauge.promoter_set is True and gauge.threshold == 60
+
+
+def test_without_a_promoter_every_proposal_counts_and_without_a_day_none_is_late() -> None:
+    gauge = CommitmentGauge.of(ITEMS, 60, known_structures={1, 2, 3})
+    assert gauge.stated == 11
+    assert (gauge.done, gauge.to_do, gauge.promoter_own) == (2, 4, 0)
+    assert gauge.promoter_set is False
+    assert gauge.late == 0
+    assert CommitmentGauge.of(ITEMS, 60).unknown_author == 0  # no list of structures: none is unknown
+
+
+def test_committed_exactly_at_the_threshold_is_reached() -> None:
+    # 6 retained of 10 stated is 60 %: reached, although nothing is implemented yet.
+    gauge = CommitmentGauge(to_do=6, not_retained=4, threshold=60)
+    assert gauge.committed_reached is True
+    assert gauge.committed_line() == fr("Retenues : 60 % (6 sur 10) ≥ 60 %.")
+    assert CommitmentGauge(to_do=5, not_retained=5, threshold=60).committed_reached is False
+
+
+def test_nothing_stated_gives_no_line_and_no_share() -> None:
+    gauge = CommitmentGauge(threshold=60)
+    assert (gauge.target_line(), gauge.committed_line(), gauge.implemented_line()) == ("", "", "")
+    assert gauge.implemented is None and gauge.implemented_percent == "—"
+
+
+def test_one_more_and_two_more_are_worded_apart() -> None:
+    set_language("en")
+    # 10 stated, 6 needed: 5 retained (one more), then 4 (two more); implemented likewise.
+    one = CommitmentGauge(done=5, not_retained=3, under_study=2, threshold=60)
+    assert one.committed_line() == "Retained: 50% (5 of 10) — 1 more must be retained."
+    assert one.implemented_line() == "Implemented: 50% (5 of 10) — 1 more must be implemented."
+    two = CommitmentGauge(done=4, not_retained=3, under_study=3, threshold=60)
+    assert two.committed_line() == "Retained: 40% (4 of 10) — 2 more must be retained."
+    assert two.implemented_line() == "Implemented: 40% (4 of 10) — 2 more must be implemented."
