@@ -80,3 +80,9 @@ def test_a_heading_and_a_cell_are_one_line() -> None:
     assert md_one_line("  Titre\n# sur\tdeux  lignes ") == "Titre \\# sur deux lignes"
     assert md_cell("a|b\r\nc\x00") == f"a\\|b c{R}"
     assert md_cell(" x ") == "x"
+
+
+def test_only_blanks_and_tabs_are_trimmed() -> None:
+    # A no-break space neither indents a Markdown line nor opens a block: kept as typed.
+    assert md_line("\u00a0- tiret après une espace insécable") == "\u00a0- tiret après une espace insécable"
+    assert md_line("XXL taille X") == "XXL taille X"
