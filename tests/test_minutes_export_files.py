@@ -1,0 +1,148 @@
+"""Exporting the minutes to files (workshop/minutes/export.py), through its own
+functions: the names, the refusals before anything is written, all or nothing."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from workshop.clock import FakeClock
+from workshop.minutes.export import (
+    ExportError,
+    ExportTargets,
+    Output,
+    OutputExists,
+    default_stem,
+    existing,
+    export_minutes,
+    place_file,
+    place_files,
+    targets_in,
+)
+from workshop.minutes.protected import ProtectedTarget
+from workshop.project import Project
+
+
+@pytest.fixture
+def workshop(project: Project):  # noqa: ANN201 - a Workshop
+    return project.add_workshop("Atelier 1", "2031-03-04", "Mairie", "Camille")
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.startswith("."))
+
+
+def test_names_come_from_the_project_and_the_workshop(project: Project, workshop, tmp_path: Path) -> None:  # noqa: ANN001
+    assert default_stem(project, workshop) == "Cooperation-test-2031-03-04-Atelier-1"
+    nothing = project.add_workshop("///")
+    project.rename("…")
+    assert default_stem(project, nothing) == "compte-rendu"
+    both = targets_in(tmp_path, "../../etc/passwd")
+    assert (both.docx, both.markdown) == (tmp_path / "etc-passwd.docx", tmp_path / "etc-passwd.md")
+    assert targets_in(tmp_path, "***").paths == [tmp_path / "compte-rendu.docx", tmp_path / "compte-rendu.md"]
+    assert targets_in(tmp_path, "cr", docx=False).paths == [tmp_path / "cr.md"]
+    assert targets_in(tmp_path, "cr", markdown=False).paths == [tmp_path / "cr.docx"]
+
+
+def test_an_export_writes_both_files_owner_only(project: Project, workshop, tmp_path: Path) -> None:  # noqa: ANN001
+    targets = targets_in(tmp_path, "cr")
+    assert sorted(export_minutes(project, workshop, targets)) == [tmp_path / "cr.docx", tmp_path / "cr.md"]
+    assert existing(targets) == targets.paths
+    assert 'title: "Compte rendu — Atelier 1"' in (tmp_path / "cr.md").read_text(encoding="utf-8")
+    assert (tmp_path / "cr.docx").read_bytes()[:2] == b"PK"
+    for path in targets.paths:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert leftovers(tmp_path) == []
+
+
+def test_an_existing_file_is_never_replaced_without_force(project: Project, workshop, tmp_path: Path) -> None:  # noqa: ANN001
+    targets = targets_in(tmp_path, "cr")
+    (tmp_path / "cr.docx").write_bytes(b"earlier")
+    with pytest.raises(OutputExists):
+        export_minutes(project, workshop, targets)
+    assert (tmp_path / "cr.docx").read_bytes() == b"earlier"
+    assert not (tmp_path / "cr.md").exists(), "half an export: the .md was written before the .docx was refused"
+    export_minutes(project, workshop, targets, force=True)
+    assert (tmp_path / "cr.docx").read_bytes()[:2] == b"PK"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_file_that_appears_during_the_export_is_not_replaced(tmp_path: Path) -> None:
+    target = tmp_path / "cr.md"
+
+    def write(handle) -> None:  # noqa: ANN001
+        target.write_text("arrived meanwhile", encoding="utf-8")  # after the check, before the move
+        handle.write(b"ours")
+
+    with pytest.raises(OutputExists):
+        place_files([Output(tmp_path / "a.md", lambda h: h.write(b"a")), Output(target, write)])
+    assert target.read_text(encoding="utf-8") == "arrived meanwhile"
+    assert not (tmp_path / "a.md").exists(), "the first file was taken back"
+    assert leftovers(tmp_path) == []
+
+
+def test_the_open_project_is_named_as_such_when_refused(project: Project, workshop, tmp_path: Path) -> None:  # noqa: ANN001
+    with pytest.raises(ProtectedTarget) as refused:
+        export_minutes(project, workshop, ExportTargets(markdown=project.path), force=True, protect=project.path)
+    assert refused.value.kind == "open"
+    alias = tmp_path / "alias.md"
+    os.link(project.path, alias)  # the same file under another name: only `protect` tells
+    with pytest.raises(ProtectedTarget) as refused:
+        export_minutes(project, workshop, ExportTargets(markdown=alias), force=True, protect=project.path)
+    assert refused.value.kind == "open"
+
+
+def test_refusals_come_before_anything_is_written(project: Project, workshop, tmp_path: Path) -> None:  # noqa: ANN001
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportError):
+        export_minutes(project, workshop, ExportTargets(docx=out / "x.docx", markdown=out / "x.docx"))
+    with pytest.raises(ExportError):
+        export_minutes(project, workshop, ExportTargets(docx=out / "x.docx", markdown=out / "missing" / "x.md"))
+    (out / "dossier.md").mkdir()
+    with pytest.raises(ExportError):
+        export_minutes(project, workshop, ExportTargets(docx=out / "x.docx", markdown=out / "dossier.md"), force=True)
+    assert os.listdir(out) == ["dossier.md"]
+
+
+def test_a_running_item_is_timed_by_the_clock_given(tmp_path: Path) -> None:
+    from workshop.live import LiveWorkshop
+
+    with Project.create(tmp_path / "p.atelier", "Coopération", clock=FakeClock()) as project:
+        workshop = project.add_workshop("Atelier", "2031-03-04")
+        project.add_agenda_item(workshop.id, "free", "Accueil", 20)
+        LiveWorkshop(project, workshop.id).start()
+        later = FakeClock(project.clock.now() + 12 * 60)  # the export's clock: 12 minutes into the item
+        export_minutes(project, workshop, targets_in(tmp_path, "cr", docx=False), clock=later)
+    agenda_row = next(line for line in (tmp_path / "cr.md").read_text(encoding="utf-8").splitlines() if "Accueil" in line and "|" in line)
+    assert agenda_row.rstrip(" |").endswith("12 min"), agenda_row
+
+
+def test_replacing_with_force_puts_back_the_old_files_when_a_later_move_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "cr.docx", tmp_path / "cr.md"
+    first.write_bytes(b"old docx")
+    second.write_bytes(b"old md")
+    real_replace = os.replace
+
+    def replace(source, target) -> None:  # noqa: ANN001
+        if Path(target) == second and str(source).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(ExportError):
+        place_files([Output(first, lambda h: h.write(b"new docx")), Output(second, lambda h: h.write(b"new md"))], force=True)
+    assert (first.read_bytes(), second.read_bytes()) == (b"old docx", b"old md")
+    assert leftovers(tmp_path) == [], "a hidden second name of the old minutes stayed behind"
+
+
+def test_place_file_writes_one_file(tmp_path: Path) -> None:
+    place_file(tmp_path / "one.md", lambda h: h.write(b"x"))
+    assert (tmp_path / "one.md").read_bytes() == b"x"
+    with pytest.raises(OutputExists):
+        place_file(tmp_path / "one.md", lambda h: h.write(b"y"))
+    place_file(tmp_path / "one.md", lambda h: h.write(b"y"), force=True)
+    assert (tmp_path / "one.md").read_bytes() == b"y"
