@@ -146,3 +146,29 @@ def test_place_file_writes_one_file(tmp_path: Path) -> None:
         place_file(tmp_path / "one.md", lambda h: h.write(b"y"))
     place_file(tmp_path / "one.md", lambda h: h.write(b"y"), force=True)
     assert (tmp_path / "one.md").read_bytes() == b"y"
+
+
+def test_a_full_disk_while_writing_leaves_nothing_and_says_why(tmp_path: Path) -> None:
+    def full(handle) -> None:  # noqa: ANN001
+        handle.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(ExportError) as refused:
+        place_files([Output(tmp_path / "a.md", lambda h: h.write(b"a")), Output(tmp_path / "b.md", full)])
+    assert "No space left on device" in str(refused.value.params)
+    assert os.listdir(tmp_path) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads the synced paths from /proc")
+def test_the_files_then_their_folder_reach_the_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    synced: list[tuple[str, bool]] = []
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        synced.append((os.readlink(f"/proc/self/fd/{fd}"), (tmp_path / "a.md").exists()))
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    place_files([Output(tmp_path / "a.md", lambda h: h.write(b"a"))])
+    assert synced[-1] == (str(tmp_path), True), synced
+    assert any(target != str(tmp_path) for target, _ in synced[:-1])
