@@ -172,3 +172,94 @@ def test_the_files_then_their_folder_reach_the_disk(tmp_path: Path, monkeypatch:
     place_files([Output(tmp_path / "a.md", lambda h: h.write(b"a"))])
     assert synced[-1] == (str(tmp_path), True), synced
     assert any(target != str(tmp_path) for target, _ in synced[:-1])
+
+
+def test_blocks_are_written_under_the_title_or_the_info_given(tmp_path: Path) -> None:
+    from workshop.minutes.blocks import DocumentInfo, Heading
+    from workshop.minutes.export import write_blocks
+
+    blocks = [Heading(1, "Une section")]
+    write_blocks(blocks, ExportTargets(markdown=tmp_path / "a.md"), title="Registre des propositions")
+    assert 'title: "Registre des propositions"' in (tmp_path / "a.md").read_text(encoding="utf-8")
+    write_blocks(blocks, ExportTargets(markdown=tmp_path / "b.md"), info=DocumentInfo(title="Convention", author="Camille"))
+    assert 'author: "Camille"' in (tmp_path / "b.md").read_text(encoding="utf-8")
+    with pytest.raises(OutputExists):
+        write_blocks(blocks, ExportTargets(markdown=tmp_path / "a.md"), title="Autre")
+    write_blocks(blocks, ExportTargets(markdown=tmp_path / "a.md"), title="Autre", force=True)
+    assert 'title: "Autre"' in (tmp_path / "a.md").read_text(encoding="utf-8")
+
+
+def without_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FAT USB key: os.link fails with EPERM."""
+
+    def link(source, target) -> None:  # noqa: ANN001
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", link)
+
+
+def test_without_hard_links_an_existing_file_is_refused_or_replaced_and_put_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    without_hard_links(monkeypatch)
+    first, second = tmp_path / "cr.docx", tmp_path / "cr.md"
+    first.write_bytes(b"old docx")
+    with pytest.raises(OutputExists) as refused:
+        place_files([Output(first, lambda h: h.write(b"new"))])
+    assert refused.value.params["path"] == str(first)
+    place_files([Output(first, lambda h: h.write(b"new docx"))], force=True)
+    assert first.read_bytes() == b"new docx" and leftovers(tmp_path) == []
+    second.write_bytes(b"old md")
+    real_replace = os.replace
+
+    def replace(source, target) -> None:  # noqa: ANN001
+        if Path(target) == second and str(source).endswith(".tmp"):
+            raise OSError(28, "No space left on device")
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(ExportError):
+        place_files([Output(first, lambda h: h.write(b"newer")), Output(second, lambda h: h.write(b"new md"))], force=True)
+    assert (first.read_bytes(), second.read_bytes()) == (b"new docx", b"old md")
+    assert leftovers(tmp_path) == []
+
+
+def test_the_old_file_keeps_its_name_until_the_new_one_replaces_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A name taken for the second link (another export at the same instant) is no
+    # reason to move the old file aside: a crash then would leave no file at all.
+    target = tmp_path / "cr.md"
+    target.write_bytes(b"old")
+    real_link, real_replace = os.link, os.replace
+    taken = [True]
+    present: list[bool] = []
+
+    def link(source, name) -> None:  # noqa: ANN001
+        if taken:
+            taken.pop()
+            raise FileExistsError(17, "File exists")
+        real_link(source, name)
+
+    def replace(source, name) -> None:  # noqa: ANN001
+        if Path(name) == target:
+            present.append(target.exists())
+        real_replace(source, name)
+
+    monkeypatch.setattr(os, "link", link)
+    monkeypatch.setattr(os, "replace", replace)
+    place_files([Output(target, lambda h: h.write(b"new"))], force=True)
+    assert target.read_bytes() == b"new" and present == [True]
+    assert leftovers(tmp_path) == []
+
+
+def test_a_take_back_that_fails_does_not_hide_why_the_export_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    second.write_bytes(b"there before")
+    real_unlink = os.unlink
+
+    def unlink(name) -> None:  # noqa: ANN001
+        if Path(name) == first:
+            raise OSError(5, "Input/output error")
+        real_unlink(name)
+
+    monkeypatch.setattr(os, "unlink", unlink)
+    with pytest.raises(OutputExists) as refused:
+        place_files([Output(first, lambda h: h.write(b"a")), Output(second, lambda h: h.write(b"b"))])
+    assert refused.value.params["path"] == str(second)
