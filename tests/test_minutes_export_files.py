@@ -179,6 +179,8 @@ def test_blocks_are_written_under_the_title_or_the_info_given(tmp_path: Path) ->
     from workshop.minutes.export import write_blocks
 
     blocks = [Heading(1, "Une section")]
+    write_blocks(blocks, ExportTargets(markdown=tmp_path / "untitled.md"))
+    assert "title:" not in (tmp_path / "untitled.md").read_text(encoding="utf-8")  # no title given, none invented
     write_blocks(blocks, ExportTargets(markdown=tmp_path / "a.md"), title="Registre des propositions")
     assert 'title: "Registre des propositions"' in (tmp_path / "a.md").read_text(encoding="utf-8")
     write_blocks(blocks, ExportTargets(markdown=tmp_path / "b.md"), info=DocumentInfo(title="Convention", author="Camille"))
@@ -201,6 +203,8 @@ def without_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_without_hard_links_an_existing_file_is_refused_or_replaced_and_put_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     without_hard_links(monkeypatch)
     first, second = tmp_path / "cr.docx", tmp_path / "cr.md"
+    place_files([Output(tmp_path / "new.md", lambda h: h.write(b"new"))])  # nothing there: moved into place
+    assert (tmp_path / "new.md").read_bytes() == b"new"
     first.write_bytes(b"old docx")
     with pytest.raises(OutputExists) as refused:
         place_files([Output(first, lambda h: h.write(b"new"))])
@@ -232,6 +236,7 @@ def test_the_old_file_keeps_its_name_until_the_new_one_replaces_it(tmp_path: Pat
     present: list[bool] = []
 
     def link(source, name) -> None:  # noqa: ANN001
+        assert Path(name).parent == tmp_path, f"a second name of the minutes outside their folder: {name}"
         if taken:
             taken.pop()
             raise FileExistsError(17, "File exists")
