@@ -133,10 +133,21 @@ def test_replacing_with_force_puts_back_the_old_files_when_a_later_move_fails(tm
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
-    with pytest.raises(ExportError):
+    with pytest.raises(ExportError) as refused:
         place_files([Output(first, lambda h: h.write(b"new docx")), Output(second, lambda h: h.write(b"new md"))], force=True)
+    assert refused.value.params == {"path": str(second), "reason": "No space left on device"}
     assert (first.read_bytes(), second.read_bytes()) == (b"old docx", b"old md")
     assert leftovers(tmp_path) == [], "a hidden second name of the old minutes stayed behind"
+
+
+def test_an_error_without_a_system_message_is_still_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def replace(source, target) -> None:  # noqa: ANN001
+        raise OSError("the network folder went away")  # no errno, no strerror
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(ExportError) as refused:
+        place_files([Output(tmp_path / "cr.md", lambda h: h.write(b"x"))], force=True)
+    assert refused.value.params["reason"] == "the network folder went away"
 
 
 def test_place_file_writes_one_file(tmp_path: Path) -> None:
