@@ -166,7 +166,7 @@ def test_a_full_disk_while_writing_leaves_nothing_and_says_why(tmp_path: Path) -
 
     with pytest.raises(ExportError) as refused:
         place_files([Output(tmp_path / "a.md", lambda h: h.write(b"a")), Output(tmp_path / "b.md", full)])
-    assert "No space left on device" in str(refused.value.params)
+    assert refused.value.params == {"path": str(tmp_path / "b.md"), "reason": "No space left on device"}
     assert os.listdir(tmp_path) == []
 
 
@@ -279,3 +279,17 @@ def test_a_take_back_that_fails_does_not_hide_why_the_export_failed(tmp_path: Pa
     with pytest.raises(OutputExists) as refused:
         place_files([Output(first, lambda h: h.write(b"a")), Output(second, lambda h: h.write(b"b"))])
     assert refused.value.params["path"] == str(second)
+
+
+def test_a_temporary_file_that_cannot_be_made_names_the_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_open = os.open
+
+    def refuse(name, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if str(name).endswith(".tmp"):
+            raise OSError(13, "Permission denied")
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    with pytest.raises(ExportError) as refused:
+        place_files([Output(tmp_path / "cr.md", lambda h: h.write(b"x"))])
+    assert refused.value.params == {"path": str(tmp_path / "cr.md"), "reason": "Permission denied"}
