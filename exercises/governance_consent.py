@@ -8,7 +8,6 @@ how the room handled them. A round nobody took a position in decides nothing.
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -34,8 +33,9 @@ if TYPE_CHECKING:
 OWNER_CONSENT = "governance:consent"
 
 
-def _now(now: float | None) -> float:
-    return time.time() if now is None else now
+def _now(project: Project, now: float | None) -> float:
+    """`now` when given, else the project's clock (the only source of "now")."""
+    return project.clock.now() if now is None else now
 
 
 def consent_question(body: Body) -> str:
@@ -70,7 +70,7 @@ def start_consent(project: Project, item_id: int, body_id: int, now: float | Non
     spec = RoundSpec(question=consent_question(body), mode=RoundMode.CONSENT, by_structure=state.by_structure, owner=OWNER_CONSENT)
     with project.batch():
         started = start_round(project, state.workshop_id, item_id, spec)
-        attempt = ConsentAttempt(started.id, text, at=_now(now))
+        attempt = ConsentAttempt(started.id, text, at=_now(project, now))
         changed = replace(body, status=Status.CONSENT.value, consents=[*body.consents, attempt])
         save(project, state.with_body(changed))
     return started
@@ -104,7 +104,7 @@ def record_consent(
         counts=dict(counts or {}),
         reservations=[r for r in (reservations or []) if r],
         objections=[o for o in (objections or []) if o],
-        at=_now(now),
+        at=_now(project, now),
     )
     consents = list(body.consents)
     consents[index] = attempt

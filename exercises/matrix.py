@@ -15,7 +15,6 @@ State: one document per agenda item in the `matrix` table, saved at every change
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -188,8 +187,9 @@ def _save(project: Project, state: MatrixState) -> MatrixState:
     return state
 
 
-def _now(now: float | None) -> float:
-    return time.time() if now is None else now
+def _now(project: Project, now: float | None) -> float:
+    """`now` when given, else the project's clock (the only source of "now")."""
+    return project.clock.now() if now is None else now
 
 
 def _clean_label(text: str) -> str:
@@ -534,7 +534,7 @@ def confirm(project: Project, item_id: int, structure_id: int, how: str = "facil
     project.structure(structure_id)
     state = load(project, item_id)
     confirmations = dict(state.confirmations)
-    confirmations[str(structure_id)] = Confirmation(how, _now(now), fingerprint(state, structure_id), round_id)
+    confirmations[str(structure_id)] = Confirmation(how, _now(project, now), fingerprint(state, structure_id), round_id)
     return _save(project, replace(state, confirmations=confirmations))
 
 

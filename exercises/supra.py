@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import time
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -193,8 +192,9 @@ def _save(project: Project, state: SupraState) -> SupraState:
 save_state = _save  # for the exercise's other modules (adoption)
 
 
-def _now(now: float | None) -> float:
-    return time.time() if now is None else now
+def _now(project: Project, now: float | None) -> float:
+    """`now` when given, else the project's clock (the only source of "now")."""
+    return project.clock.now() if now is None else now
 
 
 # Step 1: individual drafts -------------------------------------------------------------
@@ -314,7 +314,7 @@ def write_sentence(project: Project, item_id: int, text: str, now: float | None 
         raise ValidationError("supra.error.consent_running")
     if state.sentence == text:
         return state
-    versions = [*state.versions, Version(text, _now(now))]
+    versions = [*state.versions, Version(text, _now(project, now))]
     return _save(project, replace(state, versions=versions, step=Step.SENTENCE.value))
 
 
@@ -329,7 +329,7 @@ def restore_version(project: Project, item_id: int, index: int, now: float | Non
         raise ValidationError("supra.error.consent_running")
     if index == len(state.versions) - 1:
         return state
-    restored = Version(state.versions[index].text, _now(now), restored_from=index)
+    restored = Version(state.versions[index].text, _now(project, now), restored_from=index)
     return _save(project, replace(state, versions=[*state.versions, restored], step=Step.SENTENCE.value))
 
 
@@ -509,7 +509,7 @@ def start_consent(project: Project, item_id: int, now: float | None = None) -> R
     spec = RoundSpec(question=state.sentence, mode=RoundMode.CONSENT, owner=OWNER_CONSENT)
     with project.batch():
         started = start_round(project, state.workshop_id, item_id, spec)
-        attempt = ConsentAttempt(started.id, len(state.versions) - 1, at=_now(now))
+        attempt = ConsentAttempt(started.id, len(state.versions) - 1, at=_now(project, now))
         _save(project, replace(state, consents=[*state.consents, attempt], step=Step.CONSENT.value))
     return started
 
@@ -537,7 +537,7 @@ def record_consent(
         counts=dict(counts or {}),
         reservations=[r for r in (reservations or []) if r],
         objections=[o for o in (objections or []) if o],
-        at=_now(now),
+        at=_now(project, now),
     )
     attempt = with_participation(project, attempt)
     consents = list(state.consents)

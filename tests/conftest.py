@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -53,6 +54,44 @@ def private_user_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[N
 
 STRICT_ERRORS = "ATELIER_STRICT_ERRORS"  # screens.failures.STRICT_VARIABLE
 XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests of a module that uses the user interface (imports from `screens`) are
+    marked `ui`: the mutation run of the core (`make mutation`) leaves them out, for
+    the core's own tests must catch its bugs, and they are most of the suite's time."""
+    seen: dict[str, bool] = {}
+    for item in items:
+        module = getattr(item, "module", None)
+        if module is None:
+            continue
+        if module.__name__ not in seen:
+            seen[module.__name__] = any(_from_screens(value) for value in vars(module).values())
+        if seen[module.__name__]:
+            item.add_marker(pytest.mark.ui)
+        if item.nodeid.split("[")[0] in HEAVY or item.nodeid.split("::")[0] in HEAVY:
+            item.add_marker(pytest.mark.heavy)
+
+
+# Left out of the mutation run (marked `heavy`): each takes seconds to minutes, and
+# mutmut runs the tests of a function once per mutant of it. LibreOffice renders
+# (the layout of the documents, not the core's logic), the SIGKILL and file-fuzz
+# campaigns (the core's fast tests check the same rules case by case), the source
+# scan for reads of the date, and the reference script at scale.
+HEAVY = {
+    "tests/test_minutes_render.py",
+    "tests/test_convention_export.py::test_libreoffice_renders_every_part_and_the_tables_keep_their_words",
+    "tests/test_store_kill.py::test_acknowledged_changes_survive_sigkill_at_random_moments",
+    "tests/test_loader_fuzz.py::test_a_mutated_project_loads_or_is_refused_clearly_and_is_never_written",
+    "tests/test_rounds_secrecy.py::test_killed_after_any_ballot_the_round_gives_the_uninterrupted_results",
+    "tests/test_bench_reference.py::test_reference_script_is_deterministic_on_a_small_scale",
+    "tests/test_one_clock.py::test_nothing_reads_the_system_date_but_the_clock",
+}
+
+
+def _from_screens(value: object) -> bool:
+    name = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
+    return isinstance(name, str) and (name == "screens" or name.startswith("screens."))
 
 
 @pytest.fixture(autouse=True)

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from screens.app import AtelierApp
 from screens.modals.prompt import PromptModal
 from screens.widgets.key_bar import KeyBar
-from tests.screen_text import screen_text, settle
+from tests.screen_text import flat_text, screen_text, settle
 from workshop.clock import FakeClock
 from workshop.library import ProjectLibrary
 
@@ -103,6 +103,7 @@ async def test_home_keys_are_clickable(library: ProjectLibrary) -> None:
         await pilot.click(KeyBar, offset=(line.index("n Nouveau") - bar.region.x, 0))
         await settle(pilot)
         assert isinstance(app.screen, PromptModal)
+        assert "Nom du nouveau projet de coopération" in flat_text(app)  # the new project's question, not another prompt
 
 
 async def test_labels_follow_the_language_chosen_after_the_modules_were_imported(library: ProjectLibrary) -> None:

@@ -11,6 +11,7 @@ from screens.modals.confirm import ConfirmModal
 from screens.modals.export import ExportModal
 from screens.registry import tools
 from tests.minutes_structure import front_matter
+from tests.screen_text import flat_text, settle
 from workshop.library import ProjectLibrary
 
 
@@ -116,6 +117,9 @@ async def test_the_dialog_fits_small_screens(demo_path: Path, library: ProjectLi
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
         await _open_modal(pilot, app, tmp_path)
+        await settle(pilot)
+        assert "Exporter le compte rendu" in flat_text(app)
         await pilot.resize_terminal(10, 5)
-        await pilot.pause()
-        assert isinstance(app.screen, ExportModal)
+        await settle(pilot)
+        assert isinstance(app.screen, ExportModal)  # still open, nothing typed lost
+        assert app.screen.query_one("#folder", Input).value == str(tmp_path)

@@ -11,7 +11,7 @@ from screens.app import AtelierApp
 from screens.modals.next_meeting import NextMeetingModal
 from screens.modals.next_step import NextStepModal
 from screens.modals.next_steps import NextStepsModal
-from tests.screen_text import settle, table_rows
+from tests.screen_text import flat_text, settle, table_rows
 from tests.test_screen_workshop_plan import make_project, open_plan, type_text
 from workshop.clock import FakeClock
 from workshop.errors import ValidationError
@@ -127,6 +127,7 @@ async def test_next_steps_from_the_cockpit(project_path: Path, library: ProjectL
         await pilot.press("s")
         await settle(pilot)
         assert isinstance(app.screen, NextStepsModal)
+        assert "Suites de l'atelier « Atelier 1 »" in flat_text(app)
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, NextStepsModal)

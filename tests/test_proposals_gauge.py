@@ -8,6 +8,7 @@ import pytest
 
 from workshop.i18n import set_language
 from workshop.proposals.gauge import CommitmentGauge, least_part, percent_text
+from workshop.proposals.proposal import Proposal
 
 NBSP = "\u00a0"
 
@@ -155,3 +156,102 @@ def test_notes_name_what_is_left_out_and_what_is_unknown() -> None:
     assert CommitmentGauge(to_do=1, promoter_set=False).notes() == [
         "Aucun porteur n'est désigné (réglages du projet) : toutes les propositions comptent."
     ]
+
+
+# Every count different (powers of two), so that a figure put in another's place shows.
+SPREAD = CommitmentGauge(
+    done=1, to_do=2, in_progress=4, dropped=8, under_study=16, undecided=32, not_retained=64, threshold=60, late=3
+)
+
+
+def test_the_counts_line_names_each_figure_in_its_place() -> None:
+    assert (SPREAD.open, SPREAD.pending, SPREAD.retained, SPREAD.stated) == (6, 48, 7, 127)
+    assert SPREAD.counts_text() == (
+        "Mises en œuvre 1 · Retenues à mettre en œuvre 6 · En attente 48 (à l'étude 16, non examinées 32)"
+        " · Non retenues 64 · Abandonnées 8"
+    )
+    assert SPREAD.follow_up_text() == "Suivi des retenues : à faire 2 · en cours 4 · abandonnées 8 · en retard 3"
+    set_language("en")
+    assert SPREAD.counts_text() == (
+        "Implemented 1 · Retained, to implement 6 · Pending 48 (under study 16, not looked at 32)"
+        " · Not retained 64 · Dropped 8"
+    )
+    assert SPREAD.follow_up_text() == "Follow-up of the retained: to do 2 · in progress 4 · dropped 8 · late 3"
+
+
+def test_the_rule_is_said_in_the_language_of_the_document() -> None:
+    assert CommitmentGauge.rule_text().startswith("Base : toutes les propositions énoncées par les parties prenantes")
+    set_language("en")
+    assert CommitmentGauge.rule_text().startswith("Base: every proposal stated by the stakeholders")
+
+
+def test_the_secondary_line_counts_dropped_ones_among_the_retained() -> None:
+    # 1 done of 1 + 2 + 4 retained and 8 dropped: 1 of 15, 7 %.
+    assert SPREAD.done_of_retained == Fraction(1, 15)
+    assert SPREAD.secondary_line() == fr("Parmi les propositions retenues : 7 % mises en œuvre (1 sur 15, abandonnées comprises).")
+    assert CommitmentGauge(under_study=3).secondary_line() == "Aucune proposition retenue pour l'instant."
+    assert CommitmentGauge(under_study=3).done_of_retained is None
+
+
+# CommitmentGauge.of over proposals as they are saved: structure 1 is the promoter,
+# 2 and 3 are known stakeholders, 9 is a structure nobody knows (deleted, or older data).
+def _proposal(structure: int, decision: str = "", status: str = "to_do", due: str = "") -> Proposal:
+    return Proposal(text="x", structure_id=structure, decision=decision, status=status, due=due)
+
+
+ITEMS = [
+    _proposal(1, "retained", "done"),  # the promoter's own: listed, not counted
+    _proposal(1, "retained", "to_do"),
+    _proposal(2, "retained", "done"),
+    _proposal(2, "retained", "in_progress", due="2031-03-01"),  # late on the 2nd
+    _proposal(3, "retained", "to_do", due="2031-02-10"),  # late on the 2nd
+    _proposal(3, "retained", "to_do", due="2031-03-02"),  # due that very day: not late yet
+    _proposal(2, "retained", "dropped", due="2031-01-01"),  # dropped: never late
+    _proposal(3, "retained", "started"),  # a status this version does not know: still to do
+    _proposal(9, "not_retained"),  # unknown structure: counted, and said
+    _proposal(9, "under_study"),
+    _proposal(2, ""),
+]
+
+
+def test_the_gauge_of_saved_proposals_counts_each_where_it_stands() -> None:
+    gauge = CommitmentGauge.of(ITEMS, 60, promoter_id=1, known_structures={1, 2, 3}, day="2031-03-02")
+    assert (gauge.done, gauge.in_progress, gauge.to_do, gauge.dropped) == (1, 1, 3, 1)
+    assert (gauge.not_retained, gauge.under_study, gauge.undecided) == (1, 1, 1)
+    assert gauge.stated == 9  # the eleven less the promoter's two
+    assert (gauge.late, gauge.promoter_own, gauge.unknown_author) == (2, 2, 2)
+    assert gauge.promoter_set is True and gauge.threshold == 60
+
+
+def test_without_a_promoter_every_proposal_counts_and_without_a_day_none_is_late() -> None:
+    gauge = CommitmentGauge.of(ITEMS, 60, known_structures={1, 2, 3})
+    assert gauge.stated == 11
+    assert (gauge.done, gauge.to_do, gauge.promoter_own) == (2, 4, 0)
+    assert gauge.promoter_set is False
+    assert gauge.late == 0
+    assert CommitmentGauge.of(ITEMS, 60).unknown_author == 0  # no list of structures: none is unknown
+
+
+def test_committed_exactly_at_the_threshold_is_reached() -> None:
+    # 6 retained of 10 stated is 60 %: reached, although nothing is implemented yet.
+    gauge = CommitmentGauge(to_do=6, not_retained=4, threshold=60)
+    assert gauge.committed_reached is True
+    assert gauge.committed_line() == fr("Retenues : 60 % (6 sur 10) ≥ 60 %.")
+    assert CommitmentGauge(to_do=5, not_retained=5, threshold=60).committed_reached is False
+
+
+def test_nothing_stated_gives_no_line_and_no_share() -> None:
+    gauge = CommitmentGauge(threshold=60)
+    assert (gauge.target_line(), gauge.committed_line(), gauge.implemented_line()) == ("", "", "")
+    assert gauge.implemented is None and gauge.implemented_percent == "—"
+
+
+def test_one_more_and_two_more_are_worded_apart() -> None:
+    set_language("en")
+    # 10 stated, 6 needed: 5 retained (one more), then 4 (two more); implemented likewise.
+    one = CommitmentGauge(done=5, not_retained=3, under_study=2, threshold=60)
+    assert one.committed_line() == "Retained: 50% (5 of 10) — 1 more must be retained."
+    assert one.implemented_line() == "Implemented: 50% (5 of 10) — 1 more must be implemented."
+    two = CommitmentGauge(done=4, not_retained=3, under_study=3, threshold=60)
+    assert two.committed_line() == "Retained: 40% (4 of 10) — 2 more must be retained."
+    assert two.implemented_line() == "Implemented: 40% (4 of 10) — 2 more must be implemented."

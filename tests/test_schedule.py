@@ -150,7 +150,7 @@ def test_a_bad_start_time_falls_back_to_the_first_start(project: Project) -> Non
     # older or hand-edited file, and must not break the schedule.
     workshop = project.add_workshop("Heure illisible", "2027-01-15")
     workshop = replace(workshop, start_time="vers 14 heures")
-    assert planned_origin(workshop, []) is None
+    assert planned_origin(workshop, [], 1_800_000_000.0) is None
 
 
 def test_clock_time_of_nothing_is_empty() -> None:

@@ -81,3 +81,40 @@ def test_time_spent_counts_a_running_timer_beyond_what_was_recorded(clock: FakeC
     )
     clock.advance(100)
     assert time_spent(item, clock) == 130.0
+
+
+def test_time_spent_on_a_paused_item_is_what_was_recorded(clock: FakeClock) -> None:
+    # Not running: the time recorded on leaving the item is the answer, not the paused timer.
+    item = AgendaItem(
+        1, "free", "Accueil", planned_minutes=10, actual_seconds=60.0,
+        timer={"planned_seconds": 600, "started_at": None, "elapsed_before": 90.0},
+    )
+    assert time_spent(item, clock) == 60.0
+
+
+def test_a_reading_gives_the_total_with_the_minutes_added(clock: FakeClock) -> None:
+    countdown = Countdown(TimerState(planned_seconds=600), clock)
+    countdown.adjust(+2)
+    reading = countdown.reading()
+    assert (reading.total, reading.extra, reading.remaining) == (720, 120, 720.0)
+
+
+def test_adding_exactly_the_overtime_does_not_ring_the_bell_again(clock: FakeClock) -> None:
+    countdown = Countdown(TimerState(planned_seconds=60), clock)
+    countdown.start()
+    clock.advance(120)  # one minute over
+    countdown.mark_bell_rung()
+    state = countdown.adjust(+1)  # zero left: this zero has already rung
+    assert state.bell_rung is True
+    assert not countdown.bell_due()
+
+
+def test_adding_a_minute_that_leaves_half_a_second_rearms_the_bell(clock: FakeClock) -> None:
+    countdown = Countdown(TimerState(planned_seconds=60), clock)
+    countdown.start()
+    clock.advance(119.5)
+    countdown.mark_bell_rung()
+    assert countdown.adjust(+1).bell_rung is False  # half a second left: a new zero to come
+    assert not countdown.bell_due()
+    clock.advance(0.5)
+    assert countdown.bell_due()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
-from workshop.clock import Clock, SystemClock
+from workshop.clock import Clock
 from workshop.errors import NotFound, ValidationError
 from workshop.model import AgendaItem, Workshop
 from workshop.project import Project
@@ -25,7 +25,7 @@ class LiveWorkshop:
     def __init__(self, project: Project, workshop_id: int, clock: Clock | None = None) -> None:
         self.project = project
         self.workshop_id = workshop_id
-        self.clock = clock or SystemClock()
+        self.clock = clock or project.clock
 
     @property
     def workshop(self) -> Workshop:

@@ -7,7 +7,6 @@ log of its status so that a workshop's minutes show it as it stood that day.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -117,7 +116,7 @@ def set_status(project: Project, step_id: int, status: str | StepStatus, on: str
     value = StepStatus(status).value
     if value == current.status:
         return current
-    day = _check_date(on) or datetime.date.today().isoformat()
+    day = _check_date(on) or project.today()
     changed = replace(current, status=value, log=[*current.log, {"on": day, "status": value}])
     project.store.table(TABLE).update(changed.to_doc(), doc_ids=[step_id])
     return changed

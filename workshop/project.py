@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -92,7 +91,7 @@ class Project:
                 "format": FORMAT_VERSION,
                 "promoter_id": 0,
                 "threshold": DEFAULT_THRESHOLD,
-                "created": time.time(),
+                "created": project.clock.now(),
             }
         )
         return project

@@ -82,9 +82,9 @@ def _local_date(instant: float) -> datetime.date:
     return datetime.datetime.fromtimestamp(instant).date()
 
 
-def workshop_day(workshop: Workshop, items: list[AgendaItem], now: float | None = None) -> datetime.date:
+def workshop_day(workshop: Workshop, items: list[AgendaItem], now: float) -> datetime.date:
     """The day the workshop is run: its first actual start's, else its planned date,
-    else today."""
+    else the day of `now` (the clock's: the only source of today)."""
     starts = [i.actual_start for i in items if i.actual_start is not None]
     if starts:
         return _local_date(min(starts))
@@ -93,10 +93,10 @@ def workshop_day(workshop: Workshop, items: list[AgendaItem], now: float | None 
             return datetime.date.fromisoformat(workshop.date)
     except ValueError:
         pass
-    return _local_date(now) if now is not None else datetime.date.today()
+    return _local_date(now)
 
 
-def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float | None = None) -> float | None:
+def planned_origin(workshop: Workshop, items: list[AgendaItem], now: float) -> float | None:
     """When the workshop was planned to start, as a wall-clock instant.
 
     Its start time on the day it is run (`workshop_day`); without a start time,

@@ -15,7 +15,6 @@ the parties must decide. Nothing is ever silently dropped.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -78,7 +77,7 @@ def statuses(project: Project) -> list[PartStatus]:
 
 def build_convention(project: Project, day: str = "") -> list[Block]:
     """The draft convention of the project as it stands; `day` (ISO) is the date it is drawn up."""
-    day = day or datetime.date.today().isoformat()
+    day = day or project.today()
     settings = load(project)
     contents = gather(project)
     blocks: list[Block] = [Heading(0, t("convention.title"))]

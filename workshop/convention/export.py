@@ -54,6 +54,8 @@ def export_convention(
 def convention_outputs(project: Project, target: Path, day: str = "") -> list[Output]:
     """The draft convention as a .docx to place (with the other outputs of one export, all or none)."""
     from workshop.convention.builder import build_convention
-    from workshop.i18n import t
+    from workshop.i18n import language, t
+    from workshop.minutes.blocks import DocumentInfo
 
-    return minutes_outputs(build_convention(project, day), ExportTargets(docx=target), title=t("convention.document_title", project=project.name))
+    info = DocumentInfo(title=t("convention.document_title", project=project.name), lang=language(), written=project.clock.now())
+    return minutes_outputs(build_convention(project, day), ExportTargets(docx=target), info=info)

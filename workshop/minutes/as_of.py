@@ -10,7 +10,6 @@ is the cut-off everywhere: the workshop's date (today for an undated workshop).
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -30,8 +29,9 @@ class AsOf:
     day: str  # the cut-off, ISO date
 
 
-def cut_off(workshop: Workshop) -> str:
-    return workshop.date or datetime.date.today().isoformat()
+def cut_off(project: Project, workshop: Workshop) -> str:
+    """The last day the minutes of `workshop` report: its date, else today (by the project's clock)."""
+    return workshop.date or project.today()
 
 
 def as_of(project: Project, workshop: Workshop) -> AsOf:
@@ -39,7 +39,7 @@ def as_of(project: Project, workshop: Workshop) -> AsOf:
     from workshop.next_steps import NextStep
     from workshop.proposals.as_of import changes_as_of
 
-    day = cut_off(workshop)
+    day = cut_off(project, workshop)
     data: dict[str, Any] = dict(project.store.storage.read())
     order = [w.id for w in project.workshops()]
     kept = set(order[: order.index(workshop.id) + 1]) if workshop.id in order else set(order)

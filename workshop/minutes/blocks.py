@@ -106,6 +106,7 @@ class DocumentInfo:
     header: str = ""  # the running header at the top of every page
     landscape: bool = False  # every page landscape (the register)
     keywords: tuple[str, ...] = ()
+    written: float | None = None  # when it is written, by the project's clock (None: not said)
 
 
 def table(

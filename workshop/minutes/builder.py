@@ -65,11 +65,10 @@ MISSING = "—"
 
 def build_minutes(project: Project, workshop: Workshop, clock: Clock | None = None) -> list[Block]:
     """The minutes of a workshop, as the project stood at its end; `clock` times an item still running."""
-    from workshop.clock import SystemClock
     from workshop.minutes.as_of import as_of
     from workshop.timer import time_spent
 
-    clock = clock or SystemClock()
+    clock = clock or project.clock
     project = as_of(project, workshop).project
     workshop = project.workshop(workshop.id)
     items = [replace(item, actual_seconds=time_spent(item, clock) or None) for item in project.agenda(workshop.id)]
@@ -78,7 +77,7 @@ def build_minutes(project: Project, workshop: Workshop, clock: Clock | None = No
     blocks += synthesis(project, workshop, items)
     blocks += [PageBreak(), Contents(t("minutes.contents"), CONTENTS_LEVELS)]
     blocks += _attendance(project, workshop)
-    blocks += _agenda(workshop, items)
+    blocks += _agenda(workshop, items, project.clock.now())
     annexes = contributions(ANNEX, project, workshop)
     letter = chr(ord("A") + sum(1 for b in annexes if isinstance(b, Heading) and b.level == ANNEX_LEVEL))
     sequences: list[Block] = []
@@ -109,6 +108,7 @@ def document_info(project: Project, workshop: Workshop) -> DocumentInfo:
         date=workshop.date,
         header=header,
         keywords=(t("minutes.keyword"), project.name),
+        written=project.clock.now(),
     )
 
 
@@ -116,7 +116,7 @@ def document_info(project: Project, workshop: Workshop) -> DocumentInfo:
 def header_facts(project: Project, workshop: Workshop, items: list[AgendaItem]) -> list[tuple[str, str]]:
     promoter = _structure_name(project, project.promoter_id)
     members = [s.name for s in project.structures() if s.member]
-    when = ", ".join(part for part in (long_date(workshop.date), _times(workshop, items)) if part)
+    when = ", ".join(part for part in (long_date(workshop.date), _times(workshop, items, project.clock.now())) if part)
     author = workshop.minutes_author
     facilitator = workshop.facilitator
     if facilitator and (not author or author == facilitator):
@@ -142,7 +142,7 @@ def _structure_name(project: Project, structure_id: int) -> str:
     return next((s.name for s in project.structures() if s.id == structure_id), "")
 
 
-def _times(workshop: Workshop, items: list[AgendaItem]) -> str:
+def _times(workshop: Workshop, items: list[AgendaItem], now: float) -> str:
     """'09:05 – 17:38' as it ran, else the planned start and end."""
     from workshop.schedule import clock_time, planned_origin
 
@@ -152,7 +152,7 @@ def _times(workshop: Workshop, items: list[AgendaItem]) -> str:
         last = max(started, key=lambda i: i.actual_start or 0)
         end = (last.actual_start or 0) + (last.actual_seconds or last.planned_minutes * 60)
         return t("minutes.time_range", start=clock_time(first), end=clock_time(end))
-    origin = planned_origin(workshop, items)
+    origin = planned_origin(workshop, items, now)
     if origin is None:
         return ""
     if not items:
@@ -270,13 +270,13 @@ def _person(participant: Participant) -> str:
     return t("minutes.person_role", name=participant.name, role=t(f"role.{participant.role}"))
 
 
-def _agenda(workshop: Workshop, items: list[AgendaItem]) -> list[Block]:
+def _agenda(workshop: Workshop, items: list[AgendaItem], now: float) -> list[Block]:
     from workshop.schedule import clock_time, planned_origin
 
     blocks: list[Block] = [Heading(1, t("minutes.agenda"))]
     if not items:
         return blocks + [Paragraph.of(t("minutes.no_agenda"))]
-    origin = planned_origin(workshop, items)
+    origin = planned_origin(workshop, items, now)
     offset = 0.0
     rows = []
     for number, item in enumerate(items, start=1):

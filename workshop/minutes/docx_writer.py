@@ -151,7 +151,13 @@ def _footer(width: int) -> bytes:
 
 
 def _core_properties(info: DocumentInfo) -> bytes:
-    now = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dates = ""
+    if info.written is not None:
+        when = datetime.datetime.fromtimestamp(info.written, datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        dates = (
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{when}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{when}</dcterms:modified>'
+        )
 
     def one_line(text: str) -> str:
         return escape(" ".join(text.split())[:255])
@@ -166,9 +172,7 @@ def _core_properties(info: DocumentInfo) -> bytes:
         f"<dc:title>{one_line(info.title)}</dc:title><dc:subject>{one_line(info.subject)}</dc:subject>"
         f"<dc:creator>{one_line(info.author or 'Atelier')}</dc:creator><cp:keywords>{keywords}</cp:keywords>"
         f"<dc:language>{lang}</dc:language><cp:lastModifiedBy>Atelier</cp:lastModifiedBy><cp:revision>1</cp:revision>"
-        f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
-        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
-        "</cp:coreProperties>"
+        f"{dates}</cp:coreProperties>"
     ).encode()
 
 

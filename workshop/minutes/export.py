@@ -211,7 +211,7 @@ def _place(tmp_name: str, path: Path, force: bool) -> str | None:
             os.replace(tmp_name, path)
         except BaseException:
             if previous is not None:
-                os.replace(previous, path)
+                _put_back(previous, path)
             raise
         return previous
     except OSError as error:
@@ -236,11 +236,22 @@ def _keep_previous(path: Path) -> str | None:
     return name
 
 
+def _put_back(previous: str, path: Path) -> None:
+    """The replaced file under its name again, and no second name left behind.
+
+    When the replace failed, `previous` may still be a hard link to the file at
+    `path`: renaming a link onto the same file does nothing (POSIX), so the
+    hidden copy of the person's minutes would stay in the folder."""
+    os.replace(previous, path)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(previous)
+
+
 def _take_back(placed: list[tuple[Path, str | None]]) -> None:
     for path, previous in reversed(placed):
         with contextlib.suppress(OSError):
             if previous is not None:
-                os.replace(previous, path)
+                _put_back(previous, path)
             else:
                 os.unlink(path)
 

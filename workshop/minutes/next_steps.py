@@ -36,7 +36,7 @@ def step_owner(project: Project, step: NextStep) -> tuple[str, str]:
 def outcomes(project: Project, workshop: Workshop) -> Outcomes:
     from workshop.minutes.as_of import cut_off
 
-    day = cut_off(workshop)
+    day = cut_off(project, workshop)
     found = Outcomes()
     for step in next_steps(project, workshop.id):
         who, structure = step_owner(project, step)

@@ -42,7 +42,10 @@ def register_info(project: Project, day: str = "") -> DocumentInfo:
     day = day or today(project)
     title = t("proposals.register.heading", project=project.name)
     header = " · ".join((project.name, t("proposals.register.short"), long_date(day)))
-    return DocumentInfo(title=title, subject=project.name, lang=language(), date=day, header=header, landscape=True)
+    return DocumentInfo(
+        title=title, subject=project.name, lang=language(), date=day, header=header, landscape=True,
+        written=project.clock.now(),
+    )
 
 
 def register_blocks(project: Project, day: str = "") -> list[Block]:
