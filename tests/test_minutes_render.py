@@ -1,7 +1,7 @@
 """The documents as LibreOffice lays them out: no word cut in a cell, the synthesis on two pages.
 
-The reference minutes (workshop 10, in French and in English), the demo's minutes
-and the register are converted to PDF once per test run (`rendered`, shared by
+The reference minutes (workshop 10, in French and in English), the demo's minutes,
+the register and the demo's draft convention are converted to PDF once per test run (`rendered`, shared by
 the xdist workers), with the metric-compatible fonts of Word's defaults. Every
 word of the PDF's text (`pdftotext`) must be a word of the .docx, or a part of
 one at a hyphen: a fragment of a cut word ("Associatio", "n") is not. Without
@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import built_once
 from workshop.i18n import set_language
 
-DOCUMENTS = ("reference-fr", "reference-en", "demo-fr", "register-fr")
+DOCUMENTS = ("reference-fr", "reference-en", "demo-fr", "register-fr", "convention-fr")
 SYNTHESIS_PAGES = 2
 MAIN_PART_PAGES = 20
 _EDGE = " \t\n.,;:!?«»()[]\"'’…*"
@@ -60,6 +60,10 @@ def _export(reference: Path, demo: Path, folder: Path) -> list[Path]:
     # The register as of the reference's last workshop: late actions show.
     day = workshop.date
     written += write_blocks(register_blocks(project, day), ExportTargets(docx=folder / "register-fr.docx"), force=True, info=register_info(project, day))
+    # The draft convention, assembled from the demo (every part, the checklist of hidden issues).
+    from workshop.convention.export import export_convention
+
+    written.append(export_convention(demo_project, folder / "convention-fr.docx", force=True, day=demo_project.today()))
     return written
 
 

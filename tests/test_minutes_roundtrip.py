@@ -158,6 +158,6 @@ def test_english_minutes(demo_path: Path, tmp_path: Path) -> None:
     fields, text = front_matter((tmp_path / "m.md").read_text(encoding="utf-8"))
     assert fields["lang"] == "en-GB" and fields["date"] == "2026-10-12"
     assert text.startswith("\n# Minutes — ")
-    assert "## Summary" in text and "## Attendance" in text and "**Next meeting:** 7 December 2026 at 14:00" in text
+    assert "## Summary" in text and "## Attendance" in text and "**Next meeting:** 7 December 2026 at 09:30" in text
     document = docx.Document(str(tmp_path / "m.docx"))
     assert document.core_properties.language == "en-GB"

@@ -26,7 +26,7 @@ from workshop.project import Project
 from workshop.registry import exercises
 from workshop.store import PROJECT_SUFFIX
 
-DEMO_VERSION = 9  # 8: next steps with owners and dates, the next meeting, the minutes' header; 9: the workshop of the day
+DEMO_VERSION = 10  # 8: next steps with owners and dates, the next meeting, the minutes' header; 9: the workshop of the day; 10: workshop 2 a full day from 09:30
 TODAY_TITLE = "Séance d'essai — prise en main du jour"
 DEMO_STEM = "demo-cooperation-val-d-orge"
 
@@ -165,7 +165,7 @@ def build_demo(path: Path, clock: Clock | None = None) -> None:
             minutes_author="Camille Petit (URIOPSS)",
             minutes_status="draft",
             next_meeting_date="2026-12-07",
-            next_meeting_time="14:00",
+            next_meeting_time="09:30",
             next_meeting_place="Centre social La Passerelle",
             next_meeting_purpose="s'organiser ensemble : gouvernance et convention",
         )
@@ -174,7 +174,8 @@ def build_demo(path: Path, clock: Clock | None = None) -> None:
         add_next_step(project, done.id, "Préparer un premier projet de convention pour l'atelier 2", participant_id=people[6].id, due="2026-11-30")
 
         planned = project.add_workshop("Atelier 2 — S'organiser ensemble", "2026-12-07", "Centre social La Passerelle", "Camille Petit (URIOPSS)")
-        project.update_workshop(planned.id, start_time="14:00")
+        # A full day, like the first: its 14 steps end at 17:45, not late in the evening.
+        project.update_workshop(planned.id, start_time="09:30")
         project.set_attendance(planned.id, people[2].id, Attendance.ABSENT)
         _agenda(project, planned.id)
 
