@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from exercises import apt, fairness, roadmap, stakeholders, swot, values
-from exercises.round_filling import spread
+from exercises.fills.rounds import spread
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
 from screens.registry import exercise_screen

@@ -23,7 +23,11 @@ def french_only() -> set[str]:
 
 
 async def test_every_key_bar_speaks_english_once_english_is_chosen(tmp_path: Path) -> None:
-    registry.discover()  # every screen and tool module imported, in French
+    # Every screen and tool module imported, in French, before English is chosen.
+    for kind in registry.EXERCISE_SCREENS:
+        registry.exercise_screen(kind)
+    for tool in registry.TOOLS:
+        tool.factory  # noqa: B018 - resolving it imports its module
     set_language("en")
     french = french_only()
     walk = Walk.make(tmp_path)

@@ -23,7 +23,7 @@ SIZES = [(10, 5), (20, 8), (40, 12), (80, 24), (120, 40), (250, 70)]
 def demo_library(tmp_path: Path) -> ProjectLibrary:
     library = ProjectLibrary(tmp_path / "data")
     library.ensure()
-    build_demo(library.folder / "demo.atelier")
+    build_demo(library.folder / "demo.atelier", FakeClock())
     return library
 
 
@@ -64,7 +64,7 @@ async def test_home_and_its_dialogs(size: tuple[int, int], demo_library: Project
             ("f1", "Vos projets"),
             ("n", "Nom du nouveau projet de coopération"),
             ("r", "Nouveau nom du projet"),
-            ("d", "Supprimer définitivement le projet"),
+            ("delete", "Supprimer définitivement le projet"),
         ):
             await visit(pilot, key)
             assert not isinstance(app.screen, HomeScreen), f"{key} opened no dialog"
@@ -84,9 +84,9 @@ async def test_project_tabs_and_forms(size: tuple[int, int], demo_library: Proje
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ProjectScreen)
-        await visit(pilot, "f1 escape a escape e escape d escape")  # structures
-        await visit(pilot, "2 a escape e escape d escape")  # participants
-        await visit(pilot, "3 e escape d escape")  # workshops
+        await visit(pilot, "f1 escape a escape e escape")  # structures (none can be removed: they have people)
+        await visit(pilot, "2 a escape e escape delete escape")  # participants
+        await visit(pilot, "3 e escape delete escape")  # workshops
         await visit(pilot, "4 tab tab")  # settings
         assert isinstance(app.screen, ProjectScreen)
 
@@ -101,7 +101,7 @@ async def test_workshop_plan_tabs_and_forms(size: tuple[int, int], demo_library:
         screen.open_workshop(app.project.workshops()[-1].id)
         await settle(pilot)
         assert isinstance(app.screen, WorkshopPlanScreen)
-        await visit(pilot, "f1 escape i escape a escape e escape n escape d escape shift+down shift+up")
+        await visit(pilot, "f1 escape i escape a escape e escape n escape delete escape shift+down shift+up")
         await visit(pilot, "2 space p a x")
         assert isinstance(app.screen, WorkshopPlanScreen)
 

@@ -31,8 +31,8 @@ def test_a_failed_save_says_why_in_words(project: Project, monkeypatch: pytest.M
     def fail(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(os, "fsync", fail)
-    with pytest.raises(StorageError) as failed:
+    with monkeypatch.context() as broken, pytest.raises(StorageError) as failed:
+        broken.setattr(os, "fsync", fail)  # undone before the project closes (its close saves)
         project.add_structure("Les Tilleuls")
     assert failed.value.params["reason"] == reason
     assert failed.value.params["path"] == str(project.path)
