@@ -6,10 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= demo-data
-# Test workers: twice the cores. Most of the suite's time is spent waiting (Pilot
+# Test workers: three per core. Most of the suite's time is spent waiting (Pilot
 # waits for the app to go idle, fsync, child processes killed and restarted): with
 # one worker per core a 2-core machine stays about two-thirds idle.
-WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 2 )))
+WORKERS ?= $(shell echo $$(( $$(nproc 2>/dev/null || echo 2) * 3 )))
 
 .PHONY: demo test bench mutation lint clean
 
