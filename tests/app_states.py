@@ -2,21 +2,25 @@
 would, for the tests that walk them all (the key bar's truth, the 80×24 grid).
 
 A state is a coroutine that starts on the project screen of a freshly opened demo
-and leaves the app in that state. `Walk` reopens the pristine demo before each
-state, so that a state never depends on what was pressed in another.
+and leaves the app in that state. `Walk` goes back to the pristine demo on a fresh
+project screen before each state, so that a state never depends on what was
+pressed in another.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
 
 from exercises import apt, fairness, roadmap, stakeholders, swot, values
 from exercises.fills.rounds import spread
 from screens.app import AtelierApp
 from screens.cockpit import CockpitScreen
+from screens.project import ProjectScreen
 from screens.registry import exercise_screen
 from screens.round import RoundScreen
 from screens.workshop_plan import WorkshopPlanScreen
@@ -25,6 +29,7 @@ from workshop.clock import FakeClock
 from workshop.demo import build_demo
 from workshop.library import ProjectLibrary
 from workshop.model import AgendaItem, Workshop
+from workshop.projectfile import read_project_file
 from workshop.rounds import RoundMode, RoundSpec, cast, get_round, reveal, skip, start_round
 
 State = Callable[[AtelierApp, object], Awaitable[None]]
@@ -218,32 +223,73 @@ class Walk:
     app: AtelierApp
     path: Path
     pristine: bytes
+    pristine_data: dict[str, Any]  # the pristine demo as a project holds it in memory
+    base: Screen[Any] | None = None  # the project screen as opening showed it, while nothing can have changed it
+    going: bool = False  # in `go`, which brings the project screen back on top itself
+    watching: bool = False
 
     @classmethod
     def make(cls, folder: Path) -> Walk:
         path = folder / "demo.atelier"
         path.write_bytes(pristine_demo())
         app = AtelierApp(library=ProjectLibrary(folder / "data"), project_path=path, clock=FakeClock())
-        return cls(app, path, path.read_bytes())
+        return cls(app, path, path.read_bytes(), read_project_file(path))
 
     async def go(self, pilot, state: State) -> None:
-        """The pristine demo, on its project screen, then `state`.
+        """The pristine demo, on its project screen as opening shows it, then `state`.
 
-        The project is opened again only when something changed it; otherwise
-        going back to the project screen is enough.
+        The project is closed and opened again only when its data changed (or
+        its undo log: something changed and was taken back). Otherwise the
+        screens above the project screen are closed, and the project screen is
+        built again unless nothing could have changed it since it was built: no
+        key was pressed while it was on top, and it never came back on top. A key
+        that moved a cursor or switched a tab leaves nothing behind.
         """
         app = self.app
         project = app.project
-        unchanged = project is not None and json.loads(self.pristine) == project.store.storage.read()
-        bottom = 2 if unchanged else 1  # home, then the project screen
-        while len(app.screen_stack) > bottom:
-            await app.pop_screen()
-        if not unchanged:
-            app.close_project()
-            self.path.write_bytes(self.pristine)
-            for leftover in self.path.parent.glob("*.bak"):
-                leftover.unlink()
-            assert app.open_project(self.path)
+        if not self.watching:
+            self._watch(pilot)
+            if len(app.screen_stack) == 2:
+                self.base = app.screen_stack[1]  # as the app opened the project at start-up
+        self.going = True
+        # Compared with the data as read (the file also carries its journal binding and inventory).
+        unchanged = project is not None and not project.undo.steps and project.store.storage.read() == self.pristine_data
+        if unchanged and self.base is not None and app.screen_stack[1:2] == [self.base]:
+            while len(app.screen_stack) > 2:
+                await app.pop_screen()
+        else:
+            while len(app.screen_stack) > 1:  # down to the home screen
+                await app.pop_screen()
+            if unchanged:
+                assert project is not None
+                app.push_screen(ProjectScreen(project))  # what opening it shows (see AtelierApp.open_project)
+                app.resume_round_on_screen()
+            else:
+                app.close_project()
+                self.path.write_bytes(self.pristine)
+                for leftover in self.path.parent.glob("*.bak"):
+                    leftover.unlink()
+                assert app.open_project(self.path)
         await settle(pilot)
+        self.base = app.screen if isinstance(app.screen, ProjectScreen) else None
+        self.going = False
         await state(app, pilot)
         await settle(pilot)
+
+    def _watch(self, pilot) -> None:
+        """Forget the project screen as soon as a key may reach it, or it comes back on top."""
+        self.watching = True
+        press = pilot.press
+
+        async def pressed(*keys: str) -> None:
+            if self.app.screen is self.base:
+                self.base = None
+            await press(*keys)
+
+        pilot.press = pressed
+
+        def changed(screen: Screen[Any]) -> None:
+            if screen is self.base and not self.going:
+                self.base = None
+
+        self.app.screen_change_signal.subscribe(self.app, changed, immediate=True)

@@ -47,6 +47,15 @@ def observed(app: AtelierApp) -> tuple[object, ...]:
     )
 
 
+async def clear_notifications(pilot) -> None:
+    """No toast left on screen (one would hide what a key changed); settled again only when one was there."""
+    app = pilot.app
+    shown = bool(app._notifications) or bool(app.screen.query("Toast"))
+    app.clear_notifications()
+    if shown:
+        await settle(pilot)
+
+
 async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
     walk = Walk.make(tmp_path)
     app = walk.app
@@ -81,16 +90,14 @@ async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
                 continue
             if not fresh:
                 await walk.go(pilot, state)
-            app.clear_notifications()
-            await settle(pilot)
+            await clear_notifications(pilot)
             before = observed(app)
             stack = list(app.screen_stack)
             await pilot.press(key)
             await settle(pilot)
             refusals = [n for n in app._notifications if n.severity in ("warning", "error")]
             assert not refusals, f"{key} ({binding.action}) was shown, then refused: {refusals[0].message}"
-            app.clear_notifications()
-            await settle(pilot)
+            await clear_notifications(pilot)
             after = observed(app)
             assert after != before, f"{key} ({binding.action}) is shown but does nothing"
             # A key that only opened a dialog leaves the state as it was once the dialog is gone.
