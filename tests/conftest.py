@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 import types
 from collections.abc import Callable, Iterator
@@ -146,11 +147,26 @@ def library(tmp_path: Path) -> ProjectLibrary:
     return ProjectLibrary(tmp_path / "data")
 
 
+@pytest.fixture(scope="session")
+def built_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the demo as `build_demo` leaves it, built once per test process. Copy it, never use it."""
+    folder = tmp_path_factory.mktemp("built-demo")
+    build_demo(folder / "demo.atelier", FakeClock())  # the workshop of the day on the fake clock's day
+    return folder
+
+
+def copy_demo(built: Path, folder: Path) -> Path:
+    """`folder/demo.atelier`, a copy of the built demo: a closed project is its file alone, and
+    its backup pair (.bak, .bak.journal) and lock are copied too, so the folder is what
+    building the demo there would have left."""
+    for made in built.iterdir():
+        shutil.copy(made, folder / made.name)  # permissions too: owner-only, as written
+    return folder / "demo.atelier"
+
+
 @pytest.fixture
-def demo_path(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.atelier"
-    build_demo(path, FakeClock())  # the workshop of the day on the fake clock's day
-    return path
+def demo_path(tmp_path: Path, built_demo: Path) -> Path:
+    return copy_demo(built_demo, tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -33,9 +33,9 @@ from screens.cockpit import CockpitScreen
 from screens.project import ProjectScreen
 from screens.widgets.line_input import LineInput
 from screens.workshop_plan import WorkshopPlanScreen
+from tests.conftest import copy_demo
 from tests.screen_text import screen_text, settle
 from workshop.clock import FakeClock
-from workshop.demo import build_demo
 from workshop.library import ProjectLibrary
 
 SIZE = (120, 40)
@@ -50,10 +50,9 @@ HOSTILE = [
 RAW = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
 
 
-def hostile_demo(folder: Path) -> Path:
+def hostile_demo(built_demo: Path, folder: Path) -> Path:
     """The demo, with hostile texts written straight into the file (as an imported file brings them)."""
-    path = folder / "demo.atelier"
-    build_demo(path)
+    path = copy_demo(built_demo, folder)
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     for index, record in enumerate(data["structures"].values()):
         record["name"] = f"{HOSTILE[index % len(HOSTILE)]} S{index}"
@@ -103,10 +102,10 @@ async def _show(app: App, pilot: Any, screen: Any, where: str) -> None:
 
 
 @pytest.fixture
-def hostile_library(tmp_path: Path) -> ProjectLibrary:
+def hostile_library(tmp_path: Path, built_demo: Path) -> ProjectLibrary:
     library = ProjectLibrary(tmp_path / "data")
     library.ensure()
-    hostile_demo(library.folder)
+    hostile_demo(built_demo, library.folder)
     return library
 
 

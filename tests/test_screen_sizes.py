@@ -11,19 +11,19 @@ from screens.app import AtelierApp
 from screens.home import HomeScreen
 from screens.project import ProjectScreen
 from screens.workshop_plan import WorkshopPlanScreen
+from tests.conftest import copy_demo
 from tests.screen_text import flat_text, settle
 from workshop.clock import FakeClock
-from workshop.demo import build_demo
 from workshop.library import ProjectLibrary
 
 SIZES = [(10, 5), (20, 8), (40, 12), (80, 24), (120, 40), (250, 70)]
 
 
 @pytest.fixture
-def demo_library(tmp_path: Path) -> ProjectLibrary:
+def demo_library(tmp_path: Path, built_demo: Path) -> ProjectLibrary:
     library = ProjectLibrary(tmp_path / "data")
     library.ensure()
-    build_demo(library.folder / "demo.atelier", FakeClock())
+    copy_demo(built_demo, library.folder)
     return library
 
 
