@@ -33,8 +33,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports pyproject.toml
 
+# Tests are handed out one at a time (--maxschedchunk 1), longest first (the order
+# tests/conftest.py gives them): xdist's default sends each worker a quarter of its
+# share at once, in file order, and a long test met late kept the run going alone.
 test: lint
-	$(BIN)/python -m pytest -n $(WORKERS)
+	$(BIN)/python -m pytest -n $(WORKERS) --dist load --maxschedchunk 1
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/run.py

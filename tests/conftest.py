@@ -60,7 +60,13 @@ XDG_FOLDERS = ("XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Tests of a module that uses the user interface (imports from `screens`) are
     marked `ui`: the mutation run of the core (`make mutation`) leaves them out, for
-    the core's own tests must catch its bugs, and they are most of the suite's time."""
+    the core's own tests must catch its bugs, and they are most of the suite's time.
+
+    The longest run first: `heavy`, then `ui`, then the core's (milliseconds each).
+    `make test` hands the tests to its workers one at a time in this order, so that
+    no long test starts when the others are about done (the suite's tail), and the
+    short ones fill the gaps at the end.
+    """
     seen: dict[str, bool] = {}
     for item in items:
         module = getattr(item, "module", None)
@@ -72,6 +78,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.ui)
         if item.nodeid.split("[")[0] in HEAVY or item.nodeid.split("::")[0] in HEAVY:
             item.add_marker(pytest.mark.heavy)
+    items[:] = sorted(items, key=lambda item: 0 if item.get_closest_marker("heavy") else 1 if item.get_closest_marker("ui") else 2)
 
 
 # Left out of the mutation run (marked `heavy`): each takes seconds to minutes, and
