@@ -43,7 +43,8 @@ bench: $(STAMP)
 # not part of `make test`). Results are kept in mutants/ (git-ignored) between runs.
 # `make mutation MODULES=workshop.timer` runs one module again; the score per module
 # and the unexplained survivors are printed (tests/mutation_score.py). After adding
-# functions, `make mutation MUTATION_FLAGS=--fresh-stats` maps the tests again.
+# functions, `make mutation MUTATION_FLAGS=--fresh-stats` maps the tests again; after
+# writing tests, `make mutation MUTATION_FLAGS=--survivors MODULES=…` runs only the survivors again.
 MODULES ?=
 MUTATION_FLAGS ?=
 $(VENV)/.mutation: pyproject.toml $(STAMP)

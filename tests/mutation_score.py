@@ -192,15 +192,24 @@ def refresh_data_files() -> None:
             shutil.copy2(source, target)
 
 
-def run_mutmut(modules: list[str] | None, max_children: int) -> None:
+def run_mutmut(modules: list[str] | None, max_children: int, survivors: bool = False) -> None:
     """Run mutmut: on everything not checked yet (or changed since), or again on `modules`.
 
     Results are kept in mutants/ between runs: a run without modules only tests the
-    mutants of functions that changed since the last run."""
+    mutants of functions that changed since the last run. With `survivors`, only
+    the mutants that survived the last run (of `modules`, or of every module) are
+    run again: the quick check after writing tests that should kill them."""
     refresh_data_files()
     mutmut = [sys.executable, str(ROOT / "tests" / "mutation_run.py")]  # mutmut, properties included
-    for names in [[f"{module}.*"] for module in modules] if modules else [[]]:
-        print(f"== mutmut run {' '.join(names)}", flush=True)
+    if survivors:
+        scores, _ = read_scores()
+        batches = [[name for module in modules or MODULES for name in scores[module].survived + scores[module].no_tests]]
+        if not batches[0]:
+            return
+    else:
+        batches = [[f"{module}.*"] for module in modules] if modules else [[]]
+    for names in batches:
+        print(f"== mutmut run {' '.join(names) if len(names) < 5 else f'{len(names)} mutants'}", flush=True)
         done = subprocess.run([*mutmut, "run", "--max-children", str(max_children), *names], cwd=ROOT, stdout=subprocess.DEVNULL)
         if done.returncode:
             command = " ".join([*mutmut, "run", *names])
@@ -259,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the whole suite again to map tests to functions (mutmut only maps new tests, not new functions)",
     )
+    parser.add_argument("--survivors", action="store_true", help="with --run: run only the last run's survivors again")
     parser.add_argument("modules", nargs="*", help="dotted module names (default: all of them)")
     args = parser.parse_args(argv)
     modules = args.modules or MODULES
@@ -269,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh_stats:
         (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     if args.run:
-        run_mutmut(args.modules, args.max_children)
+        run_mutmut(args.modules, args.max_children, survivors=args.survivors)
     return report(modules)
 
 
