@@ -705,8 +705,16 @@ def recall(project: Project, round_id: int, voter: int) -> Round:
     """A skipped voter is back: their turn comes again (before anyone not yet called)."""
     doc = _stored(project, round_id)
     _check_open(doc)
-    if _state(doc, held(project, round_id), voter) is not TurnState.SKIPPED:
+    kept = held(project, round_id)
+    if _state(doc, kept, voter) is not TurnState.SKIPPED:
         raise ValidationError("rounds.error.not_skipped")
+    # The voter at the keyboard has been called: once they have written, the recalled
+    # voter waits for the end of their turn (taking the keyboard would give them
+    # what was written, or wipe what an anonymous voter typed).
+    current = _current(doc, kept)
+    if current is not None and doc["voters"].index(voter) < doc["voters"].index(current):
+        if doc.get("turn_ids") or (kept is not None and kept.typed_by(current)):
+            raise ValidationError("rounds.error.recall_during_turn")
     doc["turns"][str(voter)] = TurnState.PENDING.value
     return _save(project, round_id, doc)
 
