@@ -17,7 +17,6 @@ from workshop.i18n import set_language
 from workshop.rounds.model import (
     CONSENT_ANSWERS,
     MAX_OPTIONS,
-    OPTION_KEYS,
     ConsentAnswer,
     Contribution,
     Round,
