@@ -78,7 +78,9 @@ def test_fewer_than_k_turns_wait_unless_nobody_can_vote_after_them() -> None:
 
 
 def test_a_batch_waits_while_fewer_than_k_could_vote_after_it() -> None:
-    doc = round_doc([1, 4, 6, 7, 8])  # after 1, 4, 6: two voters left
+    doc = round_doc([1, 4, 6, 7])  # after 1, 4, 6: one voter left, who would vote alone
+    assert plan(doc, [turn(1), turn(4), turn(6)], structure_of, final=False) is None
+    doc = round_doc([1, 4, 6, 7, 8])  # two voters left
     assert plan(doc, [turn(1), turn(4), turn(6)], structure_of, final=False) is None
     doc["turns"]["8"] = "skipped"  # a skipped voter could still be called back: still two
     assert plan(doc, [turn(1), turn(4), turn(6)], structure_of, final=False) is None
@@ -144,6 +146,11 @@ def test_the_smallest_tag_is_dropped_to_keep_the_untagged_part_safe() -> None:
     held = [turn(v, 0, structures) for v in (1, 2, 3, 7, 8, 9, 11, 4)]
     flush = plan(doc, held, structures.get, final=False)
     assert flush is not None and flush.tags == {7: 40, 8: 40, 9: 40, 11: 40}  # 10 is the smaller
+    structures = {**STRUCTURE, 11: 10}  # now 10 is the larger, though its id is lower
+    doc = round_doc([1, 2, 3, 11, 7, 8, 9, 4])
+    held = [turn(v, 0, structures) for v in (1, 2, 3, 11, 7, 8, 9, 4)]
+    flush = plan(doc, held, structures.get, final=False)
+    assert flush is not None and flush.tags == {1: 10, 2: 10, 3: 10, 11: 10}
 
 
 def test_an_unsafe_untagged_part_waits_unless_final() -> None:
@@ -171,6 +178,15 @@ def test_rounds_by_structure_carry_no_tag() -> None:
     held = [HeldTurn(v, TurnState.TAKEN, v, {"choice": 0, "reason": ""}) for v in (10, 20, 30)]
     flush = plan(doc, held, lambda voter: voter, final=True)
     assert flush is not None and flush.tags == {}
+
+
+def test_a_round_by_structure_is_never_weighted_in_batches() -> None:
+    # each voter is a structure: "one structure, one voice" changes nothing, nothing is pooled
+    doc = round_doc([10, 20, 30, 40, 50, 60], by_structure=True, one_structure_one_voice=True)
+    held = [HeldTurn(v, TurnState.TAKEN, v, {"choice": 1, "reason": ""}) for v in (10, 20, 30)]
+    flush = plan(doc, held, lambda voter: voter, final=False)
+    assert flush is not None and voters_of(flush) == [10, 20, 30]
+    assert flush.tags == {} and flush.pooled == {}
 
 
 # One structure, one voice ---------------------------------------------------------------------------
@@ -304,6 +320,17 @@ def test_each_record_may_land_anywhere_in_the_list() -> None:
     apply(doc, Flush([turn(1, 0), turn(2, 1), turn(3, 0)]), rng)
     assert rng.asked == [2, 3, 4]  # before the first, between any two, or after the last
     assert [b["choice"] for b in doc["ballots"]] == [0, 1, 0, 1]  # each put first, in turn
+
+
+def test_anonymous_contributions_land_anywhere_too() -> None:
+    doc = round_doc([1, 2, 3], mode="contribution")
+    doc["contributions"] = [{"id": 5, "text": "Déjà là"}]
+    held = [HeldTurn(v, TurnState.TAKEN, None, texts=[{"id": v, "text": f"Idée {v}"}]) for v in (1, 2, 3)]
+    rng = Recorder()
+    apply(doc, Flush(held), rng)
+    assert rng.asked == [2, 3, 4]
+    # in the order they were typed, each put first: the file does not keep the typing order
+    assert [c["text"] for c in doc["contributions"]] == ["Idée 3", "Idée 2", "Idée 1", "Déjà là"]
 
 
 # What a ballot adds -----------------------------------------------------------------------------------
