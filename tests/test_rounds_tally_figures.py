@@ -396,3 +396,12 @@ def test_a_structure_whose_ballots_are_not_all_tagged_is_withheld(project: Proje
     rid = secret_round(project, room, ballots)
     project.store.table("rounds").update(lambda stored: stored.pop("unsaved"), doc_ids=[rid])
     assert shown(project, room, rid) == (["Zèbre"], [])
+
+
+@pytest.mark.parametrize("weighted", [False, True], ids=["one each", "one structure one voice"])
+def test_a_blank_ballot_cast_first_does_not_stop_the_count(project: Project, room: dict[str, Any], weighted: bool) -> None:
+    rid = start(project, room, RoundMode.SINGLE, options=["Oui", "Non"], one_structure_one_voice=weighted)
+    vote(project, room, rid, {"Albert": None, "Marc": 1, "Zack": 0, "Zia": 0, "Zoé": 0})
+    # Moulin (Marc) 1 for Non; Zèbre's three for Oui: 3 each, or 1 each weighted
+    assert [(label, count) for label, _, count in figures(rid, project)] == ([("Oui", 1), ("Non", 1)] if weighted else [("Oui", 3), ("Non", 1)])
+    assert results(project, rid).blank == 1
