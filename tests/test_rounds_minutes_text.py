@@ -441,3 +441,43 @@ def test_a_secret_breakdown_says_so_only_when_something_is_withheld(project: Pro
     shown = breakdown([(1, z), (1, z), (1, z), (0, a), (1, a), (0, a), (0, None)])
     assert shown[0][1] == ("Option", "Abeille (3 bulletins)", "Total")
     assert shown[1:] == ["Certaines structures ne sont pas détaillées : leur résultat révélerait un vote secret."]
+
+
+def test_a_round_outside_the_agenda_comes_last_in_annex_a_only(project: Project, room: dict[str, Any]) -> None:
+    free = start_round(project, room["w"], 0, RoundSpec("Hors programme ?", RoundMode.SCALE)).id  # from the cockpit
+    consent_round(project, room, item=1)
+    workshop = project.workshop(room["w"])
+    assert [(h.number, h.round.spec.question, h.item) for h in held_rounds(project, workshop)] == [
+        ("A.1", "Adopter la charte ?", project.agenda_item(room["items"][1])),
+        ("A.2", "Hors programme ?", None),
+    ]
+    assert held_rounds(project, workshop)[1].round.id == free
+    assert [row[1] for table in (item_rounds(project, workshop, project.agenda_item(i)) for i in room["items"]) for t in table for row in t.rows] == ["Adopter la charte ?"]
+    headings = [b.text for b in annex_rounds(project, workshop, None) if isinstance(b, Heading)]
+    assert headings[1:] == ["A.1 — Adopter la charte ?", "A.2 — Hors programme ?"]
+
+
+def test_a_round_whose_results_cannot_be_read_keeps_its_number_and_says_so(
+    project: Project, room: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import workshop.rounds.minutes as rounds_minutes
+    from workshop.errors import NotFound
+
+    broken = consent_round(project, room, item=0, question="Illisible ?")
+    consent_round(project, room, item=0)
+
+    def results_or_not(project_: Project, round_id: int) -> Any:
+        if round_id == broken:
+            raise NotFound("error.not_found", what="rounds", id=round_id)
+        return results(project_, round_id)
+
+    monkeypatch.setattr(rounds_minutes, "results", results_or_not)
+    workshop = project.workshop(room["w"])
+    [table] = item_rounds(project, workshop, project.agenda_item(room["items"][0]))
+    assert table.rows == (
+        ("A.1", "Illisible ?", "Consentement", "—", "—"),
+        ("A.2", "Adopter la charte ?", "Consentement", "6/6", "Non adoptée : objection"),
+    )
+    headings = [b.text for b in annex_rounds(project, workshop, None) if isinstance(b, Heading)]
+    assert headings[1:] == ["A.2 — Adopter la charte ?"]  # nothing to say of the other in full
+    assert [d.subject for d in outcomes(project, workshop).decisions] == ["Adopter la charte ?"]
