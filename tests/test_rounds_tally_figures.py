@@ -405,3 +405,10 @@ def test_a_blank_ballot_cast_first_does_not_stop_the_count(project: Project, roo
     # Moulin (Marc) 1 for Non; Zèbre's three for Oui: 3 each, or 1 each weighted
     assert [(label, count) for label, _, count in figures(rid, project)] == ([("Oui", 1), ("Non", 1)] if weighted else [("Oui", 3), ("Non", 1)])
     assert results(project, rid).blank == 1
+
+
+def test_a_weighted_dot_vote_shares_each_structure_s_points(project: Project, room: dict[str, Any]) -> None:
+    rid = start(project, room, RoundMode.DOT, options=["Lyon", "Nantes", "Brest"], budget=3, cap=2, one_structure_one_voice=True)
+    vote(project, room, rid, {"Zack": [2, 1, 0], "Zia": [0, 2, 1], "Zoé": [1, 1, 1], "Marc": [0, 1, 2]})
+    # Zèbre, each ballot 1/3: Lyon 3/3, Nantes 4/3, Brest 2/3; Moulin: Nantes 1, Brest 2
+    assert [(label, count) for label, _, count in figures(rid, project)] == [("Brest", 2.666667), ("Nantes", 2.333333), ("Lyon", 1)]
