@@ -344,6 +344,8 @@ def shown(project: Project, room: dict[str, Any], rid: int) -> tuple[list[str], 
 def test_a_secret_figure_needs_three_ballots_not_all_the_same(project: Project, room: dict[str, Any]) -> None:
     rid = secret_round(project, room, [(0, "Zèbre"), (1, "Zèbre"), (0, "Zèbre"), (0, None), (1, None), (1, None)])
     assert shown(project, room, rid) == (["Zèbre"], [])
+    rid = secret_round(project, room, [(0, "Zèbre"), (1, "Zèbre"), (1, "Zèbre"), (0, None), (1, None), (1, None)])
+    assert shown(project, room, rid) == (["Zèbre"], [])  # the first differs from the two others: mixed
     rid = secret_round(project, room, [(1, "Zèbre"), (1, "Zèbre"), (1, "Zèbre"), (0, None), (1, None), (1, None)])
     assert shown(project, room, rid) == ([], ["Zèbre"])  # unanimous: each of them would read the others' votes
     rid = secret_round(project, room, [(0, "Abeille"), (1, "Abeille"), (0, None), (1, None), (1, None)])
