@@ -385,6 +385,10 @@ def test_suppressed_structures_are_listed_in_the_project_s_order(project: Projec
     ballots = [(0, "Zèbre"), (1, "Abeille"), (1, "Moulin"), (0, None), (1, None)]
     rid = secret_round(project, room, ballots)
     assert shown(project, room, rid) == ([], ["Abeille", "Moulin", "Zèbre"])
+    # a structure removed since comes after those of the project
+    tagged = [{"choice": 0, "reason": "", "structure_id": 99}, {"choice": 1, "reason": "", "structure_id": room["s"]["Zèbre"]}]
+    store(project, rid, ballots=[*tagged, {"choice": 0, "reason": "", "structure_id": None}, {"choice": 1, "reason": "", "structure_id": None}])
+    assert results(project, rid).suppressed == [room["s"]["Zèbre"], 99]
 
 
 def test_a_structure_whose_ballots_are_not_all_tagged_is_withheld(project: Project, room: dict[str, Any]) -> None:
