@@ -418,3 +418,24 @@ def test_a_weighted_dot_vote_shares_each_structure_s_points(project: Project, ro
     vote(project, room, rid, {"Zack": [2, 1, 0], "Zia": [0, 2, 1], "Zoé": [1, 1, 1], "Marc": [0, 1, 2]})
     # Zèbre, each ballot 1/3: Lyon 3/3, Nantes 4/3, Brest 2/3; Moulin: Nantes 1, Brest 2
     assert [(label, count) for label, _, count in figures(rid, project)] == [("Brest", 2.666667), ("Nantes", 2.333333), ("Lyon", 1)]
+
+
+def test_a_round_stored_without_ballots_or_contributions_counts_none(project: Project, room: dict[str, Any]) -> None:
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"])
+    project.store.table("rounds").update(lambda stored: [stored.pop("ballots"), stored.pop("contributions")], doc_ids=[rid])
+    result = results(project, rid)  # the file's shape allows it (workshop/validation.py)
+    assert (result.ballots, result.blank, result.contributions) == (0, 0, 0)
+    assert [(o.label, o.count) for o in result.options] == [("x", 0), ("y", 0)]
+
+
+def test_an_untagged_ballot_of_an_open_weighted_round_weighs_one(project: Project, room: dict[str, Any]) -> None:
+    rid = start(project, room, RoundMode.SINGLE, options=["x", "y"], one_structure_one_voice=True)
+    z = room["s"]["Zèbre"]
+    ballots = [
+        {"choice": 0, "reason": "", "structure_id": z, "voter": room["p"]["Zack"], "proxy": False},
+        {"choice": 1, "reason": "", "structure_id": z, "voter": room["p"]["Zia"], "proxy": False},
+        {"choice": 1, "reason": "", "structure_id": None, "voter": 0, "proxy": False},  # a person since removed
+    ]
+    store(project, rid, ballots=ballots)
+    # Zèbre: x 1/2, y 1/2; the untagged ballot counts on its own: y 1
+    assert [(label, count) for label, _, count in figures(rid, project)] == [("y", 1.5), ("x", 0.5)]
