@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import workshop.projectfile as projectfile
 import workshop.storage as storage_module
+from workshop.errors import StorageError
 from workshop.journal import journal_path
 from workshop.project import Project
 from workshop.storage import backup_path, read_project_file
@@ -77,3 +79,31 @@ def test_closing_without_a_change_leaves_the_new_file_as_it_was_written(
     project.close()
     assert new.read_bytes() == written  # nothing was written after it: nothing to write again
     assert not backup_path(new).exists() and not journal_path(new).exists()
+
+
+def test_a_failed_save_after_it_leaves_the_new_file_openable_after_a_crash(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The journal started later is bound to the new file as written: if the save that
+    started it fails before the file is replaced, and the app then dies, the new file
+    and that (empty) journal still read as one project, never as a foreign journal."""
+    project.add_structure("Un")
+    new = saved_as_without_journal(project, tmp_path, monkeypatch)
+    real_replace = os.replace
+
+    def file_refused(src: object, dst: object) -> None:
+        if Path(str(dst)) == new:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_replace(src, dst)
+
+    with monkeypatch.context() as full:
+        full.setattr(projectfile.os, "replace", file_refused)
+        with pytest.raises(StorageError):
+            project.add_structure("Deux")
+    assert journal_path(new).exists()  # started, bound to the file on disk
+    project.store.storage._close_journal()  # a crash: no last save
+    project.store._lock.release()
+    project.close = lambda: None  # type: ignore[method-assign]
+    assert names(new) == ["Un"]
+    with Project.open(new) as again:
+        assert [s.name for s in again.structures()] == ["Un"]
