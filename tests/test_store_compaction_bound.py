@@ -49,7 +49,9 @@ def test_a_journal_smaller_than_a_large_file_is_not_folded(project: Project, mon
     assert len(read_project_file(path)["notes"]) == 310
 
 
-def test_a_journal_exactly_as_large_as_the_bound_is_not_folded_yet(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_journal_exactly_as_large_as_the_bound_is_not_folded_yet(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(storage_module, "JOURNAL_RATIO", 0.0)  # the bound alone decides
     path = project.path
     things = project.store.table("things")
