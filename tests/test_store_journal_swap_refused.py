@@ -72,3 +72,42 @@ def test_a_project_written_whole_without_a_journal_where_none_lies_any_more(tmp_
     assert projectfile.replace_project_file(path, payload, None, journal_extends=False) is True
     assert path.read_bytes() == payload
     assert not journal_path(path).exists()
+
+
+class Crash(BaseException):
+    """The process dies here: nothing after it reaches the disk."""
+
+
+def test_a_crash_in_the_compaction_after_a_refused_swap_still_reads_back(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a refused swap, the next change writes the project whole; if the app dies
+    just before that compaction's journal is in place, the journal found beside the new
+    file is one it names as absorbed: the project reads back, with that change."""
+    path = project.path
+    project.add_structure("Un")
+    real_replace = os.replace
+    swaps: list[str] = []  # the journal swaps that end a compaction (the file replaced just before)
+    last: list[Path] = [Path()]
+
+    def journal_swaps_fail(src: object, dst: object) -> None:
+        target, previous = Path(str(dst)), last[0]
+        last[0] = target
+        if target == journal_path(path) and previous == path:
+            swaps.append(str(src))
+            if len(swaps) == 1:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            raise Crash()
+        real_replace(src, dst)
+
+    monkeypatch.setattr(storage_module, "JOURNAL_BOUND", 1)
+    monkeypatch.setattr(storage_module, "JOURNAL_RATIO", 0.0)
+    monkeypatch.setattr(projectfile.os, "replace", journal_swaps_fail)
+    project.add_structure("Deux")  # its compaction's swap is refused
+    with pytest.raises(Crash):
+        project.add_structure("Trois")  # written whole; the app dies before the new journal is in place
+    monkeypatch.undo()
+    project.store.storage._close_journal()
+    project.store._lock.release()
+    project.close = lambda: None  # type: ignore[method-assign]
+    assert sorted(names(path)) == ["Deux", "Trois", "Un"]
