@@ -55,5 +55,6 @@ def test_a_new_project_whose_first_write_stops_halfway_still_opens(
         with pytest.raises(StorageError):
             Project.create(path, "Coopération")
     assert path.exists() and journal_path(path).exists() == (refused == "file")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []  # nothing half-made left behind
     meta = next(iter(read_project_file(path)["meta"].values()))
     assert meta["name"] == "Coopération"
