@@ -6,6 +6,8 @@ looking at a file to tell whether it is a project costs and says."""
 from __future__ import annotations
 
 import builtins
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -93,3 +95,36 @@ def test_telling_a_project_reads_its_head_only_however_big_the_file(
     monkeypatch.setattr(projectfile, "open", counting_open, raising=False)
     assert looks_like_project(big) is True
     assert 0 < sum(read) <= SNIFF_BYTES  # a few kilobytes, not the two megabytes
+
+
+def test_an_unreadable_project_says_which_file_and_the_systems_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "dossier.atelier"
+    folder.mkdir()
+    with pytest.raises(ProjectDamaged) as caught:
+        read_project_file(folder)
+    assert caught.value.key == "error.project_unreadable"
+    assert caught.value.params == {"path": str(folder), "reason": os.strerror(errno.EISDIR)}
+    assert caught.value.message() == f"Impossible de lire le projet {folder} : {os.strerror(errno.EISDIR)}"
+
+
+def test_an_unreadable_journal_says_which_files_and_the_systems_reason(tmp_path: Path) -> None:
+    path = tmp_path / "projet.atelier"
+    with Project.create(path, "Coopération") as project:
+        project.add_structure("Un")
+    journal_path(path).mkdir()
+    with pytest.raises(JournalProblem) as caught:
+        read_project_file(path)
+    error = caught.value
+    assert error.kind == "unreadable" and error.key == "error.journal_unreadable"
+    assert error.params == {"path": str(path), "journal": str(journal_path(path)), "reason": os.strerror(errno.EISDIR)}
+    assert f"{journal_path(path)} du projet {path} : {os.strerror(errno.EISDIR)}." in error.message()
+
+
+@pytest.mark.parametrize("content", [b"", b" \n\t "])
+def test_an_empty_project_file_is_named_empty(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "projet.atelier"
+    path.write_bytes(content)
+    with pytest.raises(ProjectDamaged) as caught:
+        read_project_file(path)
+    assert caught.value.key == "error.project_empty" and caught.value.params == {"path": str(path)}
+    assert path.read_bytes() == content
