@@ -8,6 +8,7 @@ the loop is busy, the reading never drifts.
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from screens import registry
+from screens.app import AtelierApp
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
 from screens.widgets.key_bar import KeyBar
@@ -37,6 +39,7 @@ MINUTE = Binding.Group("cockpit.key_group_minute", compact=True)
 
 
 class CockpitScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "cockpit.tcss"
     AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane, Tabs
 
+from screens.app import AtelierApp
 from screens.formatting import format_date, format_minutes
 from screens.modals.confirm import ConfirmModal
 from screens.modals.participant import ParticipantForm, ParticipantModal
@@ -45,6 +47,7 @@ def duplicates(names: list[str]) -> set[str]:
 
 
 class ProjectScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "project.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),

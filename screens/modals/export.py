@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from screens import failures
+from screens.app import AtelierApp
 from screens.modals.dialog import Dialog
 from screens.widgets.checkbox import Checkbox
 from screens.widgets.key_bar import KeyBar
@@ -32,6 +33,7 @@ from workshop.project import Project
 
 
 class ExportModal(Dialog[list[Path]]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "export.tcss"
     DONE_KEY = "export.done"  # what the dialog says once the files are written
     BINDINGS = [

@@ -9,6 +9,7 @@ the project, and what people typed is shown literally.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,6 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from screens.app import AtelierApp
 from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.minutes_details import MinutesDetailsForm, MinutesDetailsModal
@@ -33,6 +35,7 @@ MOVE = Binding.Group("next_steps.key.move", compact=True)
 
 
 class NextStepsModal(ModalScreen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "next_steps.tcss"
     # Descriptions are catalog keys, translated when the key bar is drawn.
     BINDINGS = [

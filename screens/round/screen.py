@@ -11,7 +11,7 @@ itself once the save succeeds: what was entered is counted once.
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from screens.app import AtelierApp
 from screens.round.ballot import BallotTurn
 from screens.round.choice import ChoiceTurn
 from screens.round.consent import ConsentTurn
@@ -90,6 +91,7 @@ class Waiting(Vertical):
 
 
 class RoundScreen(Screen["RoundResult | None"]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "round.tcss"
     ALLOWS_UNDO = False  # Ctrl+Z is for the facilitator, not for the voters' keyboard
     BINDINGS = [
