@@ -243,7 +243,7 @@ class CockpitScreen(Screen[None]):
         self.toggle_class("-projection")
         self.query_one(CountdownDisplay).big = self.has_class("-projection")
         if self.has_class("-projection"):
-            self.notify(Content(t("cockpit.projection_on")), timeout=4)
+            self.notify(t("cockpit.projection_on"), markup=False, timeout=4)
 
     def action_exercise(self) -> None:
         item = self._current()
@@ -252,7 +252,7 @@ class CockpitScreen(Screen[None]):
         factory = registry.exercise_screen(item.kind)
         if factory is None:
             key = "cockpit.free_item" if item.kind == "free" else "cockpit.no_exercise_screen"
-            self.notify(Content(t(key, title=item.title, kind=_kind_title(item.kind))))
+            self.notify(t(key, title=item.title, kind=_kind_title(item.kind)), markup=False)
             return
         self.app.push_screen(factory(self.project, self.workshop_id, item.id))
 
@@ -273,7 +273,7 @@ class CockpitScreen(Screen[None]):
 
         def written(notes: str | None) -> None:
             if notes is not None and self.app.attempt(live.set_notes, notes) is not None:
-                self.notify(Content(t("cockpit.notes_saved")), timeout=2)
+                self.notify(t("cockpit.notes_saved"), markup=False, timeout=2)
             self.refresh_all()
 
         self.app.push_screen(ItemNotesModal(item.title, item.notes), written)

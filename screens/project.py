@@ -382,7 +382,7 @@ class ProjectScreen(Screen[None]):
         self.refresh_all()
         fill_table(self.query_one(f"#{table}-table", DataTable), None, keep=str(record.id))
         if duplicate:
-            self.app.notify(Content(t(f"project.{table[:-1]}_duplicate_saved", name=getattr(record, "name", ""))), severity="warning")
+            self.app.notify(t(f"project.{table[:-1]}_duplicate_saved", name=getattr(record, "name", "")), markup=False, severity="warning")
 
     def _add_structure(self) -> None:
         def save(form: StructureForm) -> Structure:
@@ -418,7 +418,7 @@ class ProjectScreen(Screen[None]):
     def _add_participant(self) -> None:
         structures = self.project.structures()
         if not structures:
-            self.app.notify(Content(t("project.participants_need_structure")), severity="warning")
+            self.app.notify(t("project.participants_need_structure"), markup=False, severity="warning")
             return
 
         def save(form: ParticipantForm) -> Participant:
@@ -474,7 +474,7 @@ class ProjectScreen(Screen[None]):
         if event.input.id == "project-name" and self._apply(self.project.rename, event.value):
             self.sub_title = self.project.name
             event.input.value = self.project.name
-            self.app.notify(Content(t("project.renamed", name=self.project.name)))
+            self.app.notify(t("project.renamed", name=self.project.name), markup=False)
         elif event.input.id == "threshold":
             self._change_threshold(event.input, event.value)
 
@@ -484,7 +484,7 @@ class ProjectScreen(Screen[None]):
         def save(confirmed: bool = False) -> None:
             if self._apply(lambda: self.project.set_threshold(typed, confirmed=confirmed)):
                 field.value = str(self.project.threshold)
-                self.app.notify(Content(t("project.threshold_saved", threshold=self.project.threshold)))
+                self.app.notify(t("project.threshold_saved", threshold=self.project.threshold), markup=False)
                 self.refresh_all()
 
         try:
@@ -521,11 +521,11 @@ class ProjectScreen(Screen[None]):
             setter(*args)
         except StorageError as error:
             self._settings_error(error.message())
-            self.app.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
+            self.app.notify(error.message(), markup=False, title=t("common.not_saved"), severity="error", timeout=20)
             return False
         except AtelierError as error:
             self._settings_error(error.message())
-            self.app.notify(Content(error.message()), severity="warning")
+            self.app.notify(error.message(), markup=False, severity="warning")
             return False
         self._settings_error("")
         return True

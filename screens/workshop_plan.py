@@ -304,7 +304,7 @@ class WorkshopPlanScreen(Screen[None]):
         except ModuleNotFoundError as error:
             if error.name != "screens.cockpit":
                 raise
-            self.app.notify(Content(t("plan.live_missing")), severity="warning")
+            self.app.notify(t("plan.live_missing"), markup=False, severity="warning")
             return
         self.app.push_screen(CockpitScreen(self.project, self.workshop_id))
 

@@ -585,7 +585,7 @@ class AptScreen(SteppedExerciseScreen):
             return
         offered = apt_outputs.charter_values(self.project, self.workshop_id)
         if not offered:
-            self.notify(Content(t("apt.screen.no_values")), severity="warning")
+            self.notify(t("apt.screen.no_values"), markup=False, severity="warning")
             return
         choices: list[tuple[str, apt_outputs.SharedValueRef | str]] = [(v.label, v) for v in offered]
         choices.append((t("apt.screen.no_value"), NO_VALUE))

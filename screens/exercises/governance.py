@@ -281,7 +281,7 @@ class GovernanceScreen(ExerciseScreen):
         count = self._attempt(governance.add_typical_bodies, self.project, self.item_id)
         if count is None:
             return
-        self.notify(Content(t("governance.screen.typical_added", count=count) if count else t("governance.screen.typical_none")))
+        self.notify(t("governance.screen.typical_added", count=count) if count else t("governance.screen.typical_none"), markup=False)
         self.reload()
 
     def action_carry(self) -> None:
@@ -292,7 +292,7 @@ class GovernanceScreen(ExerciseScreen):
         from workshop.convention.builder import workshop_label
 
         where = workshop_label(self.project.workshop(source.workshop_id)) if source is not None else ""
-        self.notify(Content(t("governance.screen.carried", workshop=where, count=len(carried.bodies))))
+        self.notify(t("governance.screen.carried", workshop=where, count=len(carried.bodies)), markup=False)
         self.reload()
 
     # Leader and team ----------------------------------------------------------------------------

@@ -315,7 +315,7 @@ class MatrixScreen(ExerciseScreen):
             return
         cell = self.state.cell(action.id, actor.id)
         if cell is None:
-            self.notify(Content(t("matrix.error.means_need_role")), severity="warning")
+            self.notify(t("matrix.error.means_need_role"), markup=False, severity="warning")
             return
 
         def chosen(means: list[str] | None) -> None:
@@ -409,7 +409,7 @@ class MatrixScreen(ExerciseScreen):
     def action_import_proposals(self) -> None:
         added = self._attempt(matrix.import_proposals, self.project, self.item_id)
         if added is not None:
-            self.notify(Content(t("matrix.screen.imported", count=added)))
+            self.notify(t("matrix.screen.imported", count=added), markup=False)
             self.rebuild()
 
     def action_propose(self) -> None:
@@ -417,7 +417,7 @@ class MatrixScreen(ExerciseScreen):
         if action is None or actor is None:
             return
         if self._attempt(matrix.propose_action, self.project, self.item_id, action.id, actor.id) is not None:
-            self.notify(Content(t("matrix.screen.proposed", action=action.label, actor=actor.name)))
+            self.notify(t("matrix.screen.proposed", action=action.label, actor=actor.name), markup=False)
             self.rebuild()
 
     def action_limit(self, delta: int) -> None:

@@ -86,7 +86,7 @@ class RoadmapEditing:
     def action_gather(self) -> None:
         chosen = [s.id for s in self.state.stakes if s.id in self.marked] or ([self.current()] if self.current() is not None else [])
         if not chosen:
-            self.notify(Content(t("roadmap.screen.mark_first")), severity="warning")
+            self.notify(t("roadmap.screen.mark_first"), markup=False, severity="warning")
             return
 
         def new_shared() -> None:
@@ -122,7 +122,7 @@ class RoadmapEditing:
         row = self.current()
         within = [(n, s) for n, s in enumerate(self.state.shared, start=1) if row in s.stake_ids]
         if not within:
-            self.notify(Content(t("roadmap.screen.not_shared")), severity="warning")
+            self.notify(t("roadmap.screen.not_shared"), markup=False, severity="warning")
             return
         if len(within) == 1:
             done(within[0][1].id)
@@ -193,7 +193,7 @@ class RoadmapEditing:
 
     def operational_form(self, operational: roadmap.Operational | None) -> None:
         if not self.state.objectives:
-            self.notify(Content(t("roadmap.screen.no_objective_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_objective_yet"), markup=False, severity="warning")
             return
 
         def save(entry: UnderAndText) -> object:
@@ -231,7 +231,7 @@ class RoadmapEditing:
 
     def action_form(self, action: roadmap.Action | None) -> None:
         if not self.state.operational:
-            self.notify(Content(t("roadmap.screen.no_operational_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_operational_yet"), markup=False, severity="warning")
             return
 
         def save(entry: UnderAndText) -> object:
@@ -246,11 +246,11 @@ class RoadmapEditing:
 
     def action_take(self) -> None:
         if not self.state.operational:
-            self.notify(Content(t("roadmap.screen.no_operational_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_operational_yet"), markup=False, severity="warning")
             return
         offered = roadmap_actions.available_proposals(self.project, self.state)
         if not offered:
-            self.notify(Content(t("roadmap.screen.no_proposal_left")), severity="warning")
+            self.notify(t("roadmap.screen.no_proposal_left"), markup=False, severity="warning")
             return
 
         def save(entry: TakenProposal) -> object:
@@ -289,7 +289,7 @@ class RoadmapEditing:
         if action.matrix_item_id:
             choices.append((t("roadmap.screen.matrix_unlink"), UNLINK))
         if not choices:
-            self.notify(Content(t("roadmap.screen.no_matrix")), severity="warning")
+            self.notify(t("roadmap.screen.no_matrix"), markup=False, severity="warning")
             return
 
         def picked(choice: tuple[int, int] | str | None) -> None:
@@ -326,7 +326,7 @@ class RoadmapEditing:
             return
         added = self.app.attempt(roadmap_actions.take_matrix_means, self.project, self.item_id, action.id)
         if added is not None:
-            self.notify(Content(t("roadmap.screen.means_taken", count=added)))
+            self.notify(t("roadmap.screen.means_taken", count=added), markup=False)
         self.reload()
 
     def partners_form(self, action: roadmap.Action) -> None:

@@ -271,13 +271,13 @@ class StakeholdersScreen(SteppedExerciseScreen):
         count = self.app.attempt(stakeholders.import_structures, self.project, self.item_id)  # type: ignore[attr-defined]
         if count is None:
             return
-        self.notify(Content(t("stakeholders.screen.imported", count=count) if count else t("stakeholders.screen.nothing_imported")))
+        self.notify(t("stakeholders.screen.imported", count=count) if count else t("stakeholders.screen.nothing_imported"), markup=False)
         self.reload()
 
     def action_carry(self) -> None:
         carried = self.app.attempt(stakeholders.carry_over, self.project, self.item_id)  # type: ignore[attr-defined]
         if carried is not None:
-            self.notify(Content(t("stakeholders.screen.carried", count=len(carried.stakeholders))))
+            self.notify(t("stakeholders.screen.carried", count=len(carried.stakeholders)), markup=False)
             self.reload()
 
     def _name_taken(self, exclude: int = 0):  # a predicate on names
@@ -342,7 +342,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         self.app.attempt(stakeholders.collect_pending, self.project, self.item_id)  # type: ignore[attr-defined]
         self.reload()
         if round_id in self.state.collected_rounds and len(self.state.stakeholders) >= before:
-            self.notify(Content(t("stakeholders.screen.collected")))
+            self.notify(t("stakeholders.screen.collected"), markup=False)
 
     def action_remove(self) -> None:
         stakeholder = self.current()
@@ -384,7 +384,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         if added is None:
             return
         key = "stakeholders.screen.linked_structure" if added.existed else "stakeholders.screen.added_structure"
-        self.notify(Content(t(key, name=added.structure.name)))
+        self.notify(t(key, name=added.structure.name), markup=False)
         self.reload()
 
 

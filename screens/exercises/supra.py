@@ -517,7 +517,7 @@ class SupraScreen(ExerciseScreen):
 
         def dated(structure_id: int, text: str) -> None:
             if self._attempt(supra_adoption.confirm, self.project, self.item_id, structure_id, text) is not None:
-                self.notify(Content(t("supra.screen.confirmed", name=names.get(structure_id, "?"))))
+                self.notify(t("supra.screen.confirmed", name=names.get(structure_id, "?")), markup=False)
                 self._reload()
                 self.refresh_view()
 
@@ -545,7 +545,7 @@ class SupraScreen(ExerciseScreen):
 
         def recorded(proposal: object) -> None:
             if proposal is not None:
-                self.notify(Content(t("supra.screen.proposed")))
+                self.notify(t("supra.screen.proposed"), markup=False)
 
         modal = ProposalModal(
             self.project,

@@ -411,7 +411,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         """The selected entry, once revealed: a hidden one cannot be read, so not edited."""
         entry = self.selected_entry()
         if entry is not None and entry.hidden:
-            self.notify(Content(t("swot.screen.reveal_first")), severity="warning")
+            self.notify(t("swot.screen.reveal_first"), markup=False, severity="warning")
             return None
         return entry
 
@@ -552,7 +552,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def action_merge(self) -> None:
         chosen = [e for e in self.state.entries if e.id in self.marked]
         if len(chosen) < 2:
-            self.notify(Content(t("swot.error.merge_needs_two")), severity="warning")
+            self.notify(t("swot.error.merge_needs_two"), markup=False, severity="warning")
             return
         ids = [e.id for e in chosen]
 
@@ -595,7 +595,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return
         quadrant = self.quadrant
         if not quadrant:
-            self.notify(Content(t("swot.error.sort_first")), severity="warning")
+            self.notify(t("swot.error.sort_first"), markup=False, severity="warning")
             return
         name = quadrant_name(quadrant).lower()
         choices = [(t("swot.screen.vote_secret"), True), (t("swot.screen.vote_open"), False)]

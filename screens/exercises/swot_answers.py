@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.content import Content
 from textual.widgets import DataTable
 
 from exercises import swot, swot_answers
@@ -95,7 +94,7 @@ class AnswersStep:
     def action_answer(self) -> None:
         entry = self._answered_entry()
         if entry is None:
-            self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
+            self.notify(t("swot.screen.nothing_to_answer"), markup=False, severity="warning")
             return
 
         def save(text: str) -> object:
@@ -113,7 +112,7 @@ class AnswersStep:
         else:
             entry = self._answered_entry()
             if entry is None:
-                self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
+                self.notify(t("swot.screen.nothing_to_answer"), markup=False, severity="warning")
                 return
             started = self.app.attempt(swot_answers.start_answer_round, self.project, self.item_id, entry.id)
             if started is None:
@@ -156,7 +155,7 @@ class AnswersStep:
 
         answer = self._answer()
         if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
+            self.notify(t("swot.screen.pick_an_answer"), markup=False, severity="warning")
             return
         structure_id, participant_id = swot_answers.answer_author(self.project, self.state, answer.id)
 
@@ -173,7 +172,7 @@ class AnswersStep:
 
         answer = self._answer()
         if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
+            self.notify(t("swot.screen.pick_an_answer"), markup=False, severity="warning")
             return
 
         def save(form: ElementForm):  # returns an Element
@@ -183,7 +182,7 @@ class AnswersStep:
 
         def saved(element) -> None:  # element: an Element, or None when cancelled
             if element is not None:
-                self.notify(Content(t("securing.screen.added", number=element.id)))
+                self.notify(t("securing.screen.added", number=element.id), markup=False)
             self.reload()
 
         initial = ElementForm(answer.text)

@@ -247,7 +247,7 @@ class ValuesScreen(SteppedExerciseScreen):
     def action_merge(self) -> None:
         chosen = [v for v in self.state.values if v.id in self.marked]
         if len(chosen) < 2:
-            self.notify(Content(t("values.error.merge_needs_two")), severity="warning")
+            self.notify(t("values.error.merge_needs_two"), markup=False, severity="warning")
             return
         ids = [v.id for v in chosen]
 

@@ -121,7 +121,7 @@ class ProposalModal(Dialog["Proposal | None"]):
             source=self.source,
         )
         if recorded is not REFUSED:
-            self.app.notify(Content(t("proposals.entry.recorded", number=recorded.id)))
+            self.app.notify(t("proposals.entry.recorded", number=recorded.id), markup=False)
             self.dismiss(recorded)
 
     def action_cancel(self) -> None:

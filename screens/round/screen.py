@@ -341,14 +341,14 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.app.attempt(skip, self.project, self.round_id, voter)
         if self.reload().turns.get(voter) is TurnState.SKIPPED:
             name = voter_label(self.project, self.round, voter)[0]
-            self.notify(Content(t("rounds.skipped", name=name)))
+            self.notify(t("rounds.skipped", name=name), markup=False)
             self.turn_over()
 
     def action_proxy(self) -> None:
         if self.round.current is None:
             return
         self.proxy = not self.proxy
-        self.notify(Content(t("rounds.proxy_on" if self.proxy else "rounds.proxy_off")))
+        self.notify(t("rounds.proxy_on" if self.proxy else "rounds.proxy_off"), markup=False)
         if self.in_turn is None:
             self.show_state()
         else:
@@ -357,13 +357,13 @@ class RoundScreen(Screen["RoundResult | None"]):
     def action_recall(self) -> None:
         skipped = [v for v in self.round.voters if self.round.turns[v] is TurnState.SKIPPED]
         if not skipped or not self.round.is_open:
-            self.notify(Content(t("rounds.nobody_skipped")))
+            self.notify(t("rounds.nobody_skipped"), markup=False)
             return
         for voter in skipped:
             if self.app.attempt(recall, self.project, self.round_id, voter) is None:
                 break
         else:
-            self.notify(Content(t("rounds.recalled", count=len(skipped))))
+            self.notify(t("rounds.recalled", count=len(skipped)), markup=False)
         self.turn_over()
 
     def action_reveal(self) -> None:
