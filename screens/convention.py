@@ -82,7 +82,7 @@ class ConventionScreen(Screen[None]):
 
     # Drawing ----------------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def reload(self) -> None:
         self.parts = statuses(self.project)

@@ -342,6 +342,7 @@ class ProjectScreen(Screen[None]):
         if not record_id:
             return
         tab = self.active_tab
+        remove: Callable[[int], None]
         if tab == "structures":
             name, remove, key = self.project.structure(record_id).name, self.project.remove_structure, "project.remove_structure"
         elif tab == "participants":

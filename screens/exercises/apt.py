@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +20,9 @@ from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from workshop.errors import NotFound
 from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
 
 # Colours of the three feelings, in the grid and in the balance chart.
 STYLE = {Category.ATTRACTION: "green", Category.FEAR: "red", Category.TEMPTATION: "yellow"}
@@ -514,8 +520,9 @@ class AptScreen(SteppedExerciseScreen):
 
     # Step 3: weighing ----------------------------------------------------------------------------------------
     def action_weigh(self) -> None:
-        from workshop.rounds import rounds_of
+        from workshop.rounds import Round, rounds_of
 
+        started: Round | None
         running = [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=apt.WEIGH_OWNER) if not r.done]
         if running:
             started = running[0]
@@ -547,6 +554,7 @@ class AptScreen(SteppedExerciseScreen):
         item = self.selected_item()
         if item is None:
             return
+        setter: Callable[[Project, int, int, str], apt.Item]
         if item.category == Category.ATTRACTION:
             prompt, setter = t("apt.screen.objective_prompt", text=item.text), apt_outputs.set_objective
             current = item.output or item.text

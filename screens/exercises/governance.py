@@ -81,7 +81,7 @@ class GovernanceScreen(ExerciseScreen):
 
     # Drawing -----------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def _sync(self) -> None:
         """Record consent rounds that ended meanwhile (a crash, a restart), then redraw."""
@@ -336,7 +336,7 @@ class GovernanceScreen(ExerciseScreen):
         body = self.current()
         if body is None:
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.app.clock.now()
         started = self._attempt(governance_consent.start_consent, self.project, self.item_id, body.id, now)
         if started is None:
             return

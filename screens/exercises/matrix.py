@@ -279,7 +279,7 @@ class MatrixScreen(ExerciseScreen):
         return action, actor
 
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     # Cells -------------------------------------------------------------------------------------
     def on_key(self, event: Any) -> None:
@@ -473,12 +473,12 @@ class MatrixScreen(ExerciseScreen):
         if matrix.confirmation_status(self.state, actor.id) == "confirmed":
             done = self._attempt(matrix.unconfirm, self.project, self.item_id, actor.id)
         else:
-            done = self._attempt(matrix.confirm, self.project, self.item_id, actor.id, "facilitator", 0, self.app.clock.now())  # type: ignore[attr-defined]
+            done = self._attempt(matrix.confirm, self.project, self.item_id, actor.id, "facilitator", 0, self.app.clock.now())
         if done is not None:
             self.rebuild()
 
     def round_finished(self, round_id: int) -> None:
-        self._attempt(matrix.record_confirm_round, self.project, self.item_id, round_id, self.app.clock.now())  # type: ignore[attr-defined]
+        self._attempt(matrix.record_confirm_round, self.project, self.item_id, round_id, self.app.clock.now())
         self.rebuild()
 
     def action_confirm_round(self) -> None:
@@ -487,7 +487,7 @@ class MatrixScreen(ExerciseScreen):
             return
 
         def finished(_result: object) -> None:
-            self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())  # type: ignore[attr-defined]
+            self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())
             self.rebuild()
 
         self.run_round(started.id, finished)

@@ -6,6 +6,7 @@ stored state again. Mixed into `RoadmapScreen`, whose state, rows and cursor it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import DataTable
@@ -17,7 +18,7 @@ from exercises import (
     roadmap_follow,
     roadmap_objectives,
 )
-from exercises.roadmap import Step
+from exercises.roadmap import RoadmapState, Step
 from screens.modals.confirm import ConfirmModal
 from screens.modals.line_form import (
     LineFormModal,
@@ -49,8 +50,27 @@ MISSING = "—"
 NEW = -1  # the choice "a new shared stake"
 UNLINK = (0, 0)
 
+if TYPE_CHECKING:
+    from screens.exercises.stepped import SteppedExerciseScreen as _Screen
+    from workshop.project import Project
+else:
+    _Screen = object  # a plain mixin at run time: the screen it is mixed into is the stepped screen
 
-class RoadmapEditing:
+
+class RoadmapEditing(_Screen):
+    # What `RoadmapScreen` provides, declared for the type checker.
+    state: RoadmapState
+    rows: list[Any]
+    marked: set[int]
+    if TYPE_CHECKING:
+
+        @property
+        def today(self) -> str: ...
+        def do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+        def after_form(self, result: object) -> None: ...
+        def current(self) -> Any: ...
+        def names(self) -> dict[int, str]: ...
+
     # Step 1: stakes --------------------------------------------------------------------------------
     def action_round(self) -> None:
         running = self.app.attempt(roadmap.running_stakes_round, self.project, self.item_id)
@@ -466,6 +486,7 @@ class RoadmapEditing:
             if index >= 0:
                 self.do(roadmap_actions.remove_resource, action_id, index)
             return
+        remove: Callable[[Project, int, int], RoadmapState]
         if step == Step.STAKES:
             remove, text = roadmap.remove_stake, self.state.stake(row).text
         elif step == Step.OBJECTIVES:

@@ -7,7 +7,7 @@ make sense at that step (`STEP_ACTIONS`).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,9 +18,12 @@ from screens.exercises.base import ExerciseScreen
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
+if TYPE_CHECKING:
+    from textual.types import CSSPathType  # textual.types imports widgets: for the checker only
+
 
 class SteppedExerciseScreen(ExerciseScreen):
-    CSS_PATH = "stepped.tcss"
+    CSS_PATH: ClassVar[CSSPathType] = "stepped.tcss"  # subclasses list it with their own sheet
     BINDINGS = [
         Binding("escape", "close", "common.back"),
         Binding("n", "step(1)", "values.key.next"),

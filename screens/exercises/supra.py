@@ -107,14 +107,14 @@ class SupraScreen(ExerciseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)
         self._reload()
         self.view = _view_of(self.state)
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
         # Back from a round (or a crash-resumed one): record what it decided.
-        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)
         self._reload()
         self.refresh_view()
 
@@ -253,10 +253,10 @@ class SupraScreen(ExerciseScreen):
 
     # Helpers ---------------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def _now(self) -> float:
-        return self.app.clock.now()  # type: ignore[attr-defined]
+        return self.app.clock.now()
 
     def _changed(self, result: Any) -> None:
         if result is not None:

@@ -8,7 +8,8 @@ answers, with what they became ("P3": proposal no. 3, "S2": element no. 2).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widgets import DataTable
@@ -23,17 +24,22 @@ from workshop.rounds import Round, rounds_of
 
 if TYPE_CHECKING:
     from exercises.swot import SwotState
-    from workshop.project import Project
+    from screens.exercises.stepped import SteppedExerciseScreen as _Screen
+else:
+    _Screen = object  # a plain mixin at run time: the screen it is mixed into is the stepped screen
 
 
-class AnswersStep:
+class AnswersStep(_Screen):
     """The answers step of the FFOM screen (mixed into `SwotScreen`)."""
 
+    # What `SwotScreen` provides, declared for the type checker.
     state: SwotState
-    project: Project
-    item_id: int
-    workshop_id: int
     rows: list[tuple[str, int]]
+    if TYPE_CHECKING:
+
+        def do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> object: ...
+        def _title(self, text: str) -> None: ...
+        def _row(self) -> tuple[str, int]: ...
 
     def show_answers(self, table: DataTable) -> None:
         state = self.state
@@ -107,6 +113,7 @@ class AnswersStep:
 
     def action_answer_round(self) -> None:
         running = self._running_rounds()
+        started: Round | None
         if running:
             started = running[0]
         else:
