@@ -18,6 +18,7 @@ from textual.widgets import Header, Static
 
 from screens import registry
 from screens.app import AtelierApp
+from screens.parameters import int_parameter
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
 from screens.widgets.key_bar import KeyBar
@@ -43,7 +44,7 @@ class CockpitScreen(Screen[None]):
     CSS_PATH = "cockpit.tcss"
     AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [
-        Binding("space", "toggle", "cockpit.key_toggle", key_display="␣", priority=True),
+        Binding("space", "start_pause", "cockpit.key_toggle", key_display="␣", priority=True),
         Binding("left,b", "step(-1)", "cockpit.key_previous", key_display="←", priority=True, group=STEP),
         Binding("right,n", "step(1)", "cockpit.key_next", key_display="→", priority=True, group=STEP),
         Binding("minus", "adjust(-1)", "cockpit.key_minus", key_display="-", priority=True, group=MINUTE),
@@ -57,9 +58,8 @@ class CockpitScreen(Screen[None]):
         Binding("pageup", "scroll_notes(-10)", show=False),
         Binding("pagedown", "scroll_notes(10)", show=False),
     ]
-    RESERVED_KEYS = frozenset(
-        key.strip() for binding in BINDINGS for key in binding.key.split(",")  # type: ignore[union-attr]
-    ) | {"f1", "question_mark", "ctrl+q"}
+    # Each key once, named as Textual binds it ("left,b" gives two).
+    RESERVED_KEYS = frozenset(binding.key for binding in Binding.make_bindings(BINDINGS)) | {"f1", "question_mark", "ctrl+q"}
 
     def __init__(self, project: Project, workshop_id: int) -> None:
         super().__init__()
@@ -207,19 +207,19 @@ class CockpitScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys are offered only where they act: not ← on the first item, nor ⏎ on a
         free item, nor any timer key without an agenda."""
-        if action not in ("toggle", "step", "adjust", "notes", "exercise"):
+        if action not in ("start_pause", "step", "adjust", "notes", "exercise"):
             return True
         live = self.live
         item = self._current() if live is not None and self.is_mounted else None
-        if item is None:
+        if live is None or item is None:
             return False
         if action == "step":
-            index, count = live.position()  # type: ignore[union-attr]
-            return 1 <= index + int(parameters[0]) <= count  # type: ignore[call-overload]
+            index, count = live.position()
+            return 1 <= index + int_parameter(parameters) <= count
         if action == "exercise":
             return registry.exercise_screen(item.kind) is not None
-        if action == "adjust" and int(parameters[0]) < 0:  # type: ignore[call-overload]
-            reading = live.reading()  # type: ignore[union-attr]
+        if action == "adjust" and int_parameter(parameters) < 0:
+            reading = live.reading()
             return reading is not None and reading.total > 0
         return True
 
@@ -227,7 +227,7 @@ class CockpitScreen(Screen[None]):
         self.app.attempt(action, *args)
         self.refresh_all()
 
-    def action_toggle(self) -> None:
+    def action_start_pause(self) -> None:
         if self.live is not None:
             self._act(self.live.toggle)
 

@@ -390,7 +390,7 @@ class ProjectScreen(Screen[None]):
             return self.project.add_structure(form.name, form.kind, form.member)
 
         def saved(structure: Structure | None) -> None:
-            self._after_save(structure, "structures", bool(structure) and self.project.structure_name_taken(structure.name, structure.id))
+            self._after_save(structure, "structures", structure is not None and self.project.structure_name_taken(structure.name, structure.id))
 
         self.app.push_screen(
             StructureModal(t("project.new_structure"), save, self.project.structure_name_taken), saved
@@ -403,7 +403,7 @@ class ProjectScreen(Screen[None]):
             return self.project.update_structure(structure_id, name=form.name, kind=form.kind, member=form.member)
 
         def saved(structure: Structure | None) -> None:
-            self._after_save(structure, "structures", bool(structure) and self.project.structure_name_taken(structure.name, structure.id))
+            self._after_save(structure, "structures", structure is not None and self.project.structure_name_taken(structure.name, structure.id))
 
         self.app.push_screen(
             StructureModal(
@@ -426,7 +426,7 @@ class ProjectScreen(Screen[None]):
             return self.project.add_participant(form.name, form.structure_id, form.role)
 
         def saved(participant: Participant | None) -> None:
-            self._after_save(participant, "participants", bool(participant) and self.project.participant_name_taken(participant.name, participant.id))
+            self._after_save(participant, "participants", participant is not None and self.project.participant_name_taken(participant.name, participant.id))
 
         self.app.push_screen(
             ParticipantModal(t("project.new_participant"), save, self.project.participant_name_taken, structures), saved
@@ -439,7 +439,7 @@ class ProjectScreen(Screen[None]):
             return self.project.update_participant(participant_id, name=form.name, structure_id=form.structure_id, role=form.role)
 
         def saved(participant: Participant | None) -> None:
-            self._after_save(participant, "participants", bool(participant) and self.project.participant_name_taken(participant.name, participant.id))
+            self._after_save(participant, "participants", participant is not None and self.project.participant_name_taken(participant.name, participant.id))
 
         self.app.push_screen(
             ParticipantModal(
@@ -511,7 +511,7 @@ class ProjectScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "promoter":
             return
-        value = 0 if event.value is Select.NULL else int(event.value)  # type: ignore[arg-type]
+        value = event.value if isinstance(event.value, int) else 0  # a structure's id, or none
         if value != self.project.promoter_id:
             self._apply(self.project.set_promoter, value)
             self.refresh_all()

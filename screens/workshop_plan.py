@@ -311,7 +311,7 @@ class WorkshopPlanScreen(Screen[None]):
     # Agenda -------------------------------------------------------------------------------
     def action_add_item(self) -> None:
         def save(form: AgendaItemForm) -> AgendaItem:
-            return self.project.add_agenda_item(self.workshop_id, form.kind, form.title, form.minutes)  # type: ignore[arg-type]
+            return self.project.add_agenda_item(self.workshop_id, form.kind, form.title, form.minutes)
 
         def saved(item: AgendaItem | None) -> None:
             if item is not None:

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Header, Static
 from exercises import matrix
 from exercises.matrix import Role
 from screens.exercises.base import ExerciseScreen
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
@@ -223,14 +224,14 @@ class MatrixScreen(ExerciseScreen):
             return action_row is not None
         if action == "move_action":
             index = self.state.actions.index(action_row) if action_row is not None else -1
-            return 0 <= index + int(parameters[0]) < len(self.state.actions) and index >= 0  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.state.actions) and index >= 0
         if action in ("rename_actor", "remove_actor", "confirm"):
             return actor is not None
         if action == "move_actor":
             if actor is None:
                 return False
             index = [a.id for a in self.columns].index(actor.id)
-            return 0 <= index + int(parameters[0]) < len(self.columns)  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.columns)
         if action == "propose":
             return action_row is not None and actor is not None and action_row.source != "proposal"
         if action == "confirm_round":
@@ -238,7 +239,7 @@ class MatrixScreen(ExerciseScreen):
         if action == "import_proposals":
             return matrix.importable(self.project, self.item_id) > 0
         if action == "limit":
-            return 1 <= self.state.pilot_limit + int(parameters[0]) <= 99  # type: ignore[call-overload]
+            return 1 <= self.state.pilot_limit + int_parameter(parameters) <= 99
         return True
 
     def binding_label(self, action: str) -> str | None:

@@ -130,10 +130,10 @@ class SecuringScreen(ExerciseScreen):
         rows = [e.id for e in self.shown]
         if keep_id in rows:
             table.move_cursor(row=rows.index(keep_id))
-        late = sum(1 for e in securing.elements(self.project) if e.is_late(today))
+        late_count = sum(1 for e in securing.elements(self.project) if e.is_late(today))
         line = t("securing.filter.line", name=t(f"securing.filter.{self.filter}"), count=len(self.shown))
-        if late:
-            line += " · " + t("securing.screen.late_count", count=late)
+        if late_count:
+            line += " · " + t("securing.screen.late_count", count=late_count)
         self.query_one("#filter-line", Static).update(Content(line))
         empty = self.query_one("#empty", Static)
         empty.update(Content(t(f"securing.empty.{self.filter}")))

@@ -23,6 +23,7 @@ from exercises.stakeholders_map import cell_width_for, text_map
 from exercises.stakeholders_sheet import Sheet
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
+from screens.parameters import int_parameter
 from screens.tables import fill_table, selected_key
 from workshop.errors import NotFound
 from workshop.i18n import t
@@ -255,8 +256,8 @@ class StakeholdersScreen(SteppedExerciseScreen):
             if current is None:
                 return False
             if action == "rate":
-                axis, delta = parameters
-                return 0 <= getattr(current, str(axis)) + int(delta) <= stakeholders.RATINGS[-1]  # type: ignore[call-overload]
+                axis, delta = str(parameters[0]), int_parameter(parameters, 1)
+                return 0 <= getattr(current, axis) + delta <= stakeholders.RATINGS[-1]
             if action == "add_structure":
                 # Offered only where it can work: marked to mobilise, not in the project yet.
                 return current.to_mobilise and current.structure_id not in stakeholders.structures_by_id(self.project)

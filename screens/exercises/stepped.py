@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from screens.exercises.base import ExerciseScreen
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
@@ -113,7 +114,7 @@ class SteppedExerciseScreen(ExerciseScreen):
         if action == "step":
             # No "next" on the last step, no "previous" on the first.
             index = self.steps.index(self.step) if self.step in self.steps else 0
-            return 0 <= index + int(parameters[0]) < len(self.steps)  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.steps)
         steps = self.STEP_ACTIONS.get(action)
         if steps is not None and self.step not in steps:
             return False

@@ -23,6 +23,7 @@ from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.errors import NotFound
 from workshop.i18n import t
@@ -292,7 +293,7 @@ class SupraScreen(ExerciseScreen):
         view = self.view
         writable = view == "sentence" and not state.adopted and state.open_consent is None
         if action == "next_view":
-            target = VIEWS.index(view) + int(parameters[0])  # type: ignore[call-overload]
+            target = VIEWS.index(view) + int_parameter(parameters)
             if not 0 <= target < len(VIEWS):
                 return False
             # Crossing needs drafts: without a drafts round there is nothing to cross.

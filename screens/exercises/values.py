@@ -14,6 +14,7 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
+from screens.parameters import int_parameter
 from workshop.errors import NotFound
 from workshop.i18n import t
 
@@ -170,7 +171,7 @@ class ValuesScreen(SteppedExerciseScreen):
         if action == "vote":
             return len(state.values) >= 2
         if action == "retain":
-            count = len(state.retained()) + int(parameters[0])  # type: ignore[call-overload]
+            count = len(state.retained()) + int_parameter(parameters)
             return state.voted and 0 <= count <= len(state.values)
         return True
 

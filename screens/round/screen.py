@@ -38,6 +38,7 @@ from workshop.rounds import (
     DEFAULT_BATCH,
     Round,
     RoundMode,
+    RoundResult,
     TurnState,
     cast,
     close_round,
@@ -90,7 +91,7 @@ class Waiting(Vertical):
         yield Static(Content(t("rounds.waiting.hint")), classes="hint")
 
 
-class RoundScreen(Screen["RoundResult | None"]):
+class RoundScreen(Screen[RoundResult | None]):
     app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "round.tcss"
     ALLOWS_UNDO = False  # Ctrl+Z is for the facilitator, not for the voters' keyboard
