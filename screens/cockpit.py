@@ -8,6 +8,8 @@ the loop is busy, the reading never drifts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -223,7 +225,7 @@ class CockpitScreen(Screen[None]):
             return reading is not None and reading.total > 0
         return True
 
-    def _act(self, action, *args: object) -> None:  # action: a LiveWorkshop method
+    def _act(self, action: Callable[..., object], *args: object) -> None:  # action: a LiveWorkshop method
         self.app.attempt(action, *args)
         self.refresh_all()
 

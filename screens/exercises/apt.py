@@ -23,6 +23,7 @@ from workshop.i18n import t
 
 if TYPE_CHECKING:
     from workshop.project import Project
+    from workshop.proposals import Proposal
 
 # Colours of the three feelings, in the grid and in the balance chart.
 STYLE = {Category.ATTRACTION: "green", Category.FEAR: "red", Category.TEMPTATION: "yellow"}
@@ -100,7 +101,7 @@ class AptScreen(SteppedExerciseScreen):
         "proposal": _only(Step.OUTPUTS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: AptState = apt.state(project, item_id)
         self.group_index = 0
@@ -131,13 +132,13 @@ class AptScreen(SteppedExerciseScreen):
         self.state = apt.state(self.project, self.item_id)
         self.refresh_view()
 
-    def do(self, action, *args) -> object:
+    def do(self, action: Callable[..., object], *args: object) -> object:
         """Run a core change, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args)
         self.reload()
         return result
 
-    def prompt(self, question: str, action, *args, value: str = "") -> None:
+    def prompt(self, question: str, action: Callable[..., object], *args: object, value: str = "") -> None:
         """Ask for a text and save it with `action(project, item, *args, text)`; a
         refusal is said in the question, which stays open."""
 
@@ -615,7 +616,7 @@ class AptScreen(SteppedExerciseScreen):
         structure_id, participant_id = apt_outputs.proposal_author(self.project, self.state, item.id)
         text = apt_outputs.proposal_text(self.state, item.id)
 
-        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
+        def recorded(proposal: Proposal | None) -> None:
             if proposal is not None:
                 self.do(apt_outputs.link_proposal, item.id, proposal.id)
 

@@ -29,6 +29,7 @@ from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
+    from screens.modals.body import BodyModal
     from workshop.project import Project
 
 
@@ -219,13 +220,13 @@ class GovernanceScreen(ExerciseScreen):
         return True
 
     # Bodies ----------------------------------------------------------------------------------
-    def _name_taken(self, exclude: int = 0):  # a predicate on names
+    def _name_taken(self, exclude: int = 0) -> Callable[[str], bool]:
         from workshop.names import name_key
 
         taken = {name_key(b.name) for b in self.state.bodies if b.id != exclude}
         return lambda name: name_key(name) in taken
 
-    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None):
+    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None) -> BodyModal[Body]:
         from screens.modals.body import BodyModal
 
         return BodyModal(heading, save, self._name_taken(exclude), self.project.structures(), self.project.participants(), initial)

@@ -8,6 +8,7 @@ reversed on the map.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -281,7 +282,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
             self.notify(t("stakeholders.screen.carried", count=len(carried.stakeholders)), markup=False)
             self.reload()
 
-    def _name_taken(self, exclude: int = 0):  # a predicate on names
+    def _name_taken(self, exclude: int = 0) -> Callable[[str], bool]:
         from workshop.names import name_key
 
         structures = stakeholders.structures_by_id(self.project)

@@ -23,8 +23,10 @@ from workshop.i18n import t
 from workshop.rounds import Round, rounds_of
 
 if TYPE_CHECKING:
+    from exercises.securing import Element
     from exercises.swot import SwotState
     from screens.exercises.stepped import SteppedExerciseScreen as _Screen
+    from workshop.proposals import Proposal
 else:
     _Screen = object  # a plain mixin at run time: the screen it is mixed into is the stepped screen
 
@@ -166,7 +168,7 @@ class AnswersStep(_Screen):
             return
         structure_id, participant_id = swot_answers.answer_author(self.project, self.state, answer.id)
 
-        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
+        def recorded(proposal: Proposal | None) -> None:
             if proposal is not None:
                 self.do(swot_answers.link_proposal, answer.id, proposal.id)
 
@@ -182,12 +184,12 @@ class AnswersStep(_Screen):
             self.notify(t("swot.screen.pick_an_answer"), markup=False, severity="warning")
             return
 
-        def save(form: ElementForm):  # returns an Element
+        def save(form: ElementForm) -> Element:
             return swot_answers.record_element(
                 self.project, self.item_id, answer.id, form.text, form.referent, due=form.due, notes=form.notes
             )
 
-        def saved(element) -> None:  # element: an Element, or None when cancelled
+        def saved(element: Element | None) -> None:
             if element is not None:
                 self.notify(t("securing.screen.added", number=element.id), markup=False)
             self.reload()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +19,9 @@ from screens.modals.prompt import PromptModal
 from screens.parameters import int_parameter
 from workshop.errors import NotFound
 from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
 RETAIN = Binding.Group("values.key.retain_count", compact=True)
@@ -59,7 +64,7 @@ class ValuesScreen(SteppedExerciseScreen):
         "divergence": DEFINING,
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: ValuesState = values.state(project, item_id)
         self.marked: set[int] = set()

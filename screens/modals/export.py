@@ -10,6 +10,7 @@ the worker only posts messages. Dismisses with the files written (maybe none).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import getters, work
 from textual.app import ComposeResult
@@ -30,6 +31,9 @@ from workshop.i18n import t
 from workshop.minutes.export import ExportTargets, check_targets, default_stem, existing, export_minutes, targets_in
 from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
+
+if TYPE_CHECKING:
+    from workshop.model import Workshop
 
 
 class ExportModal(Dialog[list[Path]]):
@@ -177,7 +181,7 @@ class ExportModal(Dialog[list[Path]]):
         self._export(copy, workshop, targets, force)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:
+    def _export(self, copy: Project, workshop: Workshop, targets: ExportTargets, force: bool) -> None:
         try:
             paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:

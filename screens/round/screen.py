@@ -11,6 +11,8 @@ itself once the save succeeds: what was entered is counted once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -54,6 +56,11 @@ from workshop.rounds import (
     voter_label,
 )
 from workshop.rounds.minutes import mode_label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.await_complete import AwaitComplete
 
 TURNS: dict[RoundMode, type[BallotTurn]] = {
     RoundMode.DOT: DotTurn,
@@ -398,7 +405,7 @@ class RoundScreen(Screen[RoundResult | None]):
         """Leave the round as it is; it resumes at the same voter's hand-off."""
         self.dismiss(None)
 
-    def dismiss(self, result=None):  # Screen.dismiss's signature
+    def dismiss(self, result: RoundResult | None = None) -> AwaitComplete:
         # Left on purpose: reopening the project no longer comes back here.
         # (Quitting, or a crash, leaves the mark: the project reopens on this round.)
         self.app.attempt(mark_on_screen, self.project, self.round_id, False)
@@ -442,7 +449,7 @@ class RoundScreen(Screen[RoundResult | None]):
     def pending_count(self) -> int:
         return sum(1 for s in self.round.turns.values() if s is TurnState.PENDING)
 
-    def confirm(self, question: str, then) -> None:
+    def confirm(self, question: str, then: Callable[[], object]) -> None:
         from screens.modals.confirm import ConfirmModal
 
         def answered(yes: bool | None) -> None:
