@@ -26,7 +26,7 @@ demo: $(STAMP)
 	$(BIN)/atelier --data-dir $(DEMO_DIR) demo
 
 # The checks a Python team runs, before the suite: lint and import order
-# (ruff), types (mypy: the core and the exercises fully typed), and the
+# (ruff), types (mypy: the core, the exercises and the screens fully typed), and the
 # layering contract (the core never imports the interface).
 lint: $(STAMP)
 	$(BIN)/ruff check .
