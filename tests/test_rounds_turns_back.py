@@ -27,7 +27,9 @@ from workshop.rounds import (
     rounds_of,
     skip,
     start_round,
+    structure_of,
     turn_contributions,
+    voter_label,
 )
 from workshop.rounds.engine import ROUNDS
 from workshop.rounds.held import held
@@ -153,3 +155,45 @@ def test_start_round_refuses_an_item_of_another_workshop(room: Room) -> None:
     spec = get_round(room.project, room.start(RoundMode.SCALE)).spec
     with pytest.raises(NotFound):
         start_round(room.project, other, room.item, spec)
+
+
+# Who is named at each turn ----------------------------------------------------------------------
+def test_voters_are_named_with_their_structure(room: Room) -> None:
+    rid = room.start(RoundMode.SCALE)
+    round_ = get_round(room.project, rid)
+    assert voter_label(room.project, round_, room.people["c1"]) == ("Chloé", "Gamma")
+    assert structure_of(room.project, round_, room.people["c1"]) == room.gamma
+
+
+def test_a_structure_round_names_the_structure_alone(room: Room) -> None:
+    rid = room.start(RoundMode.SCALE, by_structure=True)
+    round_ = get_round(room.project, rid)
+    assert voter_label(room.project, round_, room.beta) == ("Bêta", "")
+    assert structure_of(room.project, round_, room.beta) == room.beta
+
+
+def test_a_person_removed_from_the_project_is_still_listed(room: Room) -> None:
+    rid = room.start(RoundMode.SCALE)
+    cast(room.project, rid, room.people["a1"], 4)
+    room.project.remove_participant(room.people["a1"])
+    round_ = get_round(room.project, rid)
+    assert voter_label(room.project, round_, room.people["a1"]) == ("(personne retirée du projet)", "")
+    assert structure_of(room.project, round_, room.people["a1"]) is None
+
+    structures = room.start(RoundMode.SCALE, by_structure=True)
+    room.project.remove_participant(room.people["c1"])
+    room.project.remove_structure(room.gamma)
+    by_structure = get_round(room.project, structures)
+    assert voter_label(room.project, by_structure, room.gamma) == ("(personne retirée du projet)", "")
+
+
+def test_a_person_whose_structure_is_missing_is_named_alone(room: Room) -> None:
+    # The project never lets it happen (a structure with members is not removed, a file with a
+    # dangling reference is refused when read); the label still shows the person, never a crash.
+    rid = room.start(RoundMode.SCALE)
+    participants = room.project.store.table("participants")
+    participants.update({"structure_id": 999}, doc_ids=[room.people["c1"]])
+    try:
+        assert voter_label(room.project, get_round(room.project, rid), room.people["c1"]) == ("Chloé", "")
+    finally:
+        participants.update({"structure_id": room.gamma}, doc_ids=[room.people["c1"]])
