@@ -21,11 +21,13 @@ from workshop.rounds import (
     TurnState,
     ballots,
     cast,
+    close_round,
     contribute,
     contributions,
     finish_turn,
     get_round,
     mark_on_screen,
+    reveal,
     rounds_of,
     skip,
     start_round,
@@ -111,3 +113,53 @@ def test_a_skipped_voter_is_written_at_once_in_a_secret_round(room: Room, projec
     assert doc["turns"][str(v[1])] == "skipped"  # being absent is no secret
     assert doc["turns"][str(v[0])] == "pending" and doc["ballots"] == []
     assert get_round(room.project, rid).current == v[2]
+
+
+# Results shown: nothing is held back any more ---------------------------------------------------
+def test_a_secret_round_revealing_itself_writes_every_ballot(room: Room, project_path: Path) -> None:
+    rid = room.start(RoundMode.SCALE, secret=True, auto_reveal=True)
+    v = get_round(room.project, rid).voters
+    for index, voter in enumerate(v[:-1]):
+        cast(room.project, rid, voter, 1 + index)
+        assert not get_round(room.project, rid).revealed
+    skip(room.project, rid, v[-1])  # the last one is away: everyone is done
+    doc = stored(project_path, rid)
+    assert doc["revealed"] is True
+    assert sorted(b["choice"] for b in doc["ballots"]) == [1, 2, 3, 4, 5]
+    assert doc["unsaved"] == [] and get_round(room.project, rid).held == 0
+
+
+def test_after_the_reveal_each_secret_ballot_is_written_at_once(room: Room, project_path: Path) -> None:
+    rid = room.start(RoundMode.SCALE, secret=True)
+    v = get_round(room.project, rid).voters
+    cast(room.project, rid, v[0], 2)
+    assert reveal(room.project, rid).revealed
+    assert [b["choice"] for b in stored(project_path, rid)["ballots"]] == [2]
+    cast(room.project, rid, v[1], 5)  # the results are on screen: no batch to wait for
+    assert sorted(b["choice"] for b in stored(project_path, rid)["ballots"]) == [2, 5]
+    assert stored(project_path, rid)["unsaved"] == []
+    before = stored(project_path, rid)
+    assert reveal(room.project, rid).revealed  # again: nothing changes
+    assert stored(project_path, rid) == before
+
+
+def test_revealing_an_open_round_is_saved(room: Room, project_path: Path) -> None:
+    rid = room.start(RoundMode.CONTRIBUTION, hidden=True)
+    assert stored(project_path, rid)["revealed"] is False
+    reveal(room.project, rid)
+    assert stored(project_path, rid)["revealed"] is True
+    assert get_round(room.project, rid).is_open  # people may still speak
+
+
+def test_a_secret_contribution_round_writes_its_last_turns_when_nobody_is_left(room: Room, project_path: Path) -> None:
+    rid = room.start(RoundMode.CONTRIBUTION, secret=True)
+    v = get_round(room.project, rid).voters
+    for voter in v[:4]:
+        contribute(room.project, rid, voter, f"Idée {voter}")
+        finish_turn(room.project, rid, voter)
+    assert len(stored(project_path, rid)["contributions"]) == 3  # one batch of three; the fourth waits
+    skip(room.project, rid, v[4])
+    skip(room.project, rid, v[5])
+    assert len(stored(project_path, rid)["contributions"]) == 3  # the skipped may be called back
+    close_round(room.project, rid)
+    assert len(stored(project_path, rid)["contributions"]) == 4

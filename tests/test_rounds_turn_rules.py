@@ -23,13 +23,13 @@ from workshop.rounds import (
     close_round,
     contribute,
     contributions,
+    engine,
     finish_turn,
     get_round,
     reveal,
     skip,
     turn_contributions,
 )
-from workshop.rounds import engine
 
 
 @pytest.fixture
