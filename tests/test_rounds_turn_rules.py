@@ -296,3 +296,21 @@ def test_limits_are_said_in_the_refusal() -> None:
 def test_a_consent_reason_is_kept_with_reservations_and_objections_only(answer: str, reason: str, kept: str) -> None:
     spec = RoundSpec(question="Q ?", mode=RoundMode.CONSENT)
     assert check_choice(spec, answer, reason) == (answer, kept)
+
+
+def test_a_secret_voter_whose_ballot_waits_for_its_batch_cannot_be_skipped(room: Room) -> None:
+    rid = room.start(RoundMode.SCALE, secret=True)
+    v = get_round(room.project, rid).voters
+    cast(room.project, rid, v[0], 4)  # held: the file still says "pending"
+    assert refused(room, rid, skip, v[0]) == "rounds.error.already_taken"
+    assert get_round(room.project, rid).turns[v[0]] is TurnState.TAKEN
+
+
+def test_the_anonymous_typist_after_a_held_turn_cannot_be_skipped(room: Room) -> None:
+    rid = room.start(RoundMode.CONTRIBUTION, secret=True)
+    v = get_round(room.project, rid).voters
+    contribute(room.project, rid, v[0], "Idée")
+    finish_turn(room.project, rid, v[0])  # held: the file still says "pending"
+    contribute(room.project, rid, v[1], "En cours")
+    assert refused(room, rid, skip, v[1]) == "rounds.error.skip_has_contributions"
+    assert [c.text for c in turn_contributions(room.project, rid)] == ["En cours"]

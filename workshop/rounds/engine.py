@@ -564,17 +564,15 @@ def remove_contribution(project: Project, round_id: int, contribution_id: int) -
     kept = held(project, round_id)
     if _held_text(kept, contribution_id) is not None:
         assert kept is not None
-        was_typing = bool(kept.typing)
         kept.typing = [c for c in kept.typing if c["id"] != contribution_id]
         for turn in kept.turns:
             turn.texts = [c for c in turn.texts if c["id"] != contribution_id]
-        if was_typing and not kept.typing:
-            # The voter took back all they typed: as in an open round, nothing of this turn
-            # remains, so the file no longer names them as waiting (`unsaved`: a restart
-            # would report their turn lost) and the settings may change again.
-            kept.typing_voter = None
-            if kept.empty:
-                release(project, round_id)
+        if kept.empty:
+            release(project, round_id)
+        if not kept.typing:
+            # The typist took back all they typed (as in an open round, nothing of their turn
+            # remains): the file no longer names them as waiting (`unsaved`; a restart would
+            # report their turn lost), and with nothing held the settings may change again.
             _save(project, round_id, _stored(project, round_id))
         return
     doc = _stored(project, round_id)
