@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
+from tests.disk import fill_disk, on_disk
 from tests.rounds_room import Room, make_room
 from workshop.project import Project
 from workshop.rounds import (
@@ -163,3 +163,17 @@ def test_a_secret_contribution_round_writes_its_last_turns_when_nobody_is_left(r
     assert len(stored(project_path, rid)["contributions"]) == 3  # the skipped may be called back
     close_round(room.project, rid)
     assert len(stored(project_path, rid)["contributions"]) == 4
+
+
+def test_closing_or_revealing_again_writes_nothing(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Leaving the round screen closes and reveals what may already be: on a full disk that
+    # must not fail, for there is nothing new to write.
+    rounds = [room.start(RoundMode.SCALE), room.start(RoundMode.CONTRIBUTION, secret=True)]
+    for rid in rounds:
+        reveal(room.project, rid)
+        close_round(room.project, rid)
+    with monkeypatch.context() as broken:
+        fill_disk(broken)
+        for rid in rounds:
+            assert close_round(room.project, rid).done
+            assert reveal(room.project, rid).revealed
