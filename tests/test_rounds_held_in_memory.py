@@ -177,3 +177,22 @@ def test_closing_or_revealing_again_writes_nothing(room: Room, monkeypatch: pyte
         for rid in rounds:
             assert close_round(room.project, rid).done
             assert reveal(room.project, rid).revealed
+
+
+def test_secret_consent_reasons_reach_the_results(room: Room, project_path: Path) -> None:
+    rid = room.start(RoundMode.CONSENT, secret=True)
+    v = get_round(room.project, rid).voters
+    cast(room.project, rid, v[0], "reservation", reason="Le calendrier")
+    cast(room.project, rid, v[1], "agree", reason="Rien à dire")
+    assert sorted((b["choice"], b["reason"]) for b in ballots(room.project, rid)) == [
+        ("agree", ""),
+        ("reservation", "Le calendrier"),
+    ]
+    cast(room.project, rid, v[2], "objection", reason="Trop tôt")
+    written = stored(project_path, rid)["ballots"]  # a batch of three
+    assert sorted((b["choice"], b["reason"]) for b in written) == [
+        ("agree", ""),
+        ("objection", "Trop tôt"),
+        ("reservation", "Le calendrier"),
+    ]
+    assert all("voter" not in b for b in written)

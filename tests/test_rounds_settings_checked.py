@@ -127,6 +127,11 @@ def test_bad_settings_say_what_is_wrong(room: Room, settings: dict, key: str, se
     assert error.message().replace("\u202f", " ").replace("\u00a0", " ") == sentence
 
 
+def test_options_that_only_look_alike_are_both_kept(room: Room) -> None:
+    rid = room.start(RoundMode.SINGLE, options=["Vélo partagé", "Vélopartagé", None, "Vélo  Partagé bis"])
+    assert get_round(room.project, rid).options == ["Vélo partagé", "Vélopartagé", "Vélo Partagé bis"]
+
+
 def test_accepted_bounds(room: Room) -> None:
     spec = get_round(room.project, room.start(RoundMode.SCALE, secret=True, batch_size=2)).spec
     assert spec.batch_size == 2

@@ -16,6 +16,7 @@ from workshop.project import Project
 from workshop.rounds import (
     RoundMode,
     TurnState,
+    ballots,
     cast,
     close_round,
     contribute,
@@ -132,6 +133,27 @@ def test_a_round_stored_with_only_its_required_fields_is_read(room: Room) -> Non
     assert lost_turns(room.project, rid) == []
     round_ = get_round(room.project, rid)
     assert round_.current == voters[0] and round_.contribution_count == 0
+    assert contribute(room.project, rid, voters[0], "Première").id == 1  # numbered from 1
+    assert contribute(room.project, rid, voters[0], "Seconde").id == 2
+    assert [c.text for c in turn_contributions(room.project, rid)] == ["Première", "Seconde"]
+
+
+@pytest.mark.parametrize("secret", [False, True])
+def test_a_vote_stored_with_only_its_required_fields_takes_ballots(room: Room, secret: bool) -> None:
+    voters = [room.people[p] for p in ("a1", "a2", "a3")]
+    rid = room.project.store.table(ROUNDS).insert(
+        {
+            "workshop_id": room.workshop,
+            "item_id": room.item,
+            "spec": {"question": "Ancien vote ?", "mode": "scale", "secret": secret},
+            "voters": voters,
+            "turns": {str(v): "pending" for v in voters},
+        }
+    )
+    for index, voter in enumerate(voters):
+        cast(room.project, rid, voter, 1 + index)
+    assert sorted(b["choice"] for b in ballots(room.project, rid)) == [1, 2, 3]
+    assert get_round(room.project, rid).done
 
 
 # Removed rounds ---------------------------------------------------------------------------------

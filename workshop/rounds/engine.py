@@ -83,8 +83,13 @@ def _stored_doc(project: Project, round_id: int) -> Any:
 
 
 def _stored(project: Project, round_id: int) -> dict[str, Any]:
-    """A copy of the round as written in the file, to change and save."""
+    """A copy of the round as written in the file, to change and save.
+
+    The file may leave out the lists of ballots and contributions (the project's
+    checks require neither, see workshop/validation.py): they start empty."""
     copied: dict[str, Any] = _copy_json(dict(_stored_doc(project, round_id)))
+    copied.setdefault("ballots", [])
+    copied.setdefault("contributions", [])
     return copied
 
 
