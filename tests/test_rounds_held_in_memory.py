@@ -196,3 +196,14 @@ def test_secret_consent_reasons_reach_the_results(room: Room, project_path: Path
         ("reservation", "Le calendrier"),
     ]
     assert all("voter" not in b for b in written)
+
+
+def test_revealing_again_while_an_anonymous_voter_types_writes_nothing(room: Room, monkeypatch: pytest.MonkeyPatch) -> None:
+    rid = room.start(RoundMode.CONTRIBUTION, secret=True)
+    v = get_round(room.project, rid).voters
+    reveal(room.project, rid)
+    contribute(room.project, rid, v[0], "En cours")  # held while typed, even once revealed
+    with monkeypatch.context() as broken:
+        fill_disk(broken)
+        assert reveal(room.project, rid).revealed
+    assert [c.text for c in contributions(room.project, rid)] == ["En cours"]

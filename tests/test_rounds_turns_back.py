@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk import on_disk
 from tests.rounds_room import Room, make_room
 from workshop.errors import NotFound, ValidationError
 from workshop.project import Project
@@ -219,3 +220,21 @@ def test_a_person_whose_structure_is_missing_is_named_alone(room: Room) -> None:
         assert voter_label(room.project, get_round(room.project, rid), room.people["c1"]) == ("Chloé", "")
     finally:
         participants.update({"structure_id": room.gamma}, doc_ids=[room.people["c1"]])
+
+
+def test_an_anonymous_round_drops_the_turn_list_an_older_file_kept(room: Room, project_path: Path) -> None:
+    voters = [room.people["a1"], room.people["a2"]]
+    rid = room.project.store.table(ROUNDS).insert(
+        {
+            "workshop_id": room.workshop,
+            "item_id": room.item,
+            "spec": {"question": "Ancien tour ?", "mode": "contribution", "secret": True},
+            "voters": voters,
+            "turns": {str(v): "pending" for v in voters},
+            "contributions": [{"id": 5, "text": "Ancienne idée"}],
+            "turn_ids": [5],
+        }
+    )
+    assert turn_contributions(room.project, rid) == []  # an anonymous round never says whose turn typed what
+    contribute(room.project, rid, voters[0], "Nouvelle idée")
+    assert "turn_ids" not in on_disk(project_path)["rounds"][str(rid)]
