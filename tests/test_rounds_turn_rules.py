@@ -314,3 +314,26 @@ def test_the_anonymous_typist_after_a_held_turn_cannot_be_skipped(room: Room) ->
     contribute(room.project, rid, v[1], "En cours")
     assert refused(room, rid, skip, v[1]) == "rounds.error.skip_has_contributions"
     assert [c.text for c in turn_contributions(room.project, rid)] == ["En cours"]
+
+
+def test_texts_typed_when_the_round_closes_take_any_place_among_those_written(
+    room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rid = room.start(RoundMode.CONTRIBUTION, secret=True)
+    v = get_round(room.project, rid).voters
+    for voter in v[:3]:
+        contribute(room.project, rid, voter, f"Idée {voter}")
+        finish_turn(room.project, rid, voter)  # the third turn writes the batch of three
+    contribute(room.project, rid, v[3], "Première en cours")
+    contribute(room.project, rid, v[3], "Seconde en cours")
+    places: list[int] = []
+
+    class Drawn:
+        def randrange(self, stop: int) -> int:
+            places.append(stop)
+            return stop - 1  # the last place offered
+
+    monkeypatch.setattr(engine, "_random", Drawn())
+    close_round(room.project, rid)
+    assert places == [4, 5]  # every place among the 3 written texts, then among the 4: none favoured
+    assert [c.text for c in contributions(room.project, rid)][-2:] == ["Première en cours", "Seconde en cours"]
