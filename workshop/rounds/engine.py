@@ -83,8 +83,13 @@ def _stored_doc(project: Project, round_id: int) -> Any:
 
 
 def _stored(project: Project, round_id: int) -> dict[str, Any]:
-    """A copy of the round as written in the file, to change and save."""
+    """A copy of the round as written in the file, to change and save.
+
+    The file may leave out the lists of ballots and contributions (the project's
+    checks require neither, see workshop/validation.py): they start empty."""
     copied: dict[str, Any] = _copy_json(dict(_stored_doc(project, round_id)))
+    copied.setdefault("ballots", [])
+    copied.setdefault("contributions", [])
     return copied
 
 
@@ -567,6 +572,13 @@ def remove_contribution(project: Project, round_id: int, contribution_id: int) -
         kept.typing = [c for c in kept.typing if c["id"] != contribution_id]
         for turn in kept.turns:
             turn.texts = [c for c in turn.texts if c["id"] != contribution_id]
+        if kept.empty:
+            release(project, round_id)
+        if not kept.typing:
+            # The typist took back all they typed (as in an open round, nothing of their turn
+            # remains): the file no longer names them as waiting (`unsaved`; a restart would
+            # report their turn lost), and with nothing held the settings may change again.
+            _save(project, round_id, _stored(project, round_id))
         return
     doc = _stored(project, round_id)
     kept_items = [c for c in doc["contributions"] if c["id"] != contribution_id]
