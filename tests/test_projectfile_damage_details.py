@@ -112,7 +112,7 @@ def test_a_temporary_file_left_by_a_crash_is_beside_the_project_and_removed_at_t
     def unlink(name: object, *args: object, **kwargs: object) -> None:
         if dead:
             raise Crash()  # nothing after the kill happens: no cleanup
-        real_unlink(name, *args, **kwargs)  # type: ignore[arg-type]
+        real_unlink(name, *args, **kwargs)
 
     with monkeypatch.context() as dying:
         dying.setattr(projectfile.os, "replace", replace)

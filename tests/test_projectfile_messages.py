@@ -80,7 +80,7 @@ def test_telling_a_project_reads_its_head_only_however_big_the_file(
     read: list[int] = []
     real_open = builtins.open
 
-    def counting_open(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def counting_open(*args, **kwargs):
         handle = real_open(*args, **kwargs)
         real_read = handle.read
 

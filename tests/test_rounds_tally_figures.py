@@ -72,7 +72,7 @@ def test_every_mode_lists_its_options_in_its_own_order() -> None:
         ("agree", "D'accord"), ("reservation", "Je peux vivre avec (réserve)"), ("objection", "Objection"), ("abstain", "Abstention"),
     ]
     assert option_labels(RoundSpec("Q ?", RoundMode.SINGLE, options=["Lyon", "Nantes"])) == [(0, "Lyon"), (1, "Nantes")]
-    assert option_labels(RoundSpec("Q ?", "dot", options=["Lyon", "Nantes"])) == [(0, "Lyon"), (1, "Nantes")]  # type: ignore[arg-type]
+    assert option_labels(RoundSpec("Q ?", "dot", options=["Lyon", "Nantes"])) == [(0, "Lyon"), (1, "Nantes")]
 
 
 # Totals, shares, ranking ------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def test_a_backup_copy_that_cannot_be_written_loses_nothing(
     def copy_refused(name: object, flags: int, *args: object) -> int:
         if fails == "create" and str(name).endswith(".link.tmp") and flags & os.O_CREAT:  # the copy standing for a link
             raise _full()
-        return real_open(name, flags, *args)  # type: ignore[arg-type]
+        return real_open(name, flags, *args)
 
     def copy_not_synced(fd: int) -> None:
         if fails == "sync" and os.readlink(f"/proc/self/fd/{fd}").endswith(".link.tmp"):

@@ -31,7 +31,7 @@ def test_a_journal_that_cannot_be_opened_after_a_compaction_loses_no_change(
     def no_appending(name: object, flags: int, *args: object) -> int:
         if flags & os.O_WRONLY and not flags & os.O_CREAT:  # opening an existing journal to append
             raise OSError(errno.EACCES, os.strerror(errno.EACCES))
-        return real_open(name, flags, *args)  # type: ignore[arg-type]
+        return real_open(name, flags, *args)
 
     again = Project.open(path)
     try:

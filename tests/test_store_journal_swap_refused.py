@@ -55,7 +55,7 @@ def test_a_new_journal_that_could_not_be_put_in_place_is_never_written_to(
     # A crash now: the file and whatever journal lies beside it read as the whole project.
     project.store.storage._close_journal()
     project.store._lock.release()
-    project.close = lambda: None  # type: ignore[method-assign]
+    project.close = lambda: None
     assert names(path) == ["Un", "Deux", "Trois"]
     with Project.open(path) as again:
         assert sorted(s.name for s in again.structures()) == ["Deux", "Trois", "Un"]
@@ -109,5 +109,5 @@ def test_a_crash_in_the_compaction_after_a_refused_swap_still_reads_back(
     monkeypatch.undo()
     project.store.storage._close_journal()
     project.store._lock.release()
-    project.close = lambda: None  # type: ignore[method-assign]
+    project.close = lambda: None
     assert sorted(names(path)) == ["Deux", "Trois", "Un"]

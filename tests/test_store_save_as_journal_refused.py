@@ -103,7 +103,7 @@ def test_a_failed_save_after_it_leaves_the_new_file_openable_after_a_crash(
     assert journal_path(new).exists()  # started, bound to the file on disk
     project.store.storage._close_journal()  # a crash: no last save
     project.store._lock.release()
-    project.close = lambda: None  # type: ignore[method-assign]
+    project.close = lambda: None
     assert names(new) == ["Un"]
     with Project.open(new) as again:
         assert [s.name for s in again.structures()] == ["Un"]
