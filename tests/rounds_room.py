@@ -22,7 +22,7 @@ class Room:
 
     def start(self, mode: RoundMode, **settings: object) -> int:
         question = str(settings.pop("question", "Quelle priorité ?"))
-        spec = RoundSpec(question=question, mode=mode, **settings)  # type: ignore[arg-type]
+        spec = RoundSpec(question=question, mode=mode, **settings)
         return start_round(self.project, self.workshop, self.item, spec).id
 
 

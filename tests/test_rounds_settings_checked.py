@@ -31,7 +31,7 @@ def stored(path: Path, round_id: int) -> dict:
 def refusal(room: Room, **settings: object) -> ValidationError:
     settings.setdefault("question", "Q ?")
     with pytest.raises(ValidationError) as error:
-        start_round(room.project, room.workshop, room.item, RoundSpec(**settings))  # type: ignore[arg-type]
+        start_round(room.project, room.workshop, room.item, RoundSpec(**settings))
     assert rounds_of(room.project, room.workshop) == []
     return error.value
 

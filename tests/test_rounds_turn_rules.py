@@ -44,7 +44,7 @@ def stored(path: Path, round_id: int) -> dict:
 def refused(room: Room, rid: int, call: object, *args: object, **kwargs: object) -> str:
     before = stored(room.project.path, rid)
     with pytest.raises(ValidationError) as error:
-        call(room.project, rid, *args, **kwargs)  # type: ignore[operator]
+        call(room.project, rid, *args, **kwargs)
     assert stored(room.project.path, rid) == before
     return error.value.key
 

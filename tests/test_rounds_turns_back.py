@@ -44,7 +44,7 @@ def room(project: Project) -> Room:
 
 def refusal(call: object, *args: object) -> str:
     with pytest.raises(ValidationError) as error:
-        call(*args)  # type: ignore[operator]
+        call(*args)
     return error.value.key
 
 
