@@ -26,11 +26,13 @@ demo: $(STAMP)
 	$(BIN)/atelier --data-dir $(DEMO_DIR) demo
 
 # The checks a Python team runs, before the suite: lint and import order
-# (ruff), types (mypy: the core and the exercises fully typed), and the
+# (ruff), types (mypy: the core, the exercises and the screens fully typed; the
+# tests are not type-checked, so no `type: ignore` there, it would answer no tool), and the
 # layering contract (the core never imports the interface).
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	@! grep -rn --include='*.py' 'type: ignore' tests || { echo 'tests/ is not type-checked: remove these type: ignore comments'; exit 1; }
 	$(BIN)/lint-imports pyproject.toml
 
 # Tests are handed out one at a time (--maxschedchunk 1), longest first (the order
@@ -46,7 +48,8 @@ bench: $(STAMP)
 # not part of `make test`). Results are kept in mutants/ (git-ignored) between runs.
 # `make mutation MODULES=workshop.timer` runs one module again; the score per module
 # and the unexplained survivors are printed (tests/mutation_score.py). After adding
-# functions, `make mutation MUTATION_FLAGS=--fresh-stats` maps the tests again.
+# functions, `make mutation MUTATION_FLAGS=--fresh-stats` maps the tests again; after
+# writing tests, `make mutation MUTATION_FLAGS=--survivors MODULES=…` runs only the survivors again.
 MODULES ?=
 MUTATION_FLAGS ?=
 $(VENV)/.mutation: pyproject.toml $(STAMP)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rich.text import Text
 from textual.app import App
 from textual.binding import Binding
-from textual.content import Content
 from textual.filter import LineFilter
 from textual.message import Message
 from textual.screen import Screen
@@ -103,7 +102,7 @@ class AtelierApp(App[None]):
             self.project = Project.open(path, self.clock)
         except ProjectLocked as error:
             self._refused(path, error.message())
-            self.notify(Content(error.message()), severity="error", timeout=10)
+            self.notify(error.message(), markup=False, severity="error", timeout=10)
             return False
         except JournalProblem as error:
             self._refused(path, error.message())
@@ -115,7 +114,7 @@ class AtelierApp(App[None]):
             return False
         except FileNotFoundError:
             self._refused(path, t("error.project_missing", path=str(path)))
-            self.notify(Content(t("error.project_missing", path=str(path))), severity="error")
+            self.notify(t("error.project_missing", path=str(path)), markup=False, severity="error")
             return False
         if self.initial_path is not None and Path(path) == Path(self.initial_path):
             self.refusal = None  # opened after all
@@ -123,7 +122,7 @@ class AtelierApp(App[None]):
         self.project.undo.subscribe(self._undo_changed)
         self.push_screen(ProjectScreen(self.project))
         if not os.access(self.project.path.parent, os.W_OK):
-            self.notify(Content(t("save_as.read_only")), severity="warning", timeout=30)
+            self.notify(t("save_as.read_only"), markup=False, severity="warning", timeout=30)
         self.resume_round_on_screen()
         return True
 
@@ -165,7 +164,7 @@ class AtelierApp(App[None]):
         try:
             backup_problem(Path(path))  # offered only when it validates itself
         except ProjectDamaged as unusable:
-            self.notify(Content(message + "\n\n" + unusable.message()), severity="error", timeout=20)
+            self.notify(message + "\n\n" + unusable.message(), markup=False, severity="error", timeout=20)
             return
 
         def answered(restore: bool | None) -> None:
@@ -177,9 +176,9 @@ class AtelierApp(App[None]):
                 moved = restore_backup(Path(path))
             except (AtelierError, OSError) as failure:
                 text = failure.message() if isinstance(failure, AtelierError) else str(failure)
-                self.notify(Content(text), severity="error", timeout=15)
+                self.notify(text, markup=False, severity="error", timeout=15)
                 return
-            self.notify(Content(t("home.backup_restored", path=str(moved))), timeout=10)
+            self.notify(t("home.backup_restored", path=str(moved)), markup=False, timeout=10)
             self.open_project(Path(path))
 
         self.push_screen(ConfirmModal(message + "\n\n" + t("home.offer_backup"), t("home.restore_backup")), answered)
@@ -206,9 +205,9 @@ class AtelierApp(App[None]):
                 moved = open_without_journal(Path(path))
             except (AtelierError, OSError) as failure:
                 text = failure.message() if isinstance(failure, AtelierError) else str(failure)
-                self.notify(Content(text), severity="error", timeout=15)
+                self.notify(text, markup=False, severity="error", timeout=15)
                 return
-            self.notify(Content(t("journal.set_aside", path=str(moved))), timeout=15)
+            self.notify(t("journal.set_aside", path=str(moved)), markup=False, timeout=15)
             self.open_project(Path(path))
 
         self.push_screen(ConfirmModal(error.message() + "\n\n" + offer, t("journal.open_without")), answered)
@@ -222,7 +221,7 @@ class AtelierApp(App[None]):
                 self.project.close()
             except AtelierError as error:
                 problem = error.message()
-                self.notify(Content(problem), severity="error", timeout=30)
+                self.notify(problem, markup=False, severity="error", timeout=30)
             self.project = None
             self._save_retry.pause()
         return problem
@@ -254,7 +253,7 @@ class AtelierApp(App[None]):
 
         def saved(path: Path | None) -> None:
             if path is not None:
-                self.notify(Content(t("save_as.done", path=str(path))), timeout=15)
+                self.notify(t("save_as.done", path=str(path)), markup=False, timeout=15)
                 if self.initial_path is not None and Path(self.initial_path) == saved_from:
                     self.initial_path = path
 
@@ -268,7 +267,7 @@ class AtelierApp(App[None]):
             self.project.store.storage.retry()
         except StorageError:
             return  # still failing: the person was told when it first failed
-        self.notify(Content(t("storage.saved_again", path=str(self.project.path))), timeout=10)
+        self.notify(t("storage.saved_again", path=str(self.project.path)), markup=False, timeout=10)
         for screen in self.screen_stack:
             screen.post_message(self.PendingSaveWritten())
 
@@ -278,9 +277,9 @@ class AtelierApp(App[None]):
         try:
             return action(*args, **kwargs)
         except StorageError as error:
-            self.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
+            self.notify(error.message(), markup=False, title=t("common.not_saved"), severity="error", timeout=20)
         except AtelierError as error:
-            self.notify(Content(error.message()), severity="warning")
+            self.notify(error.message(), markup=False, severity="warning")
         except Exception as error:  # noqa: BLE001 - a defect: said and logged as one (screens/failures.py)
             self.report_defect(error)
         return None
@@ -292,7 +291,7 @@ class AtelierApp(App[None]):
         if failures.strict():
             raise error
         message = failures.describe(error)
-        self.notify(Content(message), title=t("common.defect"), severity="error", timeout=30)
+        self.notify(message, markup=False, title=t("common.defect"), severity="error", timeout=30)
         return message
 
     # Keys: quitting, undo --------------------------------------------------------------
@@ -315,7 +314,7 @@ class AtelierApp(App[None]):
             return
         step = self.attempt(self.project.undo.undo)
         if step is not None:
-            self.notify(Content(step.done_message()), timeout=6)
+            self.notify(step.done_message(), markup=False, timeout=6)
             self.screen.post_message(self.ChangeUndone(step))
 
     def _undo_changed(self) -> None:

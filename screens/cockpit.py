@@ -8,6 +8,9 @@ the loop is busy, the reading never drifts.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,6 +19,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from screens import registry
+from screens.app import AtelierApp
+from screens.parameters import int_parameter
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
 from screens.widgets.key_bar import KeyBar
@@ -37,10 +42,11 @@ MINUTE = Binding.Group("cockpit.key_group_minute", compact=True)
 
 
 class CockpitScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "cockpit.tcss"
     AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [
-        Binding("space", "toggle", "cockpit.key_toggle", key_display="␣", priority=True),
+        Binding("space", "start_pause", "cockpit.key_toggle", key_display="␣", priority=True),
         Binding("left,b", "step(-1)", "cockpit.key_previous", key_display="←", priority=True, group=STEP),
         Binding("right,n", "step(1)", "cockpit.key_next", key_display="→", priority=True, group=STEP),
         Binding("minus", "adjust(-1)", "cockpit.key_minus", key_display="-", priority=True, group=MINUTE),
@@ -54,9 +60,8 @@ class CockpitScreen(Screen[None]):
         Binding("pageup", "scroll_notes(-10)", show=False),
         Binding("pagedown", "scroll_notes(10)", show=False),
     ]
-    RESERVED_KEYS = frozenset(
-        key.strip() for binding in BINDINGS for key in binding.key.split(",")  # type: ignore[union-attr]
-    ) | {"f1", "question_mark", "ctrl+q"}
+    # Each key once, named as Textual binds it ("left,b" gives two).
+    RESERVED_KEYS = frozenset(binding.key for binding in Binding.make_bindings(BINDINGS)) | {"f1", "question_mark", "ctrl+q"}
 
     def __init__(self, project: Project, workshop_id: int) -> None:
         super().__init__()
@@ -204,27 +209,27 @@ class CockpitScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys are offered only where they act: not ← on the first item, nor ⏎ on a
         free item, nor any timer key without an agenda."""
-        if action not in ("toggle", "step", "adjust", "notes", "exercise"):
+        if action not in ("start_pause", "step", "adjust", "notes", "exercise"):
             return True
         live = self.live
         item = self._current() if live is not None and self.is_mounted else None
-        if item is None:
+        if live is None or item is None:
             return False
         if action == "step":
-            index, count = live.position()  # type: ignore[union-attr]
-            return 1 <= index + int(parameters[0]) <= count  # type: ignore[call-overload]
+            index, count = live.position()
+            return 1 <= index + int_parameter(parameters) <= count
         if action == "exercise":
             return registry.exercise_screen(item.kind) is not None
-        if action == "adjust" and int(parameters[0]) < 0:  # type: ignore[call-overload]
-            reading = live.reading()  # type: ignore[union-attr]
+        if action == "adjust" and int_parameter(parameters) < 0:
+            reading = live.reading()
             return reading is not None and reading.total > 0
         return True
 
-    def _act(self, action, *args: object) -> None:  # action: a LiveWorkshop method
+    def _act(self, action: Callable[..., object], *args: object) -> None:  # action: a LiveWorkshop method
         self.app.attempt(action, *args)
         self.refresh_all()
 
-    def action_toggle(self) -> None:
+    def action_start_pause(self) -> None:
         if self.live is not None:
             self._act(self.live.toggle)
 
@@ -240,7 +245,7 @@ class CockpitScreen(Screen[None]):
         self.toggle_class("-projection")
         self.query_one(CountdownDisplay).big = self.has_class("-projection")
         if self.has_class("-projection"):
-            self.notify(Content(t("cockpit.projection_on")), timeout=4)
+            self.notify(t("cockpit.projection_on"), markup=False, timeout=4)
 
     def action_exercise(self) -> None:
         item = self._current()
@@ -249,7 +254,7 @@ class CockpitScreen(Screen[None]):
         factory = registry.exercise_screen(item.kind)
         if factory is None:
             key = "cockpit.free_item" if item.kind == "free" else "cockpit.no_exercise_screen"
-            self.notify(Content(t(key, title=item.title, kind=_kind_title(item.kind))))
+            self.notify(t(key, title=item.title, kind=_kind_title(item.kind)), markup=False)
             return
         self.app.push_screen(factory(self.project, self.workshop_id, item.id))
 
@@ -270,7 +275,7 @@ class CockpitScreen(Screen[None]):
 
         def written(notes: str | None) -> None:
             if notes is not None and self.app.attempt(live.set_notes, notes) is not None:
-                self.notify(Content(t("cockpit.notes_saved")), timeout=2)
+                self.notify(t("cockpit.notes_saved"), markup=False, timeout=2)
             self.refresh_all()
 
         self.app.push_screen(ItemNotesModal(item.title, item.notes), written)

@@ -13,12 +13,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from screens.app import AtelierApp
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from workshop.convention import settings as convention_settings
@@ -35,6 +37,7 @@ CLAUSES = (Clause.FINANCES, Clause.DURATION, Clause.REVISION, Clause.EXIT, Claus
 
 
 class ConventionScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "convention.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),
@@ -79,7 +82,7 @@ class ConventionScreen(Screen[None]):
 
     # Drawing ----------------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def reload(self) -> None:
         self.parts = statuses(self.project)

@@ -6,12 +6,14 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
+from screens.app import AtelierApp
 from screens.formatting import format_date
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.project_list import ProjectList, ProjectRow
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 
 class HomeScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     # Styles are in app.tcss: a screen's own CSS_PATH re-reads every style sheet
     # when it is first shown, and this screen is shown at start-up.
     BINDINGS = [

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -13,6 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane, Tabs
 
+from screens.app import AtelierApp
 from screens.formatting import format_date, format_minutes
 from screens.modals.confirm import ConfirmModal
 from screens.modals.participant import ParticipantForm, ParticipantModal
@@ -45,6 +47,7 @@ def duplicates(names: list[str]) -> set[str]:
 
 
 class ProjectScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "project.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),
@@ -339,6 +342,7 @@ class ProjectScreen(Screen[None]):
         if not record_id:
             return
         tab = self.active_tab
+        remove: Callable[[int], None]
         if tab == "structures":
             name, remove, key = self.project.structure(record_id).name, self.project.remove_structure, "project.remove_structure"
         elif tab == "participants":
@@ -379,14 +383,14 @@ class ProjectScreen(Screen[None]):
         self.refresh_all()
         fill_table(self.query_one(f"#{table}-table", DataTable), None, keep=str(record.id))
         if duplicate:
-            self.app.notify(Content(t(f"project.{table[:-1]}_duplicate_saved", name=getattr(record, "name", ""))), severity="warning")
+            self.app.notify(t(f"project.{table[:-1]}_duplicate_saved", name=getattr(record, "name", "")), markup=False, severity="warning")
 
     def _add_structure(self) -> None:
         def save(form: StructureForm) -> Structure:
             return self.project.add_structure(form.name, form.kind, form.member)
 
         def saved(structure: Structure | None) -> None:
-            self._after_save(structure, "structures", bool(structure) and self.project.structure_name_taken(structure.name, structure.id))
+            self._after_save(structure, "structures", structure is not None and self.project.structure_name_taken(structure.name, structure.id))
 
         self.app.push_screen(
             StructureModal(t("project.new_structure"), save, self.project.structure_name_taken), saved
@@ -399,7 +403,7 @@ class ProjectScreen(Screen[None]):
             return self.project.update_structure(structure_id, name=form.name, kind=form.kind, member=form.member)
 
         def saved(structure: Structure | None) -> None:
-            self._after_save(structure, "structures", bool(structure) and self.project.structure_name_taken(structure.name, structure.id))
+            self._after_save(structure, "structures", structure is not None and self.project.structure_name_taken(structure.name, structure.id))
 
         self.app.push_screen(
             StructureModal(
@@ -415,14 +419,14 @@ class ProjectScreen(Screen[None]):
     def _add_participant(self) -> None:
         structures = self.project.structures()
         if not structures:
-            self.app.notify(Content(t("project.participants_need_structure")), severity="warning")
+            self.app.notify(t("project.participants_need_structure"), markup=False, severity="warning")
             return
 
         def save(form: ParticipantForm) -> Participant:
             return self.project.add_participant(form.name, form.structure_id, form.role)
 
         def saved(participant: Participant | None) -> None:
-            self._after_save(participant, "participants", bool(participant) and self.project.participant_name_taken(participant.name, participant.id))
+            self._after_save(participant, "participants", participant is not None and self.project.participant_name_taken(participant.name, participant.id))
 
         self.app.push_screen(
             ParticipantModal(t("project.new_participant"), save, self.project.participant_name_taken, structures), saved
@@ -435,7 +439,7 @@ class ProjectScreen(Screen[None]):
             return self.project.update_participant(participant_id, name=form.name, structure_id=form.structure_id, role=form.role)
 
         def saved(participant: Participant | None) -> None:
-            self._after_save(participant, "participants", bool(participant) and self.project.participant_name_taken(participant.name, participant.id))
+            self._after_save(participant, "participants", participant is not None and self.project.participant_name_taken(participant.name, participant.id))
 
         self.app.push_screen(
             ParticipantModal(
@@ -471,7 +475,7 @@ class ProjectScreen(Screen[None]):
         if event.input.id == "project-name" and self._apply(self.project.rename, event.value):
             self.sub_title = self.project.name
             event.input.value = self.project.name
-            self.app.notify(Content(t("project.renamed", name=self.project.name)))
+            self.app.notify(t("project.renamed", name=self.project.name), markup=False)
         elif event.input.id == "threshold":
             self._change_threshold(event.input, event.value)
 
@@ -481,7 +485,7 @@ class ProjectScreen(Screen[None]):
         def save(confirmed: bool = False) -> None:
             if self._apply(lambda: self.project.set_threshold(typed, confirmed=confirmed)):
                 field.value = str(self.project.threshold)
-                self.app.notify(Content(t("project.threshold_saved", threshold=self.project.threshold)))
+                self.app.notify(t("project.threshold_saved", threshold=self.project.threshold), markup=False)
                 self.refresh_all()
 
         try:
@@ -507,7 +511,7 @@ class ProjectScreen(Screen[None]):
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id != "promoter":
             return
-        value = 0 if event.value is Select.NULL else int(event.value)  # type: ignore[arg-type]
+        value = event.value if isinstance(event.value, int) else 0  # a structure's id, or none
         if value != self.project.promoter_id:
             self._apply(self.project.set_promoter, value)
             self.refresh_all()
@@ -518,11 +522,11 @@ class ProjectScreen(Screen[None]):
             setter(*args)
         except StorageError as error:
             self._settings_error(error.message())
-            self.app.notify(Content(error.message()), title=t("common.not_saved"), severity="error", timeout=20)
+            self.app.notify(error.message(), markup=False, title=t("common.not_saved"), severity="error", timeout=20)
             return False
         except AtelierError as error:
             self._settings_error(error.message())
-            self.app.notify(Content(error.message()), severity="warning")
+            self.app.notify(error.message(), markup=False, severity="warning")
             return False
         self._settings_error("")
         return True

@@ -6,12 +6,14 @@ from collections import Counter
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
+from screens.app import AtelierApp
 from screens.formatting import clock_after, format_date, format_minutes
 from screens.modals.agenda_item import AgendaItemForm, AgendaItemModal
 from screens.modals.confirm import ConfirmModal
@@ -64,6 +66,7 @@ MOVE = Binding.Group("plan.move", compact=True)
 
 
 class WorkshopPlanScreen(Screen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "workshop_plan.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),
@@ -301,14 +304,14 @@ class WorkshopPlanScreen(Screen[None]):
         except ModuleNotFoundError as error:
             if error.name != "screens.cockpit":
                 raise
-            self.app.notify(Content(t("plan.live_missing")), severity="warning")
+            self.app.notify(t("plan.live_missing"), markup=False, severity="warning")
             return
         self.app.push_screen(CockpitScreen(self.project, self.workshop_id))
 
     # Agenda -------------------------------------------------------------------------------
     def action_add_item(self) -> None:
         def save(form: AgendaItemForm) -> AgendaItem:
-            return self.project.add_agenda_item(self.workshop_id, form.kind, form.title, form.minutes)  # type: ignore[arg-type]
+            return self.project.add_agenda_item(self.workshop_id, form.kind, form.title, form.minutes)
 
         def saved(item: AgendaItem | None) -> None:
             if item is not None:

@@ -81,7 +81,11 @@ class Score:
     killed: int = 0
     survived: list[str] = field(default_factory=list)
     no_tests: list[str] = field(default_factory=list)
-    not_run: int = 0
+    pending: list[str] = field(default_factory=list)
+
+    @property
+    def not_run(self) -> int:
+        return len(self.pending)
 
     @property
     def surviving(self) -> int:
@@ -174,7 +178,7 @@ def read_scores() -> tuple[dict[str, Score], dict[str, str]]:
             elif code in NO_TESTS:
                 score.no_tests.append(mutant)
             else:
-                score.not_run += 1
+                score.pending.append(mutant)
     return scores, paths
 
 
@@ -192,15 +196,28 @@ def refresh_data_files() -> None:
             shutil.copy2(source, target)
 
 
-def run_mutmut(modules: list[str] | None, max_children: int) -> None:
+def run_mutmut(modules: list[str] | None, max_children: int, survivors: bool = False, pending: bool = False) -> None:
     """Run mutmut: on everything not checked yet (or changed since), or again on `modules`.
 
     Results are kept in mutants/ between runs: a run without modules only tests the
-    mutants of functions that changed since the last run."""
+    mutants of functions that changed since the last run. With `survivors`, only
+    the mutants that survived the last run (of `modules`, or of every module) are
+    run again: the quick check after writing tests that should kill them. With
+    `pending`, only the mutants not run yet (a run that was stopped)."""
     refresh_data_files()
     mutmut = [sys.executable, str(ROOT / "tests" / "mutation_run.py")]  # mutmut, properties included
-    for names in [[f"{module}.*"] for module in modules] if modules else [[]]:
-        print(f"== mutmut run {' '.join(names)}", flush=True)
+    if survivors or pending:
+        scores, _ = read_scores()
+        chosen = [module for module in modules or MODULES]
+        names = [name for module in chosen for name in scores[module].survived + scores[module].no_tests] if survivors else []
+        names += [name for module in chosen for name in scores[module].pending] if pending else []
+        if not names:
+            return
+        batches = [names]
+    else:
+        batches = [[f"{module}.*"] for module in modules] if modules else [[]]
+    for names in batches:
+        print(f"== mutmut run {' '.join(names) if len(names) < 5 else f'{len(names)} mutants'}", flush=True)
         done = subprocess.run([*mutmut, "run", "--max-children", str(max_children), *names], cwd=ROOT, stdout=subprocess.DEVNULL)
         if done.returncode:
             command = " ".join([*mutmut, "run", *names])
@@ -259,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run the whole suite again to map tests to functions (mutmut only maps new tests, not new functions)",
     )
+    parser.add_argument("--survivors", action="store_true", help="with --run: run only the last run's survivors again")
+    parser.add_argument("--pending", action="store_true", help="with --run: run only the mutants not run yet (after a stopped run)")
     parser.add_argument("modules", nargs="*", help="dotted module names (default: all of them)")
     args = parser.parse_args(argv)
     modules = args.modules or MODULES
@@ -269,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.fresh_stats:
         (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
     if args.run:
-        run_mutmut(args.modules, args.max_children)
+        run_mutmut(args.modules, args.max_children, survivors=args.survivors, pending=args.pending)
     return report(modules)
 
 

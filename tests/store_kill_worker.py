@@ -38,7 +38,7 @@ def announce_compactions() -> None:
         os.write(1, b"compact\n")
         real(self, follows)
 
-    storage.DurableStorage._compact = compact  # type: ignore[method-assign]
+    storage.DurableStorage._compact = compact
 
 
 def writer(path: str, start: int) -> None:

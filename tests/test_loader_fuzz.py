@@ -169,7 +169,7 @@ def test_a_mutated_project_loads_or_is_refused_clearly_and_is_never_written(data
         applied.append(f"{kind} {where}")
         if kind == "json_key":
             duplicate = tuple(where.split("/"))
-    payload = _serialise(mutated, duplicate)  # type: ignore[arg-type]
+    payload = _serialise(mutated, duplicate)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "projet.atelier"
         path.write_bytes(payload)

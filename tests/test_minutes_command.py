@@ -131,7 +131,7 @@ def test_register_without_its_module(demo_path: Path, tmp_path: Path, capsys: py
 
 def test_register_writes_the_blocks_as_docx(demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     fake = types.ModuleType("workshop.proposals.register")
-    fake.register_blocks = lambda project: [  # type: ignore[attr-defined]
+    fake.register_blocks = lambda project: [
         Heading(0, f"Registre — {project.name}"),
         table(["Proposition", "Statut"], [["Un | jardin", "retenue"], ["# pas un titre", "à l'étude"]]),
     ]

@@ -20,7 +20,7 @@ from workshop.project import Project
 
 
 def make_app(library: ProjectLibrary, **kwargs: object) -> AtelierApp:
-    return AtelierApp(library=library, clock=FakeClock(), **kwargs)  # type: ignore[arg-type]
+    return AtelierApp(library=library, clock=FakeClock(), **kwargs)
 
 
 def names(app: AtelierApp) -> list[str]:

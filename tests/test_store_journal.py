@@ -41,7 +41,7 @@ def abandon(project: Project) -> None:
     """Leave the project as a crash would: no last save, no compaction (the OS frees the lock)."""
     project.store.storage._close_journal()
     project.store._lock.release()
-    project.close = lambda: None  # type: ignore[method-assign] - and nothing more happens to it
+    project.close = lambda: None  # and nothing more happens to it
 
 
 def records_of(path: Path) -> list[dict[str, Any]]:

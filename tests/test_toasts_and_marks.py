@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Button
+from textual.widgets import Button, Input
 from textual.widgets._toast import Toast
 
+from screens.app import AtelierApp
 from screens.modals.structure import StructureModal
 from screens.widgets.checkbox import Checkbox
 from screens.widgets.key_bar import KeyBar
 from tests.app_states import DONE, Walk, exercise, press
 from tests.screen_text import screen_text, settle
+from workshop.clock import FakeClock
+from workshop.library import ProjectLibrary
+from workshop.project import Project
 
 LONG = "Enregistré, mais une autre structure s'appelle déjà « Les Jardins de Montreuil » : vérifiez qu'il ne s'agit pas d'un doublon."
 
@@ -60,3 +64,22 @@ async def test_every_supra_criterion_says_yes_or_no_in_words(tmp_path: Path) -> 
         text = screen_text(app)
         assert "☒ non Mesurable" in text
         assert "☑ oui Précis et spécifique" in text
+
+
+async def test_a_toast_shows_a_typed_name_as_typed(project_path: Path, library: ProjectLibrary) -> None:
+    # Toasts are given plain text with markup=False: brackets a person typed are not styles.
+    typed = "[b]Coop[/b] [red]des Tilleuls[/] [/"
+    Project.create(project_path, "Essai").close()
+    app = AtelierApp(library=library, project_path=project_path, clock=FakeClock())
+    async with app.run_test(size=(120, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        name = app.screen.query_one("#project-name", Input)
+        name.focus()
+        name.value = typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.project is not None and app.project.name == typed
+        shown = " ".join(toast.render().plain for toast in app.screen.query(Toast))
+        assert f"« {typed} »" in shown, shown

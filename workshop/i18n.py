@@ -61,11 +61,11 @@ def _catalogs() -> dict[str, dict[str, str]]:
                 return cached["catalogs"]
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             pass  # no cache yet, or one from other files: parse the files
-    import tomllib
+    from workshop.catalog_file import read_locale
 
     merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
     for entry in entries:
-        data = tomllib.loads(entry.read_text(encoding="utf-8"))
+        data = read_locale(entry.read_text(encoding="utf-8"))
         for lang in LANGUAGES:
             for key, text in _flatten(data.get(lang, {})):
                 merged[lang][key] = text

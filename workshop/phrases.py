@@ -66,7 +66,9 @@ def recognise(text: str, keys: tuple[str, ...], nested: dict[str, tuple[str, ...
     """The phrase `text` was worded from, among `keys`, in any language; None when it is not one of them.
 
     `nested` names the parameters that may themselves be phrases (a default
-    group's name inside a question), with the keys to look for.
+    group's name inside a question), with the keys to look for; a nested
+    phrase's own parameters are looked for the same way (the group inside a
+    numbered option's label).
     """
     for key in keys:
         for lang in LANGUAGES:
@@ -76,7 +78,7 @@ def recognise(text: str, keys: tuple[str, ...], nested: dict[str, tuple[str, ...
                 continue
             params: dict[str, str | Phrase] = {}
             for name, value in found.groupdict().items():
-                inner = recognise(value, nested[name]) if nested and name in nested else None
+                inner = recognise(value, nested[name], nested) if nested and name in nested else None
                 params[name] = inner if inner is not None else value
             return phrase(key, **params)
     return None

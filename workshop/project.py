@@ -375,7 +375,8 @@ class Project:
     def agenda_item(self, item_id: int) -> AgendaItem:
         return self._get(AGENDA, AgendaItem, item_id)
 
-    def add_agenda_item(self, workshop_id: int, kind: str, title: str, planned_minutes: int = 15) -> AgendaItem:
+    def add_agenda_item(self, workshop_id: int, kind: str, title: str, planned_minutes: int | str = 15) -> AgendaItem:
+        # planned_minutes: a number, or the minutes as typed in the form (checked here).
         from workshop.registry import is_installed
 
         self.workshop(workshop_id)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +20,10 @@ from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from workshop.errors import NotFound
 from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
+    from workshop.proposals import Proposal
 
 # Colours of the three feelings, in the grid and in the balance chart.
 STYLE = {Category.ATTRACTION: "green", Category.FEAR: "red", Category.TEMPTATION: "yellow"}
@@ -94,7 +101,7 @@ class AptScreen(SteppedExerciseScreen):
         "proposal": _only(Step.OUTPUTS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: AptState = apt.state(project, item_id)
         self.group_index = 0
@@ -125,13 +132,13 @@ class AptScreen(SteppedExerciseScreen):
         self.state = apt.state(self.project, self.item_id)
         self.refresh_view()
 
-    def do(self, action, *args) -> object:
+    def do(self, action: Callable[..., object], *args: object) -> object:
         """Run a core change, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args)
         self.reload()
         return result
 
-    def prompt(self, question: str, action, *args, value: str = "") -> None:
+    def prompt(self, question: str, action: Callable[..., object], *args: object, value: str = "") -> None:
         """Ask for a text and save it with `action(project, item, *args, text)`; a
         refusal is said in the question, which stays open."""
 
@@ -514,8 +521,9 @@ class AptScreen(SteppedExerciseScreen):
 
     # Step 3: weighing ----------------------------------------------------------------------------------------
     def action_weigh(self) -> None:
-        from workshop.rounds import rounds_of
+        from workshop.rounds import Round, rounds_of
 
+        started: Round | None
         running = [r for r in rounds_of(self.project, self.workshop_id, self.item_id, owner=apt.WEIGH_OWNER) if not r.done]
         if running:
             started = running[0]
@@ -547,6 +555,7 @@ class AptScreen(SteppedExerciseScreen):
         item = self.selected_item()
         if item is None:
             return
+        setter: Callable[[Project, int, int, str], apt.Item]
         if item.category == Category.ATTRACTION:
             prompt, setter = t("apt.screen.objective_prompt", text=item.text), apt_outputs.set_objective
             current = item.output or item.text
@@ -585,7 +594,7 @@ class AptScreen(SteppedExerciseScreen):
             return
         offered = apt_outputs.charter_values(self.project, self.workshop_id)
         if not offered:
-            self.notify(Content(t("apt.screen.no_values")), severity="warning")
+            self.notify(t("apt.screen.no_values"), markup=False, severity="warning")
             return
         choices: list[tuple[str, apt_outputs.SharedValueRef | str]] = [(v.label, v) for v in offered]
         choices.append((t("apt.screen.no_value"), NO_VALUE))
@@ -607,7 +616,7 @@ class AptScreen(SteppedExerciseScreen):
         structure_id, participant_id = apt_outputs.proposal_author(self.project, self.state, item.id)
         text = apt_outputs.proposal_text(self.state, item.id)
 
-        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
+        def recorded(proposal: Proposal | None) -> None:
             if proposal is not None:
                 self.do(apt_outputs.link_proposal, item.id, proposal.id)
 

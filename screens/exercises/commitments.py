@@ -175,7 +175,7 @@ class CommitmentsScreen(ExerciseScreen):
         # Then, at the next workshop, what fell due since the last one.
         if unknown_author(self.project):
             self.filter = "unknown"
-            self.notify(Content(t("proposals.unknown.notice")), severity="warning")
+            self.notify(t("proposals.unknown.notice"), markup=False, severity="warning")
         elif due_since_last(self.project, self.workshop_id):
             self.filter = "due"
         else:
@@ -439,7 +439,7 @@ class CommitmentsScreen(ExerciseScreen):
         if current is None:
             return
         if not current.retained:
-            self.notify(Content(t("proposals.error.not_retained_follow_up")), severity="warning")
+            self.notify(t("proposals.error.not_retained_follow_up"), markup=False, severity="warning")
             return
 
         def saved(result: Proposal | None) -> None:

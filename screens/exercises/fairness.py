@@ -350,13 +350,13 @@ class FairnessScreen(SteppedExerciseScreen):
         else:
             added = self.app.attempt(fairness_sides.import_benefits, self.project, self.item_id)
         if added is not None:
-            self.notify(Content(t(f"fairness.screen.imported_{self.step}", count=added)))
+            self.notify(t(f"fairness.screen.imported_{self.step}", count=added), markup=False)
         self.reload()
 
     # Step 3: the felt balance --------------------------------------------------------------------------
     def action_toggle_secret(self) -> None:
         if self.state.check is not None and not self.state.check.recorded:
-            self.notify(Content(t("fairness.screen.round_set")), severity="warning")
+            self.notify(t("fairness.screen.round_set"), markup=False, severity="warning")
             return
         self.secret = not self.secret
         self.refresh_view()
@@ -406,7 +406,7 @@ class FairnessScreen(SteppedExerciseScreen):
         structure_id = self.current()
         found = [a for a in self.state.adjustments if a.structure_id == structure_id]
         if not found:
-            self.notify(Content(t("fairness.screen.no_adjustment_here")), severity="warning")
+            self.notify(t("fairness.screen.no_adjustment_here"), markup=False, severity="warning")
             return
         if len(found) == 1:
             done(found[0])
@@ -434,7 +434,7 @@ class FairnessScreen(SteppedExerciseScreen):
 
         def propose(adjustment: fairness.Adjustment) -> None:
             if adjustment.proposal_id:
-                self.notify(Content(t("fairness.error.already_proposed", number=adjustment.proposal_id)), severity="warning")
+                self.notify(t("fairness.error.already_proposed", number=adjustment.proposal_id), markup=False, severity="warning")
                 return
 
             def recorded(made: Any) -> None:

@@ -29,6 +29,7 @@ from workshop.errors import NotFound
 from workshop.i18n import t
 
 if TYPE_CHECKING:
+    from screens.modals.body import BodyModal
     from workshop.project import Project
 
 
@@ -81,7 +82,7 @@ class GovernanceScreen(ExerciseScreen):
 
     # Drawing -----------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def _sync(self) -> None:
         """Record consent rounds that ended meanwhile (a crash, a restart), then redraw."""
@@ -219,13 +220,13 @@ class GovernanceScreen(ExerciseScreen):
         return True
 
     # Bodies ----------------------------------------------------------------------------------
-    def _name_taken(self, exclude: int = 0):  # a predicate on names
+    def _name_taken(self, exclude: int = 0) -> Callable[[str], bool]:
         from workshop.names import name_key
 
         taken = {name_key(b.name) for b in self.state.bodies if b.id != exclude}
         return lambda name: name_key(name) in taken
 
-    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None):
+    def _body_modal(self, heading: str, save: Callable[[BodySheet], Body], exclude: int, initial: BodySheet | None) -> BodyModal[Body]:
         from screens.modals.body import BodyModal
 
         return BodyModal(heading, save, self._name_taken(exclude), self.project.structures(), self.project.participants(), initial)
@@ -281,7 +282,7 @@ class GovernanceScreen(ExerciseScreen):
         count = self._attempt(governance.add_typical_bodies, self.project, self.item_id)
         if count is None:
             return
-        self.notify(Content(t("governance.screen.typical_added", count=count) if count else t("governance.screen.typical_none")))
+        self.notify(t("governance.screen.typical_added", count=count) if count else t("governance.screen.typical_none"), markup=False)
         self.reload()
 
     def action_carry(self) -> None:
@@ -292,7 +293,7 @@ class GovernanceScreen(ExerciseScreen):
         from workshop.convention.builder import workshop_label
 
         where = workshop_label(self.project.workshop(source.workshop_id)) if source is not None else ""
-        self.notify(Content(t("governance.screen.carried", workshop=where, count=len(carried.bodies))))
+        self.notify(t("governance.screen.carried", workshop=where, count=len(carried.bodies)), markup=False)
         self.reload()
 
     # Leader and team ----------------------------------------------------------------------------
@@ -336,7 +337,7 @@ class GovernanceScreen(ExerciseScreen):
         body = self.current()
         if body is None:
             return
-        now = self.app.clock.now()  # type: ignore[attr-defined]
+        now = self.app.clock.now()
         started = self._attempt(governance_consent.start_consent, self.project, self.item_id, body.id, now)
         if started is None:
             return

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Header, Static
 from exercises import matrix
 from exercises.matrix import Role
 from screens.exercises.base import ExerciseScreen
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
@@ -223,14 +224,14 @@ class MatrixScreen(ExerciseScreen):
             return action_row is not None
         if action == "move_action":
             index = self.state.actions.index(action_row) if action_row is not None else -1
-            return 0 <= index + int(parameters[0]) < len(self.state.actions) and index >= 0  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.state.actions) and index >= 0
         if action in ("rename_actor", "remove_actor", "confirm"):
             return actor is not None
         if action == "move_actor":
             if actor is None:
                 return False
             index = [a.id for a in self.columns].index(actor.id)
-            return 0 <= index + int(parameters[0]) < len(self.columns)  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.columns)
         if action == "propose":
             return action_row is not None and actor is not None and action_row.source != "proposal"
         if action == "confirm_round":
@@ -238,7 +239,7 @@ class MatrixScreen(ExerciseScreen):
         if action == "import_proposals":
             return matrix.importable(self.project, self.item_id) > 0
         if action == "limit":
-            return 1 <= self.state.pilot_limit + int(parameters[0]) <= 99  # type: ignore[call-overload]
+            return 1 <= self.state.pilot_limit + int_parameter(parameters) <= 99
         return True
 
     def binding_label(self, action: str) -> str | None:
@@ -279,7 +280,7 @@ class MatrixScreen(ExerciseScreen):
         return action, actor
 
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     # Cells -------------------------------------------------------------------------------------
     def on_key(self, event: Any) -> None:
@@ -315,7 +316,7 @@ class MatrixScreen(ExerciseScreen):
             return
         cell = self.state.cell(action.id, actor.id)
         if cell is None:
-            self.notify(Content(t("matrix.error.means_need_role")), severity="warning")
+            self.notify(t("matrix.error.means_need_role"), markup=False, severity="warning")
             return
 
         def chosen(means: list[str] | None) -> None:
@@ -409,7 +410,7 @@ class MatrixScreen(ExerciseScreen):
     def action_import_proposals(self) -> None:
         added = self._attempt(matrix.import_proposals, self.project, self.item_id)
         if added is not None:
-            self.notify(Content(t("matrix.screen.imported", count=added)))
+            self.notify(t("matrix.screen.imported", count=added), markup=False)
             self.rebuild()
 
     def action_propose(self) -> None:
@@ -417,7 +418,7 @@ class MatrixScreen(ExerciseScreen):
         if action is None or actor is None:
             return
         if self._attempt(matrix.propose_action, self.project, self.item_id, action.id, actor.id) is not None:
-            self.notify(Content(t("matrix.screen.proposed", action=action.label, actor=actor.name)))
+            self.notify(t("matrix.screen.proposed", action=action.label, actor=actor.name), markup=False)
             self.rebuild()
 
     def action_limit(self, delta: int) -> None:
@@ -473,12 +474,12 @@ class MatrixScreen(ExerciseScreen):
         if matrix.confirmation_status(self.state, actor.id) == "confirmed":
             done = self._attempt(matrix.unconfirm, self.project, self.item_id, actor.id)
         else:
-            done = self._attempt(matrix.confirm, self.project, self.item_id, actor.id, "facilitator", 0, self.app.clock.now())  # type: ignore[attr-defined]
+            done = self._attempt(matrix.confirm, self.project, self.item_id, actor.id, "facilitator", 0, self.app.clock.now())
         if done is not None:
             self.rebuild()
 
     def round_finished(self, round_id: int) -> None:
-        self._attempt(matrix.record_confirm_round, self.project, self.item_id, round_id, self.app.clock.now())  # type: ignore[attr-defined]
+        self._attempt(matrix.record_confirm_round, self.project, self.item_id, round_id, self.app.clock.now())
         self.rebuild()
 
     def action_confirm_round(self) -> None:
@@ -487,7 +488,7 @@ class MatrixScreen(ExerciseScreen):
             return
 
         def finished(_result: object) -> None:
-            self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())  # type: ignore[attr-defined]
+            self._attempt(matrix.record_confirm_round, self.project, self.item_id, started.id, self.app.clock.now())
             self.rebuild()
 
         self.run_round(started.id, finished)

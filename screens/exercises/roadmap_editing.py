@@ -6,6 +6,7 @@ stored state again. Mixed into `RoadmapScreen`, whose state, rows and cursor it 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 from textual.widgets import DataTable
@@ -17,7 +18,7 @@ from exercises import (
     roadmap_follow,
     roadmap_objectives,
 )
-from exercises.roadmap import Step
+from exercises.roadmap import RoadmapState, Step
 from screens.modals.confirm import ConfirmModal
 from screens.modals.line_form import (
     LineFormModal,
@@ -49,8 +50,27 @@ MISSING = "—"
 NEW = -1  # the choice "a new shared stake"
 UNLINK = (0, 0)
 
+if TYPE_CHECKING:
+    from screens.exercises.stepped import SteppedExerciseScreen as _Screen
+    from workshop.project import Project
+else:
+    _Screen = object  # a plain mixin at run time: the screen it is mixed into is the stepped screen
 
-class RoadmapEditing:
+
+class RoadmapEditing(_Screen):
+    # What `RoadmapScreen` provides, declared for the type checker.
+    state: RoadmapState
+    rows: list[Any]
+    marked: set[int]
+    if TYPE_CHECKING:
+
+        @property
+        def today(self) -> str: ...
+        def do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
+        def after_form(self, result: object) -> None: ...
+        def current(self) -> Any: ...
+        def names(self) -> dict[int, str]: ...
+
     # Step 1: stakes --------------------------------------------------------------------------------
     def action_round(self) -> None:
         running = self.app.attempt(roadmap.running_stakes_round, self.project, self.item_id)
@@ -86,7 +106,7 @@ class RoadmapEditing:
     def action_gather(self) -> None:
         chosen = [s.id for s in self.state.stakes if s.id in self.marked] or ([self.current()] if self.current() is not None else [])
         if not chosen:
-            self.notify(Content(t("roadmap.screen.mark_first")), severity="warning")
+            self.notify(t("roadmap.screen.mark_first"), markup=False, severity="warning")
             return
 
         def new_shared() -> None:
@@ -122,7 +142,7 @@ class RoadmapEditing:
         row = self.current()
         within = [(n, s) for n, s in enumerate(self.state.shared, start=1) if row in s.stake_ids]
         if not within:
-            self.notify(Content(t("roadmap.screen.not_shared")), severity="warning")
+            self.notify(t("roadmap.screen.not_shared"), markup=False, severity="warning")
             return
         if len(within) == 1:
             done(within[0][1].id)
@@ -193,7 +213,7 @@ class RoadmapEditing:
 
     def operational_form(self, operational: roadmap.Operational | None) -> None:
         if not self.state.objectives:
-            self.notify(Content(t("roadmap.screen.no_objective_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_objective_yet"), markup=False, severity="warning")
             return
 
         def save(entry: UnderAndText) -> object:
@@ -231,7 +251,7 @@ class RoadmapEditing:
 
     def action_form(self, action: roadmap.Action | None) -> None:
         if not self.state.operational:
-            self.notify(Content(t("roadmap.screen.no_operational_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_operational_yet"), markup=False, severity="warning")
             return
 
         def save(entry: UnderAndText) -> object:
@@ -246,11 +266,11 @@ class RoadmapEditing:
 
     def action_take(self) -> None:
         if not self.state.operational:
-            self.notify(Content(t("roadmap.screen.no_operational_yet")), severity="warning")
+            self.notify(t("roadmap.screen.no_operational_yet"), markup=False, severity="warning")
             return
         offered = roadmap_actions.available_proposals(self.project, self.state)
         if not offered:
-            self.notify(Content(t("roadmap.screen.no_proposal_left")), severity="warning")
+            self.notify(t("roadmap.screen.no_proposal_left"), markup=False, severity="warning")
             return
 
         def save(entry: TakenProposal) -> object:
@@ -289,7 +309,7 @@ class RoadmapEditing:
         if action.matrix_item_id:
             choices.append((t("roadmap.screen.matrix_unlink"), UNLINK))
         if not choices:
-            self.notify(Content(t("roadmap.screen.no_matrix")), severity="warning")
+            self.notify(t("roadmap.screen.no_matrix"), markup=False, severity="warning")
             return
 
         def picked(choice: tuple[int, int] | str | None) -> None:
@@ -326,7 +346,7 @@ class RoadmapEditing:
             return
         added = self.app.attempt(roadmap_actions.take_matrix_means, self.project, self.item_id, action.id)
         if added is not None:
-            self.notify(Content(t("roadmap.screen.means_taken", count=added)))
+            self.notify(t("roadmap.screen.means_taken", count=added), markup=False)
         self.reload()
 
     def partners_form(self, action: roadmap.Action) -> None:
@@ -466,6 +486,7 @@ class RoadmapEditing:
             if index >= 0:
                 self.do(roadmap_actions.remove_resource, action_id, index)
             return
+        remove: Callable[[Project, int, int], RoadmapState]
         if step == Step.STAKES:
             remove, text = roadmap.remove_stake, self.state.stake(row).text
         elif step == Step.OBJECTIVES:

@@ -130,10 +130,10 @@ class SecuringScreen(ExerciseScreen):
         rows = [e.id for e in self.shown]
         if keep_id in rows:
             table.move_cursor(row=rows.index(keep_id))
-        late = sum(1 for e in securing.elements(self.project) if e.is_late(today))
+        late_count = sum(1 for e in securing.elements(self.project) if e.is_late(today))
         line = t("securing.filter.line", name=t(f"securing.filter.{self.filter}"), count=len(self.shown))
-        if late:
-            line += " · " + t("securing.screen.late_count", count=late)
+        if late_count:
+            line += " · " + t("securing.screen.late_count", count=late_count)
         self.query_one("#filter-line", Static).update(Content(line))
         empty = self.query_one("#empty", Static)
         empty.update(Content(t(f"securing.empty.{self.filter}")))
@@ -185,7 +185,7 @@ class SecuringScreen(ExerciseScreen):
 
         def saved(element: Element | None) -> None:
             if element is not None:
-                self.notify(Content(t("securing.screen.added", number=element.id)))
+                self.notify(t("securing.screen.added", number=element.id), markup=False)
                 if self.filter == "due":
                     self.filter = "open"
                 self.refresh_list(keep_id=element.id)
@@ -245,7 +245,7 @@ class SecuringScreen(ExerciseScreen):
         if found is None:
             return
         if not found:
-            self.notify(Content(t("securing.screen.nothing_to_take")), severity="warning")
+            self.notify(t("securing.screen.nothing_to_take"), markup=False, severity="warning")
             return
         # The element first: on a narrow screen the line is cut at its end, where the context is.
         choices = [(c.text + (" ★" if c.retained else "") + f" — {c.context}", c.key) for c in found]
@@ -255,7 +255,7 @@ class SecuringScreen(ExerciseScreen):
                 return
             made = self.app.attempt(securing_sources.take, self.project, self.item_id, keys)
             if made:
-                self.notify(Content(t("securing.screen.taken", count=len(made))))
+                self.notify(t("securing.screen.taken", count=len(made)), markup=False)
                 if self.filter == "due":
                     self.filter = "open"
                 self.refresh_list(keep_id=made[0].id)

@@ -8,6 +8,7 @@ reversed on the map.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,6 +24,7 @@ from exercises.stakeholders_map import cell_width_for, text_map
 from exercises.stakeholders_sheet import Sheet
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
+from screens.parameters import int_parameter
 from screens.tables import fill_table, selected_key
 from workshop.errors import NotFound
 from workshop.i18n import t
@@ -81,7 +83,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         yield Static(id="detail")
 
     def on_mount(self) -> None:
-        self.app.attempt(stakeholders.collect_pending, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(stakeholders.collect_pending, self.project, self.item_id)
         self.state = stakeholders.load(self.project, self.item_id)
         super().on_mount()
         self.query_one(DataTable).focus()
@@ -96,7 +98,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
         return self.state.step
 
     def store_step(self, step: str) -> None:
-        saved = self.app.attempt(stakeholders.set_step, self.project, self.item_id, step)  # type: ignore[attr-defined]
+        saved = self.app.attempt(stakeholders.set_step, self.project, self.item_id, step)
         if saved is not None:
             self.state = saved
 
@@ -255,8 +257,8 @@ class StakeholdersScreen(SteppedExerciseScreen):
             if current is None:
                 return False
             if action == "rate":
-                axis, delta = parameters
-                return 0 <= getattr(current, str(axis)) + int(delta) <= stakeholders.RATINGS[-1]  # type: ignore[call-overload]
+                axis, delta = str(parameters[0]), int_parameter(parameters, 1)
+                return 0 <= getattr(current, axis) + delta <= stakeholders.RATINGS[-1]
             if action == "add_structure":
                 # Offered only where it can work: marked to mobilise, not in the project yet.
                 return current.to_mobilise and current.structure_id not in stakeholders.structures_by_id(self.project)
@@ -268,19 +270,19 @@ class StakeholdersScreen(SteppedExerciseScreen):
 
     # Identify ----------------------------------------------------------------------------------
     def action_import_structures(self) -> None:
-        count = self.app.attempt(stakeholders.import_structures, self.project, self.item_id)  # type: ignore[attr-defined]
+        count = self.app.attempt(stakeholders.import_structures, self.project, self.item_id)
         if count is None:
             return
-        self.notify(Content(t("stakeholders.screen.imported", count=count) if count else t("stakeholders.screen.nothing_imported")))
+        self.notify(t("stakeholders.screen.imported", count=count) if count else t("stakeholders.screen.nothing_imported"), markup=False)
         self.reload()
 
     def action_carry(self) -> None:
-        carried = self.app.attempt(stakeholders.carry_over, self.project, self.item_id)  # type: ignore[attr-defined]
+        carried = self.app.attempt(stakeholders.carry_over, self.project, self.item_id)
         if carried is not None:
-            self.notify(Content(t("stakeholders.screen.carried", count=len(carried.stakeholders))))
+            self.notify(t("stakeholders.screen.carried", count=len(carried.stakeholders)), markup=False)
             self.reload()
 
-    def _name_taken(self, exclude: int = 0):  # a predicate on names
+    def _name_taken(self, exclude: int = 0) -> Callable[[str], bool]:
         from workshop.names import name_key
 
         structures = stakeholders.structures_by_id(self.project)
@@ -327,11 +329,11 @@ class StakeholdersScreen(SteppedExerciseScreen):
         running = [r for r in self.state.names_rounds if r not in self.state.collected_rounds]
         started = None
         for round_id in running:
-            candidate = self.app.attempt(get_round, self.project, round_id)  # type: ignore[attr-defined]
+            candidate = self.app.attempt(get_round, self.project, round_id)
             if candidate is not None and not candidate.done:
                 started = candidate
         if started is None:
-            started = self.app.attempt(stakeholders.start_names_round, self.project, self.item_id)  # type: ignore[attr-defined]
+            started = self.app.attempt(stakeholders.start_names_round, self.project, self.item_id)
         if started is None:
             return
         round_id = started.id
@@ -339,10 +341,10 @@ class StakeholdersScreen(SteppedExerciseScreen):
 
     def _collect(self, round_id: int) -> None:
         before = len(self.state.stakeholders)
-        self.app.attempt(stakeholders.collect_pending, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(stakeholders.collect_pending, self.project, self.item_id)
         self.reload()
         if round_id in self.state.collected_rounds and len(self.state.stakeholders) >= before:
-            self.notify(Content(t("stakeholders.screen.collected")))
+            self.notify(t("stakeholders.screen.collected"), markup=False)
 
     def action_remove(self) -> None:
         stakeholder = self.current()
@@ -352,7 +354,7 @@ class StakeholdersScreen(SteppedExerciseScreen):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.app.attempt(stakeholders.remove_stakeholder, self.project, self.item_id, stakeholder.id)  # type: ignore[attr-defined]
+                self.app.attempt(stakeholders.remove_stakeholder, self.project, self.item_id, stakeholder.id)
             self.reload()
 
         self.app.push_screen(ConfirmModal(t("stakeholders.screen.remove_confirm", name=name), t("stakeholders.key.remove")), confirmed)
@@ -360,31 +362,31 @@ class StakeholdersScreen(SteppedExerciseScreen):
     def action_move(self, delta: int) -> None:
         stakeholder = self.current()
         if stakeholder is not None:
-            self.app.attempt(stakeholders.move_stakeholder, self.project, self.item_id, stakeholder.id, delta)  # type: ignore[attr-defined]
+            self.app.attempt(stakeholders.move_stakeholder, self.project, self.item_id, stakeholder.id, delta)
             self.reload()
 
     # Characterise, map, mobilise ----------------------------------------------------------------------
     def action_rate(self, axis: str, delta: int) -> None:
         stakeholder = self.current()
         if stakeholder is not None:
-            self.app.attempt(stakeholders_sheet.nudge, self.project, self.item_id, stakeholder.id, axis, delta)  # type: ignore[attr-defined]
+            self.app.attempt(stakeholders_sheet.nudge, self.project, self.item_id, stakeholder.id, axis, delta)
             self.reload()
 
     def action_mobilise(self) -> None:
         stakeholder = self.current()
         if stakeholder is not None:
-            self.app.attempt(stakeholders_sheet.set_mobilise, self.project, self.item_id, stakeholder.id, not stakeholder.to_mobilise)  # type: ignore[attr-defined]
+            self.app.attempt(stakeholders_sheet.set_mobilise, self.project, self.item_id, stakeholder.id, not stakeholder.to_mobilise)
             self.reload()
 
     def action_add_structure(self) -> None:
         stakeholder = self.current()
         if stakeholder is None:
             return
-        added = self.app.attempt(stakeholders_sheet.add_as_structure, self.project, self.item_id, stakeholder.id)  # type: ignore[attr-defined]
+        added = self.app.attempt(stakeholders_sheet.add_as_structure, self.project, self.item_id, stakeholder.id)
         if added is None:
             return
         key = "stakeholders.screen.linked_structure" if added.existed else "stakeholders.screen.added_structure"
-        self.notify(Content(t(key, name=added.structure.name)))
+        self.notify(t(key, name=added.structure.name), markup=False)
         self.reload()
 
 

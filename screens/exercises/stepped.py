@@ -7,7 +7,7 @@ make sense at that step (`STEP_ACTIONS`).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,12 +15,16 @@ from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from screens.exercises.base import ExerciseScreen
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.i18n import t
 
+if TYPE_CHECKING:
+    from textual.types import CSSPathType  # textual.types imports widgets: for the checker only
+
 
 class SteppedExerciseScreen(ExerciseScreen):
-    CSS_PATH = "stepped.tcss"
+    CSS_PATH: ClassVar[CSSPathType] = "stepped.tcss"  # subclasses list it with their own sheet
     BINDINGS = [
         Binding("escape", "close", "common.back"),
         Binding("n", "step(1)", "values.key.next"),
@@ -110,7 +114,7 @@ class SteppedExerciseScreen(ExerciseScreen):
         if action == "step":
             # No "next" on the last step, no "previous" on the first.
             index = self.steps.index(self.step) if self.step in self.steps else 0
-            return 0 <= index + int(parameters[0]) < len(self.steps)  # type: ignore[call-overload]
+            return 0 <= index + int_parameter(parameters) < len(self.steps)
         steps = self.STEP_ACTIONS.get(action)
         if steps is not None and self.step not in steps:
             return False

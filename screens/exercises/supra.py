@@ -23,6 +23,7 @@ from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
+from screens.parameters import int_parameter
 from screens.widgets.key_bar import KeyBar
 from workshop.errors import NotFound
 from workshop.i18n import t
@@ -107,14 +108,14 @@ class SupraScreen(ExerciseScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)
         self._reload()
         self.view = _view_of(self.state)
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
         # Back from a round (or a crash-resumed one): record what it decided.
-        self.app.attempt(supra.sync_rounds, self.project, self.item_id)  # type: ignore[attr-defined]
+        self.app.attempt(supra.sync_rounds, self.project, self.item_id)
         self._reload()
         self.refresh_view()
 
@@ -253,10 +254,10 @@ class SupraScreen(ExerciseScreen):
 
     # Helpers ---------------------------------------------------------------------------------
     def _attempt(self, fn: Callable[..., Any], *args: Any) -> Any:
-        return self.app.attempt(fn, *args)  # type: ignore[attr-defined]
+        return self.app.attempt(fn, *args)
 
     def _now(self) -> float:
-        return self.app.clock.now()  # type: ignore[attr-defined]
+        return self.app.clock.now()
 
     def _changed(self, result: Any) -> None:
         if result is not None:
@@ -292,7 +293,7 @@ class SupraScreen(ExerciseScreen):
         view = self.view
         writable = view == "sentence" and not state.adopted and state.open_consent is None
         if action == "next_view":
-            target = VIEWS.index(view) + int(parameters[0])  # type: ignore[call-overload]
+            target = VIEWS.index(view) + int_parameter(parameters)
             if not 0 <= target < len(VIEWS):
                 return False
             # Crossing needs drafts: without a drafts round there is nothing to cross.
@@ -517,7 +518,7 @@ class SupraScreen(ExerciseScreen):
 
         def dated(structure_id: int, text: str) -> None:
             if self._attempt(supra_adoption.confirm, self.project, self.item_id, structure_id, text) is not None:
-                self.notify(Content(t("supra.screen.confirmed", name=names.get(structure_id, "?"))))
+                self.notify(t("supra.screen.confirmed", name=names.get(structure_id, "?")), markup=False)
                 self._reload()
                 self.refresh_view()
 
@@ -545,7 +546,7 @@ class SupraScreen(ExerciseScreen):
 
         def recorded(proposal: object) -> None:
             if proposal is not None:
-                self.notify(Content(t("supra.screen.proposed")))
+                self.notify(t("supra.screen.proposed"), markup=False)
 
         modal = ProposalModal(
             self.project,

@@ -3,7 +3,11 @@ cooperation answers, comparison across structures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -28,6 +32,9 @@ from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
 from workshop.errors import NotFound
 from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
 
 GRID_STEPS = frozenset({Step.GRID.value, Step.WEIGH.value})
 ORDER = (UNSORTED, *(q.value for q in QUADRANTS))  # Tab goes round in this order
@@ -105,7 +112,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         "element": _only(Step.ANSWERS),
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: SwotState = swot.state(project, item_id)
         self.quadrant: str = Quadrant.STRENGTH.value
@@ -155,7 +162,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         self.marked &= {e.id for e in self.state.entries}
         self.refresh_view()
 
-    def do(self, action, *args, **kwargs) -> object:
+    def do(self, action: Callable[..., object], *args: object, **kwargs: object) -> object:
         """Run a core change on this item, then show the stored state."""
         result = self.app.attempt(action, self.project, self.item_id, *args, **kwargs)
         self.reload()
@@ -378,7 +385,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             self.quadrant = panel.quadrant
         self.show_detail()
 
-    def on_descendant_focus(self, event) -> None:
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         panel = event.widget.parent
         if self.step in GRID_STEPS and isinstance(panel, QuadrantPanel) and panel.quadrant != self.quadrant:
             # A click on another quadrant puts it in focus.
@@ -411,7 +418,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
         """The selected entry, once revealed: a hidden one cannot be read, so not edited."""
         entry = self.selected_entry()
         if entry is not None and entry.hidden:
-            self.notify(Content(t("swot.screen.reveal_first")), severity="warning")
+            self.notify(t("swot.screen.reveal_first"), markup=False, severity="warning")
             return None
         return entry
 
@@ -552,7 +559,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
     def action_merge(self) -> None:
         chosen = [e for e in self.state.entries if e.id in self.marked]
         if len(chosen) < 2:
-            self.notify(Content(t("swot.error.merge_needs_two")), severity="warning")
+            self.notify(t("swot.error.merge_needs_two"), markup=False, severity="warning")
             return
         ids = [e.id for e in chosen]
 
@@ -595,7 +602,7 @@ class SwotScreen(AnswersStep, SteppedExerciseScreen):
             return
         quadrant = self.quadrant
         if not quadrant:
-            self.notify(Content(t("swot.error.sort_first")), severity="warning")
+            self.notify(t("swot.error.sort_first"), markup=False, severity="warning")
             return
         name = quadrant_name(quadrant).lower()
         choices = [(t("swot.screen.vote_secret"), True), (t("swot.screen.vote_open"), False)]

@@ -8,10 +8,10 @@ answers, with what they became ("P3": proposal no. 3, "S2": element no. 2).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.content import Content
 from textual.widgets import DataTable
 
 from exercises import swot, swot_answers
@@ -23,18 +23,25 @@ from workshop.i18n import t
 from workshop.rounds import Round, rounds_of
 
 if TYPE_CHECKING:
+    from exercises.securing import Element
     from exercises.swot import SwotState
-    from workshop.project import Project
+    from screens.exercises.stepped import SteppedExerciseScreen as _Screen
+    from workshop.proposals import Proposal
+else:
+    _Screen = object  # a plain mixin at run time: the screen it is mixed into is the stepped screen
 
 
-class AnswersStep:
+class AnswersStep(_Screen):
     """The answers step of the FFOM screen (mixed into `SwotScreen`)."""
 
+    # What `SwotScreen` provides, declared for the type checker.
     state: SwotState
-    project: Project
-    item_id: int
-    workshop_id: int
     rows: list[tuple[str, int]]
+    if TYPE_CHECKING:
+
+        def do(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> object: ...
+        def _title(self, text: str) -> None: ...
+        def _row(self) -> tuple[str, int]: ...
 
     def show_answers(self, table: DataTable) -> None:
         state = self.state
@@ -95,7 +102,7 @@ class AnswersStep:
     def action_answer(self) -> None:
         entry = self._answered_entry()
         if entry is None:
-            self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
+            self.notify(t("swot.screen.nothing_to_answer"), markup=False, severity="warning")
             return
 
         def save(text: str) -> object:
@@ -108,12 +115,13 @@ class AnswersStep:
 
     def action_answer_round(self) -> None:
         running = self._running_rounds()
+        started: Round | None
         if running:
             started = running[0]
         else:
             entry = self._answered_entry()
             if entry is None:
-                self.notify(Content(t("swot.screen.nothing_to_answer")), severity="warning")
+                self.notify(t("swot.screen.nothing_to_answer"), markup=False, severity="warning")
                 return
             started = self.app.attempt(swot_answers.start_answer_round, self.project, self.item_id, entry.id)
             if started is None:
@@ -156,11 +164,11 @@ class AnswersStep:
 
         answer = self._answer()
         if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
+            self.notify(t("swot.screen.pick_an_answer"), markup=False, severity="warning")
             return
         structure_id, participant_id = swot_answers.answer_author(self.project, self.state, answer.id)
 
-        def recorded(proposal) -> None:  # proposal: a Proposal, or None when cancelled
+        def recorded(proposal: Proposal | None) -> None:
             if proposal is not None:
                 self.do(swot_answers.link_proposal, answer.id, proposal.id)
 
@@ -173,17 +181,17 @@ class AnswersStep:
 
         answer = self._answer()
         if answer is None:
-            self.notify(Content(t("swot.screen.pick_an_answer")), severity="warning")
+            self.notify(t("swot.screen.pick_an_answer"), markup=False, severity="warning")
             return
 
-        def save(form: ElementForm):  # returns an Element
+        def save(form: ElementForm) -> Element:
             return swot_answers.record_element(
                 self.project, self.item_id, answer.id, form.text, form.referent, due=form.due, notes=form.notes
             )
 
-        def saved(element) -> None:  # element: an Element, or None when cancelled
+        def saved(element: Element | None) -> None:
             if element is not None:
-                self.notify(Content(t("securing.screen.added", number=element.id)))
+                self.notify(t("securing.screen.added", number=element.id), markup=False)
             self.reload()
 
         initial = ElementForm(answer.text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,8 +16,12 @@ from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
 from screens.modals.pick_one import PickOneModal
 from screens.modals.prompt import PromptModal
+from screens.parameters import int_parameter
 from workshop.errors import NotFound
 from workshop.i18n import t
+
+if TYPE_CHECKING:
+    from workshop.project import Project
 
 EARLY = frozenset({Step.CONTRIBUTE, Step.MERGE})
 RETAIN = Binding.Group("values.key.retain_count", compact=True)
@@ -58,7 +64,7 @@ class ValuesScreen(SteppedExerciseScreen):
         "divergence": DEFINING,
     }
 
-    def __init__(self, project, workshop_id: int, item_id: int) -> None:
+    def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)
         self.state: ValuesState = values.state(project, item_id)
         self.marked: set[int] = set()
@@ -170,7 +176,7 @@ class ValuesScreen(SteppedExerciseScreen):
         if action == "vote":
             return len(state.values) >= 2
         if action == "retain":
-            count = len(state.retained()) + int(parameters[0])  # type: ignore[call-overload]
+            count = len(state.retained()) + int_parameter(parameters)
             return state.voted and 0 <= count <= len(state.values)
         return True
 
@@ -247,7 +253,7 @@ class ValuesScreen(SteppedExerciseScreen):
     def action_merge(self) -> None:
         chosen = [v for v in self.state.values if v.id in self.marked]
         if len(chosen) < 2:
-            self.notify(Content(t("values.error.merge_needs_two")), severity="warning")
+            self.notify(t("values.error.merge_needs_two"), markup=False, severity="warning")
             return
         ids = [v.id for v in chosen]
 

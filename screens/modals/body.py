@@ -137,8 +137,8 @@ class LeaderModal(FormModal[LeaderForm, R]):
         structure = self.query_one("#structure", Select).value
         person = self.query_one("#person", Select).value
         return LeaderForm(
-            0 if structure is Select.NULL else int(structure),  # type: ignore[arg-type]
-            0 if person is Select.NULL else int(person),  # type: ignore[arg-type]
+            structure if isinstance(structure, int) else 0,
+            person if isinstance(person, int) else 0,
             self.query_one("#means", Input).value,
         )
 

@@ -69,7 +69,7 @@ class ConventionExportModal(ExportModal):
         super().action_export()
 
     def _start(self, targets: ExportTargets, force: bool) -> None:
-        copy = self.app.attempt(snapshot, self.project)  # type: ignore[attr-defined]
+        copy = self.app.attempt(snapshot, self.project)
         if copy is None or targets.docx is None:
             return
         self.running = True
@@ -82,7 +82,7 @@ class ConventionExportModal(ExportModal):
         from workshop.proposals import day_of
 
         try:
-            path = export_convention(copy, target, force=force, project_path=project_path, day=day_of(self.app.clock.now()))  # type: ignore[attr-defined]
+            path = export_convention(copy, target, force=force, project_path=project_path, day=day_of(self.app.clock.now()))
         except AtelierError as error:
             self.post_message(self.ExportFailed(error.message()))
         except Exception as error:  # a defect: said and logged as one, the app goes on

@@ -10,8 +10,9 @@ the worker only posts messages. Dismisses with the files written (maybe none).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import work
+from textual import getters, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -20,6 +21,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label, Static
 
 from screens import failures
+from screens.app import AtelierApp
 from screens.modals.dialog import Dialog
 from screens.widgets.checkbox import Checkbox
 from screens.widgets.key_bar import KeyBar
@@ -30,8 +32,12 @@ from workshop.minutes.export import ExportTargets, check_targets, default_stem, 
 from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
 
+if TYPE_CHECKING:
+    from workshop.model import Workshop
+
 
 class ExportModal(Dialog[list[Path]]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "export.tcss"
     DONE_KEY = "export.done"  # what the dialog says once the files are written
     BINDINGS = [
@@ -175,7 +181,7 @@ class ExportModal(Dialog[list[Path]]):
         self._export(copy, workshop, targets, force)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, copy: Project, workshop, targets: ExportTargets, force: bool) -> None:
+    def _export(self, copy: Project, workshop: Workshop, targets: ExportTargets, force: bool) -> None:
         try:
             paths = export_minutes(copy, workshop, targets, force=force, clock=self.app.clock, protect=copy.path)
         except AtelierError as error:

@@ -9,7 +9,7 @@ with what `save` returned.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,12 +22,15 @@ from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 
+if TYPE_CHECKING:
+    from textual.types import CSSPathType  # textual.types imports widgets: for the checker only
+
 V = TypeVar("V")  # the typed values a form collects
 R = TypeVar("R")  # what saving returns
 
 
 class FormModal(Dialog["R | None"], Generic[V, R]):
-    CSS_PATH = "form.tcss"
+    CSS_PATH: ClassVar[CSSPathType] = "form.tcss"  # subclasses list it with their own sheet
     HINT_KEY = "form.hint"
     BINDINGS = [
         Binding("ctrl+s", "save", "common.save", priority=True),

@@ -30,6 +30,3 @@ class HelpModal(ModalScreen[None]):
         with VerticalScroll():
             yield Markdown(self.markdown)
         yield KeyBar()
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -9,6 +9,7 @@ the project, and what people typed is shown literally.
 from __future__ import annotations
 
 from rich.text import Text
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,11 +17,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from screens.app import AtelierApp
 from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.minutes_details import MinutesDetailsForm, MinutesDetailsModal
 from screens.modals.next_meeting import NextMeetingForm, NextMeetingModal
 from screens.modals.next_step import NextStepForm, NextStepModal
+from screens.parameters import int_parameter
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from workshop import next_steps as steps
@@ -33,6 +36,7 @@ MOVE = Binding.Group("next_steps.key.move", compact=True)
 
 
 class NextStepsModal(ModalScreen[None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "next_steps.tcss"
     # Descriptions are catalog keys, translated when the key bar is drawn.
     BINDINGS = [
@@ -41,14 +45,14 @@ class NextStepsModal(ModalScreen[None]):
         # Priority: the table's own Enter would hide it from the key bar.
         Binding("enter", "edit", "next_steps.key.edit", key_display="⏎", priority=True),
         Binding("e", "edit", "next_steps.key.edit", show=False),
-        Binding("space", "toggle", "next_steps.key.toggle"),
+        Binding("space", "toggle_done", "next_steps.key.toggle"),
         Binding("delete", "remove", "next_steps.key.remove"),  # never one letter: a removal is Delete, confirmed
         Binding("shift+up", "move(-1)", "next_steps.key.move", key_display="⇧↑", group=MOVE),
         Binding("shift+down", "move(1)", "next_steps.key.move", key_display="⇧↓", group=MOVE),
         Binding("r", "meeting", "next_steps.key.meeting"),
         Binding("c", "details", "next_steps.key.details"),
     ]
-    ON_STEP = frozenset({"edit", "toggle", "remove", "move"})  # keys that act on the selected step
+    ON_STEP = frozenset({"edit", "toggle_done", "remove", "move"})  # keys that act on the selected step
 
     def __init__(self, project: Project, workshop_id: int) -> None:
         super().__init__()
@@ -170,7 +174,7 @@ class NextStepsModal(ModalScreen[None]):
         if action == "move" and self.is_mounted:
             found = [s.id for s in steps.next_steps(self.project, self.workshop_id)]
             at = found.index(self._selected()) if self._selected() in found else -1
-            return 0 <= at + int(parameters[0]) < len(found)  # type: ignore[call-overload]
+            return 0 <= at + int_parameter(parameters) < len(found)
         return True
 
     def action_close(self) -> None:
@@ -198,7 +202,7 @@ class NextStepsModal(ModalScreen[None]):
         initial = NextStepForm(current.text, current.participant_id, current.structure_id, format_date(current.due))
         self.app.push_screen(NextStepModal(t("next_steps.form.edit"), save, self.project, initial), self._saved)
 
-    def action_toggle(self) -> None:
+    def action_toggle_done(self) -> None:
         step_id = self._selected()
         if not step_id:
             return

@@ -67,6 +67,6 @@ class ParticipantModal(NamedFormModal[ParticipantForm, R]):
         name = self.typed_name()
         if not name.strip():
             raise ValidationError("error.name_empty", what="participant")
-        if structure is Select.NULL:
+        if not isinstance(structure, int):
             raise ValidationError("error.participant_needs_structure")
-        return ParticipantForm(name, int(structure), str(role))  # type: ignore[arg-type]
+        return ParticipantForm(name, structure, str(role))

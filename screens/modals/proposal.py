@@ -18,12 +18,12 @@ from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
-from workshop.proposals import record_proposal
+from workshop.proposals import Proposal, record_proposal
 
 NO_PERSON = 0
 
 
-class ProposalModal(Dialog["Proposal | None"]):
+class ProposalModal(Dialog[Proposal | None]):
     DEFAULT_CSS = """
     ProposalModal { align: center middle; }
     ProposalModal > VerticalScroll {
@@ -121,7 +121,7 @@ class ProposalModal(Dialog["Proposal | None"]):
             source=self.source,
         )
         if recorded is not REFUSED:
-            self.app.notify(Content(t("proposals.entry.recorded", number=recorded.id)))
+            self.app.notify(t("proposals.entry.recorded", number=recorded.id), markup=False)
             self.dismiss(recorded)
 
     def action_cancel(self) -> None:

@@ -81,6 +81,10 @@ class StakeholderModal(NamedFormModal[Sheet, R]):
             value = self.query_one(f"#{field_id}", Select).value
             return None if value is Select.NULL else value
 
+        def rating(field_id: str) -> int:
+            value = self.query_one(f"#{field_id}", Select).value
+            return value if isinstance(value, int) else 0
+
         return Sheet(
             self.typed_name(),
             str(chosen("kind") or StructureKind.OTHER.value),
@@ -92,7 +96,7 @@ class StakeholderModal(NamedFormModal[Sheet, R]):
             text("contact"),
             str(chosen("participation") or ""),
             text("participation_note"),
-            int(chosen("motivation") or 0),  # type: ignore[arg-type]
-            int(chosen("contribution") or 0),  # type: ignore[arg-type]
+            rating("motivation"),
+            rating("contribution"),
             self.query_one("#to_mobilise", Checkbox).value,
         )

@@ -160,7 +160,9 @@ class BallotTurn(Vertical):
 
     def on_mount(self) -> None:
         for selector in (".turn-voter", ".ballot-state"):
-            self._shown[selector] = self.query_one(selector, Static).render()  # type: ignore[assignment]
+            shown = self.query_one(selector, Static).render()
+            if isinstance(shown, Content):  # composed as Content: what `_set` compares with
+                self._shown[selector] = shown
 
     def option_line(self, index: int, label: str, marker: Content | str = "") -> Content:
         """The option's key, then the open vote's marker (before the label: a cut label keeps it)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from textual.content import Content
 from textual.widget import Widget
 
@@ -9,17 +11,20 @@ from screens.round.text import literal
 from workshop.rounds import OptionResult
 from workshop.rounds.minutes import format_count, format_share
 
+if TYPE_CHECKING:
+    from textual.geometry import Size
+
 
 class ResultBars(Widget):
     DEFAULT_CSS = """
     ResultBars { height: auto; }
     """
 
-    def __init__(self, options: list[OptionResult], **kwargs) -> None:
+    def __init__(self, options: list[OptionResult], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.options = options
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 2 * len(self.options)
 
     def render(self) -> Content:

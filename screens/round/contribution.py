@@ -12,6 +12,7 @@ round screen waits for the disk (`SaveFailed`).
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -19,6 +20,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from screens.app import AtelierApp
 from screens.round.text import literal
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
@@ -27,6 +29,7 @@ from workshop.rounds import Round, contribute, contributions, remove_contributio
 
 
 class ContributionTurn(Vertical):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     BINDINGS = [
         # Priority: the field's own Ctrl+D (delete right) and Ctrl+Z (undo) must not win.
         Binding("ctrl+d", "finish", "rounds.contribution.finish_key", priority=True),

@@ -18,5 +18,12 @@ def redraw(widget: Static, content: Content, before: Content | None = None) -> N
     if before == content:
         return
     width = widget.content_region.width
-    same = before is not None and width > 0 and before.get_height(widget.styles, width) == content.get_height(widget.styles, width)
+    # Textual's `get_height` is documented to take "the widget's styles object", as its own
+    # Widget passes it; its annotation names RulesMap, the TypedDict of style rules, instead.
+    rules = widget.styles
+    same = (
+        before is not None
+        and width > 0
+        and before.get_height(rules, width) == content.get_height(rules, width)  # type: ignore[arg-type]
+    )
     widget.update(content, layout=not same)

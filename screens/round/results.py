@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from textual import events
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from screens.app import AtelierApp
 from screens.round.bars import ResultBars
 from screens.round.text import literal
 from workshop.i18n import t
@@ -18,6 +19,7 @@ from workshop.rounds.minutes import format_count, outcome_label
 
 
 class ResultsView(VerticalScroll, can_focus=False):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     class Finished(Message):
         """Enter on the results: the round screen can close."""
 

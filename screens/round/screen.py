@@ -11,7 +11,9 @@ itself once the save succeeds: what was entered is counted once.
 
 from __future__ import annotations
 
-from textual import events
+from typing import TYPE_CHECKING
+
+from textual import events, getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Vertical
@@ -20,6 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
+from screens.app import AtelierApp
 from screens.round.ballot import BallotTurn
 from screens.round.choice import ChoiceTurn
 from screens.round.consent import ConsentTurn
@@ -37,6 +40,7 @@ from workshop.rounds import (
     DEFAULT_BATCH,
     Round,
     RoundMode,
+    RoundResult,
     TurnState,
     cast,
     close_round,
@@ -52,6 +56,11 @@ from workshop.rounds import (
     voter_label,
 )
 from workshop.rounds.minutes import mode_label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.await_complete import AwaitComplete
 
 TURNS: dict[RoundMode, type[BallotTurn]] = {
     RoundMode.DOT: DotTurn,
@@ -89,7 +98,8 @@ class Waiting(Vertical):
         yield Static(Content(t("rounds.waiting.hint")), classes="hint")
 
 
-class RoundScreen(Screen["RoundResult | None"]):
+class RoundScreen(Screen[RoundResult | None]):
+    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "round.tcss"
     ALLOWS_UNDO = False  # Ctrl+Z is for the facilitator, not for the voters' keyboard
     BINDINGS = [
@@ -339,14 +349,14 @@ class RoundScreen(Screen["RoundResult | None"]):
         self.app.attempt(skip, self.project, self.round_id, voter)
         if self.reload().turns.get(voter) is TurnState.SKIPPED:
             name = voter_label(self.project, self.round, voter)[0]
-            self.notify(Content(t("rounds.skipped", name=name)))
+            self.notify(t("rounds.skipped", name=name), markup=False)
             self.turn_over()
 
     def action_proxy(self) -> None:
         if self.round.current is None:
             return
         self.proxy = not self.proxy
-        self.notify(Content(t("rounds.proxy_on" if self.proxy else "rounds.proxy_off")))
+        self.notify(t("rounds.proxy_on" if self.proxy else "rounds.proxy_off"), markup=False)
         if self.in_turn is None:
             self.show_state()
         else:
@@ -355,13 +365,13 @@ class RoundScreen(Screen["RoundResult | None"]):
     def action_recall(self) -> None:
         skipped = [v for v in self.round.voters if self.round.turns[v] is TurnState.SKIPPED]
         if not skipped or not self.round.is_open:
-            self.notify(Content(t("rounds.nobody_skipped")))
+            self.notify(t("rounds.nobody_skipped"), markup=False)
             return
         for voter in skipped:
             if self.app.attempt(recall, self.project, self.round_id, voter) is None:
                 break
         else:
-            self.notify(Content(t("rounds.recalled", count=len(skipped))))
+            self.notify(t("rounds.recalled", count=len(skipped)), markup=False)
         self.turn_over()
 
     def action_reveal(self) -> None:
@@ -395,7 +405,7 @@ class RoundScreen(Screen["RoundResult | None"]):
         """Leave the round as it is; it resumes at the same voter's hand-off."""
         self.dismiss(None)
 
-    def dismiss(self, result=None):  # Screen.dismiss's signature
+    def dismiss(self, result: RoundResult | None = None) -> AwaitComplete:
         # Left on purpose: reopening the project no longer comes back here.
         # (Quitting, or a crash, leaves the mark: the project reopens on this round.)
         self.app.attempt(mark_on_screen, self.project, self.round_id, False)
@@ -439,7 +449,7 @@ class RoundScreen(Screen["RoundResult | None"]):
     def pending_count(self) -> int:
         return sum(1 for s in self.round.turns.values() if s is TurnState.PENDING)
 
-    def confirm(self, question: str, then) -> None:
+    def confirm(self, question: str, then: Callable[[], object]) -> None:
         from screens.modals.confirm import ConfirmModal
 
         def answered(yes: bool | None) -> None:

@@ -171,7 +171,7 @@ class RoundSetupModal(Dialog["int | None"]):
         self.sync_fields()
 
     def mode(self) -> RoundMode:
-        return RoundMode(self.query_one("#mode", Select).value)
+        return RoundMode(str(self.query_one("#mode", Select).value))  # never blank: allow_blank=False
 
     def sync_fields(self) -> None:
         mode = self.mode()

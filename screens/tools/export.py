@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 
-def open_export(project, workshop_id: int, item_id: int):  # a ScreenFactory
+if TYPE_CHECKING:
+    from screens.modals.export import ExportModal
+    from workshop.project import Project
+
+
+def open_export(project: Project, workshop_id: int, item_id: int) -> ExportModal:  # a ScreenFactory
     from screens.modals.export import ExportModal
 
     return ExportModal(project, workshop_id)

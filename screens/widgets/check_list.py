@@ -22,7 +22,7 @@ class CheckList(OptionList, Generic[V]):
     DEFAULT_CSS = """
     CheckList { height: auto; max-height: 12; }
     """
-    BINDINGS = [Binding("space,enter", "toggle", "✓", show=False)]
+    BINDINGS = [Binding("space,enter", "tick", "✓", show=False)]
 
     def __init__(self, choices: list[tuple[str, V]], ticked: set[V] | None = None, *, id: str | None = None) -> None:
         self.choices = choices
@@ -39,7 +39,7 @@ class CheckList(OptionList, Generic[V]):
         """The ticked values, in the list's order."""
         return [value for _, value in self.choices if value in self.ticked]
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         index = self.highlighted
         if index is None or not 0 <= index < len(self.choices):
             return

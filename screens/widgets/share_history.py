@@ -7,11 +7,15 @@ without colour; each line ends with its figures in words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widget import Widget
 
 from screens.widgets.gauge import THRESHOLD_MARK, Segment, segment_widths
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ class ShareHistoryChart(Widget):
         self.rows, self.empty_text = rows, empty_text
         self.refresh(layout=True)
 
-    def get_content_height(self, container, viewport, width: int) -> int:
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 2 * len(self.rows) if self.rows else 1
 
     @staticmethod

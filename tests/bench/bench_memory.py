@@ -94,7 +94,7 @@ def run(code: str, *args: str) -> tuple[int, str]:
     child = subprocess.Popen(
         [sys.executable, "-c", code, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True
     )
-    out, err = child.stdout.read(), child.stderr.read()  # type: ignore[union-attr]
+    out, err = child.stdout.read(), child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
     if os.waitstatus_to_exitcode(status):
         raise RuntimeError(f"the app failed:\n{err}")

@@ -82,16 +82,16 @@ class FillTiming:
 
             def timed_update(table: ProjectTable, updater: object) -> None:
                 started = time.perf_counter()
-                real_update(table, updater)  # type: ignore[arg-type]
+                real_update(table, updater)
                 samples.append(time.perf_counter() - started)
 
-            ProjectStore.batch = lambda store: contextlib.nullcontext()  # type: ignore[method-assign,assignment,return-value]
-            ProjectTable._update_table = timed_update  # type: ignore[method-assign,assignment]
+            ProjectStore.batch = lambda store: contextlib.nullcontext()
+            ProjectTable._update_table = timed_update
             try:
                 yield
             finally:
-                ProjectStore.batch = real_batch  # type: ignore[method-assign]
-                ProjectTable._update_table = real_update  # type: ignore[method-assign]
+                ProjectStore.batch = real_batch
+                ProjectTable._update_table = real_update
 
         return timer
 

@@ -127,7 +127,7 @@ def main() -> None:
 
 def report(name: str, runs: dict[str, list[Run]], target: float) -> None:
     def median(side: str, index: int) -> float:
-        return statistics.median(run[index] for run in runs[side])  # type: ignore[misc]
+        return statistics.median(run[index] for run in runs[side])
 
     ratio = median("ours", 1) / median("bare", 1)
     print(f"{name}: {ratio:.2f} x (target <= {target:g} x)")

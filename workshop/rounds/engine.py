@@ -83,8 +83,13 @@ def _stored_doc(project: Project, round_id: int) -> Any:
 
 
 def _stored(project: Project, round_id: int) -> dict[str, Any]:
-    """A copy of the round as written in the file, to change and save."""
+    """A copy of the round as written in the file, to change and save.
+
+    The file may leave out the lists of ballots and contributions (the project's
+    checks require neither, see workshop/validation.py): they start empty."""
     copied: dict[str, Any] = _copy_json(dict(_stored_doc(project, round_id)))
+    copied.setdefault("ballots", [])
+    copied.setdefault("contributions", [])
     return copied
 
 
@@ -567,6 +572,13 @@ def remove_contribution(project: Project, round_id: int, contribution_id: int) -
         kept.typing = [c for c in kept.typing if c["id"] != contribution_id]
         for turn in kept.turns:
             turn.texts = [c for c in turn.texts if c["id"] != contribution_id]
+        if kept.empty:
+            release(project, round_id)
+        if not kept.typing:
+            # The typist took back all they typed (as in an open round, nothing of their turn
+            # remains): the file no longer names them as waiting (`unsaved`; a restart would
+            # report their turn lost), and with nothing held the settings may change again.
+            _save(project, round_id, _stored(project, round_id))
         return
     doc = _stored(project, round_id)
     kept_items = [c for c in doc["contributions"] if c["id"] != contribution_id]
@@ -705,8 +717,16 @@ def recall(project: Project, round_id: int, voter: int) -> Round:
     """A skipped voter is back: their turn comes again (before anyone not yet called)."""
     doc = _stored(project, round_id)
     _check_open(doc)
-    if _state(doc, held(project, round_id), voter) is not TurnState.SKIPPED:
+    kept = held(project, round_id)
+    if _state(doc, kept, voter) is not TurnState.SKIPPED:
         raise ValidationError("rounds.error.not_skipped")
+    # The voter at the keyboard has been called: once they have written, the recalled
+    # voter waits for the end of their turn (taking the keyboard would give them
+    # what was written, or wipe what an anonymous voter typed).
+    current = _current(doc, kept)
+    if current is not None and doc["voters"].index(voter) < doc["voters"].index(current):
+        if doc.get("turn_ids") or (kept is not None and kept.typed_by(current)):
+            raise ValidationError("rounds.error.recall_during_turn")
     doc["turns"][str(voter)] = TurnState.PENDING.value
     return _save(project, round_id, doc)
 

@@ -197,7 +197,9 @@ def structure_table(result: RoundResult) -> list[Block]:
             total=[t("rounds.minutes.total"), *(format_count(c) for c in totals), format_count(sum(totals))],
         )
     ]
-    if result.suppressed:
+    # Withheld: a structure too small or too unanimous to show, or ballots a secret
+    # round wrote without their structure (batching.py): the table covers part of the round.
+    if result.suppressed or (result.secret and sum(s.ballots for s in result.per_structure) < result.ballots):
         blocks.append(Paragraph.of(Run(t("rounds.minutes.suppressed"), italic=True)))
     return blocks
 

@@ -15,7 +15,7 @@ pass the same test, or they would be read by subtraction.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
@@ -83,12 +83,6 @@ class RoundResult:
     cap: int = 0
     by_structure: bool = False
     owner: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["mode"] = self.mode.value
-        data["reasons"] = [list(r) for r in self.reasons]
-        return data
 
 
 def option_labels(spec: RoundSpec) -> list[tuple[int | str, str]]:
