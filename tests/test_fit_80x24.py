@@ -3,6 +3,9 @@ columns by 24 lines, shows the fields that carry information whole (times,
 durations, ahead or behind, counters, the selected row's full title), and the
 whole key bar.
 
+Each state is built once for two checks: `assert_fits` runs on the key-truth
+walk's first look at it (tests/test_key_truth.py, at 80×24 too).
+
 Expected values come from the demo's own data and the test's arithmetic (start
 time plus the planned minutes before), never from the screens' formatting code.
 """
@@ -12,13 +15,10 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from pathlib import Path
-
-import pytest
 
 from screens.app import AtelierApp
 from screens.widgets.key_bar import KeyBar
-from tests.app_states import DONE, PLANNED, STATES, TODAY, Walk, item, workshop
+from tests.app_states import DONE, PLANNED, STATES, TODAY, item, workshop
 from tests.screen_text import screen_text
 
 Expect = Callable[[AtelierApp], list[str]]
@@ -145,26 +145,31 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-@pytest.mark.parametrize("name", list(STATES), ids=list(STATES))
-async def test_every_screen_at_80x24_shows_what_carries_information(tmp_path: Path, name: str) -> None:
-    walk = Walk.make(tmp_path)
-    app = walk.app
-    async with app.run_test(size=(80, 24)) as pilot:
-        await walk.go(pilot, STATES[name])
-        text = screen_text(app)
-        lines = text.splitlines()
-        assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
-        # The whole key bar, on its own lines at the bottom.
-        bar = app.screen.query_one(KeyBar)
-        shown = flat(" ".join(lines[bar.region.y : bar.region.bottom]))
-        for entry in bar.entries if bar.display and bar.region.height else ():  # hidden from voters in a round
-            assert f"{entry.display} {entry.description}" in shown, entry
-        if name in EXPECTED:
-            whole = flat(text)
-            for expected in EXPECTED[name](app):
-                assert flat(expected) in whole, f"{expected!r} is not whole on screen"
-            # A time is never cut: no "08:…" or "réel 0…".
-            assert not re.search(r"\d\d:\d?…|\d…", text)
+def assert_fits(app: AtelierApp, name: str) -> None:
+    """The state `name`, as the walk just left it at 80×24: the whole key bar, and the
+    information its screen carries whole (`EXPECTED`).
+
+    Called by the key-truth walk (tests/test_key_truth.py) on its first look at each
+    state: building a state costs about half a second of CPU, so both checks share it.
+    """
+    text = screen_text(app)
+    lines = text.splitlines()
+    assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+    # The whole key bar, on its own lines at the bottom.
+    bar = app.screen.query_one(KeyBar)
+    shown = flat(" ".join(lines[bar.region.y : bar.region.bottom]))
+    for entry in bar.entries if bar.display and bar.region.height else ():  # hidden from voters in a round
+        assert f"{entry.display} {entry.description}" in shown, entry
+    if name in EXPECTED:
+        whole = flat(text)
+        for expected in EXPECTED[name](app):
+            assert flat(expected) in whole, f"{expected!r} is not whole on screen"
+        # A time is never cut: no "08:…" or "réel 0…".
+        assert not re.search(r"\d\d:\d?…|\d…", text)
+
+
+def test_every_state_with_expectations_is_a_state_of_the_walk() -> None:
+    assert set(EXPECTED) <= set(STATES), set(EXPECTED) - set(STATES)
 
 
 def test_the_expected_times_are_the_tests_own_arithmetic() -> None:

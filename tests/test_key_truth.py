@@ -5,6 +5,10 @@
   is not refused;
 - every enabled key the bar does not show is listed in the screen's F1 help (a
   dialog shows all of its keys, or acts the same as one it shows).
+
+The first look at each state also checks what it shows at 80×24
+(`tests/test_fit_80x24.assert_fits`): a state costs about half a second of CPU to
+build, and the walk builds it again after every key that changed it.
 """
 
 from __future__ import annotations
@@ -18,11 +22,15 @@ from textual.binding import Binding
 from screens.app import AtelierApp
 from screens.modals.help import HelpModal
 from screens.widgets.key_bar import KeyBar, is_ours
-from tests.app_states import DIALOGS, STATES, State, Walk
+from tests.app_states import DIALOGS, STATES, Walk
 from tests.screen_text import screen_text, settle
+from tests.test_fit_80x24 import assert_fits
 
 SIZE = (80, 24)
 NOT_PRESSED = {"ctrl+q"}  # quits the app: checked by its own tests
+# Keys that leave the screen (Escape and its kin): pressed last, for the state must be
+# built again after any key that changed it, and nothing is pressed after the last.
+LEAVING = {"close", "cancel", "back", "dismiss"}
 
 
 def offered(app: AtelierApp) -> list[tuple[str, Binding, bool, object]]:
@@ -57,11 +65,14 @@ async def clear_notifications(pilot) -> None:
         await settle(pilot)
 
 
-async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
+async def check_state(tmp_path: Path, name: str, modal: bool) -> None:
     walk = Walk.make(tmp_path)
     app = walk.app
+    state = (DIALOGS if modal else STATES)[name]
     async with app.run_test(size=SIZE) as pilot:
         await walk.go(pilot, state)
+        if not modal:
+            assert_fits(app, name)  # what the state shows at 80×24, while it is built
         bar = app.screen.query_one(KeyBar)
         dimmed = [entry for entry in bar.entries if not entry.enabled]
         assert not dimmed, f"shown but not enabled: {dimmed}"
@@ -77,7 +88,7 @@ async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
         help_text = None  # this state's F1 help, read when its key opens it (a help costs a Markdown render)
         # Each shown key does something, from the same state each time.
         fresh = True  # the state is as `walk.go` left it
-        for key, binding in shown:
+        for key, binding in sorted(shown, key=lambda shown_key: shown_key[1].action in LEAVING):
             if key in NOT_PRESSED:
                 continue
             if not fresh:
@@ -112,9 +123,9 @@ async def check_state(tmp_path: Path, state: State, modal: bool) -> None:
 
 @pytest.mark.parametrize("name", list(STATES), ids=list(STATES))
 async def test_every_key_shown_acts_and_every_key_that_acts_is_shown_or_in_f1(tmp_path: Path, name: str) -> None:
-    await check_state(tmp_path, STATES[name], modal=False)
+    await check_state(tmp_path, name, modal=False)
 
 
 @pytest.mark.parametrize("name", list(DIALOGS), ids=list(DIALOGS))
 async def test_every_dialog_shows_its_keys_and_each_acts(tmp_path: Path, name: str) -> None:
-    await check_state(tmp_path, DIALOGS[name], modal=True)
+    await check_state(tmp_path, name, modal=True)
