@@ -1,10 +1,18 @@
-"""A small room for the rounds engine's core tests: six people present in three
-structures (Alpha 3, Bêta 2, Gamma 1), a seventh absent, one workshop and one agenda item."""
+"""Small rooms for the rounds' core tests.
+
+- `make_room`: six people present in three structures (Alpha 3, Bêta 2, Gamma 1),
+  a seventh absent, one workshop and one agenda item;
+- `PEOPLE` and `seat_people`: three structures of unequal size (Zèbre 3,
+  Abeille 2, Moulin 1), for the tallies and the minutes' wording.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from tests.disk import on_disk
 from workshop.model import Attendance
 from workshop.project import Project
 from workshop.rounds import RoundMode, RoundSpec, start_round
@@ -43,3 +51,18 @@ def make_room(project: Project) -> Room:
     project.set_attendance(workshop, people["b3"], Attendance.ABSENT)
     item = project.add_agenda_item(workshop, "free", "Point libre").id
     return Room(project, workshop, item, alpha, beta, gamma, people)
+
+
+def stored(path: Path, round_id: int) -> dict[str, Any]:
+    """The round as written in the project file."""
+    return on_disk(path)["rounds"][str(round_id)]
+
+
+PEOPLE = {"Zèbre": ("Zack", "Zia", "Zoé"), "Abeille": ("Albert", "Alice"), "Moulin": ("Marc",)}
+
+
+def seat_people(project: Project) -> tuple[dict[str, int], dict[str, int]]:
+    """The structures of `PEOPLE` and their people: (structure ids by name, participant ids by name)."""
+    structures = {name: project.add_structure(name).id for name in PEOPLE}
+    people = {person: project.add_participant(person, structures[name]).id for name, names in PEOPLE.items() for person in names}
+    return structures, people

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.rounds_room import seat_people
 from workshop.i18n import set_language
 from workshop.minutes.blocks import BulletList, Heading, Paragraph, Run, Table
 from workshop.project import Project
@@ -46,15 +47,10 @@ from workshop.rounds.minutes import (
     unit_label,
 )
 
-PEOPLE = {"Zèbre": ("Zack", "Zia", "Zoé"), "Abeille": ("Albert", "Alice"), "Moulin": ("Marc",)}
-
 
 @pytest.fixture
 def room(project: Project) -> dict[str, Any]:
-    structures = {name: project.add_structure(name).id for name in PEOPLE}
-    people = {
-        person: project.add_participant(person, structures[name]).id for name, names in PEOPLE.items() for person in names
-    }
+    structures, people = seat_people(project)
     workshop = project.add_workshop("Atelier")
     opening = project.add_agenda_item(workshop.id, "free", "Ouverture")
     priorities = project.add_agenda_item(workshop.id, "free", "Priorités")

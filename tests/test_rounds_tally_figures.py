@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from tests.rounds_room import seat_people
 from workshop.project import Project
 from workshop.rounds import (
     RoundMode,
@@ -30,15 +31,10 @@ from workshop.rounds import (
     start_round,
 )
 
-PEOPLE = {"Zèbre": ("Zack", "Zia", "Zoé"), "Abeille": ("Albert", "Alice"), "Moulin": ("Marc",)}
-
 
 @pytest.fixture
 def room(project: Project) -> dict[str, Any]:
-    structures = {name: project.add_structure(name).id for name in PEOPLE}
-    people = {
-        person: project.add_participant(person, structures[name]).id for name, names in PEOPLE.items() for person in names
-    }
+    structures, people = seat_people(project)
     workshop = project.add_workshop("Atelier")
     item = project.add_agenda_item(workshop.id, "free", "Point libre")
     return {"w": workshop.id, "i": item.id, "s": structures, "p": people}

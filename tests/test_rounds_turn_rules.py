@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.errors import ValidationError
 from workshop.project import Project
 from workshop.rounds import (
@@ -35,10 +34,6 @@ from workshop.rounds import (
 @pytest.fixture
 def room(project: Project) -> Room:
     return make_room(project)
-
-
-def stored(path: Path, round_id: int) -> dict:
-    return on_disk(path)["rounds"][str(round_id)]
 
 
 def refused(room: Room, rid: int, call: object, *args: object, **kwargs: object) -> str:
