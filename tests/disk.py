@@ -1,4 +1,4 @@
-"""The project as a reader of the disk finds it, and a disk that refuses every save."""
+"""The project as a reader of the disk finds it, a crash, and a disk that refuses every save."""
 
 from __future__ import annotations
 
@@ -10,13 +10,31 @@ from typing import Any
 import pytest
 
 import workshop.projectfile as projectfile
-from workshop.journal import JournalWriter
+from workshop.journal import MAGIC, JournalWriter
+from workshop.project import Project
 from workshop.projectfile import read_project_file
 
 
 def on_disk(path: Path) -> dict[str, Any]:
     """The project file with its journal replayed: everything saved so far."""
     return read_project_file(path)
+
+
+def abandon(project: Project) -> None:
+    """Leave the project as a crash would: no last save, no compaction (the OS frees the lock)."""
+    project.store.storage._close_journal()
+    project.store._lock.release()
+    project.close = lambda: None  # and nothing more happens to it
+
+
+def frame_start(raw: bytes, number: int) -> int:
+    """Where frame `number` of a journal starts (0: the first after the header); frames are
+    LLLLLLLL CCCCCCCC\\n payload \\n (length and checksum in hex)."""
+    position = len(MAGIC)
+    for _ in range(number):
+        length = int(raw[position : position + 8], 16)
+        position += 18 + length + 1
+    return position
 
 
 def refuse(*args: object, **kwargs: object) -> None:

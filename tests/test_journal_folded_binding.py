@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk import abandon, frame_start
 from workshop.errors import JournalProblem
-from workshop.journal import MAGIC, journal_path, parse_journal, read_journal
+from workshop.journal import journal_path, parse_journal, read_journal
 from workshop.project import Project
 from workshop.storage import load_project, new_generation, project_payload, read_project_file
 
@@ -31,17 +32,8 @@ def crashed_with_two_records(path: Path) -> None:
     again.add_structure("Deux")  # the first change: the file is written whole, then the journal holds it
     again.add_structure("Trois")
     again.add_structure("Quatre")
-    again.store.storage._close_journal()  # a crash: no last save, no compaction
-    again.store._lock.release()
+    abandon(again)  # a crash: no last save, no compaction
 
-
-def end_of_frames(raw: bytes, count: int) -> int:
-    """Where the `count` first frames of a journal end (header included): LLLLLLLL CCCCCCCC\\n payload \\n."""
-    position = len(MAGIC)
-    for _ in range(count):
-        length = int(raw[position : position + 8], 16)
-        position += 18 + length + 1
-    return position
 
 
 def test_a_journal_with_a_change_more_than_the_file_absorbed_is_refused_never_dropped(tmp_path: Path) -> None:
@@ -54,11 +46,11 @@ def test_a_journal_with_a_change_more_than_the_file_absorbed_is_refused_never_dr
     first = tmp_path / "premier" / "projet.atelier"
     first.parent.mkdir()
     shutil.copy2(path, first)
-    journal_path(first).write_bytes(raw[: end_of_frames(raw, 2)])
+    journal_path(first).write_bytes(raw[: frame_start(raw, 2)])
     data = load_project(first).data
     assert names(data) == ["Un", "Deux", "Trois"]
     # A file that says it absorbed that journal up to its first record only.
-    absorbed = parse_journal(raw[: end_of_frames(raw, 2)])
+    absorbed = parse_journal(raw[: frame_start(raw, 2)])
     folds = {"generation": journal.generation, "records": 1, "tail": f"{absorbed.tail:08x}"}
     path.write_bytes(project_payload(data, new_generation(), False, folds))
     # Beside it, the whole journal: "Quatre" is in it and not in the file.

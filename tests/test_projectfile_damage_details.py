@@ -16,6 +16,7 @@ import pytest
 
 import workshop.journal as journal_module
 import workshop.projectfile as projectfile
+from tests.disk import abandon
 from workshop.errors import JournalProblem, ProjectDamaged, StorageError
 from workshop.journal import JournalWriter, journal_path, read_journal
 from workshop.project import Project
@@ -34,8 +35,7 @@ def test_a_change_that_does_not_apply_keeps_exactly_the_changes_before_it(tmp_pa
     crashed = Project.open(path)
     for name in ("Deux", "Trois", "Quatre", "Cinq"):
         crashed.add_structure(name)  # "Deux" into the file (first change); three records in the journal
-    crashed.store.storage._close_journal()
-    crashed.store._lock.release()
+    abandon(crashed)
     journal = read_journal(journal_path(path))
     assert journal is not None and len(journal.records) == 3
     # The journal written again, bound to the same file, its second record saying a wrong count.
@@ -119,8 +119,7 @@ def test_a_temporary_file_left_by_a_crash_is_beside_the_project_and_removed_at_t
         dying.setattr(projectfile.os, "unlink", unlink)
         with pytest.raises(Crash):
             crashed.add_structure("Deux")  # the first change: the file written whole, killed before its rename
-    crashed.store.storage._close_journal()
-    crashed.store._lock.release()
+    abandon(crashed)
     left = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert all(p.name.startswith(".projet.atelier.") for p in left)
     new_versions = [p for p in left if p.read_bytes().startswith(b"{") and b'"Deux"' in p.read_bytes()]

@@ -13,20 +13,12 @@ from pathlib import Path
 import pytest
 
 import workshop.projectfile as projectfile
+from tests.disk import abandon, frame_start
 from workshop.errors import JournalProblem, ProjectDamaged
-from workshop.journal import MAGIC, journal_path
+from workshop.journal import journal_path
 from workshop.project import Project
 from workshop.projectfile import SNIFF_BYTES, looks_like_project, parse_project_file
 from workshop.storage import read_project_file
-
-
-def start_of_frame(raw: bytes, number: int) -> int:
-    """Where frame `number` of a journal starts (0: the header): frames are LLLLLLLL CCCCCCCC\\n payload \\n."""
-    position = len(MAGIC)
-    for _ in range(number):
-        length = int(raw[position : position + 8], 16)
-        position += 18 + length + 1
-    return position
 
 
 def test_a_damaged_journal_names_the_project_the_journal_the_change_and_its_byte(tmp_path: Path) -> None:
@@ -36,12 +28,11 @@ def test_a_damaged_journal_names_the_project_the_journal_the_change_and_its_byte
     again = Project.open(path)
     for name in ("Deux", "Trois", "Quatre"):
         again.add_structure(name)  # "Deux" goes into the file (the first change writes it whole)
-    again.store.storage._close_journal()  # a crash: the journal holds "Trois" and "Quatre"
-    again.store._lock.release()
+    abandon(again)  # a crash: the journal holds "Trois" and "Quatre"
     raw = bytearray(journal_path(path).read_bytes())
     raw[raw.index(b"Trois")] = ord("t")  # a bit flipped by the disk in the first change
     journal_path(path).write_bytes(bytes(raw))
-    offset = start_of_frame(bytes(raw), 1)
+    offset = frame_start(bytes(raw), 1)
     with pytest.raises(JournalProblem) as caught:
         read_project_file(path)
     error = caught.value

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk import abandon
 from workshop.errors import JournalProblem
 from workshop.journal import journal_path
 from workshop.project import Project
@@ -22,8 +23,7 @@ def test_the_meta_record_with_the_lowest_id_binds_the_journal(tmp_path: Path) ->
         project.add_structure("Un")
     crashed = Project.open(path)
     crashed.add_structure("Deux")  # the file now says a journal follows it
-    crashed.store.storage._close_journal()
-    crashed.store._lock.release()
+    abandon(crashed)
     journal_path(path).unlink()  # copied without its journal
     data = json.loads(path.read_bytes())
     (first_id, first), *_ = data["meta"].items()

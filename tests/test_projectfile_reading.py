@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.disk import abandon
 from workshop.errors import ProjectDamaged
 from workshop.journal import MAGIC, journal_path, read_journal
 from workshop.project import Project
@@ -43,8 +44,7 @@ def test_a_journal_whose_start_never_reached_the_disk_is_no_reason_to_refuse(tmp
         project.add_structure("Un")
     again = Project.open(path)
     again.add_structure("Deux")  # the first change: the file written whole, a new journal beside it
-    again.store.storage._close_journal()  # a crash before the journal's header reached the disk
-    again.store._lock.release()
+    abandon(again)  # a crash before the journal's header reached the disk
     journal_path(path).write_bytes(left)
     journal = read_journal(journal_path(path))
     assert journal is not None and journal.headless

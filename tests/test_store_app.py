@@ -13,6 +13,7 @@ from screens.app import AtelierApp
 from screens.home import HomeScreen
 from screens.modals.confirm import ConfirmModal
 from screens.project import ProjectScreen
+from tests.disk import abandon
 from workshop.library import ProjectLibrary
 from workshop.project import Project
 from workshop.storage import backup_path, read_project_file
@@ -241,8 +242,7 @@ async def test_a_copy_made_without_its_journal_is_named_and_opens_without_it_on_
 
     project = Project.create(project_path, "Projet")
     project.add_structure("Dans le journal")
-    project.store.storage._close_journal()  # a copy taken while it was open, without its journal
-    project.store._lock.release()
+    abandon(project)  # a copy taken while it was open, without its journal
     journal_path(project_path).unlink()
     app = AtelierApp(library=library, project_path=project_path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -266,8 +266,7 @@ async def test_declining_to_open_without_the_journal_changes_nothing(project_pat
 
     project = Project.create(project_path, "Projet")
     project.add_structure("Dans le journal")
-    project.store.storage._close_journal()
-    project.store._lock.release()
+    abandon(project)
     journal_path(project_path).unlink()
     before = sorted(p.name for p in project_path.parent.iterdir())
     app = AtelierApp(library=library, project_path=project_path)

@@ -23,6 +23,7 @@ import pytest
 import workshop.journal as journal_module
 import workshop.projectfile as projectfile
 import workshop.storage as storage_module
+from tests.disk import abandon
 from workshop.errors import JournalProblem, ProjectDamaged, StorageError, ValidationError
 from workshop.journal import JournalWriter, journal_path, read_journal
 from workshop.library import ProjectLibrary, summarise
@@ -35,13 +36,6 @@ DATA = Path(__file__).with_name("data")
 
 def names(path: Path) -> list[str]:
     return [doc["name"] for doc in read_project_file(path).get("structures", {}).values()]
-
-
-def abandon(project: Project) -> None:
-    """Leave the project as a crash would: no last save, no compaction (the OS frees the lock)."""
-    project.store.storage._close_journal()
-    project.store._lock.release()
-    project.close = lambda: None  # and nothing more happens to it
 
 
 def records_of(path: Path) -> list[dict[str, Any]]:
@@ -503,8 +497,7 @@ def test_a_compaction_cut_short_at_any_step_leaves_the_old_project_or_the_new(
             except Crash:
                 finished = False
         # What the kill leaves: the OS closes the files and frees the locks.
-        project.store.storage._close_journal()
-        project.store._lock.release()
+        abandon(project)
         found = sorted(names(path))  # never JournalProblem, never ProjectDamaged
         assert found in (old, new), (moment, step, calls)
         with Project.open(path) as reopened:

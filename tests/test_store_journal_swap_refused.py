@@ -16,6 +16,7 @@ import pytest
 
 import workshop.projectfile as projectfile
 import workshop.storage as storage_module
+from tests.disk import abandon
 from workshop.journal import journal_path
 from workshop.project import Project
 from workshop.storage import read_project_file
@@ -53,9 +54,7 @@ def test_a_new_journal_that_could_not_be_put_in_place_is_never_written_to(
     project.add_structure("Trois")
     assert journal_path(path).read_bytes() != folded or not journal_path(path).exists()
     # A crash now: the file and whatever journal lies beside it read as the whole project.
-    project.store.storage._close_journal()
-    project.store._lock.release()
-    project.close = lambda: None
+    abandon(project)
     assert names(path) == ["Un", "Deux", "Trois"]
     with Project.open(path) as again:
         assert sorted(s.name for s in again.structures()) == ["Deux", "Trois", "Un"]
@@ -107,7 +106,5 @@ def test_a_crash_in_the_compaction_after_a_refused_swap_still_reads_back(
     with pytest.raises(Crash):
         project.add_structure("Trois")  # written whole; the app dies before the new journal is in place
     monkeypatch.undo()
-    project.store.storage._close_journal()
-    project.store._lock.release()
-    project.close = lambda: None
+    abandon(project)
     assert sorted(names(path)) == ["Deux", "Trois", "Un"]

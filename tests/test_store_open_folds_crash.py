@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.disk import abandon
 from workshop.journal import journal_path, read_journal
 from workshop.project import Project
 
@@ -24,8 +25,7 @@ def test_whole_records_left_by_a_crash_are_folded_into_the_file_when_opened(tmp_
     crashed.add_structure("Deux")  # the first change writes the file whole
     crashed.add_structure("Trois")  # these two are in the journal only, whole (no torn record)
     crashed.add_structure("Quatre")
-    crashed.store.storage._close_journal()
-    crashed.store._lock.release()
+    abandon(crashed)
     journal = read_journal(journal_path(path))
     assert journal is not None and len(journal.records) == 2 and not journal.torn
     assert names_in_file_alone(path) == ["Deux", "Un"]

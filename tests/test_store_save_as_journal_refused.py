@@ -17,6 +17,7 @@ import pytest
 
 import workshop.projectfile as projectfile
 import workshop.storage as storage_module
+from tests.disk import abandon
 from workshop.errors import StorageError
 from workshop.journal import journal_path
 from workshop.project import Project
@@ -101,9 +102,7 @@ def test_a_failed_save_after_it_leaves_the_new_file_openable_after_a_crash(
         with pytest.raises(StorageError):
             project.add_structure("Deux")
     assert journal_path(new).exists()  # started, bound to the file on disk
-    project.store.storage._close_journal()  # a crash: no last save
-    project.store._lock.release()
-    project.close = lambda: None
+    abandon(project)  # a crash: no last save
     assert names(new) == ["Un"]
     with Project.open(new) as again:
         assert [s.name for s in again.structures()] == ["Un"]
