@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
+from rich.markdown import Markdown
+from rich.theme import Theme
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from rich.markdown import Markdown
-from rich.theme import Theme
 from textual.widgets import Static
 
 from screens.widgets.key_bar import KeyBar
-
 
 # Rich's Markdown colours headings magenta and code on black: in the app's palette
 # they read as warnings. Headings are bold, keys in `backquotes` bold like **keys**.
