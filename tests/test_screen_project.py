@@ -338,3 +338,7 @@ async def test_project_help(project_path: Path, library: ProjectLibrary) -> None
         await settle(pilot)
         assert isinstance(app.screen, HelpModal)
         assert "doublon" in app.screen.markdown and "**A**" in app.screen.markdown
+        # Drawn as Markdown, not shown raw: the heading's words, bullets, no markers.
+        shown = screen_text(app)
+        assert "Le projet de coopération" in shown and "•" in shown
+        assert "**" not in shown and "# " not in shown and "`" not in shown
