@@ -85,15 +85,21 @@ class Project:
         if path.exists():
             raise ValidationError("error.project_exists", path=str(path))
         project = cls(ProjectStore.open(path, create=True), clock)
-        project.store.table(META).insert(
-            {
-                "name": name,
-                "format": FORMAT_VERSION,
-                "promoter_id": 0,
-                "threshold": DEFAULT_THRESHOLD,
-                "created": project.clock.now(),
-            }
-        )
+        try:
+            project.store.table(META).insert(
+                {
+                    "name": name,
+                    "format": FORMAT_VERSION,
+                    "promoter_id": 0,
+                    "threshold": DEFAULT_THRESHOLD,
+                    "created": project.clock.now(),
+                }
+            )
+        except BaseException:
+            # A full or read-only disk: the lock must not keep the name taken until the
+            # app restarts. What the first write left (when it got that far) opens.
+            project.store.forget()
+            raise
         return project
 
     def close(self) -> None:

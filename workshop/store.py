@@ -272,6 +272,12 @@ class ProjectStore:
         finally:
             self._lock.release()
 
+    def forget(self) -> None:
+        """Release a project whose creation failed: nothing more is written (there is
+        nothing to save or rescue yet), and the lock does not outlive the failure."""
+        self.storage._close_journal()
+        self._lock.release()
+
     def _write_rescue_copy(self) -> Path | None:
         payload = self.storage.payload()
         stamp = time.strftime("%Y%m%d-%H%M%S")
