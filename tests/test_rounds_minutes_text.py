@@ -437,6 +437,10 @@ def test_a_secret_breakdown_says_so_only_when_something_is_withheld(project: Pro
     shown = breakdown([(1, z), (1, z), (1, z), (0, a), (1, a), (0, a), (0, None)])
     assert shown[0][1] == ("Option", "Abeille (3 bulletins)", "Total")
     assert shown[1:] == ["Certaines structures ne sont pas détaillées : leur résultat révélerait un vote secret."]
+    # both unanimous: no table at all, and the minutes say why
+    assert breakdown([(1, z), (1, z), (1, z), (0, a), (0, a), (0, a)]) == [
+        "Aucune structure n'est détaillée : chaque résultat révélerait un vote secret."
+    ]
 
 
 def test_a_round_outside_the_agenda_comes_last_in_annex_a_only(project: Project, room: dict[str, Any]) -> None:

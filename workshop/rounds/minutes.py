@@ -174,7 +174,8 @@ def result_table(result: RoundResult) -> list[Block]:
 def structure_table(result: RoundResult) -> list[Block]:
     """Options as rows in the ranking's order (as in the results), one column per structure, totals."""
     if not result.per_structure:
-        return []
+        # Every structure withheld: said, or the reader looks for a table that went missing.
+        return [Paragraph.of(Run(t("rounds.minutes.all_suppressed"), italic=True))] if result.suppressed else []
     unit = unit_label(result)
     ranked = [o.value for o in result.options]
     header = [t("rounds.minutes.option")]
