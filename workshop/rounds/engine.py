@@ -111,8 +111,7 @@ def round_view(project: Project, round_id: int) -> dict[str, Any]:
     doc = _stored(project, round_id)
     kept = held(project, round_id)
     if kept is not None:
-        doc.setdefault("contributions", [])
-        flush = batching.plan(doc, kept.turns, _structures(project, doc, round_id), final=True)
+        flush = batching.plan(doc, kept.turns, _structures(project, doc), final=True)
         if flush is not None:
             batching.apply(doc, flush, None)
         doc["contributions"] += [{"id": c["id"], "text": c["text"]} for c in kept.typing]
@@ -145,7 +144,7 @@ def rounds_of(
             return False
         if item_id is not None and value.get("item_id") != item_id:
             return False
-        return owner is None or value.get("spec", {}).get("owner", "") == owner
+        return owner is None or value["spec"].get("owner", "") == owner  # the file's checks require a spec, not an owner
 
     docs = project.store.table(ROUNDS).search(matches)
     return sorted((_overlay(Round.from_doc(doc, doc.doc_id), held(project, doc.doc_id)) for doc in docs), key=lambda r: r.id)
@@ -169,7 +168,7 @@ def contributions(project: Project, round_id: int) -> list[Contribution]:
     """Every contribution of a round, in stored order (random order in anonymous rounds).
 
     Contributions an anonymous round still holds in memory come last."""
-    return [Contribution.from_doc(c) for c in round_view(project, round_id).get("contributions", [])]
+    return [Contribution.from_doc(c) for c in round_view(project, round_id)["contributions"]]
 
 
 def turn_contributions(project: Project, round_id: int) -> list[Contribution]:
@@ -186,7 +185,7 @@ def turn_contributions(project: Project, round_id: int) -> list[Contribution]:
 
 def ballots(project: Project, round_id: int) -> list[dict[str, Any]]:
     """The ballots (copies), those held in memory included. Secret ones carry no voter."""
-    return round_view(project, round_id).get("ballots", [])
+    return round_view(project, round_id)["ballots"]
 
 
 def lost_turns(project: Project, round_id: int) -> list[int]:
@@ -228,7 +227,7 @@ def structure_of(project: Project, round_: Round, voter: int) -> int | None:
         return None
 
 
-def _structures(project: Project, doc: dict[str, Any], round_id: int) -> Callable[[int], int | None]:
+def _structures(project: Project, doc: dict[str, Any]) -> Callable[[int], int | None]:
     """voter -> the structure id it counts for (itself in a structure round; None when unknown)."""
     if doc["spec"].get("by_structure"):
         return lambda voter: voter
@@ -246,15 +245,16 @@ def _structures(project: Project, doc: dict[str, Any], round_id: int) -> Callabl
 
 
 # Starting ------------------------------------------------------------------------------
-def clean_text(text: str, what: str = "contribution", required: bool = True) -> str:
+def clean_text(text: str, what: str | None = "contribution") -> str:
     """Text as a person typed it, per the text policy (workshop.text): one line, control
-    characters made visible; refused when nothing visible is left or far too long.
+    characters made visible; refused when far too long, or when nothing visible is left
+    (the refusal names `what`; `what` None: the text may be empty).
 
     Markup-like brackets and emoji are kept as typed: screens show them
     literally, the minutes escape them.
     """
     return clean_line(
-        text, empty=f"rounds.error.{what}_empty" if required else None, too_long="rounds.error.too_long", limit=MAX_TEXT
+        text, empty=f"rounds.error.{what}_empty" if what is not None else None, too_long="rounds.error.too_long", limit=MAX_TEXT
     )
 
 
@@ -428,18 +428,18 @@ def _save(project: Project, round_id: int, doc: dict[str, Any]) -> Round:
     return get_round(project, round_id)
 
 
-def _settle(project: Project, round_id: int, doc: dict[str, Any], force: bool = False) -> Round:
-    """Save a secret round after its held turns changed: write a batch when it is safe
-    (always when `force`, or when nobody can vote after them)."""
+def _settle(project: Project, round_id: int, doc: dict[str, Any]) -> Round:
+    """Save a secret round after its held turns (or its status) changed: write a batch
+    when it is safe, and everything held once the round is revealed or closed, or
+    when nobody can vote after the held turns (a skipped voter may still be called back)."""
     kept = held(project, round_id)
     turns = _turns(doc, kept)
     if not any(state == TurnState.PENDING.value for state in turns.values()) and doc["spec"].get("auto_reveal"):
         doc["revealed"] = True
-    if doc.get("revealed") or doc.get("status") == RoundStatus.CLOSED.value:
-        force = True
     if kept is not None and kept.turns:
-        could = sum(1 for state in turns.values() if state in (TurnState.PENDING.value, TurnState.SKIPPED.value))
-        flush = batching.plan(doc, kept.turns, _structures(project, doc, round_id), final=force or could == 0)
+        nobody_after = not any(state in (TurnState.PENDING.value, TurnState.SKIPPED.value) for state in turns.values())
+        final = bool(doc.get("revealed")) or doc.get("status") == RoundStatus.CLOSED.value or nobody_after
+        flush = batching.plan(doc, kept.turns, _structures(project, doc), final=final)
         if flush is not None:
             batching.apply(doc, flush, _random)
             written = {id(turn) for turn in flush.turns}
@@ -527,12 +527,11 @@ def contribute(project: Project, round_id: int, voter: int, text: str, proxy: bo
         if first:
             _save(project, round_id, doc)  # only who is typing: nothing of what
         return Contribution(kept.typing[-1]["id"], text, None, None)
-    round_ = Round.from_doc(doc, round_id)
     record: dict[str, Any] = {
         "id": _new_id(doc, kept),
         "text": text,
         "participant_id": None if spec.by_structure else voter,
-        "structure_id": structure_of(project, round_, voter),
+        "structure_id": _structures(project, doc)(voter),
         "proxy": bool(proxy),
     }
     doc["contributions"].append(record)
@@ -658,7 +657,7 @@ def check_choice(spec: RoundSpec, choice: Any, reason: str = "") -> tuple[Any, s
             raise ValidationError("rounds.error.bad_choice") from None
         kept = ""
         if answer.takes_reason:
-            kept = clean_text(reason, "reason", required=False)
+            kept = clean_text(reason, None)
         return answer.value, kept
     raise ValidationError("rounds.error.wrong_mode")
 
@@ -682,8 +681,7 @@ def cast(
     if state is not TurnState.PENDING and not (proxy and state is TurnState.SKIPPED):
         raise ValidationError("rounds.error.already_taken")
     stored, kept_reason = check_choice(spec, choice, reason)
-    round_ = Round.from_doc(doc, round_id)
-    structure_id = structure_of(project, round_, voter)
+    structure_id = _structures(project, doc)(voter)
     new_state = TurnState.PROXY if proxy else TurnState.TAKEN
     if spec.secret:
         ballot = {"choice": stored, "reason": kept_reason}
@@ -741,7 +739,7 @@ def reveal(project: Project, round_id: int) -> Round:
         return get_round(project, round_id)
     doc["revealed"] = True
     if _anonymous(doc):
-        return _settle(project, round_id, doc, force=True)
+        return _settle(project, round_id, doc)
     return _save(project, round_id, doc)
 
 
@@ -762,7 +760,7 @@ def close_round(project: Project, round_id: int) -> Round:
             for text in kept.typing:
                 doc["contributions"].insert(_random.randrange(len(doc["contributions"]) + 1), dict(text))
             kept.typing_voter, kept.typing = None, []
-        return _settle(project, round_id, doc, force=True)
+        return _settle(project, round_id, doc)
     return _save(project, round_id, doc)
 
 
