@@ -94,14 +94,15 @@ def _stored(project: Project, round_id: int) -> dict[str, Any]:
 
 
 def _copy_json(value: Any) -> Any:
-    """A deep copy of JSON data (dicts, lists, scalars): what `copy.deepcopy` does, without its memo."""
+    """A deep copy of JSON data (dicts, lists, scalars): what `copy.deepcopy` does, without its memo.
+
+    A round holds no tuple: its writers store lists (`_new_doc`, `batching.apply`),
+    and phrases are dicts of texts and phrases (workshop/phrases.py)."""
     kind = type(value)
     if kind is dict:
         return {key: _copy_json(inner) for key, inner in value.items()}
     if kind is list:
         return [_copy_json(inner) for inner in value]
-    if kind is tuple:
-        return tuple(_copy_json(inner) for inner in value)
     return value
 
 
