@@ -498,7 +498,10 @@ def _new_id(doc: dict[str, Any], kept: Held | None) -> int:
             candidate = _random.randrange(1, 2**31)
             if candidate not in taken:
                 return candidate
-    new_id = int(doc.get("next_id", 1))
+    # `next_id` may be missing (the file's checks do not require it) or behind the
+    # contributions (a file edited elsewhere): an id already used would make the
+    # project fail its checks at the next opening.
+    new_id = max(int(doc.get("next_id", 1)), 1 + max((c["id"] for c in doc["contributions"]), default=0))
     doc["next_id"] = new_id + 1
     return new_id
 
