@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, contribute, finish_turn, get_round, lost_turns
 
@@ -30,7 +29,7 @@ def test_the_first_text_names_its_typist_as_waiting(tmp_path: Path) -> None:
     rid = room.start(RoundMode.CONTRIBUTION, secret=True)
     first = get_round(project, rid).voters[0]
     contribute(project, rid, first, "Idée gardée en mémoire")
-    doc = on_disk(path)["rounds"][str(rid)]
+    doc = stored(path, rid)
     assert doc["unsaved"] == [first] and doc["contributions"] == []
     assert "Idée gardée" not in path.read_text(encoding="utf-8")
     written = {file.name: file.read_bytes() for file in tmp_path.iterdir()}

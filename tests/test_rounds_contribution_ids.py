@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, contribute, contributions, finish_turn, get_round, remove_contribution
 
@@ -60,4 +59,4 @@ def test_a_round_stored_without_next_id_or_behind_gives_a_new_id(tmp_path: Path)
         assert contribute(again, rid, v[1], "quatre").id == 4
     with Project.open(path) as reopened:  # the ids are unique: the project passes its checks
         assert [c.id for c in contributions(reopened, rid)] == [1, 2, 3, 4]
-    assert on_disk(path)["rounds"][str(rid)]["next_id"] == 5
+    assert stored(path, rid)["next_id"] == 5

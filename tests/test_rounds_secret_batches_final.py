@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, cast, close_round, get_round, skip
 
@@ -22,10 +21,6 @@ from workshop.rounds import RoundMode, cast, close_round, get_round, skip
 @pytest.fixture
 def room(project: Project) -> Room:
     return make_room(project)
-
-
-def stored(path: Path, round_id: int) -> dict:
-    return on_disk(path)["rounds"][str(round_id)]
 
 
 def test_the_last_voter_writes_a_batch_smaller_than_k(room: Room, project_path: Path) -> None:

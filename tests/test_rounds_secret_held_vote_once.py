@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.errors import ValidationError
 from workshop.project import Project
 from workshop.rounds import RoundMode, ballots, cast, get_round
@@ -29,7 +28,7 @@ def test_a_held_ballot_cannot_be_cast_again(room: Room, project_path: Path, prox
     rid = room.start(RoundMode.SCALE, secret=True)
     first = get_round(room.project, rid).voters[0]
     cast(room.project, rid, first, 2)
-    assert on_disk(project_path)["rounds"][str(rid)]["turns"][str(first)] == "pending"  # held, not written
+    assert stored(project_path, rid)["turns"][str(first)] == "pending"  # held, not written
 
     with pytest.raises(ValidationError) as error:
         cast(room.project, rid, first, 5, proxy=proxy)

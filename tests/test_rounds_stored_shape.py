@@ -17,8 +17,7 @@ from typing import Any
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, contribute, finish_turn, get_round, skip
 
@@ -26,10 +25,6 @@ from workshop.rounds import RoundMode, contribute, finish_turn, get_round, skip
 @pytest.fixture
 def room(project: Project) -> Room:
     return make_room(project)
-
-
-def stored(path: Path, round_id: int) -> dict:
-    return on_disk(path)["rounds"][str(round_id)]
 
 
 def kept_keys(doc: dict[str, Any]) -> dict[str, Any]:

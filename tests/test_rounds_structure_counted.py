@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, cast, contribute, get_round
 
@@ -20,10 +19,6 @@ from workshop.rounds import RoundMode, cast, contribute, get_round
 @pytest.fixture
 def room(project: Project) -> Room:
     return make_room(project)
-
-
-def stored(path: Path, round_id: int) -> dict:
-    return on_disk(path)["rounds"][str(round_id)]
 
 
 def test_a_ballot_counts_for_the_voters_structure(room: Room, project_path: Path) -> None:

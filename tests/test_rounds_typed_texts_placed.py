@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import on_disk
-from tests.rounds_room import Room, make_room
+from tests.rounds_room import Room, make_room, stored
 from workshop.project import Project
 from workshop.rounds import RoundMode, close_round, contribute, engine, finish_turn, get_round
 
@@ -46,7 +45,7 @@ def test_each_typed_text_has_every_place_of_the_list_to_land_in(
     for voter, text in zip(v[:3], ["un", "deux", "trois"], strict=True):
         contribute(room.project, rid, voter, text)
         finish_turn(room.project, rid, voter)
-    assert len(on_disk(project_path)["rounds"][str(rid)]["contributions"]) == 3  # the first batch
+    assert len(stored(project_path, rid)["contributions"]) == 3  # the first batch
     contribute(room.project, rid, v[3], "quatre")
     contribute(room.project, rid, v[3], "cinq")
 
@@ -54,6 +53,6 @@ def test_each_typed_text_has_every_place_of_the_list_to_land_in(
     monkeypatch.setattr(engine, "_random", places)
     close_round(room.project, rid)
     assert places.ranges == [4, 5]  # three texts: four places; then four texts: five places
-    written = [c["text"] for c in on_disk(project_path)["rounds"][str(rid)]["contributions"]]
+    written = [c["text"] for c in stored(project_path, rid)["contributions"]]
     assert written[:2] == ["cinq", "quatre"]  # each put first, as drawn
     assert sorted(written[2:]) == ["deux", "trois", "un"]
