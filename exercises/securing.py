@@ -24,6 +24,7 @@ from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
 from workshop.i18n import t
 from workshop.model import Record
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -110,12 +111,6 @@ def element_text(item: Element) -> str:
     return t(item.text_key, **item.text_params) if item.text_key else item.text
 
 
-def _check_date(text: str) -> str:
-    from workshop.project import _check_date as check
-
-    return check(text)
-
-
 def _text(text: str) -> str:
     return one_line(text, MAX_TEXT, "securing.error.text_empty", "securing.error.text_too_long")
 
@@ -194,7 +189,7 @@ def add_element(
         if workshop_id and item.workshop_id != workshop_id:
             raise ValidationError("securing.error.item_elsewhere")
         workshop_id = item.workshop_id
-    day = _check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or project.today()
+    day = check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or project.today()
     person, structure = _check_referent(project, referent)
     record = Element(
         text=cleaned,
@@ -209,7 +204,7 @@ def add_element(
         created=project.clock.now(),
         referent_participant_id=person,
         referent_structure_id=structure,
-        due=_check_date(due),
+        due=check_date(due),
         notes=_optional(notes),
         state_on=day,
         log=[{"on": day, "state": State.TO_SECURE.value}],
@@ -244,7 +239,7 @@ def update_element(
     if referent is not UNCHANGED:
         changes["referent_participant_id"], changes["referent_structure_id"] = _check_referent(project, referent)
     if due is not UNCHANGED:
-        changes["due"] = _check_date(due or "")
+        changes["due"] = check_date(due or "")
     if notes is not UNCHANGED:
         changes["notes"] = _optional(notes)
     new_state = current.state if state is UNCHANGED else State(state).value
@@ -255,7 +250,7 @@ def update_element(
         why = ""  # a reason belongs to the abandonment it explained
     changes["state_reason"] = why
     if new_state != current.state:
-        day = _check_date(on) or project.today()
+        day = check_date(on) or project.today()
         log = [dict(entry) for entry in current.log]
         log.append({"on": day, "state": new_state})
         changes.update(state=new_state, state_on=day, log=log)

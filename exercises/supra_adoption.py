@@ -23,6 +23,7 @@ from exercises import supra
 from exercises.supra import Approval, ConsentAttempt, SupraState, member_ids, participation
 from workshop.errors import ValidationError
 from workshop.i18n import t
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -73,8 +74,6 @@ def confirmations(state: SupraState) -> list[Confirmation]:
 def confirm(project: Project, item_id: int, structure_id: int, on: str = "") -> SupraState:
     """Record that a member structure absent from the consent approved the adopted
     sentence later, on `on` (ISO or French date; today by the project's clock)."""
-    from workshop.project import _check_date
-
     state = supra.load(project, item_id)
     current = approval(project, state)
     if current is None:
@@ -82,7 +81,7 @@ def confirm(project: Project, item_id: int, structure_id: int, on: str = "") -> 
     structure = project.structure(structure_id)
     if structure_id not in current.awaiting:
         raise ValidationError("supra.error.confirm_not_awaited", name=structure.name)
-    day = _check_date(on) or project.today()
+    day = check_date(on) or project.today()
     entry = {"structure_id": structure_id, "on": day, "version": state.adopted_version}
     return supra.save_state(project, replace(state, confirmations=[*state.confirmations, entry]))
 
