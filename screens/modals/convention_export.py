@@ -12,6 +12,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
@@ -31,6 +32,7 @@ from workshop.project import Project
 
 class ConventionExportModal(ExportDialog):
     DONE_KEY = "convention.export.done"
+    BINDINGS = [Binding("escape", "close", "common.close")]
 
     def compose(self) -> ComposeResult:
         stem = default_name(self.project).removesuffix(DOCX)

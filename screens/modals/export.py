@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 
 class ExportModal(ExportDialog):
     BINDINGS = [
-        *ExportDialog.BINDINGS,
         # Priority: the fields keep their own Ctrl keys, not this one.
         Binding("ctrl+o", "convention", "convention.export.open", priority=True),
+        Binding("escape", "close", "common.close"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -32,10 +32,8 @@ class ExportDialog(Dialog[list[Path]]):
     app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "export.tcss"
     DONE_KEY = "export.done"  # what the dialog says once the files are written
-    BINDINGS = [
-        Binding("ctrl+s", "export", "export.go", priority=True),
-        Binding("escape", "close", "common.close"),
-    ]
+    # Each dialog adds its own keys to these (Textual merges them), then Escape: the key bar shows them in that order.
+    BINDINGS = [Binding("ctrl+s", "export", "export.go", priority=True)]
 
     class Exported(Message):
         """The worker wrote the files."""
