@@ -20,17 +20,12 @@ from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Role
 from workshop.phrases import Phrase, keys_starting, phrase, recognise, say
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.blocks import Block
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
 
@@ -567,41 +562,3 @@ def collect_weights(project: Project, item_id: int, round_id: int) -> AptState:
     if round_id not in current.weighed_rounds:
         current.weighed_rounds.append(round_id)
     return save(project, current)
-
-
-# The exercise ----------------------------------------------------------------------------------------
-class AptExercise(Exercise):
-    kind = "apt"
-    state_table = TABLE
-    state_type = AptState
-    order = 20
-    default_minutes = 60
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.apt_minutes import section
-
-        data = item_state.load(project, TABLE, item.id)
-        if data is None:
-            return []
-        return section(project, AptState.from_dict(data))
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.apt_convention import convention_parts
-
-        return convention_parts(project)
-
-    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.apt_minutes import annex
-
-        data = item_state.load(project, TABLE, item.id)
-        return annex(project, AptState.from_dict(data)) if data is not None else []
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.apt_minutes import outcomes
-        from workshop.minutes.outcomes import Outcomes
-
-        data = item_state.load(project, TABLE, item.id)
-        return outcomes(project, AptState.from_dict(data)) if data is not None else Outcomes()
-
-
-EXERCISE = AptExercise()

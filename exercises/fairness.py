@@ -34,13 +34,10 @@ from exercises import item_state
 from exercises.means import Means
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.blocks import Block
-    from workshop.model import AgendaItem, Structure, Workshop
+    from workshop.model import Structure
     from workshop.project import Project
     from workshop.rounds import Round
 
@@ -451,42 +448,3 @@ def history(project: Project, workshop_id: int) -> list[HistoryPoint]:
             )
         )
     return points
-
-
-# Guard: a structure named in a balance is not removed silently --------------------------------------------
-def _structure_in_balance(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    for doc in project.store.table(TABLE).all():
-        state = FairnessState.from_doc(doc)
-        named = {b.structure_id for b in state.brought} | {b.structure_id for b in state.benefits}
-        named |= {a.structure_id for a in state.adjustments} | {int(k) for k in state.declared}
-        if structure_id in named:
-            return "fairness.error.structure_in_balance", {}
-    return None
-
-
-# The exercise ------------------------------------------------------------------------------------------
-class FairnessBalance(Exercise):
-    kind = KIND
-    order = 70
-    default_minutes = 45
-    state_table = TABLE
-    state_type = FairnessState
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.fairness_minutes import section
-
-        doc = item_state.load(project, TABLE, item.id)
-        if doc is None:
-            return []
-        return section(project, workshop, FairnessState.from_doc(doc))
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.fairness_convention import convention_parts
-
-        return convention_parts(project)
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_in_balance(project, structure_id)
-
-
-EXERCISE = FairnessBalance()

@@ -24,18 +24,13 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import language, t
 from workshop.names import name_key
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.blocks import Block
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
 
-TABLE = "governance"
+KIND = TABLE = "governance"
 MAX_NAME = 120
 MAX_TEXT = 1000
 
@@ -378,7 +373,7 @@ def earlier(project: Project, item_id: int) -> GovernanceState | None:
     """The governance worked on most recently before this agenda item (bodies, leader or team)."""
     from workshop.convention.parts import items_of_kind
 
-    items = items_of_kind(project, EXERCISE.kind)
+    items = items_of_kind(project, KIND)
     position = next((i for i, item in enumerate(items) if item.id == item_id), len(items))
     for item in reversed(items[:position]):
         doc = item_state.load(project, TABLE, item.id)
@@ -521,52 +516,10 @@ def latest_with_bodies(project: Project) -> GovernanceState | None:
     """The most recent governance of the project that has bodies or a leader (for the convention)."""
     from workshop.convention.parts import items_of_kind
 
-    for item in reversed(items_of_kind(project, EXERCISE.kind)):
+    for item in reversed(items_of_kind(project, KIND)):
         doc = item_state.load(project, TABLE, item.id)
         if doc is not None:
             state = GovernanceState.from_doc(doc)
             if state.bodies or state.leader_structure or state.team_chosen:
                 return state
     return None
-
-
-# Guard: a structure that sits in a body or leads the project is not removed silently ------------------
-def _structure_in_governance(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    for doc in project.store.table(TABLE).all():
-        state = GovernanceState.from_doc(dict(doc))
-        bodies = [b.name for b in state.bodies if structure_id in b.structures]
-        if bodies:
-            return "governance.error.structure_in_body", {"body": bodies[0]}
-        if structure_id in (state.leader_structure, *state.team_structures):
-            return "governance.error.structure_leads", {}
-    return None
-
-
-# The exercise ---------------------------------------------------------------------------------
-class GovernanceExercise(Exercise):
-    kind = "governance"
-    state_table = TABLE
-    state_type = GovernanceState
-    order = 45
-    default_minutes = 60
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.governance_minutes import minutes_blocks
-
-        return minutes_blocks(project, load(project, item.id))
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.governance_minutes import outcomes
-
-        return outcomes(project, load(project, item.id))
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.governance_convention import convention_parts
-
-        return convention_parts(project)
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_in_governance(project, structure_id)
-
-
-EXERCISE = GovernanceExercise()

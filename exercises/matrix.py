@@ -21,16 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.minutes.blocks import Block
 from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Structure, Workshop
+    from workshop.model import Structure
     from workshop.project import Project
     from workshop.rounds.model import Round
 
@@ -640,52 +636,3 @@ def legend() -> str:
     modes = ", ".join(t("matrix.legend_item", letter=MODE_MARKS[m.value], name=t(f"matrix.mode.{m.value}")) for m in Mode)
     means = ", ".join(t("matrix.legend_item", letter=t(f"matrix.means_short.{m.value}"), name=t(f"matrix.means.{m.value}")) for m in Means)
     return t("matrix.legend", roles=roles, levels=levels, modes=modes, means=means)
-
-
-# Minutes ----------------------------------------------------------------------------------------
-def minutes_blocks(project: Project, item_id: int) -> list[Block]:
-    from exercises.matrix_minutes import minutes_blocks as blocks
-
-    return blocks(project, item_id)
-
-
-# Guard: a structure holding roles in a matrix is not removed from the project silently -----------
-def _structure_in_matrix(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    suffix = f":{structure_id}"
-    for doc in project.store.table(TABLE).all():
-        if any(key.endswith(suffix) for key in doc.get("cells", {})):
-            return "matrix.error.structure_has_roles", {}
-    return None
-
-
-# The exercise -------------------------------------------------------------------------------------
-class ResponsibilityMatrix(Exercise):
-    kind = "matrix"
-    state_table = TABLE
-    state_type = MatrixState
-    order = 40
-    default_minutes = 45
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        return minutes_blocks(project, item.id)
-
-    def annex_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.matrix_minutes import annex_blocks
-
-        return annex_blocks(project, item.id)
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.matrix_convention import convention_parts
-
-        return convention_parts(project)
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.matrix_minutes import outcomes
-
-        return outcomes(project, item.id)
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_in_matrix(project, structure_id)
-
-
-EXERCISE = ResponsibilityMatrix()

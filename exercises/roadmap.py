@@ -26,7 +26,7 @@ workshop after workshop), so the minutes of each workshop keep the plan as it
 stood then. This module holds the state and steps 1 and 2; the objectives
 (steps 3 and 4) are in `roadmap_objectives`, the actions in `roadmap_actions`,
 their follow-up in `roadmap_follow`, the timeline in `roadmap_timeline`, the
-minutes in `roadmap_minutes`.
+minutes in `roadmap_minutes`, what the core asks of the exercise in `roadmap_exercise`.
 """
 
 from __future__ import annotations
@@ -40,14 +40,9 @@ from exercises.means import Means
 from exercises.typed_text import one_line
 from exercises.wording import RecurringWord, recurring_words
 from workshop.errors import NotFound
-from workshop.exercise import Exercise
 from workshop.i18n import t
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.blocks import Block
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
 
@@ -443,77 +438,3 @@ def latest(project: Project, workshop_id: int) -> RoadmapState | None:
         if doc is not None:
             return RoadmapState.from_doc(doc)
     return None
-
-
-def action_rows(project: Project, day: str, workshop_id: int | None = None) -> list[Any]:
-    """The plan's actions as rows (what, who, structure, by when, state) as of `day`, pilot
-    subjects first: for the synthesis's actions table and the convention. An action carrying
-    a retained proposal says so (`proposal_id`): it is the same item as the proposal's row.
-    See `roadmap_follow.action_rows`."""
-    from exercises.roadmap_follow import action_rows as rows
-
-    return rows(project, day, workshop_id)
-
-
-# Guard: a structure named in a roadmap is not removed from the project silently ------------------------
-def _structure_in_roadmap(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    for doc in project.store.table(TABLE).all():
-        state = RoadmapState.from_doc(doc)
-        named = {s.structure_id for s in state.stakes}
-        for action in state.actions:
-            named.update(action.partner_ids)
-            named.add(action.referent_structure_id)
-            named.update(m.structure_id for m in action.resources)
-        for milestone in state.milestones:
-            named.update(milestone.structure_ids)
-        if structure_id in named:
-            return "roadmap.error.structure_in_roadmap", {}
-    return None
-
-
-# The exercise -----------------------------------------------------------------------------------------
-class Roadmap(Exercise):
-    kind = KIND
-    order = 60
-    default_minutes = 90
-    state_table = TABLE
-    state_type = RoadmapState
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.roadmap_minutes import section
-
-        doc = item_state.load(project, TABLE, item.id)
-        if doc is None:
-            return []
-        return section(project, workshop, RoadmapState.from_doc(doc))
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.roadmap_minutes import outcomes
-        from workshop.minutes.outcomes import Outcomes
-
-        doc = item_state.load(project, TABLE, item.id)
-        return Outcomes() if doc is None else outcomes(project, workshop, RoadmapState.from_doc(doc))
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.roadmap_convention import convention_parts
-
-        return convention_parts(project)
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_in_roadmap(project, structure_id)
-
-    def cockpit_notice(self, project: Project, workshop_id: int, today: str) -> str | None:
-        """At the start of a workshop: the roadmap's actions still open after their end."""
-        from exercises.roadmap_follow import late as late_actions
-
-        state = latest(project, workshop_id)
-        late = late_actions(project, state, today) if state is not None else []
-        if not late:
-            return None
-        here = next((i for i in project.agenda(workshop_id) if i.kind == KIND), None)
-        if here is None:
-            return t("roadmap.notice.late_no_item", count=len(late), exercise=self.title)
-        return t("roadmap.notice.late", count=len(late), item=here.title)
-
-
-EXERCISE = Roadmap()

@@ -21,6 +21,7 @@ from exercises.means import Means, check_kind, clean_text, parse_amount
 from exercises.roadmap import Action, Milestone, RoadmapState, clean, load, save
 from workshop.errors import NotFound, ValidationError
 from workshop.proposals import Proposal, Referent, Status
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -266,7 +267,6 @@ def set_referent(project: Project, item_id: int, action_id: int, referent: Refer
 def set_status(project: Project, item_id: int, action_id: int, status: str, reason: str = "", on: str = "") -> Action:
     """Where the action stands. For an action carrying a proposal, the proposal's status is
     changed (in the tracker: one item); "dropped" needs a reason."""
-    from workshop.project import _check_date
     from workshop.proposals import follow_up
 
     value = Status(status).value
@@ -282,7 +282,7 @@ def set_status(project: Project, item_id: int, action_id: int, status: str, reas
     if value == Status.DROPPED and not why:
         raise ValidationError("proposals.error.drop_reason_required")
     if value != action.status:
-        action.log.append({"on": _check_date(on) or project.today(), "status": value})
+        action.log.append({"on": check_date(on) or project.today(), "status": value})
         action.status = value
     action.status_reason = why if value == Status.DROPPED else ""
     save(project, state)

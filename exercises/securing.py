@@ -20,17 +20,13 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from exercises.securing_labels import element_text
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import Record
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
-    from workshop.minutes.blocks import Block
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.proposals import Referent
 
@@ -110,10 +106,9 @@ class Element(Record):
         return bool(self.due and self.state_on_day(day) in OPEN_STATES and self.due < day)
 
 
-def _check_date(text: str) -> str:
-    from workshop.project import _check_date as check
-
-    return check(text)
+def element_text(item: Element) -> str:
+    """What the element says: people's words as typed, the app's in the reader's language."""
+    return t(item.text_key, **item.text_params) if item.text_key else item.text
 
 
 def _text(text: str) -> str:
@@ -194,7 +189,7 @@ def add_element(
         if workshop_id and item.workshop_id != workshop_id:
             raise ValidationError("securing.error.item_elsewhere")
         workshop_id = item.workshop_id
-    day = _check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or project.today()
+    day = check_date(date) or (project.workshop(workshop_id).date if workshop_id else "") or project.today()
     person, structure = _check_referent(project, referent)
     record = Element(
         text=cleaned,
@@ -209,7 +204,7 @@ def add_element(
         created=project.clock.now(),
         referent_participant_id=person,
         referent_structure_id=structure,
-        due=_check_date(due),
+        due=check_date(due),
         notes=_optional(notes),
         state_on=day,
         log=[{"on": day, "state": State.TO_SECURE.value}],
@@ -244,7 +239,7 @@ def update_element(
     if referent is not UNCHANGED:
         changes["referent_participant_id"], changes["referent_structure_id"] = _check_referent(project, referent)
     if due is not UNCHANGED:
-        changes["due"] = _check_date(due or "")
+        changes["due"] = check_date(due or "")
     if notes is not UNCHANGED:
         changes["notes"] = _optional(notes)
     new_state = current.state if state is UNCHANGED else State(state).value
@@ -255,7 +250,7 @@ def update_element(
         why = ""  # a reason belongs to the abandonment it explained
     changes["state_reason"] = why
     if new_state != current.state:
-        day = _check_date(on) or project.today()
+        day = check_date(on) or project.today()
         log = [dict(entry) for entry in current.log]
         log.append({"on": day, "state": new_state})
         changes.update(state=new_state, state_on=day, log=log)
@@ -288,92 +283,3 @@ def late(project: Project, day: str) -> list[Element]:
 def as_of(project: Project, day: str) -> list[Element]:
     """The elements listed by the end of `day`, each in the state it had then."""
     return [replace(e, state=e.state_on_day(day)) for e in elements(project) if (e.date or "") <= day]
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    """An open element as a line of an actions table: what, who, which structure, by when, state."""
-
-    what: str
-    who: str  # the responsible person ("" when a structure is responsible)
-    structure: str  # that person's structure, or the responsible structure ("—" when nobody yet)
-    due: str  # ISO date, "" when none was set
-    state: str  # the state's label (with "late" when it is)
-    late: bool
-    element_id: int
-
-
-def open_actions(project: Project, day: str = "") -> list[ActionRow]:
-    """The elements still open at the end of `day` (default today by the project's clock), as action
-    rows, soonest due first."""
-    from exercises.securing_labels import Names, state_label
-
-    day = day or project.today()
-    names = Names(project)
-    rows = []
-    for item in sorted(as_of(project, day), key=lambda e: (e.due or "9999", e.id)):
-        if item.state not in OPEN_STATES:
-            continue
-        rows.append(
-            ActionRow(
-                what=element_text(item),
-                who=names.person(item.referent_participant_id) if item.referent_participant_id else "",
-                structure=names.referent_structure(item),
-                due=item.due,
-                state=state_label(item, day),
-                late=item.is_late(day),
-                element_id=item.id,
-            )
-        )
-    return rows
-
-
-# A structure responsible for elements is not removed silently -----------------------------
-def _structure_responsible(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    count = sum(1 for doc in project.store.table(TABLE).all() if doc.get("referent_structure_id") == structure_id)
-    return ("securing.error.structure_responsible", {"count": count}) if count else None
-
-
-# The register of the project (`atelier export --register`) lists them after the proposals ---------
-def _register_part(project: Project, day: str) -> list[Block]:
-    from exercises.securing_minutes import register_part
-
-    return register_part(project, day)
-
-
-# The exercise --------------------------------------------------------------------------------
-class Securing(Exercise):
-    kind = "securing"
-    record_table = TABLE
-    record_type = Element
-    order = 45  # after who-does-what, before the commitments
-    default_minutes = 30
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.securing_minutes import section
-
-        return section(project, workshop, item)
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.securing_minutes import outcomes
-
-        return outcomes(project, workshop, item)
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_responsible(project, structure_id)
-
-    def register_part(self, project: Project, day: str) -> list[Block]:
-        return _register_part(project, day)
-
-    def cockpit_notice(self, project: Project, workshop_id: int, today: str) -> str | None:
-        """At the start of a workshop: the elements still open after their due date."""
-        found = late(project, today)
-        if not found:
-            return None
-        here = next((i for i in project.agenda(workshop_id) if i.kind == self.kind), None)
-        if here is None:
-            return t("securing.notice.late_no_item", count=len(found), exercise=self.title)
-        return t("securing.notice.late", count=len(found), item=here.title)
-
-
-EXERCISE = Securing()

@@ -1,13 +1,15 @@
-"""How an element to secure reads on screen and in the minutes: who, which structure, state, origin."""
+"""How an element to secure reads on screen and in the minutes: who, which structure, state, origin;
+the open ones as rows of an actions table."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from exercises.securing import OPEN_STATES, Element, as_of, element_text
 from workshop.i18n import t
 
 if TYPE_CHECKING:
-    from exercises.securing import Element
     from workshop.project import Project
 
 MISSING = "—"
@@ -21,11 +23,6 @@ def state_label(item: Element, day: str = "") -> str:
     if day and item.is_late(day):
         text = t("securing.late_state", text=text)
     return text
-
-
-def element_text(item: Element) -> str:
-    """What the element says: people's words as typed, the app's in the reader's language."""
-    return t(item.text_key, **item.text_params) if item.text_key else item.text
 
 
 def origin_label(item: Element, names: Names) -> str:
@@ -90,3 +87,39 @@ class Names:
 
     def workshop(self, workshop_id: int) -> str:
         return self.workshops.get(workshop_id, MISSING) if workshop_id else MISSING
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An open element as a line of an actions table: what, who, which structure, by when, state."""
+
+    what: str
+    who: str  # the responsible person ("" when a structure is responsible)
+    structure: str  # that person's structure, or the responsible structure ("—" when nobody yet)
+    due: str  # ISO date, "" when none was set
+    state: str  # the state's label (with "late" when it is)
+    late: bool
+    element_id: int
+
+
+def open_actions(project: Project, day: str = "") -> list[ActionRow]:
+    """The elements still open at the end of `day` (default today by the project's clock), as action
+    rows, soonest due first."""
+    day = day or project.today()
+    names = Names(project)
+    rows = []
+    for item in sorted(as_of(project, day), key=lambda e: (e.due or "9999", e.id)):
+        if item.state not in OPEN_STATES:
+            continue
+        rows.append(
+            ActionRow(
+                what=element_text(item),
+                who=names.person(item.referent_participant_id) if item.referent_participant_id else "",
+                structure=names.referent_structure(item),
+                due=item.due,
+                state=state_label(item, day),
+                late=item.is_late(day),
+                element_id=item.id,
+            )
+        )
+    return rows

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from exercises.securing import OPEN_STATES, Element, State, as_of, elements
+from exercises.securing import OPEN_STATES, Element, State, as_of, element_text, elements
 from exercises.securing_labels import (
     MISSING,
     Names,
-    element_text,
     origin_label,
     source_notes,
     state_label,

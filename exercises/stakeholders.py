@@ -26,19 +26,16 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.model import StructureKind
 from workshop.names import name_key
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.blocks import Block
-    from workshop.model import AgendaItem, Structure, Workshop
+    from workshop.model import Structure
     from workshop.project import Project
     from workshop.rounds import Round
 
-TABLE = "stakeholders"
+KIND = TABLE = "stakeholders"
 OWNER_NAMES = "stakeholders:names"
 MAX_NAME = 120
 MAX_TEXT = 1000
@@ -345,7 +342,7 @@ def earlier(project: Project, item_id: int) -> StakeholdersState | None:
     """The stakeholders list worked on most recently before this agenda item."""
     from workshop.convention.parts import items_of_kind
 
-    items = items_of_kind(project, EXERCISE.kind)
+    items = items_of_kind(project, KIND)
     position = next((i for i, item in enumerate(items) if item.id == item_id), len(items))
     for item in reversed(items[:position]):
         doc = item_state.load(project, TABLE, item.id)
@@ -421,7 +418,7 @@ def latest_with_stakeholders(project: Project) -> StakeholdersState | None:
     """The most recent stakeholders list of the project that holds anyone (for the convention)."""
     from workshop.convention.parts import items_of_kind
 
-    for item in reversed(items_of_kind(project, EXERCISE.kind)):
+    for item in reversed(items_of_kind(project, KIND)):
         doc = item_state.load(project, TABLE, item.id)
         if doc is not None:
             state = StakeholdersState.from_doc(doc)
@@ -430,29 +427,7 @@ def latest_with_stakeholders(project: Project) -> StakeholdersState | None:
     return None
 
 
-# The exercise ---------------------------------------------------------------------------------
-class StakeholdersExercise(Exercise):
-    kind = "stakeholders"
-    state_table = TABLE
-    state_type = StakeholdersState
-    order = 35
-    default_minutes = 45
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.stakeholders_minutes import minutes_blocks
-
-        return minutes_blocks(project, load(project, item.id))
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.stakeholders_convention import convention_parts
-
-        return convention_parts(project)
-
-
-EXERCISE = StakeholdersExercise()
-
 __all__ = [
-    "EXERCISE",
     "Category",
     "Participation",
     "Quadrant",

@@ -21,17 +21,11 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.wording import RecurringWord, recurring_words
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import language, t
-from workshop.minutes.blocks import Block, Paragraph, Run, bullets, table
 from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
-    from exercises.supra_adoption import Approval
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.proposals.proposal import Proposal
     from workshop.rounds.model import Round
@@ -45,6 +39,10 @@ SCALE_MET = 3.5  # mean of a 1–5 scale round from which a criterion counts as 
 OWNER_DRAFTS = "supra:drafts"
 OWNER_CONSENT = "supra:consent"
 OWNER_CRITERION = "supra:criterion:"  # + criterion
+
+# How a member structure took part in a consent round.
+PRESENT = "present"
+PROXY = "proxy"
 
 
 class Step(StrEnum):
@@ -110,6 +108,23 @@ class CriterionCheck:
     source: str  # "data", "facilitator", "round", "consent" or ""
     stale: bool = False  # judged on an earlier version of the sentence
     mean: float | None = None
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved the adopted sentence, and who is still awaited."""
+
+    members: tuple[int, ...]  # the member structures when it was adopted
+    took_part: dict[int, str]  # structure id -> PRESENT | PROXY, in the consent round
+    confirmed: dict[int, str]  # structure id -> ISO date of its later confirmation
+
+    @property
+    def awaiting(self) -> list[int]:
+        return [s for s in self.members if s not in self.took_part and s not in self.confirmed]
+
+    @property
+    def complete(self) -> bool:
+        return not self.awaiting
 
 
 @dataclass
@@ -529,8 +544,6 @@ def record_consent(
     index = next((i for i, c in enumerate(state.consents) if c.round_id == round_id), None)
     if index is None:
         raise ValidationError("supra.error.consent_not_started")
-    from exercises.supra_adoption import with_participation
-
     attempt = replace(
         state.consents[index],
         passed=bool(passed),
@@ -589,6 +602,39 @@ def split_reasons(reasons: list[tuple[str, str]] | None) -> tuple[list[str], lis
     return reservations, objections
 
 
+def participation(project: Project, round_id: int) -> dict[int, str]:
+    """The structures that took part in a round: a person of theirs voted (present)
+    or a proxy vote was entered for them. Skipped and pending voters did not."""
+    from workshop.rounds import TurnState, get_round
+
+    try:
+        held = get_round(project, round_id)
+    except NotFound:  # a round removed since: nobody is known to have taken part
+        return {}
+    structure_of = {p.id: p.structure_id for p in project.participants()}
+    took_part: dict[int, str] = {}
+    for voter, state in held.turns.items():
+        if state not in (TurnState.TAKEN, TurnState.PROXY):
+            continue
+        structure_id = voter if held.spec.by_structure else structure_of.get(voter, 0)
+        if not structure_id:
+            continue
+        how = PRESENT if state is TurnState.TAKEN else PROXY
+        if took_part.get(structure_id) != PRESENT:  # someone present outweighs a proxy
+            took_part[structure_id] = how
+    return took_part
+
+
+def member_ids(project: Project) -> list[int]:
+    return [s.id for s in project.structures() if s.member]
+
+
+def with_participation(project: Project, attempt: ConsentAttempt) -> ConsentAttempt:
+    """The attempt with who took part and the member structures of today, stored with it."""
+    took_part = participation(project, attempt.round_id)
+    return replace(attempt, took_part={str(k): v for k, v in took_part.items()}, members=member_ids(project))
+
+
 def note_handling(project: Project, item_id: int, round_id: int, text: str) -> SupraState:
     """How the room handled the objections of one consent round (for the minutes)."""
     state = load(project, item_id)
@@ -626,132 +672,7 @@ def sync_rounds(project: Project, item_id: int) -> SupraState:
     return state
 
 
-# Minutes -------------------------------------------------------------------------------------
-def format_mean(mean: float) -> str:
-    text = f"{mean:.1f}"
-    return text.replace(".", ",") if language() == "fr" else text
-
-
-def _mark(check: CriterionCheck) -> str:
-    if check.stale:
-        return t("supra.check.stale")
-    if check.met is None:
-        return t("supra.check.unknown")
-    return t("supra.check.met") if check.met else t("supra.check.not_met")
-
-
-def minutes_blocks(project: Project, item_id: int, as_of: str | None = None) -> list[Block]:
-    """The objective, its indicators and deadline, the criteria, how it was reached.
-    `as_of` (ISO date): later confirmations by absent structures are left out."""
-    from exercises.supra_adoption import approval as approval_of
-    from exercises.supra_adoption import participation_line, status_line
-    from workshop.minutes.typography import long_date
-
-    state = load(project, item_id)
-    if not state.versions and not state.drafts_round_id:
-        return [Paragraph.of(Run(t("supra.minutes.not_run"), italic=True))]
-    blocks: list[Block] = []
-    approval = approval_of(project, state, as_of)
-    if state.adopted and state.adopted_version is not None:
-        adopted = state.versions[state.adopted_version].text
-        label = "supra.minutes.adopted" if approval is None or approval.complete else "supra.minutes.adopted_present"
-        blocks.append(Paragraph.of(Run(t(label), bold=True), adopted))
-        blocks.append(Paragraph.of(Run(status_line(project, state, as_of), bold=True)))
-        blocks.append(Paragraph.of(participation_line(project, state, as_of, long_date)))
-    elif state.sentence:
-        blocks.append(Paragraph.of(Run(t("supra.minutes.not_adopted"), bold=True), state.sentence))
-    else:
-        blocks.append(Paragraph.of(Run(t("supra.minutes.no_sentence"), italic=True)))
-    if state.indicators:
-        blocks.append(Paragraph.of(Run(t("supra.minutes.indicators"), bold=True)))
-        blocks.append(bullets(list(state.indicators)))
-    else:
-        blocks.append(Paragraph.of(Run(t("supra.minutes.indicators"), bold=True), t("supra.minutes.none")))
-    from exercises.supra_minutes import deadline_text
-
-    blocks.append(Paragraph.of(Run(t("supra.minutes.deadline"), bold=True), deadline_text(state.deadline) or t("supra.minutes.none")))
-    rows = []
-    for check in criteria(state, approval):
-        how = t(f"supra.source.{check.source}") if check.source else ""
-        if check.mean is not None and check.source == "round":
-            how = t("supra.source.round_mean", mean=format_mean(check.mean))
-        rows.append([t(f"supra.criterion.{check.criterion.value}"), _mark(check), how])
-    blocks.append(table([t("supra.minutes.col_criterion"), t("supra.minutes.col_check"), t("supra.minutes.col_how")], rows))
-    try:
-        count = len(drafts(project, item_id))
-    except NotFound:  # the drafts round may be gone; the rest of the minutes stands
-        count = 0
-    unit = t("supra.minutes.unit_structure") if state.by_structure else t("supra.minutes.unit_person")
-    blocks.append(Paragraph.of(t("supra.minutes.history", versions=len(state.versions), drafts=count, unit=unit)))
-    finished = [c for c in state.consents if c.passed is not None]
-    for number, attempt in enumerate(finished, start=1):
-        version = attempt.version + 1
-        outcome = t("supra.minutes.consent_passed") if attempt.passed else t("supra.minutes.consent_objected")
-        counts = ", ".join(t("supra.minutes.count", answer=_answer_label(k), count=v) for k, v in attempt.counts.items() if v)
-        line = t("supra.minutes.consent", number=number, version=version, outcome=outcome)
-        blocks.append(Paragraph.of(Run(line, bold=True), f" ({counts})" if counts else ""))
-        if attempt.reservations:
-            blocks.append(Paragraph.of(t("supra.minutes.reservations")))
-            blocks.append(bullets(list(attempt.reservations)))
-        if attempt.objections:
-            blocks.append(Paragraph.of(t("supra.minutes.objections")))
-            blocks.append(bullets(list(attempt.objections)))
-        if not attempt.passed:
-            handling = attempt.handling or _default_handling(state, attempt)
-            blocks.append(Paragraph.of(Run(t("supra.minutes.handling"), italic=True), handling))
-    return blocks
-
-
-def _answer_label(answer: str) -> str:
-    key = f"supra.answer.{answer}"
-    label = t(key)
-    return answer if label == key else label
-
-
-def _default_handling(state: SupraState, attempt: ConsentAttempt) -> str:
-    later = [i for i, v in enumerate(state.versions) if i > attempt.version]
-    if later:
-        return t("supra.minutes.handled_rewritten", version=later[-1] + 1)
-    return t("supra.minutes.handled_pending")
-
-
-# The exercise ----------------------------------------------------------------------------------
-class SupraObjective(Exercise):
-    kind = "supra"
-    state_table = TABLE
-    state_type = SupraState
-    order = 30
-    default_minutes = 45
-
-    def state_problems(self, state: object) -> list[str]:
-        """The adopted version and each version put to consent are indexes into the versions."""
-        if not isinstance(state, SupraState):  # validation passes what `state_type` read
-            raise TypeError(f"a SupraState was expected, not {type(state).__name__}")
-        count = len(state.versions)
-        found = []
-        if state.adopted_version is not None and not 0 <= state.adopted_version < count:
-            found.append("adopted_version")
-        found += [f"consents[{i}].version" for i, c in enumerate(state.consents) if not 0 <= c.version < count]
-        return found
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        return minutes_blocks(project, item.id, workshop.date or None)
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.supra_convention import convention_parts
-
-        return convention_parts(project)
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.supra_minutes import outcomes
-
-        return outcomes(project, item.id)
-
-
-EXERCISE = SupraObjective()
-
 __all__ = [
-    "EXERCISE",
     "ConsentAttempt",
     "Criterion",
     "CriterionCheck",
@@ -766,11 +687,9 @@ __all__ = [
     "crossing",
     "drafts",
     "format_deadline",
-    "format_mean",
     "go_to_step",
     "judge",
     "load",
-    "minutes_blocks",
     "note_handling",
     "propose_from_draft",
     "record_consent",

@@ -9,7 +9,8 @@ those present, awaiting: …", on screen and in the minutes.
 
 Who took part is read from the round's turns (kept in secret rounds too: only
 the ballots are unlinkable) and stored with the consent attempt, with the member
-structures of that day, so later changes to the project do not rewrite it.
+structures of that day, so later changes to the project do not rewrite it: the
+consent round's outcome records them (`supra.record_consent`, `supra.participation`).
 """
 
 from __future__ import annotations
@@ -18,15 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from workshop.errors import NotFound, ValidationError
+from exercises import supra
+from exercises.supra import Approval, ConsentAttempt, SupraState, member_ids, participation
+from workshop.errors import ValidationError
 from workshop.i18n import t
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
-    from exercises.supra import ConsentAttempt, SupraState
     from workshop.project import Project
-
-PRESENT = "present"
-PROXY = "proxy"
 
 
 @dataclass(frozen=True)
@@ -34,56 +34,6 @@ class Confirmation:
     structure_id: int
     on: str  # ISO date
     version: int  # the adopted version it confirms
-
-
-@dataclass(frozen=True)
-class Approval:
-    """Who approved the adopted sentence, and who is still awaited."""
-
-    members: tuple[int, ...]  # the member structures when it was adopted
-    took_part: dict[int, str]  # structure id -> PRESENT | PROXY, in the consent round
-    confirmed: dict[int, str]  # structure id -> ISO date of its later confirmation
-
-    @property
-    def awaiting(self) -> list[int]:
-        return [s for s in self.members if s not in self.took_part and s not in self.confirmed]
-
-    @property
-    def complete(self) -> bool:
-        return not self.awaiting
-
-
-def participation(project: Project, round_id: int) -> dict[int, str]:
-    """The structures that took part in a round: a person of theirs voted (present)
-    or a proxy vote was entered for them. Skipped and pending voters did not."""
-    from workshop.rounds import TurnState, get_round
-
-    try:
-        held = get_round(project, round_id)
-    except NotFound:  # a round removed since: nobody is known to have taken part
-        return {}
-    structure_of = {p.id: p.structure_id for p in project.participants()}
-    took_part: dict[int, str] = {}
-    for voter, state in held.turns.items():
-        if state not in (TurnState.TAKEN, TurnState.PROXY):
-            continue
-        structure_id = voter if held.spec.by_structure else structure_of.get(voter, 0)
-        if not structure_id:
-            continue
-        how = PRESENT if state is TurnState.TAKEN else PROXY
-        if took_part.get(structure_id) != PRESENT:  # someone present outweighs a proxy
-            took_part[structure_id] = how
-    return took_part
-
-
-def member_ids(project: Project) -> list[int]:
-    return [s.id for s in project.structures() if s.member]
-
-
-def with_participation(project: Project, attempt: ConsentAttempt) -> ConsentAttempt:
-    """The attempt with who took part and the member structures of today, stored with it."""
-    took_part = participation(project, attempt.round_id)
-    return replace(attempt, took_part={str(k): v for k, v in took_part.items()}, members=member_ids(project))
 
 
 def adopted_attempt(state: SupraState) -> ConsentAttempt | None:
@@ -124,9 +74,6 @@ def confirmations(state: SupraState) -> list[Confirmation]:
 def confirm(project: Project, item_id: int, structure_id: int, on: str = "") -> SupraState:
     """Record that a member structure absent from the consent approved the adopted
     sentence later, on `on` (ISO or French date; today by the project's clock)."""
-    from exercises import supra
-    from workshop.project import _check_date
-
     state = supra.load(project, item_id)
     current = approval(project, state)
     if current is None:
@@ -134,7 +81,7 @@ def confirm(project: Project, item_id: int, structure_id: int, on: str = "") -> 
     structure = project.structure(structure_id)
     if structure_id not in current.awaiting:
         raise ValidationError("supra.error.confirm_not_awaited", name=structure.name)
-    day = _check_date(on) or project.today()
+    day = check_date(on) or project.today()
     entry = {"structure_id": structure_id, "on": day, "version": state.adopted_version}
     return supra.save_state(project, replace(state, confirmations=[*state.confirmations, entry]))
 

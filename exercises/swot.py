@@ -25,13 +25,10 @@ from typing import TYPE_CHECKING, Any
 from exercises import item_state
 from exercises.typed_text import one_line
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
 from workshop.names import name_key
 
 if TYPE_CHECKING:
-    from workshop.minutes.blocks import Block
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
 
@@ -475,35 +472,3 @@ def add_contributions(
     for source in said:
         _add_contribution(current, target, quadrant, source.text, source.participant_id, source.structure_id, hidden)
     return save(project, current)
-
-
-# A structure whose diagnosis holds entries is not removed silently -----------------------------
-def _structure_analysed(project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-    for doc in project.store.table(TABLE).all():
-        ids = {a.get("id") for a in doc.get("analyses", []) if a.get("structure_id") == structure_id}
-        if ids and any(e.get("analysis_id") in ids for e in doc.get("entries", [])):
-            return "swot.error.structure_analysed", {}
-    return None
-
-
-# The exercise ----------------------------------------------------------------------------------
-class SwotExercise(Exercise):
-    kind = "swot"
-    state_table = TABLE
-    state_type = SwotState
-    order = 5  # the diagnosis comes first (seeds 000, 001, 003)
-    default_minutes = 50
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        from exercises.swot_minutes import section
-
-        data = item_state.load(project, TABLE, item.id)
-        if data is None:
-            return []
-        return section(project, workshop, SwotState.from_dict(data))
-
-    def structure_guard(self, project: Project, structure_id: int) -> tuple[str, dict[str, Any]] | None:
-        return _structure_analysed(project, structure_id)
-
-
-EXERCISE = SwotExercise()

@@ -17,21 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from exercises import item_state
 from workshop.errors import NotFound, ValidationError
-from workshop.exercise import Exercise
 from workshop.i18n import t
-from workshop.minutes.blocks import Block, Heading, Paragraph, Run, table
 from workshop.names import name_key
 from workshop.phrases import phrase
 from workshop.text import clean_line
 
 if TYPE_CHECKING:
-    from workshop.convention.parts import PartContent
-    from workshop.minutes.outcomes import Outcomes
-    from workshop.model import AgendaItem, Workshop
     from workshop.project import Project
     from workshop.rounds import Round
 
-TABLE = "values"
+KIND = TABLE = "values"
 CONTRIBUTE_OWNER = "values:contribute"
 VOTE_OWNER = "values:vote"
 MAX_LABEL = 120
@@ -412,7 +407,7 @@ def shared_values(project: Project, workshop_id: int) -> list[SharedValue]:
     for wid in [workshop_id, *reversed([i for i in ids if i != workshop_id])]:
         found: list[SharedValue] = []
         for item in project.agenda(wid):
-            if item.kind != EXERCISE.kind:
+            if item.kind != KIND:
                 continue
             data = item_state.load(project, TABLE, item.id)
             if data is None:
@@ -424,73 +419,9 @@ def shared_values(project: Project, workshop_id: int) -> list[SharedValue]:
     return []
 
 
-# The exercise ---------------------------------------------------------------------------------
-class ValuesExercise(Exercise):
-    kind = "values"
-    state_table = TABLE
-    state_type = ValuesState
-    order = 10
-    default_minutes = 45
-
-    def minutes_section(self, project: Project, workshop: Workshop, item: AgendaItem) -> list[Block]:
-        data = item_state.load(project, TABLE, item.id)
-        if data is None:
-            return []
-        current = ValuesState.from_dict(data)
-        if not current.values:
-            return []
-        names = Names(project)
-        blocks: list[Block] = []
-        retained = current.retained()
-        rank_of = ranks(current)
-        blocks.append(Heading(3, t("values.minutes.retained")))
-        if retained:
-            rows = [[v.label, v.definition or "—", _points(v, current.voted)] for v in retained]
-            blocks.append(table([t("values.col.value"), t("values.col.definition"), t("values.col.points")], rows))
-        else:
-            blocks.append(Paragraph.of(Run(t("values.minutes.none_retained"), italic=True)))
-        divergences = [
-            [v.label, names.structure(int(sid)), note] for v in retained for sid, note in sorted(v.divergences.items(), key=lambda kv: names.structure(int(kv[0])))
-        ]
-        if divergences:
-            blocks.append(Heading(3, t("values.minutes.divergences")))
-            blocks.append(table([t("values.col.value"), t("values.col.structure"), t("values.col.divergence")], divergences))
-        blocks.append(Heading(3, t("values.minutes.all")))
-        order = ranked(current) if current.voted else current.values
-        rows = []
-        for v in order:
-            rows.append(
-                [
-                    str(rank_of[v.id]) if current.voted else "",
-                    v.label,
-                    _points(v, current.voted),
-                    names.proposers(v),
-                    t("values.minutes.yes") if v.retained else "",
-                ]
-            )
-        header = [t("values.col.rank"), t("values.col.value"), t("values.col.points"), t("values.col.proposed_by"), t("values.col.retained")]
-        blocks.append(table(header, rows))
-        return blocks
-
-    def convention_parts(self, project: Project) -> list[PartContent]:
-        from exercises.values_convention import convention_parts
-
-        return convention_parts(project)
-
-    def outcomes(self, project: Project, workshop: Workshop, item: AgendaItem) -> Outcomes:
-        from exercises.values_minutes import outcomes
-
-        return outcomes(project, item.id)
-
-
-def _points(value: Value, voted: bool) -> str:
-    if not voted:
-        return ""
-    return f"{value.points:g}"
-
-
+# Names, for the screen and the minutes --------------------------------------------------------
 class Names:
-    """Names of people and structures for the minutes, looked up once."""
+    """Names of people and structures, for the screen and the minutes, looked up once."""
 
     def __init__(self, project: Project) -> None:
         self.people = {p.id: p.name for p in project.participants()}
@@ -513,6 +444,3 @@ class Names:
             if who not in parts:
                 parts.append(who)
         return ", ".join(parts)
-
-
-EXERCISE = ValuesExercise()

@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from screens.app import AtelierApp
+from screens.modals.convention_export import ConventionExportModal
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
 from workshop.convention import settings as convention_settings
@@ -214,8 +215,6 @@ class ConventionScreen(Screen[None]):
         self.reload()
 
     def action_export(self) -> None:
-        from screens.modals.convention_export import ConventionExportModal
-
         self.app.push_screen(ConventionExportModal(self.project, self.workshop_id))
 
     def action_close(self) -> None:

@@ -39,6 +39,7 @@ MAX_SURVIVING = 0.10
 MODULES = [
     "workshop.storage",
     "workshop.projectfile",
+    "workshop.strict_json",
     "workshop.rounds.engine",
     "workshop.rounds.batching",
     "workshop.rounds.held",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from exercises import apt, apt_balance, apt_outputs, values
-from exercises.apt import EXERCISE, Category, Dynamic, Perspective, Said, Step
+from exercises.apt import Category, Dynamic, Perspective, Said, Step
+from exercises.apt_exercise import EXERCISE
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import Heading, Table
 from workshop.model import Role

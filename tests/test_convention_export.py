@@ -13,8 +13,9 @@ import pytest
 from workshop.cli import main
 from workshop.convention.export import ProjectFileTarget, export_convention
 from workshop.convention.parts import ARTICLES
+from workshop.errors import ExportError
 from workshop.i18n import t
-from workshop.minutes.export import ExportError, OutputExists
+from workshop.minutes.export import OutputExists
 from workshop.project import Project
 
 DAY = "2026-11-02"

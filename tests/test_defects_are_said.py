@@ -107,7 +107,7 @@ def test_an_entry_removed_meanwhile_is_not_found_which_screens_take_as_nothing_s
     import importlib
 
     exercise = importlib.import_module(module)
-    item = project.add_agenda_item(project.add_workshop("Atelier").id, exercise.EXERCISE.kind, "Exercice")
+    item = project.add_agenda_item(project.add_workshop("Atelier").id, module.rpartition(".")[2], "Exercice")  # the kind
     read = getattr(exercise, "load", None) or exercise.state
     state = read(project, item.id)
     with pytest.raises(NotFound):

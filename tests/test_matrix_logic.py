@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from exercises import matrix, matrix_minutes
+from exercises import matrix, matrix_exercise, matrix_minutes
 from exercises.fills import reference_fill
 from exercises.matrix import CheckKind, Level, Means, Mode, Role
 from workshop.errors import NotFound, ValidationError
@@ -167,7 +167,7 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     matrix.set_role(project, item_id, one.id, b, Role.INFORMED)
     matrix.set_role(project, item_id, two.id, b, Role.CONTRIBUTOR)
     matrix.confirm(project, item_id, a)
-    blocks = matrix.EXERCISE.minutes_section(project, project.workshops()[0], project.agenda_item(item_id))
+    blocks = matrix_exercise.EXERCISE.minutes_section(project, project.workshops()[0], project.agenda_item(item_id))
     grid = next(b for b in blocks if isinstance(b, Table))
     assert grid.header == ("Action", "Les Jardins", "Maison [red]EHPAD[/]")
     assert grid.rows == (("Accueil | familles", "P·tec", "I"), ("Transport", "", "C"))
@@ -175,7 +175,7 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     assert grid.caption.startswith("Rôles : P = pilote, C = contributeur, V = consulté") and grid.wide
     assert [b.items for b in blocks if isinstance(b, BulletList)] == [("« Transport » n'a pas de pilote.",)]
     # What each structure commits to is the grid read by columns: it goes to the annexes.
-    annex = matrix.EXERCISE.annex_section(project, project.workshops()[0], project.agenda_item(item_id))
+    annex = matrix_exercise.EXERCISE.annex_section(project, project.workshops()[0], project.agenda_item(item_id))
     texts = [b.text for b in annex if isinstance(b, Paragraph)]
     lists = [b.items for b in annex if isinstance(b, BulletList)]
     assert texts[0] == "Engagements par structure :"
@@ -183,7 +183,7 @@ def test_minutes_table_legend_checks_and_per_structure(project: Project, setup) 
     assert ("Transport — contributeur", "consulté ou informé sur 1 autre(s) action(s)") in lists
     assert any(t == "Les Jardins — confirmé" for t in texts)
     assert any(t == "Maison [red]EHPAD[/] — non confirmé" for t in texts)
-    found = matrix.EXERCISE.outcomes(project, project.workshops()[0], project.agenda_item(item_id))
+    found = matrix_exercise.EXERCISE.outcomes(project, project.workshops()[0], project.agenda_item(item_id))
     [decided] = found.decisions
     assert decided.decision == "confirmée par Les Jardins ; pas encore confirmée par Maison [red]EHPAD[/]"
     assert [(a.what, a.structure, a.state) for a in found.actions] == [
@@ -224,7 +224,7 @@ def test_means_and_how_the_pilot_works_with_each_contributor(project: Project, s
 
     matrix.set_role(project, item_id, action.id, b, Role.CONTRIBUTOR)
     matrix.set_mode(project, item_id, action.id, b, Mode.DELEGATED)
-    blocks = matrix.minutes_blocks(project, item_id)
+    blocks = matrix_minutes.minutes_blocks(project, item_id)
     grid, means = [b for b in blocks if isinstance(b, Table)]
     assert grid.rows == (("Mutualiser la paie", "P·tec tc", "C ⇠ €"),)
     assert means.header == ("Action", "Acteur", "Rôle", "Avec le pilote", "Moyens")
@@ -258,7 +258,7 @@ def test_cells_stored_before_means_existed_still_load_and_stay_confirmed(project
 
 def test_minutes_of_an_empty_grid(project: Project, setup) -> None:
     item_id, _ = setup
-    [block] = matrix.minutes_blocks(project, item_id)
+    [block] = matrix_minutes.minutes_blocks(project, item_id)
     assert "Aucune action" in block.text
     assert matrix_minutes.annex_blocks(project, item_id) == []
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Static
 
-from exercises import matrix
+from exercises import matrix, matrix_minutes
 from screens.app import AtelierApp
 from screens.exercises.matrix import MatrixScreen
 from screens.registry import exercise_screen
@@ -198,7 +198,7 @@ async def test_means_and_relation_to_the_pilot_from_the_keyboard(demo_path: Path
         await pilot.pause()
         assert matrix.load(project, item_id).cell(action.id, columns[1].id).mode == "delegated"
         assert "⇠" in str(screen.query_one("#legend", Static).render())
-        blocks = matrix.minutes_blocks(project, item_id)
+        blocks = matrix_minutes.minutes_blocks(project, item_id)
         means = [b for b in blocks if isinstance(b, Table)][1]
         assert means.rows == (("Mutualiser la paie", columns[1].name, "contributeur", "mise en œuvre confiée par le pilote", "temps de personnel, financement"),)
         assert any(getattr(b, "text", "") == "Moyens et façon de travailler non précisés pour 1 autre(s) pilote(s) ou contributeur(s)." for b in blocks)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from workshop.errors import ExportError
 from workshop.i18n import set_language
 from workshop.minutes.blocks import Heading, Paragraph, Run
 from workshop.minutes.export import (
-    ExportError,
     ExportTargets,
     Output,
     check_paths,

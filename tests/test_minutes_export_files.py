@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from workshop.clock import FakeClock
+from workshop.errors import ExportError
 from workshop.minutes.export import (
-    ExportError,
     ExportTargets,
     Output,
     OutputExists,

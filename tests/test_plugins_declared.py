@@ -49,10 +49,25 @@ def of_other_kinds(modules: set[str], package: str, kind: str) -> set[str]:
     }
 
 
+def own_parts(kind: str) -> set[str]:
+    """The exercise's model, minutes and convention modules, those of them it has (free and
+    commitments have none: their declaration is all there is)."""
+    names = (kind, f"{kind}_minutes", f"{kind}_convention")
+    return {f"exercises.{name}" for name in names if (ROOT / "exercises" / f"{name}.py").is_file()}
+
+
+def test_every_built_in_exercise_is_declared_by_its_own_module() -> None:
+    assert BUILTIN == {kind: f"exercises.{kind}_exercise" for kind in BUILTIN}
+    assert own_parts("matrix") == {"exercises.matrix", "exercises.matrix_minutes", "exercises.matrix_convention"}
+    assert own_parts("free") == set()
+
+
 @pytest.mark.parametrize("kind", sorted(BUILTIN))
 def test_loading_one_exercise_loads_only_it(kind: str) -> None:
     modules = loaded_after(f"from workshop.registry import get_exercise; get_exercise({kind!r})")
-    assert f"exercises.{kind}" in modules
+    # Its declaration imports its parts at once (no import waiting in a method to break a circle)…
+    assert {f"exercises.{kind}_exercise", *own_parts(kind)} <= modules
+    # …and nothing of another exercise.
     assert of_other_kinds(modules, "exercises", kind) == set()
     assert {m for m in modules if m == "exercises.fills" or m.startswith("exercises.fills.")} == set()
     assert "importlib.metadata" not in modules  # no entry-point scan for a built-in kind

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     *sorted((ROOT / "workshop" / "proposals").glob("*.py")),
-    ROOT / "exercises" / "commitments.py",
+    ROOT / "exercises" / "commitments_exercise.py",
     ROOT / "screens" / "exercises" / "commitments.py",
     ROOT / "screens" / "modals" / "proposal.py",
     ROOT / "screens" / "modals" / "follow_up.py",

@@ -451,7 +451,6 @@ def test_action_rows_as_of_a_day_for_the_synthesis_and_the_convention(coop: Coop
     assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.first)[0].state == "À faire (en retard)"
     assert roadmap_follow.action_rows(project, "2027-03-10", workshop_id=coop.second)[0].state == "Mise en œuvre"
     assert roadmap_follow.action_rows(project, "2026-12-31") == []
-    assert roadmap.action_rows(project, "2027-03-05") == later  # the roadmap module's own door to them
 
 
 # Guard -------------------------------------------------------------------------------------------------------------

@@ -283,7 +283,7 @@ async def test_a_free_round_from_the_cockpit_starts_with_question_options_and_f5
     app = AtelierApp(library=library, project_path=path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.push_screen(RoundSetupModal(app.project, workshop_id, item_id, run=True))
+        app.push_screen(RoundSetupModal(app.project, workshop_id, item_id, run=RoundScreen))
         await settle(pilot)
         await pilot.press(*"Quelle priorité ?", "enter", *"Lait", "enter", *"Pain", "f5")
         await settle(pilot)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from exercises import apt, apt_outputs, matrix, securing, securing_sources, supra, swot, swot_weigh
+from exercises import apt, apt_outputs, matrix, securing, securing_labels, securing_sources, supra, swot, swot_weigh
 from exercises.securing import State
 from workshop.errors import ValidationError
 from workshop.i18n import set_language
@@ -132,13 +132,13 @@ def test_open_elements_as_action_rows_as_of_a_date(follow: Follow) -> None:
     c = follow.add("Informer les salariés", due="2026-10-30")
     securing.update_element(follow.project, c.id, state="secured", on="2026-11-01")
     securing.update_element(follow.project, b.id, state="in_progress", on="2026-11-20")
-    rows = securing.open_actions(follow.project, "2026-11-16")
+    rows = securing_labels.open_actions(follow.project, "2026-11-16")
     assert [(r.what, r.who, r.structure, r.due, r.state, r.late, r.element_id) for r in rows] == [
         ("Obtenir l'accord des CA", TRICKY, "EHPAD Les Tilleuls", "2026-11-10", "À sécuriser (en retard)", True, a.id),
         ("Vérifier les règles de TVA", "", "EHPAD Les Tilleuls", "2027-01-15", "À sécuriser", False, b.id),
     ]
     # On 2026-10-20 the third one was still open and not yet late.
-    assert [r.element_id for r in securing.open_actions(follow.project, "2026-10-20")] == [c.id, a.id, b.id]
+    assert [r.element_id for r in securing_labels.open_actions(follow.project, "2026-10-20")] == [c.id, a.id, b.id]
 
 
 # Where elements come from ----------------------------------------------------------------
@@ -320,6 +320,4 @@ def test_where_an_element_comes_from_and_the_apps_words_read_in_the_readers_lang
 
 
 def securing_sources_text(project: Project, element_id: int) -> str:
-    from exercises.securing_labels import element_text
-
-    return element_text(securing.element(project, element_id))
+    return securing.element_text(securing.element(project, element_id))

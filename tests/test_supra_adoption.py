@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from exercises import supra, supra_adoption
+from exercises import supra, supra_adoption, supra_minutes
 from exercises.supra import Criterion
 from workshop.errors import ValidationError
 from workshop.i18n import set_language
@@ -39,7 +39,7 @@ def _adopt(project: Project, room: dict[str, int], proxy_for: str = "b") -> supr
 
 
 def _minutes(project: Project, room: dict[str, int], as_of: str | None) -> list[str]:
-    return [b.text for b in supra.minutes_blocks(project, room["item"], as_of) if isinstance(b, Paragraph)]
+    return [b.text for b in supra_minutes.minutes_blocks(project, room["item"], as_of) if isinstance(b, Paragraph)]
 
 
 def test_adopted_by_those_present_awaiting_the_absent_structure(project: Project, room: dict[str, int]) -> None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from exercises import supra
+from exercises import supra, supra_exercise, supra_minutes
 from exercises.supra import ConsentAttempt, Criterion, Step
 from exercises.wording import recurring_words, word_key, word_spans
 from workshop.errors import ValidationError
@@ -194,7 +194,7 @@ def test_minutes_carry_sentence_indicators_criteria_and_consent_history(project:
     supra.set_deadline(project, item_id, "2028")
     _open_consent(project, item_id, 12)
     supra.record_consent(project, item_id, 12, passed=True, counts={"agree": 4}, reservations=["Moyens humains"])
-    blocks = supra.EXERCISE.minutes_section(project, project.workshops()[0], project.agenda_item(item_id))
+    blocks = supra_exercise.EXERCISE.minutes_section(project, project.workshops()[0], project.agenda_item(item_id))
     paragraphs = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert any(p.endswith("D'ici 2028 | un guichet commun") and p.startswith("Objectif adopté") for p in paragraphs)
     assert any("2 version(s)" in p for p in paragraphs)
@@ -207,5 +207,5 @@ def test_minutes_carry_sentence_indicators_criteria_and_consent_history(project:
 
 
 def test_minutes_of_an_item_not_run(project: Project, item_id: int) -> None:
-    blocks = supra.minutes_blocks(project, item_id)
+    blocks = supra_minutes.minutes_blocks(project, item_id)
     assert len(blocks) == 1 and "non réalisé" in blocks[0].text

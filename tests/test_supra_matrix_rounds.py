@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exercises import matrix, supra
+from exercises import matrix, supra, supra_minutes
 from exercises.fills import reference_fill
 from exercises.supra import Criterion, Step
 from workshop.errors import ValidationError
@@ -160,4 +160,4 @@ def test_a_consent_round_stopped_or_all_abstaining_decides_nothing(room) -> None
     state = supra.sync_rounds(project, item_id)
     assert state.step == Step.SENTENCE and not state.adopted
     assert all(c.passed is None for c in state.consents)
-    assert not any("Tour de consentement" in getattr(b, "text", "") for b in supra.minutes_blocks(project, item_id))
+    assert not any("Tour de consentement" in getattr(b, "text", "") for b in supra_minutes.minutes_blocks(project, item_id))

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from exercises.apt import CATEGORIES, Dynamic, Perspective
-from exercises.apt import EXERCISE as APT
 from exercises.apt import Step as AptStep
-from exercises.values import EXERCISE as VALUES
+from exercises.apt_exercise import EXERCISE as APT
 from exercises.values import Step as ValuesStep
+from exercises.values_exercise import EXERCISE as VALUES
 from workshop.i18n import catalog, set_language
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from exercises import values
-from exercises.values import EXERCISE, Source, Step
+from exercises.values import Source, Step
+from exercises.values_exercise import EXERCISE
 from workshop.errors import ValidationError
 from workshop.minutes.blocks import Heading, Table
 from workshop.project import Project

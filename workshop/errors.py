@@ -73,5 +73,11 @@ class StorageError(AtelierError):
     key = "error.storage"
 
 
+class ExportError(AtelierError):
+    """A document (the minutes, the draft convention) could not be written where asked; nothing was half-written."""
+
+    key = "minutes.error.write"
+
+
 class NotFound(AtelierError):
     key = "error.not_found"

@@ -1,13 +1,16 @@
 """What every exercise provides to the core: the boundary new exercises plug into.
 
-An exercise is one logic module in `exercises/` (a subclass of `Exercise`
-exposed as the module-level `EXERCISE`, listed in `workshop.registry.BUILTIN`
-or, from another package, declared by an `atelier.exercises` entry point), one
+An exercise is its modules in `exercises/`, declared by one of them (a
+subclass of `Exercise` exposed as the module-level `EXERCISE`, in
+`exercises/<kind>_exercise.py`, listed in `workshop.registry.BUILTIN` or, from
+another package, declared by an `atelier.exercises` entry point), one
 guide per language in `exercises/guides/<kind>.<lang>.md`, and one screen
 (listed in `screens.registry`). Everything the core asks of an exercise goes
 through the methods below: the exercise declares them, nothing registers
-itself when a module is imported. Its demo and reference results live apart,
-in `exercises.fills`.
+itself when a module is imported. The declaring module imports the exercise's
+model, minutes and convention modules at its top; none of them imports it
+back, so no import hides in a function to break a circle. Its demo and
+reference results live apart, in `exercises.fills`.
 """
 
 from __future__ import annotations

@@ -47,6 +47,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from workshop.strict_json import strict_json
+
 JOURNAL_SUFFIX = ".journal"
 MAGIC = b"ATELIER JOURNAL\n"
 FORMAT = 1  # the newest journal format this version reads
@@ -187,8 +189,6 @@ def read_journal(path: Path) -> JournalFile | None:
 # Applying records -----------------------------------------------------------------------------
 def decode_record(payload: bytes, number: int) -> dict[str, Any]:
     """One record's JSON, its shape checked; JournalDamage("record") when it cannot be applied."""
-    from workshop.projectfile import strict_json
-
     try:
         record = strict_json(payload.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

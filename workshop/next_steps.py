@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from workshop.errors import NotFound, ValidationError
 from workshop.model import Record
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
     from workshop.project import Project
@@ -86,12 +87,10 @@ def _owner(project: Project, participant_id: int, structure_id: int) -> tuple[in
 def add_next_step(
     project: Project, workshop_id: int, text: str, participant_id: int = 0, structure_id: int = 0, due: str = ""
 ) -> NextStep:
-    from workshop.project import _check_date
-
     project.workshop(workshop_id)
     participant_id, structure_id = _owner(project, participant_id, structure_id)
     position = max((s.position for s in next_steps(project, workshop_id)), default=-1) + 1
-    step = NextStep(workshop_id, _text(text), participant_id, structure_id, _check_date(due), position=position)
+    step = NextStep(workshop_id, _text(text), participant_id, structure_id, check_date(due), position=position)
     doc_id = project.store.table(TABLE).insert(step.to_doc())
     return replace(step, id=doc_id)
 
@@ -99,24 +98,20 @@ def add_next_step(
 def edit_next_step(
     project: Project, step_id: int, text: str, participant_id: int = 0, structure_id: int = 0, due: str = ""
 ) -> NextStep:
-    from workshop.project import _check_date
-
     current = next_step(project, step_id)
     participant_id, structure_id = _owner(project, participant_id, structure_id)
-    changed = replace(current, text=_text(text), participant_id=participant_id, structure_id=structure_id, due=_check_date(due))
+    changed = replace(current, text=_text(text), participant_id=participant_id, structure_id=structure_id, due=check_date(due))
     project.store.table(TABLE).update(changed.to_doc(), doc_ids=[step_id])
     return changed
 
 
 def set_status(project: Project, step_id: int, status: str | StepStatus, on: str = "") -> NextStep:
     """Mark a next step done (or to do again) on day `on` (default today)."""
-    from workshop.project import _check_date
-
     current = next_step(project, step_id)
     value = StepStatus(status).value
     if value == current.status:
         return current
-    day = _check_date(on) or project.today()
+    day = check_date(on) or project.today()
     changed = replace(current, status=value, log=[*current.log, {"on": day, "status": value}])
     project.store.table(TABLE).update(changed.to_doc(), doc_ids=[step_id])
     return changed

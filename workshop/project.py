@@ -34,6 +34,7 @@ from workshop.model import (
 from workshop.names import MAX_NAME_LENGTH, clean_name, name_key
 from workshop.store import FORMAT_VERSION, ProjectStore
 from workshop.text import clean_block, clean_line
+from workshop.typed_dates import check_date, check_time
 from workshop.undo import UndoLog
 
 R = TypeVar("R", bound=Record)
@@ -217,7 +218,7 @@ class Project:
         if self.threshold_needs_confirmation(value) and not confirmed:
             raise ValidationError("error.threshold_lower_unconfirmed", threshold=value, source=DEFAULT_THRESHOLD)
         now = self.clock.now()
-        day = _check_date(on) or self.today()
+        day = check_date(on) or self.today()
         log = [*self.threshold_changes, {"on": day, "value": value, "previous": previous, "at": now}]
         self._set_meta(threshold=value, threshold_log=log)
 
@@ -315,8 +316,8 @@ class Project:
     ) -> Workshop:
         workshop = Workshop(
             clean_name(title, "workshop"),
-            date=_check_date(date),
-            start_time=_check_time(start_time),
+            date=check_date(date),
+            start_time=check_time(start_time),
             place=_clean_detail(place),
             facilitator=_clean_detail(facilitator),
         )
@@ -327,13 +328,13 @@ class Project:
         if "title" in changes:
             changes["title"] = clean_name(changes["title"], "workshop")
         if "date" in changes:
-            changes["date"] = _check_date(changes["date"])
+            changes["date"] = check_date(changes["date"])
         if "start_time" in changes:
-            changes["start_time"] = _check_time(changes["start_time"])
+            changes["start_time"] = check_time(changes["start_time"])
         if "next_meeting_date" in changes:
-            changes["next_meeting_date"] = _check_date(changes["next_meeting_date"])
+            changes["next_meeting_date"] = check_date(changes["next_meeting_date"])
         if "next_meeting_time" in changes:
-            changes["next_meeting_time"] = _check_time(changes["next_meeting_time"])
+            changes["next_meeting_time"] = check_time(changes["next_meeting_time"])
         if "minutes_status" in changes:
             changes["minutes_status"] = MinutesStatus(changes["minutes_status"] or MinutesStatus.DRAFT).value
         for text_field in ("place", "facilitator", "minutes_author", "next_meeting_place"):
@@ -439,42 +440,6 @@ def _local_day(instant: float) -> str:
 def _clean_detail(text: object) -> str:
     """A workshop's place or facilitator: one line, may be empty."""
     return clean_line(text, empty=None, too_long="error.name_too_long", limit=MAX_NAME_LENGTH)
-
-
-def _check_date(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        return ""
-    import datetime
-
-    try:
-        return datetime.date.fromisoformat(text).isoformat()
-    except ValueError:
-        pass
-    for fmt in ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ValidationError("error.date_invalid", text=text)
-
-
-def _check_time(text: str) -> str:
-    """A start time as stored, 'HH:MM'; accepts 9:30, 09h30, 9h, 0930."""
-    typed = (text or "").strip()
-    text = typed.lower().replace("h", ":").replace(".", ":")
-    if not text:
-        return ""
-    if text.endswith(":"):
-        text += "00"
-    if ":" not in text and text.isdigit() and len(text) in (3, 4):
-        text = f"{text[:-2]}:{text[-2:]}"
-    elif ":" not in text and text.isdigit() and len(text) <= 2:
-        text = f"{text}:00"
-    hours, _, minutes = text.partition(":")
-    if hours.isdigit() and minutes.isdigit() and len(minutes) == 2 and 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59:
-        return f"{int(hours):02d}:{minutes}"
-    raise ValidationError("error.time_invalid", text=typed)
 
 
 def _check_minutes(value: int | str) -> int:

@@ -31,6 +31,7 @@ from typing import Any
 
 from workshop.errors import JournalProblem, ProjectDamaged
 from workshop.journal import JournalDamage, JournalFile, apply_record, decode_record, journal_path, read_journal
+from workshop.strict_json import DuplicateKey, strict_json
 
 FILE_MODE = 0o600  # project files hold personal data: owner only
 TEMP_SUFFIX = ".tmp"
@@ -260,7 +261,7 @@ def parse_project_bytes(raw: bytes, path: Path) -> Any:
         # utf-8-sig: a file saved by hand with a byte-order mark is still read.
         text = raw.decode("utf-8-sig")
         data = strict_json(text)
-    except _DuplicateKey as error:
+    except DuplicateKey as error:
         from workshop.schema import Finding
         from workshop.validation import damaged
 
@@ -272,30 +273,6 @@ def parse_project_bytes(raw: bytes, path: Path) -> Any:
     if may_hold_forbidden(text):
         visible_in(data)
     return data
-
-
-def strict_json(text: str) -> Any:
-    """json.loads, refusing an object with twice the same key (_DuplicateKey, a ValueError)."""
-    return json.loads(text, object_pairs_hook=_refuse_twice_the_same_key)
-
-
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _refuse_twice_the_same_key(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    # JSON readers keep the last of two equal keys and drop the other silently:
-    # two records with one id, two tables with one name, are damage to report.
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        for key, _value in pairs:
-            if key in seen:
-                raise _DuplicateKey(key)
-            seen.add(key)
-    return result
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,9 +1,11 @@
 """The exercise registry: the built-in exercises, listed here, plus those other packages declare.
 
 A built-in exercise is one line of `BUILTIN`: its kind and the module whose
-`EXERCISE` declares it (a subclass of `workshop.exercise.Exercise`). Asking for
-one kind imports that module only: nothing is found by importing a whole
-package, and nothing registers itself as a side effect of being imported.
+`EXERCISE` declares it (a subclass of `workshop.exercise.Exercise`), always
+`exercises.<kind>_exercise`. Asking for one kind imports that module and the
+exercise's own modules it imports, no other exercise's: nothing is found by
+importing a whole package, and nothing registers itself as a side effect of
+being imported.
 
 Other packages add exercises through the `atelier.exercises` entry-point group,
 each entry pointing at an `Exercise` instance. Entry points are read (once, and
@@ -24,18 +26,18 @@ ENTRY_POINT_GROUP = "atelier.exercises"
 
 # Kind -> the module declaring it (its `EXERCISE`).
 BUILTIN: dict[str, str] = {
-    "free": "exercises.free",
-    "swot": "exercises.swot",
-    "apt": "exercises.apt",
-    "values": "exercises.values",
-    "supra": "exercises.supra",
-    "stakeholders": "exercises.stakeholders",
-    "matrix": "exercises.matrix",
-    "governance": "exercises.governance",
-    "securing": "exercises.securing",
-    "commitments": "exercises.commitments",
-    "roadmap": "exercises.roadmap",
-    "fairness": "exercises.fairness",
+    "free": "exercises.free_exercise",
+    "swot": "exercises.swot_exercise",
+    "apt": "exercises.apt_exercise",
+    "values": "exercises.values_exercise",
+    "supra": "exercises.supra_exercise",
+    "stakeholders": "exercises.stakeholders_exercise",
+    "matrix": "exercises.matrix_exercise",
+    "governance": "exercises.governance_exercise",
+    "securing": "exercises.securing_exercise",
+    "commitments": "exercises.commitments_exercise",
+    "roadmap": "exercises.roadmap_exercise",
+    "fairness": "exercises.fairness_exercise",
 }
 
 

@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Any
 
 from workshop.i18n import t
+from workshop.text import visible
 
 MAX_SHOWN_NAME = 60  # a table or field name from the file, as shown in a message
 
@@ -42,8 +43,6 @@ class Finding:
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def message(self) -> str:
-        from workshop.text import visible
-
         # Names come from the file: shown visibly (no control character reaches the terminal), and short.
         def shown(name: str) -> str:
             text = visible(str(name))

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import apt, apt_balance, apt_outputs
+from exercises import apt, apt_balance, apt_exercise, apt_outputs
 from exercises.apt import CATEGORIES, AptState, Category, Perspective, Step
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
@@ -39,7 +39,7 @@ def _only(*steps: Step) -> frozenset[str]:
 
 
 class AptScreen(SteppedExerciseScreen):
-    exercise = apt.EXERCISE
+    exercise = apt_exercise.EXERCISE
     steps = tuple(s.value for s in apt.STEPS)
     step_prefix = "apt.step."
     BINDINGS = [

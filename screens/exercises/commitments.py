@@ -16,7 +16,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from exercises import commitments
+from exercises import commitments_exercise
 from screens.exercises.base import ExerciseScreen
 from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
@@ -125,7 +125,7 @@ class CommitmentsScreen(ExerciseScreen):
         Binding("3", "tab('tab-history')", "proposals.tab.history", show=False),
     ]
 
-    exercise = commitments.EXERCISE
+    exercise = commitments_exercise.EXERCISE
 
     def __init__(self, project: Project, workshop_id: int, item_id: int = 0) -> None:
         super().__init__(project, workshop_id, item_id)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import fairness, fairness_sides, means
+from exercises import fairness, fairness_exercise, fairness_sides, means
 from exercises.fairness import SCALE, UNFAIR_MAX, FairnessState, Step
 from exercises.fairness_minutes import bar, format_mean, history_cell, rating_text
 from screens.exercises.stepped import SteppedExerciseScreen
@@ -42,7 +42,7 @@ def _only(*steps: Step) -> frozenset[str]:
 
 class FairnessScreen(SteppedExerciseScreen):
     CSS_PATH = ["stepped.tcss", "fairness.tcss"]
-    exercise = fairness.EXERCISE
+    exercise = fairness_exercise.EXERCISE
     steps = tuple(s.value for s in fairness.STEPS)
     step_prefix = "fairness.step."
     compact_steps = True

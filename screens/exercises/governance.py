@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from exercises import governance, governance_consent
+from exercises import governance, governance_consent, governance_exercise
 from exercises.governance import Body, BodySheet, GovernanceState, Names, Status
 from screens.exercises.base import ExerciseScreen
 from screens.modals.confirm import ConfirmModal
@@ -53,7 +53,7 @@ class GovernanceScreen(ExerciseScreen):
         Binding("shift+down", "move(1)", "governance.key.move", show=False),
     ]
 
-    exercise = governance.EXERCISE
+    exercise = governance_exercise.EXERCISE
 
     def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)

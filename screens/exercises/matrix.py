@@ -16,7 +16,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from exercises import matrix
+from exercises import matrix, matrix_exercise
 from exercises.matrix import Role
 from screens.exercises.base import ExerciseScreen
 from screens.parameters import int_parameter
@@ -90,7 +90,7 @@ class MatrixScreen(ExerciseScreen):
         Binding("minus", "limit(-1)", "matrix.key.limit_less", show=False),
     ]
 
-    exercise = matrix.EXERCISE
+    exercise = matrix_exercise.EXERCISE
 
     def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)

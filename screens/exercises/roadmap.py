@@ -23,6 +23,7 @@ from exercises import (
     periods,
     roadmap,
     roadmap_actions,
+    roadmap_exercise,
     roadmap_follow,
     roadmap_objectives,
 )
@@ -50,7 +51,7 @@ ACTION_STEPS = (Step.ACTIONS, Step.SKILLS, Step.RESOURCES, Step.PARTNERS, Step.C
 
 class RoadmapScreen(RoadmapEditing, SteppedExerciseScreen):
     CSS_PATH = ["stepped.tcss", "roadmap.tcss"]
-    exercise = roadmap.EXERCISE
+    exercise = roadmap_exercise.EXERCISE
     steps = tuple(s.value for s in roadmap.STEPS)
     step_prefix = "roadmap.step."
     BINDINGS = [

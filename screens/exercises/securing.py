@@ -15,12 +15,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
-from exercises import securing, securing_sources
-from exercises.securing import Element
+from exercises import securing, securing_exercise, securing_sources
+from exercises.securing import Element, element_text
 from exercises.securing_labels import (
     MISSING,
     Names,
-    element_text,
     origin_label,
     source_notes,
     state_label,
@@ -51,7 +50,7 @@ class SecuringScreen(ExerciseScreen):
         Binding("f", "next_filter", "securing.key.filter"),
         Binding("delete", "remove", "securing.key.remove", show=False),
     ]
-    exercise = securing.EXERCISE
+    exercise = securing_exercise.EXERCISE
 
     def __init__(self, project: Project, workshop_id: int, item_id: int = 0) -> None:
         super().__init__(project, workshop_id, item_id)

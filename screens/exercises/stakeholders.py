@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import stakeholders, stakeholders_sheet
+from exercises import stakeholders, stakeholders_exercise, stakeholders_sheet
 from exercises.stakeholders import Stakeholder, StakeholdersState, Step
 from exercises.stakeholders_map import cell_width_for, text_map
 from exercises.stakeholders_sheet import Sheet
@@ -42,7 +42,7 @@ CURSOR_STYLE = "bold reverse"
 
 class StakeholdersScreen(SteppedExerciseScreen):
     CSS_PATH = ["stepped.tcss", "stakeholders.tcss"]
-    exercise = stakeholders.EXERCISE
+    exercise = stakeholders_exercise.EXERCISE
     steps = tuple(s.value for s in stakeholders.STEPS)
     step_prefix = "stakeholders.step."
     BINDINGS = [

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from exercises import supra, supra_adoption
+from exercises import supra, supra_adoption, supra_exercise
 from exercises.supra import Criterion, Step
 from exercises.wording import word_spans
 from screens.exercises.base import ExerciseScreen
@@ -79,7 +79,7 @@ class SupraScreen(ExerciseScreen):
         Binding("R", "scale('realistic')", "supra.key.scale", show=False),
     ]
 
-    exercise = supra.EXERCISE
+    exercise = supra_exercise.EXERCISE
 
     def __init__(self, project: Project, workshop_id: int, item_id: int) -> None:
         super().__init__(project, workshop_id, item_id)

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, OptionList, Static
 
-from exercises import swot, swot_answers, swot_compare, swot_weigh
+from exercises import swot, swot_answers, swot_compare, swot_exercise, swot_weigh
 from exercises.swot import (
     ALL_QUADRANTS,
     QUADRANTS,
@@ -50,7 +50,7 @@ def quadrant_name(quadrant: str) -> str:
 
 
 class SwotScreen(AnswersStep, SteppedExerciseScreen):
-    exercise = swot.EXERCISE
+    exercise = swot_exercise.EXERCISE
     CSS_PATH = ["stepped.tcss", "swot.tcss"]
     steps = tuple(s.value for s in swot.STEPS)
     step_prefix = "swot.step."

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from exercises import values
+from exercises import values, values_exercise
 from exercises.values import Step, ValuesState
 from screens.exercises.stepped import SteppedExerciseScreen
 from screens.modals.confirm import ConfirmModal
@@ -30,7 +30,7 @@ OTHER_LABEL = "\x00other"  # the choice "type another label" (no label can hold 
 
 
 class ValuesScreen(SteppedExerciseScreen):
-    exercise = values.EXERCISE
+    exercise = values_exercise.EXERCISE
     steps = tuple(s.value for s in values.STEPS)
     step_prefix = "values.step."
     BINDINGS = [

@@ -1,8 +1,8 @@
 """Export the draft convention: folder and file name, in a worker, like the minutes.
 
-The same dialog as the minutes' export (a safe name whatever is typed, a
-confirmation before replacing a file, a snapshot exported in a thread worker
-that only posts messages), for one .docx. A project file is refused before
+The same dialog as the minutes' export (`ExportDialog`: a safe name whatever is
+typed, a confirmation before replacing a file, a snapshot exported in a thread
+worker that only posts messages), for one .docx. A project file is refused before
 any question about replacing it.
 """
 
@@ -12,12 +12,13 @@ from pathlib import Path
 
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from screens import failures
-from screens.modals.export import ExportModal
+from screens.modals.export_dialog import ExportDialog
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.convention.export import default_name, export_convention, refuse_project_target
@@ -29,9 +30,9 @@ from workshop.minutes.snapshot import snapshot
 from workshop.project import Project
 
 
-class ConventionExportModal(ExportModal):
+class ConventionExportModal(ExportDialog):
     DONE_KEY = "convention.export.done"
-    OFFERS_CONVENTION = False
+    BINDINGS = [Binding("escape", "close", "common.close")]
 
     def compose(self) -> ComposeResult:
         stem = default_name(self.project).removesuffix(DOCX)

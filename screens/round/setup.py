@@ -12,10 +12,14 @@ Checkboxes read `[x]` / `[ ]`: on a projector, colour alone does not tell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from screens.modals.dialog import REFUSED, Dialog
@@ -64,11 +68,11 @@ class RoundSetupModal(Dialog["int | None"]):
         workshop_id: int,
         item_id: int,
         owner: str = "",
-        run: bool = False,
+        run: Callable[[Project, int], Screen[Any]] | None = None,
         editing: Round | None = None,
     ) -> None:
         super().__init__()
-        self.run = run  # open the round screen once a round is chosen
+        self.run = run  # the screen to open on the round once one is chosen (the round screen), if any
         self.project = project
         self.workshop_id = workshop_id
         self.item_id = item_id
@@ -249,7 +253,5 @@ class RoundSetupModal(Dialog["int | None"]):
     def chosen(self, round_id: int) -> None:
         app = self.app
         self.dismiss(round_id)
-        if self.run:
-            from screens.round.screen import RoundScreen
-
-            app.push_screen(RoundScreen(self.project, round_id))
+        if self.run is not None:
+            app.push_screen(self.run(self.project, round_id))

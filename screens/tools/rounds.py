@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from screens.round.screen import RoundScreen
 from screens.round.setup import RoundSetupModal
 
 if TYPE_CHECKING:
@@ -11,4 +12,4 @@ if TYPE_CHECKING:
 
 
 def open_round_tool(project: Project, workshop_id: int, item_id: int) -> RoundSetupModal:
-    return RoundSetupModal(project, workshop_id, item_id, run=True)
+    return RoundSetupModal(project, workshop_id, item_id, run=RoundScreen)

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from workshop.errors import AtelierError
+from workshop.errors import ExportError
 from workshop.filenames import safe_stem
 from workshop.i18n import language
+from workshop.minutes.protected import refuse_project_files
 
 if TYPE_CHECKING:
     from workshop.clock import Clock
@@ -28,12 +29,6 @@ if TYPE_CHECKING:
     from workshop.project import Project
 
 DOCX, MARKDOWN = ".docx", ".md"
-
-
-class ExportError(AtelierError):
-    """The minutes could not be written where asked; nothing was half-written."""
-
-    key = "minutes.error.write"
 
 
 class OutputExists(ExportError):
@@ -94,8 +89,6 @@ def check_targets(targets: ExportTargets, force: bool, protect: Path | None = No
 
 
 def check_paths(paths: list[Path], force: bool, protect: Path | None = None) -> None:
-    from workshop.minutes.protected import refuse_project_files
-
     refuse_project_files(paths, protect)
     if len({p.resolve() for p in paths}) < len(paths):
         raise ExportError("minutes.error.same_file", path=str(paths[0]))

@@ -15,10 +15,10 @@ import os
 import re
 from pathlib import Path
 
+from workshop.errors import ExportError
 from workshop.i18n import t
 from workshop.journal import MAGIC, journal_path
 from workshop.lock import lock_path, machine_lock_path
-from workshop.minutes.export import ExportError
 from workshop.projectfile import TEMP_SUFFIX, backup_path, looks_like_project
 
 PROJECT_SUFFIX = ".atelier"  # workshop.store.PROJECT_SUFFIX, without importing TinyDB

@@ -19,6 +19,7 @@ from workshop.proposals.proposal import (
     Referent,
     Status,
 )
+from workshop.typed_dates import check_date
 
 if TYPE_CHECKING:
     from workshop.model import Participant, Structure, Workshop
@@ -126,8 +127,6 @@ def record_proposal(
     it came from. `date` defaults to the workshop's date, else today. A proposal
     with no known structure is refused: it could not be told from the promoter's own.
     """
-    from workshop.project import _check_date
-
     cleaned = _clean_text(text, "proposals.error.text", MAX_TEXT_LENGTH)
     if not cleaned:
         raise ValidationError("proposals.error.no_text")
@@ -142,7 +141,7 @@ def record_proposal(
         if not workshop_id:
             workshop_id = item.workshop_id
             workshop_date = project.workshop(workshop_id).date
-    day = _check_date(date) or workshop_date or today(project)
+    day = check_date(date) or workshop_date or today(project)
     record = Proposal(
         text=cleaned,
         structure_id=structure_id,
@@ -201,14 +200,12 @@ def decide(
     `on` is the day it was taken (default today); `workshop_id` the workshop it
     was taken in, when it was taken live.
     """
-    from workshop.project import _check_date
-
     current = proposal(project, proposal_id)
     value = Decision("" if decision in ("undecided", None) else decision).value
     why = _clean_text(reason, "proposals.error.reason", MAX_REASON_LENGTH)
     if value == Decision.NOT_RETAINED and not why:
         raise ValidationError("proposals.error.reason_required")
-    day = _check_date(on) or today(project)
+    day = check_date(on) or today(project)
     if workshop_id:
         project.workshop(workshop_id)
     log = [dict(entry) for entry in current.log]
@@ -247,8 +244,6 @@ def follow_up(
     proposal shows as late); "dropped" needs a reason.
     """
     from workshop.model import Participant, Structure
-    from workshop.project import _check_date
-
     current = proposal(project, proposal_id)
     if current.decision != Decision.RETAINED:
         raise ValidationError("proposals.error.not_retained_follow_up")
@@ -269,10 +264,10 @@ def follow_up(
         changes["referent_participant_id"] = referent.participant_id
         changes["referent_structure_id"] = referent.structure_id
     if due is not UNCHANGED:
-        changes["due"] = _check_date(due or "")
+        changes["due"] = check_date(due or "")
     # Who carries it and by when are logged when they change, for the minutes' `as_of`.
     follow_log: list[dict[str, Any]] = []
-    follow_day = _check_date(on) or today(project)
+    follow_day = check_date(on) or today(project)
     new_referent = [changes.get("referent_participant_id", current.referent_participant_id), changes.get("referent_structure_id", current.referent_structure_id)]
     if new_referent != [current.referent_participant_id, current.referent_structure_id]:
         follow_log.append({"on": follow_day, "referent": new_referent})
@@ -287,7 +282,7 @@ def follow_up(
     changes["status_reason"] = why
     log = [dict(entry) for entry in current.log] + follow_log
     if new_status != current.status:
-        day = _check_date(on) or today(project)
+        day = check_date(on) or today(project)
         log.append({"on": day, "status": new_status, "reason": why})
         changes.update(status=new_status, status_on=day)
     if len(log) != len(current.log):
