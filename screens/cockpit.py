@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
 
 from screens import registry
@@ -190,16 +190,29 @@ class CockpitScreen(Screen[None]):
         if live is None or not self.is_mounted:
             return
         reading = self.app.attempt(live.reading)
+        if reading is not None and reading.overtime and self.app.attempt(live.bell_due):
+            self.app.bell()  # heard over any screen: time is up whatever is shown
+        if self._hidden():
+            return  # drawn again when the cockpit comes back (on_screen_resume)
         self.query_one(CountdownDisplay).show(reading)
         state_line = _state_line(reading)
         if state_line != self._state_shown:
             self._state_shown = state_line
             self.query_one("#timer-state", Static).update(Content(state_line))
-        if reading is not None and reading.overtime and self.app.attempt(live.bell_due):
-            self.app.bell()
         self._readings += 1
         if self._readings % SIDEBAR_EVERY == 0:
             self._show_agenda()
+
+    def _hidden(self) -> bool:
+        """Another screen covers the cockpit (an exercise, a round): redrawing the
+        countdown five times a second there cost CPU in every key of a round. A dialog
+        lets the cockpit show through: it is drawn under it."""
+        for screen in reversed(self.app.screen_stack):
+            if screen is self:
+                return False
+            if not isinstance(screen, ModalScreen):
+                return True
+        return True
 
     @property
     def reading(self) -> Reading | None:

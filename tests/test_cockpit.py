@@ -99,6 +99,39 @@ async def test_warning_colours_then_red_overtime_and_one_bell(
         assert len(rings) == 1
 
 
+async def test_covered_by_another_screen_the_bell_still_rings_and_the_time_is_right_on_return(
+    app: AtelierApp, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exercise or a round covers the cockpit: the countdown is not drawn there, but
+    the bell rings when time is up, and coming back shows the time as it is."""
+    rings: list[None] = []
+    monkeypatch.setattr(app, "bell", lambda: rings.append(None))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cockpit(app, pilot)
+        await pilot.press("space")
+        await app.push_screen(Screen())  # what an exercise or a round does
+        await pilot.pause()
+        clock.advance(20 * 60 + 5)  # the 20 minutes are over
+        screen.update_timer()
+        assert len(rings) == 1
+        assert digits(screen) == "20:00"  # not drawn while covered
+        await app.pop_screen()
+        await pilot.pause()
+        assert digits(screen) == "+00:05"
+
+
+async def test_under_a_dialog_the_countdown_keeps_moving(app: AtelierApp, clock: FakeClock) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_cockpit(app, pilot)
+        await pilot.press("space", "o")  # the item's notes, over the cockpit
+        await pilot.pause()
+        assert isinstance(app.screen, ItemNotesModal)
+        clock.advance(65)
+        screen.update_timer()
+        await pilot.pause()
+        assert digits(screen) == "18:55"
+
+
 async def test_plus_and_minus_keys_adjust_the_time(app: AtelierApp) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_cockpit(app, pilot)
