@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
 
 from screens import registry
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.parameters import int_parameter
 from screens.widgets.agenda_sidebar import AgendaSidebar
 from screens.widgets.countdown import CountdownDisplay
@@ -42,7 +42,7 @@ MINUTE = Binding.Group("cockpit.key_group_minute", compact=True)
 
 
 class CockpitScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "cockpit.tcss"
     AUTO_FOCUS = None  # nothing takes the keys: they drive the workshop
     BINDINGS = [
@@ -131,7 +131,7 @@ class CockpitScreen(Screen[None]):
         if self.live is not None:
             self.refresh_all()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought something back: show the project as it is now.
         self.refresh_all()
 

@@ -20,7 +20,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.modals.convention_export import ConventionExportModal
 from screens.tables import fill_table, selected_key
 from screens.widgets.key_bar import KeyBar
@@ -38,7 +38,7 @@ CLAUSES = (Clause.FINANCES, Clause.DURATION, Clause.REVISION, Clause.EXIT, Claus
 
 
 class ConventionScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "convention.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),

@@ -10,10 +10,11 @@ from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.formatting import format_date
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.project_list import ProjectList, ProjectRow
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 class HomeScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     # Styles are in app.tcss: a screen's own CSS_PATH re-reads every style sheet
     # when it is first shown, and this screen is shown at start-up.
     BINDINGS = [
@@ -42,6 +43,13 @@ class HomeScreen(Screen[None]):
     ]
 
     summaries: list[ProjectSummary] = []  # read again each time the screen is shown
+
+    class ProjectChosen(Message):
+        """A project to open (chosen in the list, or just created): the application opens it."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,7 +114,7 @@ class HomeScreen(Screen[None]):
     def action_open(self) -> None:
         summary = self._selected()
         if summary is not None:
-            self.app.open_project(Path(summary.path))
+            self.post_message(self.ProjectChosen(Path(summary.path)))
 
     def action_new(self) -> None:
         from screens.modals.prompt import PromptModal
@@ -116,7 +124,7 @@ class HomeScreen(Screen[None]):
                 path = project.path
                 project.close()
                 self.refresh_projects()
-                self.app.open_project(path)
+                self.post_message(self.ProjectChosen(path))
 
         prompt = PromptModal(t("home.new_prompt"), placeholder=t("home.new_placeholder"), save=self.app.library.create)
         self.app.push_screen(prompt, created)

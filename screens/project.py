@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Select, Static, TabbedContent, TabPane, Tabs
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.formatting import format_date, format_minutes
 from screens.modals.confirm import ConfirmModal
 from screens.modals.participant import ParticipantForm, ParticipantModal
@@ -47,7 +47,7 @@ def duplicates(names: list[str]) -> set[str]:
 
 
 class ProjectScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "project.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),
@@ -129,7 +129,7 @@ class ProjectScreen(Screen[None]):
         if self.app.project is self.project:
             self.refresh_all()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought something back: show the project as it is now.
         self.refresh_all()
 

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, TabbedContent, TabPane
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.formatting import clock_after, format_date, format_minutes
 from screens.modals.agenda_item import AgendaItemForm, AgendaItemModal
 from screens.modals.confirm import ConfirmModal
@@ -66,7 +66,7 @@ MOVE = Binding.Group("plan.move", compact=True)
 
 
 class WorkshopPlanScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "workshop_plan.tcss"
     BINDINGS = [
         Binding("escape", "close", "common.back"),
@@ -133,7 +133,7 @@ class WorkshopPlanScreen(Screen[None]):
         if self.app.project is self.project:
             self.refresh_all()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought something back: show the project as it is now.
         self.refresh_all()
 

@@ -7,9 +7,9 @@ found. The graph below has an edge for every import the code runs, wherever it
 is written; imports under `if TYPE_CHECKING:` are left out (they never run, and
 a type annotation naming a module's neighbour is no circle).
 
-The circles left for later are named in `LEFT_FOR_LATER`, each exactly as it
-stands: a new circle fails, and so does a listed one that grows (a module
-joining it) or shrinks (then the list is brought down to what remains).
+The last circle, the application and its screens, went when the screens were
+typed against `screens.app_base.AtelierBase`, which opens no screen: only
+`screens.app.AtelierApp` imports the screens it opens.
 """
 
 from __future__ import annotations
@@ -24,31 +24,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("workshop", "exercises", "screens")
 
-# The circles left for later (issue #20, point 7), each needing a redesign rather than a move. Nothing
-# may be added here: a module joining one of these, or a new circle, is a defect to fix.
-LEFT_FOR_LATER: tuple[frozenset[str], ...] = (
-    # The app and its screens: every screen imports `AtelierApp` (`getters.app(AtelierApp)` types and
-    # checks `self.app`), and the app imports the screens it opens itself, inside its methods: the home
-    # screen (`get_default_screen`), the project screen (`open_project`), the cockpit, exercise and round
-    # screens (`resume_round_on_screen`). Breaking it: what the screens use of the app (project, clock,
-    # attempt, saving) in a class of its own that imports no screen, the screens typed against it, and
-    # the opening of those five screens in the application class that subclasses it.
-    frozenset(
-        {
-            "screens.app",
-            "screens.cockpit",
-            "screens.exercises.base",
-            "screens.home",
-            "screens.modals.next_steps",
-            "screens.project",
-            "screens.round",
-            "screens.round.contribution",
-            "screens.round.results",
-            "screens.round.screen",
-            "screens.workshop_plan",
-        }
-    ),
-)
 
 
 def modules(root: Path, packages: tuple[str, ...] = PACKAGES) -> dict[str, Path]:
@@ -153,21 +128,10 @@ def described(component: frozenset[str], graph: Mapping[str, set[str]]) -> str:
     return "\n".join([f"  {len(component)} modules: {', '.join(sorted(component))}", *edges])
 
 
-def test_no_import_circle_but_those_left_for_later() -> None:
+def test_no_import_circle() -> None:
     graph = import_graph(modules(ROOT))
     found = circles(graph)
-    new = [c for c in found if c not in LEFT_FOR_LATER]
-    assert not new, "Import circles (an edge per import, in functions too):\n" + "\n".join(described(c, graph) for c in new)
-    gone = [c for c in LEFT_FOR_LATER if c not in found]
-    assert not gone, "These circles changed or are gone: bring LEFT_FOR_LATER down to what remains:\n" + "\n".join(
-        f"  {', '.join(sorted(c))}" for c in gone
-    )
-
-
-def test_the_exercises_take_part_in_no_circle() -> None:
-    # Nothing of an exercise may wait for later: loading one must never depend on the order of loading.
-    graph = import_graph(modules(ROOT))
-    assert [c for c in circles(graph) if any(m.startswith("exercises") for m in c)] == []
+    assert not found, "Import circles (an edge per import, in functions too):\n" + "\n".join(described(c, graph) for c in found)
 
 
 # The graph itself: what it counts as an import --------------------------------------------

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import getters
 from textual.screen import Screen
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 
 if TYPE_CHECKING:
     from workshop.exercise import Exercise
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class ExerciseScreen(Screen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     exercise: ClassVar[Exercise]
 
     def __init__(self, project: Project, workshop_id: int, item_id: int = 0) -> None:

@@ -50,7 +50,7 @@ from workshop.proposals.gauge import percent_text
 from workshop.proposals.labels import MISSING, Names, decision_label, status_label
 
 if TYPE_CHECKING:
-    from screens.app import AtelierApp
+    from screens.app_base import AtelierBase
     from workshop.project import Project
 
 FILTERS = ("workshop", "due", "all", "unknown")
@@ -188,7 +188,7 @@ class CommitmentsScreen(ExerciseScreen):
         if self.is_mounted:
             self.refresh_all()
 
-    def on_atelier_app_change_undone(self, message: AtelierApp.ChangeUndone) -> None:
+    def on_atelier_base_change_undone(self, message: AtelierBase.ChangeUndone) -> None:
         # Ctrl+Z brought something back: show it, on the proposal it concerns.
         number = message.step.params.get("number")
         if number and self.filter == "due":

@@ -114,7 +114,7 @@ class MatrixScreen(ExerciseScreen):
         self.rebuild()
         self.query_one("#grid", DataTable).focus()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought a cell, a row or a column back.
         self.rebuild()
 

@@ -66,7 +66,7 @@ class SteppedExerciseScreen(ExerciseScreen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought something back: show the project as it is now.
         self.reload()
 

@@ -119,7 +119,7 @@ class SupraScreen(ExerciseScreen):
         self._reload()
         self.refresh_view()
 
-    def on_atelier_app_change_undone(self, _message: object) -> None:
+    def on_atelier_base_change_undone(self, _message: object) -> None:
         # Ctrl+Z brought something back: show the exercise as it is now.
         self._reload()
         self.refresh_view()

@@ -19,8 +19,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Input, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.modals.dialog import Dialog
+from screens.typed_first import typed_first
 from screens.widgets.checkbox import Checkbox
 from workshop.errors import AtelierError
 from workshop.i18n import t
@@ -29,7 +30,7 @@ from workshop.project import Project
 
 
 class ExportDialog(Dialog[list[Path]]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "export.tcss"
     DONE_KEY = "export.done"  # what the dialog says once the files are written
     # Each dialog adds its own keys to these (Textual merges them), then Escape: the key bar shows them in that order.
@@ -90,6 +91,7 @@ class ExportDialog(Dialog[list[Path]]):
         event.stop()
         self.action_export()
 
+    @typed_first
     def action_export(self) -> None:
         if self.running:
             return

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from screens.modals.dialog import REFUSED, Dialog
+from screens.typed_first import typed_first
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
@@ -93,6 +94,7 @@ class FollowUpModal(Dialog["Proposal | None"]):
             return Referent.structure(int(value[1:]))
         return NO_REFERENT
 
+    @typed_first
     def action_save(self) -> None:
         status = self.query_one("#status", Select).value
         saved = self.attempt(

@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from screens.modals.dialog import REFUSED, Dialog
+from screens.typed_first import typed_first
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
@@ -76,6 +77,7 @@ class FormModal(Dialog["R | None"], Generic[V, R]):
         else:
             self.dismiss(None)
 
+    @typed_first
     def action_save(self) -> None:
         result = self.attempt(lambda: self.save(self.values()))
         if result is not REFUSED:

@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.formatting import format_date
 from screens.modals.confirm import ConfirmModal
 from screens.modals.minutes_details import MinutesDetailsForm, MinutesDetailsModal
@@ -36,7 +36,7 @@ MOVE = Binding.Group("next_steps.key.move", compact=True)
 
 
 class NextStepsModal(ModalScreen[None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "next_steps.tcss"
     # Descriptions are catalog keys, translated when the key bar is drawn.
     BINDINGS = [

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from screens.modals.dialog import REFUSED, Dialog
+from screens.typed_first import typed_first
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 
@@ -55,6 +56,7 @@ class PromptModal(Dialog[Any]):
             yield self.error_line()
         yield KeyBar()
 
+    @typed_first
     def action_submit(self) -> None:
         text = self.query_one(Input).value
         if self.save is None:

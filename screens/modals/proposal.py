@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.widgets import Input, Label, Select, Static
 
 from screens.modals.dialog import REFUSED, Dialog
+from screens.typed_first import typed_first
 from screens.widgets.key_bar import KeyBar
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
@@ -107,6 +108,7 @@ class ProposalModal(Dialog[Proposal | None]):
         event.stop()
         self.action_save()
 
+    @typed_first
     def action_save(self) -> None:
         structure = self.query_one("#structure", Select).value
         person = self.query_one("#person", Select).value

@@ -20,8 +20,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.round.text import literal
+from screens.typed_first import typed_first
 from screens.widgets.line_input import LineInput
 from workshop.i18n import t
 from workshop.project import Project
@@ -29,7 +30,7 @@ from workshop.rounds import Round, contribute, contributions, remove_contributio
 
 
 class ContributionTurn(Vertical):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     BINDINGS = [
         # Priority: the field's own Ctrl+D (delete right) and Ctrl+Z (undo) must not win.
         Binding("ctrl+d", "finish", "rounds.contribution.finish_key", priority=True),
@@ -106,6 +107,7 @@ class ContributionTurn(Vertical):
         event.stop()
         self.submit(event.value)
 
+    @typed_first
     def action_finish(self) -> None:
         text = self.query_one(Input).value
         # What is still in the field counts: nothing typed is lost.

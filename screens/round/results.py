@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.round.bars import ResultBars
 from screens.round.text import literal
 from workshop.i18n import t
@@ -19,7 +19,7 @@ from workshop.rounds.minutes import format_count, outcome_label
 
 
 class ResultsView(VerticalScroll, can_focus=False):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     class Finished(Message):
         """Enter on the results: the round screen can close."""
 

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from screens.app import AtelierApp
+from screens.app_base import AtelierBase
 from screens.round.ballot import BallotTurn
 from screens.round.choice import ChoiceTurn
 from screens.round.consent import ConsentTurn
@@ -99,7 +99,7 @@ class Waiting(Vertical):
 
 
 class RoundScreen(Screen[RoundResult | None]):
-    app = getters.app(AtelierApp)  # self.app typed as Atelier's (and checked when read)
+    app = getters.app(AtelierBase)  # self.app typed as Atelier's (and checked when read)
     CSS_PATH = "round.tcss"
     ALLOWS_UNDO = False  # Ctrl+Z is for the facilitator, not for the voters' keyboard
     BINDINGS = [
@@ -110,7 +110,7 @@ class RoundScreen(Screen[RoundResult | None]):
         Binding("f6", "recall", "rounds.key.recall"),
         Binding("f9", "leave", "rounds.key.leave"),
         Binding("f10", "finish", "rounds.key.finish"),
-        # The app's own Ctrl+Q gives way to this one (AtelierApp.check_action).
+        # The app's own Ctrl+Q gives way to this one (AtelierBase.check_action).
         Binding("ctrl+q", "quit_app", "common.quit", show=False, priority=True),
     ]
     CONFIRMS_QUIT = True
@@ -291,7 +291,7 @@ class RoundScreen(Screen[RoundResult | None]):
         self.show_state()
 
     def app_retry_seconds(self) -> int:
-        from screens.app import RETRY_SAVE_SECONDS
+        from screens.app_base import RETRY_SAVE_SECONDS
 
         return RETRY_SAVE_SECONDS
 
@@ -331,7 +331,7 @@ class RoundScreen(Screen[RoundResult | None]):
         self.reload()
         self.show(SavePending(self.app_retry_seconds()))
 
-    def on_atelier_app_pending_save_written(self, event: object) -> None:
+    def on_atelier_base_pending_save_written(self, event: object) -> None:
         """The app's retry saved what was waiting: the round moves on by itself."""
         if self.save_pending or not self.is_current:
             return
