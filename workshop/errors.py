@@ -80,4 +80,16 @@ class ExportError(AtelierError):
 
 
 class NotFound(AtelierError):
+    """A record asked for by its number is not (or no longer) in the project."""
+
     key = "error.not_found"
+
+    def message(self) -> str:
+        from workshop.i18n import t
+
+        # `what` is the table it was looked for in ("rounds"): said in words ("tour de table").
+        what = self.params.get("what")
+        if not isinstance(what, str):
+            return super().message()
+        named = t(f"record.{what}")
+        return t(self.key, **{**self.params, "what": what if named == f"record.{what}" else named})
