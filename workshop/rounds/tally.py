@@ -197,7 +197,7 @@ def _breakdown(
     if spec.secret:
         suppressed = [
             sid for sid, group in groups.items()
-            if not _safe(group) or (voted is not None and voted.get(sid, 0) != len(group))
+            if not _safe(group) or (voted is not None and voted.get(sid) != len(group))
         ]
         shown = [sid for sid in groups if sid not in suppressed]
         while shown:
@@ -229,7 +229,7 @@ def results(project: Project, round_id: int) -> RoundResult:
     doc = round_view(project, round_id)
     round_ = Round.from_doc(doc, round_id)
     spec = round_.spec
-    ballots = doc.get("ballots", [])
+    ballots = doc["ballots"]  # round_view starts the lists a file may leave out
     by_state: dict[TurnState, list[int]] = {state: [] for state in TurnState}
     for voter in round_.voters:
         by_state[round_.turns[voter]].append(voter)
@@ -261,7 +261,7 @@ def results(project: Project, round_id: int) -> RoundResult:
     counts = _tally(spec, ballots, _weights(spec, ballots, pooled is not None), pooled if weighted else None)
     result.options = _options(spec, counts, sort=spec.mode in (RoundMode.DOT, RoundMode.SINGLE))
     if spec.mode is RoundMode.CONSENT:
-        result.consent = {a.value: _clean(counts.get(a.value, 0)) for a in CONSENT_ANSWERS}
+        result.consent = {a.value: _clean(counts[a.value]) for a in CONSENT_ANSWERS}  # every option counted, 0 included
         result.reasons = [(b["choice"], b["reason"]) for b in ballots if b.get("reason")]
         result.passed = _passed(counts)
     if spec.mode is RoundMode.SCALE:
