@@ -177,18 +177,18 @@ def structure_table(result: RoundResult) -> list[Block]:
         # Every structure withheld: said, or the reader looks for a table that went missing.
         return [Paragraph.of(Run(t("rounds.minutes.all_suppressed"), italic=True))] if result.suppressed else []
     unit = unit_label(result)
-    ranked = [o.value for o in result.options]
     header = [t("rounds.minutes.option")]
     header += [
         t("rounds.minutes.structure_ballot" if s.ballots == 1 else "rounds.minutes.structure_ballots", name=s.name, count=s.ballots)
         for s in result.per_structure
     ]
     header.append(t("rounds.minutes.total"))
+    # A structure's result lists every option of the round, 0 included (tally._options).
+    counted = [{o.value: o.count for o in s.options} for s in result.per_structure]
     rows = []
-    for value in ranked:
-        label = next(o.label for o in result.options if o.value == value)
-        counts = [next((o.count for o in s.options if o.value == value), 0) for s in result.per_structure]
-        rows.append([label, *(format_count(c) for c in counts), format_count(sum(counts))])
+    for option in result.options:
+        counts = [by_value[option.value] for by_value in counted]
+        rows.append([option.label, *(format_count(c) for c in counts), format_count(sum(counts))])
     totals = [sum(o.count for o in s.options) for s in result.per_structure]
     blocks: list[Block] = [
         table(
@@ -219,7 +219,7 @@ def contribution_blocks(project: Project, round_: Round) -> list[Block]:
     lines = []
     names = {p.id: p.name for p in project.participants()}
     for found in contributions(project, round_.id):
-        who = names.get(found.participant_id or 0, "") if not round_.spec.secret else ""
+        who = None if round_.spec.secret else names.get(found.participant_id or 0)  # unknown or anonymous: None
         lines.append(t("rounds.minutes.said_by", text=found.text, who=who) if who else found.text)
     return [bullets(lines)] if lines else []
 
