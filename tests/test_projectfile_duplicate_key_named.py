@@ -1,5 +1,6 @@
 """A key written twice in an object of the project file is named as the one
-written twice, wherever it stands in its object (not the object's first key)."""
+written twice, wherever it stands in its object (not the object's first key),
+in a message that names the file."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ def test_the_key_written_twice_is_the_one_named(tmp_path: Path) -> None:
     path.write_text(doubled, encoding="utf-8")
     with pytest.raises(ProjectDamaged) as caught:
         read_project_file(path)
+    assert caught.value.params["path"] == str(path)
+    assert caught.value.message().startswith(f"Le fichier du projet {path} est endommagé : ")
     assert "la clé « kind » apparaît deux fois" in caught.value.message()
     assert "« name »" not in caught.value.message()
 
