@@ -144,8 +144,8 @@ class DurableStorage(Storage):
         if create and not self.path.exists():
             # Written with the first record (the project's meta): a file without
             # it would not be a project, and a crash before it leaves no file.
+            # Nothing is pending until then: closed before any change, it leaves no file.
             self._data: dict[str, Any] = {}
-            self._whole = True
             return
         loaded = load_project(self.path)
         self._data = loaded.data
