@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import workshop.journal as journal_module
 import workshop.projectfile as projectfile
 from workshop.journal import MAGIC, JournalWriter
 from workshop.project import Project
@@ -45,3 +47,16 @@ def fill_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every save fails as on a full disk: the journal's appends and whole writes of the file."""
     monkeypatch.setattr(projectfile.os, "replace", refuse)
     monkeypatch.setattr(JournalWriter, "append", lambda writer, payload: refuse())
+
+
+def rewrite_journal(path: Path, generation: str, records: list[bytes]) -> None:
+    """The journal of `path` written again with `records`, bound to the file as it is now
+    (each frame with a right checksum): damage the checks must find in the records themselves."""
+    name, fresh = journal_module.prepare_journal(
+        journal_module.journal_path(path), generation, hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    writer = JournalWriter.resume(Path(name), fresh)
+    for payload in records:
+        writer.append(payload)
+    writer.close()
+    os.replace(name, journal_module.journal_path(path))

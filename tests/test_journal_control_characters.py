@@ -5,14 +5,11 @@ minutes raw."""
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from pathlib import Path
 
-import workshop.journal as journal_module
-from tests.disk import abandon
-from workshop.journal import JournalWriter, journal_path, read_journal
+from tests.disk import abandon, rewrite_journal
+from workshop.journal import journal_path, read_journal
 from workshop.project import Project
 from workshop.storage import read_project_file
 
@@ -30,13 +27,7 @@ def test_a_name_replayed_from_the_journal_has_its_control_characters_made_visibl
     record = json.loads(journal.records[0])
     (doc,) = record["put"]["structures"].values()
     doc["name"] = "\x1b[31mTrois\x07"
-    name, fresh = journal_module.prepare_journal(
-        journal_path(path), journal.generation, hashlib.sha256(path.read_bytes()).hexdigest()
-    )
-    writer = JournalWriter.resume(Path(name), fresh)
-    writer.append(json.dumps(record).encode())  # the escape written as JSON writes it: \u001b
-    writer.close()
-    os.replace(name, journal_path(path))
+    rewrite_journal(path, journal.generation, [json.dumps(record).encode()])  # the escape as JSON writes it: \u001b
     names = sorted(doc["name"] for doc in read_project_file(path)["structures"].values())
     assert names == ["Deux", "Un", "␛[31mTrois␇"]
     with Project.open(path) as project:

@@ -5,16 +5,13 @@ back, and "open without the journal" keeps every change before it."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 from pathlib import Path
 
 import pytest
 
-import workshop.journal as journal_module
-from tests.disk import abandon
+from tests.disk import abandon, rewrite_journal
 from workshop.errors import JournalProblem
-from workshop.journal import JournalWriter, journal_path, read_journal
+from workshop.journal import journal_path, read_journal
 from workshop.project import Project
 from workshop.storage import read_project_file
 from workshop.store import open_without_journal
@@ -32,14 +29,7 @@ def test_a_whole_record_that_is_no_change_is_named_by_its_number(tmp_path: Path,
     journal = read_journal(journal_path(path))
     assert journal is not None and len(journal.records) == 2
     # Written again, bound to the same file, its second record replaced, each frame with a right checksum.
-    name, fresh = journal_module.prepare_journal(
-        journal_path(path), journal.generation, hashlib.sha256(path.read_bytes()).hexdigest()
-    )
-    writer = JournalWriter.resume(Path(name), fresh)
-    writer.append(journal.records[0])
-    writer.append(foreign)
-    writer.close()
-    os.replace(name, journal_path(path))
+    rewrite_journal(path, journal.generation, [journal.records[0], foreign])
     with pytest.raises(JournalProblem) as caught:
         read_project_file(path)
     problem = caught.value

@@ -7,18 +7,16 @@ the project, where the next opening removes it."""
 from __future__ import annotations
 
 import errno
-import hashlib
 import json
 import os
 from pathlib import Path
 
 import pytest
 
-import workshop.journal as journal_module
 import workshop.projectfile as projectfile
-from tests.disk import abandon
+from tests.disk import abandon, rewrite_journal
 from workshop.errors import JournalProblem, ProjectDamaged, StorageError
-from workshop.journal import JournalWriter, journal_path, read_journal
+from workshop.journal import journal_path, read_journal
 from workshop.project import Project
 from workshop.storage import read_project_file
 from workshop.store import open_without_journal
@@ -42,15 +40,7 @@ def test_a_change_that_does_not_apply_keeps_exactly_the_changes_before_it(tmp_pa
     second = json.loads(journal.records[1])
     second["counts"]["structures"] += 1
     records = [journal.records[0], json.dumps(second).encode(), journal.records[2]]
-    raw = path.read_bytes()
-    name, fresh = journal_module.prepare_journal(
-        journal_path(path), journal.generation, hashlib.sha256(raw).hexdigest()
-    )
-    writer = JournalWriter.resume(Path(name), fresh)
-    for payload in records:
-        writer.append(payload)
-    writer.close()
-    os.replace(name, journal_path(path))
+    rewrite_journal(path, journal.generation, records)
     with pytest.raises(JournalProblem) as caught:
         read_project_file(path)
     problem = caught.value

@@ -23,9 +23,9 @@ import pytest
 import workshop.journal as journal_module
 import workshop.projectfile as projectfile
 import workshop.storage as storage_module
-from tests.disk import abandon
+from tests.disk import abandon, rewrite_journal
 from workshop.errors import JournalProblem, ProjectDamaged, StorageError, ValidationError
-from workshop.journal import JournalWriter, journal_path, read_journal
+from workshop.journal import journal_path, read_journal
 from workshop.library import ProjectLibrary, summarise
 from workshop.project import Project
 from workshop.storage import backup_path, load_project, read_project_file
@@ -252,12 +252,7 @@ def test_a_record_whose_counts_disagree_with_the_file_is_damage(project: Project
     path.write_bytes(raw)
     journal = read_journal(journal_path(path))
     # The journal bound again to the edited file: only the counts can tell.
-    name, fresh = journal_module.prepare_journal(journal_path(path), journal.generation, hashlib.sha256(raw).hexdigest())
-    writer = JournalWriter.resume(Path(name), fresh)
-    for payload in journal.records:
-        writer.append(payload)
-    writer.close()
-    os.replace(name, journal_path(path))
+    rewrite_journal(path, journal.generation, journal.records)
     with pytest.raises(JournalProblem) as caught:
         Project.open(path)
     assert caught.value.kind == "damaged" and "compte 3 fiche(s) au lieu des 4" in caught.value.message()
