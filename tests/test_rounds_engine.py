@@ -259,6 +259,30 @@ def test_too_long_text_is_refused(project: Project, room: dict) -> None:
     assert error.value.key == "rounds.error.too_long"
 
 
+def test_the_rounds_own_limit_decides(project: Project, room: dict, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rounds' limit (MAX_TEXT) is the one applied, not the general one of single-line
+    # fields, which happens to be the same today: lowered, the rounds follow it.
+    import workshop.rounds.engine as engine
+
+    rid = start(project, room, RoundMode.CONTRIBUTION)
+    monkeypatch.setattr(engine, "MAX_TEXT", 12)
+    voter = get_round(project, rid).current
+    contribute(project, rid, voter, "x" * 12)
+    with pytest.raises(ValidationError) as error:
+        contribute(project, rid, voter, "x" * 13)
+    assert (error.value.key, error.value.params["limit"]) == ("rounds.error.too_long", 12)
+
+
+def test_a_held_contribution_is_returned_as_kept(project: Project, room: dict) -> None:
+    # In an anonymous round the text is held in memory; what the screen gets back is
+    # the text as it will be saved (one line, spaces collapsed), as in an open round.
+    for secret in (True, False):
+        rid = start(project, room, RoundMode.CONTRIBUTION, secret=secret)
+        kept = contribute(project, rid, get_round(project, rid).current, "  Une idée\n  sur deux   lignes ")
+        assert kept.text == "Une idée sur deux lignes"
+        assert kept.id > 0
+
+
 # Turns: skip, proxy, no double vote, close --------------------------------------------------
 def test_skip_then_proxy_then_recall(project: Project, room: dict) -> None:
     rid = start(project, room, RoundMode.SINGLE, options=["x", "y"])
