@@ -12,7 +12,7 @@ import pytest
 
 import workshop.journal as journal_module
 import workshop.projectfile as projectfile
-from workshop.journal import MAGIC, JournalWriter
+from workshop.journal import MAGIC, JournalFile, JournalWriter, journal_path, read_journal
 from workshop.project import Project
 from workshop.projectfile import read_project_file
 
@@ -60,3 +60,15 @@ def rewrite_journal(path: Path, generation: str, records: list[bytes]) -> None:
         writer.append(payload)
     writer.close()
     os.replace(name, journal_module.journal_path(path))
+
+
+def crash_with_three_records(path: Path) -> JournalFile:
+    """The project at `path` opened, four structures added, then the app killed: "Deux" is in
+    the file (the first change writes it whole), "Trois" to "Cinq" are the journal's three records."""
+    crashed = Project.open(path)
+    for name in ("Deux", "Trois", "Quatre", "Cinq"):
+        crashed.add_structure(name)
+    abandon(crashed)
+    journal = read_journal(journal_path(path))
+    assert journal is not None and len(journal.records) == 3
+    return journal

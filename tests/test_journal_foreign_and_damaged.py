@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.disk import abandon, frame_start
+from tests.disk import crash_with_three_records, frame_start
 from workshop.errors import JournalProblem
-from workshop.journal import journal_path, read_journal
+from workshop.journal import journal_path
 from workshop.project import Project
 from workshop.storage import read_project_file
 from workshop.store import open_without_journal
@@ -25,12 +25,7 @@ def test_a_damaged_journal_of_another_file_is_named_foreign_and_never_replayed(t
         project.add_structure("Un")
     older = tmp_path / "ancienne.atelier"
     shutil.copy2(path, older)  # the file as it was closed
-    crashed = Project.open(path)
-    for name in ("Deux", "Trois", "Quatre", "Cinq"):
-        crashed.add_structure(name)  # "Deux" into the file (first change); three records in the journal
-    abandon(crashed)
-    journal = read_journal(journal_path(path))
-    assert journal is not None and len(journal.records) == 3
+    crash_with_three_records(path)
     raw = bytearray(journal_path(path).read_bytes())
     raw[frame_start(bytes(raw), 2) + 20] ^= 0x01  # a bit flipped inside the second record (not the last: no torn tail)
     journal_path(path).write_bytes(bytes(raw))

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 import workshop.projectfile as projectfile
-from tests.disk import abandon, rewrite_journal
+from tests.disk import abandon, crash_with_three_records, rewrite_journal
 from workshop.errors import JournalProblem, ProjectDamaged, StorageError
-from workshop.journal import journal_path, read_journal
 from workshop.project import Project
 from workshop.storage import read_project_file
 from workshop.store import open_without_journal
@@ -30,12 +29,7 @@ def test_a_change_that_does_not_apply_keeps_exactly_the_changes_before_it(tmp_pa
     path = tmp_path / "projet.atelier"
     with Project.create(path, "Coopération") as project:
         project.add_structure("Un")
-    crashed = Project.open(path)
-    for name in ("Deux", "Trois", "Quatre", "Cinq"):
-        crashed.add_structure(name)  # "Deux" into the file (first change); three records in the journal
-    abandon(crashed)
-    journal = read_journal(journal_path(path))
-    assert journal is not None and len(journal.records) == 3
+    journal = crash_with_three_records(path)
     # The journal written again, bound to the same file, its second record saying a wrong count.
     second = json.loads(journal.records[1])
     second["counts"]["structures"] += 1
